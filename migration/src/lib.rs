@@ -1,0 +1,41 @@
+#![allow(elided_lifetimes_in_paths)]
+#![allow(clippy::wildcard_imports)]
+pub use sea_orm_migration::prelude::*;
+mod m20261128_000001_delegations;
+mod m20261128_000002_bodies;
+mod m20261128_000003_users;
+mod m20261128_000004_holidays;
+mod m20261128_000005_cases;
+mod m20261128_000006_case_co_complainants;
+mod m20261128_000007_deadlines;
+mod m20261128_000008_holds;
+mod m20261128_000009_extension_requests;
+mod m20261128_000010_submissions;
+mod m20261128_000011_case_events;
+mod m20261128_000012_notifications;
+mod m20261128_000013_reference_counters;
+mod util;
+
+pub struct Migrator;
+
+#[async_trait::async_trait]
+impl MigratorTrait for Migrator {
+    fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+        vec![
+            Box::new(m20261128_000001_delegations::Migration),
+            Box::new(m20261128_000002_bodies::Migration),
+            Box::new(m20261128_000003_users::Migration),
+            Box::new(m20261128_000004_holidays::Migration),
+            Box::new(m20261128_000005_cases::Migration),
+            Box::new(m20261128_000006_case_co_complainants::Migration),
+            Box::new(m20261128_000007_deadlines::Migration),
+            Box::new(m20261128_000008_holds::Migration),
+            Box::new(m20261128_000009_extension_requests::Migration),
+            Box::new(m20261128_000010_submissions::Migration),
+            Box::new(m20261128_000011_case_events::Migration),
+            Box::new(m20261128_000012_notifications::Migration),
+            Box::new(m20261128_000013_reference_counters::Migration),
+            // inject-above (do not remove this comment)
+        ]
+    }
+}

@@ -1,0 +1,48 @@
+//! Small builders shared by the migrations, so every table gets the same conventions:
+//! `created_at`/`updated_at` in UTC, 64-bit ids, and foreign keys that refuse to delete
+//! a row something still points at (grievance records are never cascaded away).
+use sea_orm_migration::prelude::*;
+
+pub fn table(name: &str) -> TableCreateStatement {
+    loco_rs::schema::table_auto_tz(Alias::new(name))
+}
+
+pub fn fk(from_table: &str, column: &str, to_table: &str) -> ForeignKeyCreateStatement {
+    ForeignKey::create()
+        .name(format!("fk-{from_table}-{column}-to-{to_table}"))
+        .from(Alias::new(from_table), Alias::new(column))
+        .to(Alias::new(to_table), Alias::new("id"))
+        .on_delete(ForeignKeyAction::Restrict)
+        .on_update(ForeignKeyAction::Cascade)
+        .to_owned()
+}
+
+pub async fn index(m: &SchemaManager<'_>, table: &str, columns: &[&str]) -> Result<(), DbErr> {
+    let mut stmt = Index::create();
+    stmt.name(format!("idx-{table}-{}", columns.join("-")))
+        .table(Alias::new(table));
+    for c in columns {
+        stmt.col(Alias::new(*c));
+    }
+    m.create_index(stmt.to_owned()).await
+}
+
+pub async fn unique_index(
+    m: &SchemaManager<'_>,
+    table: &str,
+    columns: &[&str],
+) -> Result<(), DbErr> {
+    let mut stmt = Index::create();
+    stmt.name(format!("uniq-{table}-{}", columns.join("-")))
+        .table(Alias::new(table))
+        .unique();
+    for c in columns {
+        stmt.col(Alias::new(*c));
+    }
+    m.create_index(stmt.to_owned()).await
+}
+
+pub async fn drop(m: &SchemaManager<'_>, name: &str) -> Result<(), DbErr> {
+    m.drop_table(Table::drop().table(Alias::new(name)).to_owned())
+        .await
+}

@@ -1,0 +1,106 @@
+use std::{path::Path, sync::Arc};
+
+use async_trait::async_trait;
+use loco_rs::{
+    app::{AppContext, Hooks},
+    bgworker::Queue,
+    boot::{create_app, BootResult, StartMode},
+    config::Config,
+    controller::AppRoutes,
+    db::truncate_table,
+    environment::Environment,
+    task::Tasks,
+    Result,
+};
+use migration::Migrator;
+
+use crate::{
+    controllers,
+    models::_entities::{
+        bodies, case_co_complainants, case_events, cases, deadlines, delegations,
+        extension_requests, holds, holidays, notifications, reference_counters, submissions, users,
+    },
+    settings::Settings,
+    tasks,
+};
+
+pub struct App;
+#[async_trait]
+impl Hooks for App {
+    fn app_name() -> &'static str {
+        env!("CARGO_CRATE_NAME")
+    }
+
+    fn app_version() -> String {
+        format!(
+            "{} ({})",
+            env!("CARGO_PKG_VERSION"),
+            option_env!("BUILD_SHA").unwrap_or("dev")
+        )
+    }
+
+    async fn boot(
+        mode: StartMode,
+        environment: &Environment,
+        config: Config,
+    ) -> Result<BootResult> {
+        create_app::<Self, Migrator>(mode, environment, config).await
+    }
+
+    /// Parses the domain policy once, so a bad `settings:` block stops the app at boot.
+    async fn after_context(ctx: AppContext) -> Result<AppContext> {
+        let settings = Settings::from_value(ctx.config.settings.as_ref())
+            .map_err(|e| loco_rs::Error::Message(e.to_string()))?;
+        ctx.shared_store.insert(Arc::new(settings));
+        Ok(ctx)
+    }
+
+    /// A fresh development database gets the demo data on first start.
+    async fn before_run(ctx: &AppContext) -> Result<()> {
+        if ctx.environment == Environment::Development {
+            let summary = tasks::demo::load(ctx, crate::controllers::extract::now()).await?;
+            tracing::info!(summary, "demo data");
+        }
+        Ok(())
+    }
+
+    fn routes(_ctx: &AppContext) -> AppRoutes {
+        AppRoutes::with_default_routes()
+            .add_route(controllers::auth::routes())
+            .add_route(controllers::reference::routes())
+            .add_route(controllers::cases::routes())
+            .add_route(controllers::admin::routes())
+    }
+
+    async fn connect_workers(_ctx: &AppContext, _queue: &Queue) -> Result<()> {
+        Ok(())
+    }
+
+    fn register_tasks(tasks: &mut Tasks) {
+        tasks.register(tasks::audit_verify::AuditVerify);
+        tasks.register(tasks::seed_demo::SeedDemo);
+    }
+
+    async fn truncate(ctx: &AppContext) -> Result<()> {
+        // Children before parents: foreign keys refuse to orphan rows.
+        truncate_table(&ctx.db, notifications::Entity).await?;
+        truncate_table(&ctx.db, case_events::Entity).await?;
+        truncate_table(&ctx.db, submissions::Entity).await?;
+        truncate_table(&ctx.db, extension_requests::Entity).await?;
+        truncate_table(&ctx.db, holds::Entity).await?;
+        truncate_table(&ctx.db, deadlines::Entity).await?;
+        truncate_table(&ctx.db, case_co_complainants::Entity).await?;
+        truncate_table(&ctx.db, cases::Entity).await?;
+        truncate_table(&ctx.db, users::Entity).await?;
+        truncate_table(&ctx.db, holidays::Entity).await?;
+        truncate_table(&ctx.db, bodies::Entity).await?;
+        truncate_table(&ctx.db, delegations::Entity).await?;
+        truncate_table(&ctx.db, reference_counters::Entity).await?;
+        Ok(())
+    }
+
+    async fn seed(ctx: &AppContext, _base: &Path) -> Result<()> {
+        tasks::demo::load(ctx, crate::controllers::extract::now()).await?;
+        Ok(())
+    }
+}

@@ -1,0 +1,127 @@
+//! Cases: file, list, read, act. Each handler parses, scopes, makes one model call, renders.
+use axum::{
+    extract::{Path, State},
+    http::{HeaderMap, StatusCode},
+    routing::{get, post},
+};
+use loco_rs::prelude::{format, AppContext, Response, Result, Routes};
+
+use super::extract::{now, pid, CurrentActor, ValidJson, ValidQuery};
+use crate::{
+    errors::{AppError, FieldErrors},
+    models::{
+        cases::{
+            self,
+            actions::{self, Command},
+            filing::{self, Filed, NewCase},
+            CaseFilter,
+        },
+        holidays,
+    },
+    settings::Settings,
+    views::{
+        cases::{CaseDetail, CaseSummary},
+        Page,
+    },
+};
+
+async fn detail(
+    ctx: &AppContext,
+    current: &CurrentActor,
+    case: cases::Model,
+    status: StatusCode,
+) -> Result<Response> {
+    let settings = Settings::of(ctx)?;
+    let at = now();
+    let calendar = holidays::calendar(&ctx.db, &settings).await?;
+    let dossier = case.dossier(&ctx.db, &current.actor, at).await?;
+    format::render()
+        .status(status)
+        .json(CaseDetail::new(&dossier, &current.actor, &calendar, at))
+}
+
+async fn file(
+    State(ctx): State<AppContext>,
+    current: CurrentActor,
+    headers: HeaderMap,
+    ValidJson(mut input): ValidJson<NewCase>,
+) -> Result<Response> {
+    if let Some(key) = headers.get("idempotency-key") {
+        let key = key.to_str().map_err(|_| {
+            AppError::Validation(FieldErrors::single(
+                "idempotency_key",
+                "invalid",
+                "must be visible ASCII",
+            ))
+        })?;
+        input.idempotency_key = Some(key.to_string());
+    }
+    let settings = Settings::of(&ctx)?;
+    let filed = filing::file(&ctx.db, &settings, &current.actor, input, now()).await?;
+    let status = match filed {
+        Filed::Created(_) => StatusCode::CREATED,
+        Filed::Replayed(_) => StatusCode::OK,
+    };
+    let case = cases::Model::find_for(&ctx.db, &current.actor, filed.case().pid).await?;
+    detail(&ctx, &current, case, status).await
+}
+
+async fn list(
+    State(ctx): State<AppContext>,
+    current: CurrentActor,
+    ValidQuery(filter): ValidQuery<CaseFilter>,
+) -> Result<Response> {
+    let settings = Settings::of(&ctx)?;
+    let at = now();
+    let (items, total) = cases::list_for(&ctx.db, &current.actor, &filter, at).await?;
+    let context = cases::list_context(&ctx.db, &items).await?;
+    let calendar = holidays::calendar(&ctx.db, &settings).await?;
+    format::json(Page {
+        items: items
+            .iter()
+            .map(|c| CaseSummary::new(c, &context, &current.actor, &calendar, at))
+            .collect(),
+        page: filter.page.unwrap_or(1).max(1),
+        per_page: filter
+            .per_page
+            .unwrap_or(cases::DEFAULT_PER_PAGE)
+            .clamp(1, cases::MAX_PER_PAGE),
+        total,
+    })
+}
+
+async fn show(
+    State(ctx): State<AppContext>,
+    current: CurrentActor,
+    Path(raw): Path<String>,
+) -> Result<Response> {
+    let case = cases::Model::find_for(&ctx.db, &current.actor, pid(&raw)?).await?;
+    detail(&ctx, &current, case, StatusCode::OK).await
+}
+
+async fn act(
+    State(ctx): State<AppContext>,
+    current: CurrentActor,
+    Path(raw): Path<String>,
+    ValidJson(command): ValidJson<Command>,
+) -> Result<Response> {
+    let settings = Settings::of(&ctx)?;
+    let case = actions::transition(
+        &ctx.db,
+        &settings,
+        &current.actor,
+        pid(&raw)?,
+        command,
+        now(),
+    )
+    .await?;
+    detail(&ctx, &current, case, StatusCode::OK).await
+}
+
+pub fn routes() -> Routes {
+    Routes::new()
+        .prefix("/api/cases")
+        .add("/", get(list).post(file))
+        .add("/{pid}", get(show))
+        .add("/{pid}/actions", post(act))
+}

@@ -1,0 +1,202 @@
+//! The edge: request bodies and query strings parsed into domain types, with every problem
+//! answered as 422 and the field it concerns; the signed-in person as an [`Actor`].
+use axum::{
+    body::Bytes,
+    extract::{FromRef, FromRequest, FromRequestParts, Request},
+    http::{header::CONTENT_TYPE, request::Parts},
+};
+use chrono::{DateTime, SubsecRound, Utc};
+use loco_rs::{app::AppContext, controller::extractor::auth::JWTWithUser};
+use serde::de::DeserializeOwned;
+
+use crate::{
+    errors::{AppError, FieldErrors},
+    models::users::{self, Actor},
+};
+
+/// Upper bound on a JSON body, well above the longest valid case.
+pub const MAX_BODY_BYTES: usize = 512 * 1024;
+
+/// The instant a request is handled, at the precision both databases store.
+#[must_use]
+pub fn now() -> DateTime<Utc> {
+    Utc::now().trunc_subsecs(6)
+}
+
+fn field_of_serde_message(path: &str, message: &str) -> String {
+    // serde reports a missing field at the parent path, naming it in backticks.
+    if let Some(rest) = message.strip_prefix("missing field `") {
+        if let Some(name) = rest.split('`').next() {
+            return if path == "." || path.is_empty() {
+                name.to_string()
+            } else {
+                format!("{path}.{name}")
+            };
+        }
+    }
+    if path == "." || path.is_empty() {
+        "body".to_string()
+    } else {
+        path.to_string()
+    }
+}
+
+fn code_of_serde_message(message: &str) -> &'static str {
+    if message.starts_with("missing field") {
+        "required"
+    } else if message.starts_with("unknown variant") {
+        "invalid_choice"
+    } else if message.starts_with("unknown field") {
+        "unknown_field"
+    } else if message.starts_with("invalid type") {
+        "invalid_type"
+    } else {
+        "invalid"
+    }
+}
+
+/// Turns a serde failure into a 422 naming the field, or a plain 400 for bytes that are
+/// not JSON at all.
+fn json_error(e: &serde_path_to_error::Error<serde_json::Error>) -> AppError {
+    use serde_json::error::Category;
+    match e.inner().classify() {
+        Category::Syntax | Category::Eof | Category::Io => {
+            AppError::Validation(FieldErrors::single(
+                "body",
+                "malformed",
+                format!("the body is not valid JSON: {}", e.inner()),
+            ))
+        }
+        Category::Data => {
+            let message = e.inner().to_string();
+            let message = message
+                .split(" at line ")
+                .next()
+                .unwrap_or(&message)
+                .to_string();
+            let path = e.path().to_string();
+            AppError::Validation(FieldErrors::single(
+                &field_of_serde_message(&path, &message),
+                code_of_serde_message(&message),
+                message,
+            ))
+        }
+    }
+}
+
+/// Parses `bytes` as JSON into `T`.
+///
+/// # Errors
+/// 422 naming the field that does not fit.
+pub fn parse_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, AppError> {
+    let de = &mut serde_json::Deserializer::from_slice(bytes);
+    serde_path_to_error::deserialize(de).map_err(|e| json_error(&e))
+}
+
+/// A JSON body parsed into `T`; anything else is a 422 with field messages.
+pub struct ValidJson<T>(pub T);
+
+impl<S, T> FromRequest<S> for ValidJson<T>
+where
+    S: Send + Sync,
+    T: DeserializeOwned,
+{
+    type Rejection = loco_rs::Error;
+
+    async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
+        let is_json = req
+            .headers()
+            .get(CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .is_none_or(|ct| ct.starts_with("application/json") || ct.contains("+json"));
+        if !is_json {
+            return Err(AppError::Validation(FieldErrors::single(
+                "body",
+                "content_type",
+                "send the body as application/json",
+            ))
+            .into());
+        }
+        let bytes = Bytes::from_request(req, state).await.map_err(|_| {
+            loco_rs::Error::from(AppError::Validation(FieldErrors::single(
+                "body",
+                "unreadable",
+                "the request body could not be read",
+            )))
+        })?;
+        if bytes.len() > MAX_BODY_BYTES {
+            return Err(AppError::Validation(FieldErrors::single(
+                "body",
+                "too_large",
+                format!("the body may not exceed {MAX_BODY_BYTES} bytes"),
+            ))
+            .into());
+        }
+        Ok(Self(parse_json(&bytes)?))
+    }
+}
+
+/// A query string parsed into `T`; a bad value is a 422 naming the parameter.
+pub struct ValidQuery<T>(pub T);
+
+impl<S, T> FromRequestParts<S> for ValidQuery<T>
+where
+    S: Send + Sync,
+    T: DeserializeOwned,
+{
+    type Rejection = loco_rs::Error;
+
+    async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
+        let query = parts.uri.query().unwrap_or_default();
+        let de = serde_urlencoded::Deserializer::new(form_urlencoded::parse(query.as_bytes()));
+        serde_path_to_error::deserialize(de).map(Self).map_err(|e| {
+            let message = e.inner().to_string();
+            let path = e.path().to_string();
+            let field = field_of_serde_message(&path, &message);
+            let field = if field == "body" {
+                "query".to_string()
+            } else {
+                field
+            };
+            AppError::Validation(FieldErrors::single(
+                &field,
+                code_of_serde_message(&message),
+                message,
+            ))
+            .into()
+        })
+    }
+}
+
+/// The signed-in, active person making the request.
+pub struct CurrentActor {
+    pub actor: Actor,
+    pub user: users::Model,
+}
+
+impl<S> FromRequestParts<S> for CurrentActor
+where
+    AppContext: FromRef<S>,
+    S: Send + Sync,
+{
+    type Rejection = loco_rs::Error;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        let auth = JWTWithUser::<users::Model>::from_request_parts(parts, state)
+            .await
+            .map_err(|_| loco_rs::Error::from(AppError::Unauthorized))?;
+        let actor = auth.user.actor()?;
+        Ok(Self {
+            actor,
+            user: auth.user,
+        })
+    }
+}
+
+/// A path pid; one that is not a UUID names nothing the caller may see.
+///
+/// # Errors
+/// 404 when `raw` is not a UUID.
+pub fn pid(raw: &str) -> Result<uuid::Uuid, AppError> {
+    uuid::Uuid::parse_str(raw).map_err(|_| AppError::NotFound)
+}

@@ -1,0 +1,5 @@
+pub mod admin;
+pub mod auth;
+pub mod cases;
+pub mod extract;
+pub mod reference;

@@ -1,0 +1,225 @@
+//! Domain errors and the one place where they become HTTP answers.
+use std::collections::BTreeMap;
+
+use axum::http::StatusCode;
+use loco_rs::controller::ErrorDetail;
+use sea_orm::DbErr;
+use serde::Serialize;
+
+/// One problem with one input field, as the client sees it.
+#[derive(Clone, Debug, Serialize, PartialEq, Eq)]
+pub struct FieldMessage {
+    pub code: String,
+    pub message: String,
+}
+
+/// Problems with an input, per field (dotted paths for nested fields).
+#[derive(Clone, Debug, Default, Serialize, PartialEq, Eq)]
+#[serde(transparent)]
+pub struct FieldErrors(pub BTreeMap<String, Vec<FieldMessage>>);
+
+impl FieldErrors {
+    #[must_use]
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    #[must_use]
+    pub fn single(field: &str, code: &str, message: impl Into<String>) -> Self {
+        let mut e = Self::new();
+        e.add(field, code, message);
+        e
+    }
+
+    pub fn add(&mut self, field: &str, code: &str, message: impl Into<String>) {
+        self.0
+            .entry(field.to_string())
+            .or_default()
+            .push(FieldMessage {
+                code: code.to_string(),
+                message: message.into(),
+            });
+    }
+
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// `Ok(())` when nothing was recorded, else the validation error.
+    ///
+    /// # Errors
+    /// When at least one field has a problem.
+    pub fn into_result(self) -> Result<(), AppError> {
+        if self.is_empty() {
+            Ok(())
+        } else {
+            Err(AppError::Validation(self))
+        }
+    }
+
+    /// Checks a required text's length in characters (not bytes, so every script counts alike).
+    pub fn text(&mut self, field: &str, value: &str, min: usize, max: usize) {
+        let n = value.trim().chars().count();
+        if n < min {
+            if min <= 1 {
+                self.add(field, "required", "must not be empty");
+            } else {
+                self.add(
+                    field,
+                    "length",
+                    format!("must be at least {min} characters"),
+                );
+            }
+        } else if value.chars().count() > max {
+            self.add(field, "length", format!("must be at most {max} characters"));
+        }
+    }
+
+    /// Copies the validator crate's findings in, field by field.
+    pub fn extend_from_validator(&mut self, errors: &validator::ValidationErrors) {
+        for (field, errs) in errors.field_errors() {
+            for e in errs {
+                let message = e
+                    .message
+                    .as_ref()
+                    .map_or_else(|| default_validator_message(e), ToString::to_string);
+                self.add(field.as_ref(), e.code.as_ref(), message);
+            }
+        }
+    }
+}
+
+fn default_validator_message(e: &validator::ValidationError) -> String {
+    match e.code.as_ref() {
+        "length" => {
+            let min = e.params.get("min").map(ToString::to_string);
+            let max = e.params.get("max").map(ToString::to_string);
+            match (min, max) {
+                (Some(min), Some(max)) => format!("must be between {min} and {max} characters"),
+                (Some(min), None) => format!("must be at least {min} characters"),
+                (None, Some(max)) => format!("must be at most {max} characters"),
+                (None, None) => "has an invalid length".into(),
+            }
+        }
+        "range" => "is out of range".into(),
+        "email" => "must be an email address".into(),
+        code => format!("is invalid ({code})"),
+    }
+}
+
+/// Everything a domain operation can refuse, typed; HTTP is decided in `From<AppError>`.
+#[derive(Debug, thiserror::Error)]
+pub enum AppError {
+    #[error("invalid input")]
+    Validation(FieldErrors),
+    #[error("not found")]
+    NotFound,
+    #[error("authentication required")]
+    Unauthorized,
+    #[error("{0}")]
+    Forbidden(String),
+    /// A status change the lifecycle does not allow from the current status.
+    #[error("cannot {action} a case that is {from}")]
+    InvalidTransition { from: String, action: String },
+    /// The case changed since the caller read it (stale version or a concurrent writer).
+    #[error("{0}")]
+    Conflict(String),
+    /// A rule of the case that the current state does not meet (window closed, hold already
+    /// running, ...).
+    #[error("{0}")]
+    Rule(String),
+    #[error("stored data is inconsistent: {0}")]
+    Corrupt(String),
+    #[error(transparent)]
+    Db(DbErr),
+    #[error("{0}")]
+    Internal(String),
+}
+
+impl From<DbErr> for AppError {
+    fn from(e: DbErr) -> Self {
+        let text = e.to_string();
+        // SQLite answers a writer whose snapshot went stale with SQLITE_BUSY, PostgreSQL a
+        // serialization failure: both mean another request changed the data first.
+        if text.contains("database is locked")
+            || text.contains("could not serialize access")
+            || text.contains("deadlock detected")
+        {
+            return Self::Conflict(
+                "the case was changed by someone else at the same moment; reload it and try again"
+                    .into(),
+            );
+        }
+        Self::Db(e)
+    }
+}
+
+impl From<loco_rs::model::ModelError> for AppError {
+    fn from(e: loco_rs::model::ModelError) -> Self {
+        match e {
+            loco_rs::model::ModelError::EntityNotFound => Self::NotFound,
+            loco_rs::model::ModelError::DbErr(db) => db.into(),
+            other => Self::Internal(other.to_string()),
+        }
+    }
+}
+
+impl From<loco_rs::Error> for AppError {
+    fn from(e: loco_rs::Error) -> Self {
+        match e {
+            loco_rs::Error::NotFound => Self::NotFound,
+            loco_rs::Error::Unauthorized(_) => Self::Unauthorized,
+            loco_rs::Error::DB(db) => db.into(),
+            other => Self::Internal(other.to_string()),
+        }
+    }
+}
+
+fn detail(error: &str, description: String) -> ErrorDetail {
+    ErrorDetail {
+        error: Some(error.to_string()),
+        description: Some(description),
+        errors: None,
+    }
+}
+
+impl From<AppError> for loco_rs::Error {
+    fn from(e: AppError) -> Self {
+        let (status, body) = match e {
+            AppError::Validation(fields) => (
+                StatusCode::UNPROCESSABLE_ENTITY,
+                ErrorDetail {
+                    error: Some("invalid_input".into()),
+                    description: Some("some fields are missing or invalid".into()),
+                    errors: serde_json::to_value(&fields).ok(),
+                },
+            ),
+            AppError::NotFound => (
+                StatusCode::NOT_FOUND,
+                detail(
+                    "not_found",
+                    "no such resource, or not visible to you".into(),
+                ),
+            ),
+            AppError::Unauthorized => (
+                StatusCode::UNAUTHORIZED,
+                detail("unauthorized", "sign in to continue".into()),
+            ),
+            AppError::Forbidden(why) => (StatusCode::FORBIDDEN, detail("forbidden", why)),
+            e @ AppError::InvalidTransition { .. } => (
+                StatusCode::CONFLICT,
+                detail("invalid_transition", e.to_string()),
+            ),
+            AppError::Conflict(why) => (StatusCode::CONFLICT, detail("conflict", why)),
+            AppError::Rule(why) => (StatusCode::CONFLICT, detail("rule", why)),
+            AppError::Corrupt(_) | AppError::Db(_) | AppError::Internal(_) => {
+                tracing::error!(error = %e, "request failed");
+                return Self::InternalServerError;
+            }
+        };
+        Self::CustomError(status, body)
+    }
+}
+
+pub type AppResult<T> = Result<T, AppError>;

@@ -1,0 +1,52 @@
+//! Forums where incidents happen (committees, conferences, working groups...).
+use sea_orm::{entity::prelude::*, ActiveValue::Set, QueryOrder};
+
+pub use super::_entities::bodies::{ActiveModel, Column, Entity, Model};
+use super::vocabulary::BodyKind;
+use crate::errors::{AppResult, FieldErrors};
+
+impl ActiveModelBehavior for ActiveModel {}
+
+impl Model {
+    /// # Errors
+    /// Database errors.
+    pub async fn find_by_code(db: &impl ConnectionTrait, code: &str) -> AppResult<Option<Self>> {
+        Ok(Entity::find()
+            .filter(Column::Code.eq(code.trim().to_uppercase()))
+            .one(db)
+            .await?)
+    }
+}
+
+/// # Errors
+/// Database errors.
+pub async fn list(db: &impl ConnectionTrait) -> AppResult<Vec<Model>> {
+    Ok(Entity::find().order_by_asc(Column::Name).all(db).await?)
+}
+
+/// Adds a body; codes are unique and upper-case.
+///
+/// # Errors
+/// 422 when the code is taken.
+pub async fn create(
+    db: &impl ConnectionTrait,
+    code: &str,
+    name: &str,
+    kind: BodyKind,
+    now: chrono::DateTime<chrono::Utc>,
+) -> AppResult<Model> {
+    let code = code.trim().to_uppercase();
+    if Model::find_by_code(db, &code).await?.is_some() {
+        FieldErrors::single("code", "taken", "another body has this code").into_result()?;
+    }
+    Ok(ActiveModel {
+        code: Set(code),
+        name: Set(name.trim().to_string()),
+        kind: Set(kind.to_string()),
+        created_at: Set(now.into()),
+        updated_at: Set(now.into()),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?)
+}

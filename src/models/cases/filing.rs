@@ -1,0 +1,427 @@
+//! Filing a grievance: the complaint, its parties, its reference and its first clock, in
+//! one transaction; filing again with the same idempotency key returns the first case.
+use chrono::{DateTime, Datelike, NaiveDate, Utc};
+use sea_orm::{
+    entity::prelude::*,
+    sea_query::{ExprTrait, OnConflict},
+    ActiveValue::Set,
+    TransactionSession, TransactionTrait,
+};
+use serde::Deserialize;
+
+use super::{status, ActiveModel, CaseAction, Column, Entity, Model};
+use crate::{
+    errors::{AppError, AppResult, FieldErrors},
+    models::{
+        _entities::{case_co_complainants as co, reference_counters as counters, submissions},
+        bodies, case_events,
+        deadlines::{self, ClockPolicy},
+        delegations, holidays,
+        notifications::{self, Notice},
+        users::Actor,
+        vocabulary::{
+            Category, Confidentiality, DeadlineKind, Language, Party, Role, SubmissionKind, Urgency,
+        },
+    },
+    settings::Settings,
+};
+
+pub const MAX_TITLE_CHARS: usize = 200;
+pub const MAX_TEXT_CHARS: usize = 20_000;
+pub const MAX_CO_COMPLAINANTS: usize = 50;
+pub const MAX_KEY_CHARS: usize = 100;
+
+/// Whom the grievance is against.
+#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
+#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+pub enum RespondentRef {
+    /// A body (its chair or secretariat), by code.
+    Body { code: String },
+    /// Another delegation, by ISO alpha-3 code.
+    Delegation { code: String },
+}
+
+/// A grievance as the delegate submits it.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NewCase {
+    pub title: String,
+    pub category: Category,
+    /// Code of the body where the incident happened.
+    pub body: String,
+    pub incident_date: NaiveDate,
+    pub facts: String,
+    pub remedy_sought: String,
+    pub respondent: RespondentRef,
+    #[serde(default)]
+    pub co_complainants: Vec<String>,
+    pub confidentiality: Confidentiality,
+    pub language: Language,
+    #[serde(default = "normal")]
+    pub urgency: Urgency,
+    /// Client-chosen key: filing twice with it creates one case.
+    pub idempotency_key: Option<String>,
+}
+
+const fn normal() -> Urgency {
+    Urgency::Normal
+}
+
+/// The result of filing: a new case, or the one an earlier request with the same key made.
+#[derive(Clone, Debug)]
+pub enum Filed {
+    Created(Model),
+    Replayed(Model),
+}
+
+impl Filed {
+    #[must_use]
+    pub fn case(&self) -> &Model {
+        match self {
+            Self::Created(c) | Self::Replayed(c) => c,
+        }
+    }
+}
+
+struct Resolved {
+    body_id: i64,
+    respondent_body_id: Option<i64>,
+    respondent_delegation: Option<delegations::Model>,
+    co_ids: Vec<i64>,
+}
+
+async fn resolve(
+    db: &impl ConnectionTrait,
+    complainant: &delegations::Model,
+    input: &NewCase,
+    now: DateTime<Utc>,
+    errors: &mut FieldErrors,
+) -> AppResult<Option<Resolved>> {
+    errors.text("title", &input.title, 5, MAX_TITLE_CHARS);
+    errors.text("facts", &input.facts, 20, MAX_TEXT_CHARS);
+    errors.text("remedy_sought", &input.remedy_sought, 5, MAX_TEXT_CHARS);
+    if input.incident_date > now.date_naive() {
+        errors.add("incident_date", "future", "must not be in the future");
+    }
+    if input.incident_date < NaiveDate::from_ymd_opt(1945, 10, 24).unwrap_or(NaiveDate::MIN) {
+        errors.add(
+            "incident_date",
+            "range",
+            "must be after the founding of the United Nations",
+        );
+    }
+    if let Some(k) = &input.idempotency_key {
+        errors.text("idempotency_key", k, 1, MAX_KEY_CHARS);
+    }
+    let body = bodies::Model::find_by_code(db, &input.body).await?;
+    if body.is_none() {
+        errors.add(
+            "body",
+            "unknown",
+            format!("no body has the code `{}`", input.body),
+        );
+    }
+    let (respondent_body_id, respondent_delegation) = match &input.respondent {
+        RespondentRef::Body { code } => match bodies::Model::find_by_code(db, code).await? {
+            Some(b) => (Some(b.id), None),
+            None => {
+                errors.add(
+                    "respondent.code",
+                    "unknown",
+                    format!("no body has the code `{code}`"),
+                );
+                (None, None)
+            }
+        },
+        RespondentRef::Delegation { code } => {
+            match delegations::Model::find_by_code(db, code).await? {
+                Some(d) if d.id == complainant.id => {
+                    errors.add(
+                        "respondent.code",
+                        "self",
+                        "a delegation cannot complain against itself",
+                    );
+                    (None, None)
+                }
+                Some(d) => (None, Some(d)),
+                None => {
+                    errors.add(
+                        "respondent.code",
+                        "unknown",
+                        format!("no delegation has the code `{code}`"),
+                    );
+                    (None, None)
+                }
+            }
+        }
+    };
+    if input.co_complainants.len() > MAX_CO_COMPLAINANTS {
+        errors.add(
+            "co_complainants",
+            "length",
+            format!("at most {MAX_CO_COMPLAINANTS} co-complainant delegations"),
+        );
+    }
+    let mut co_ids = Vec::new();
+    for (i, code) in input
+        .co_complainants
+        .iter()
+        .take(MAX_CO_COMPLAINANTS)
+        .enumerate()
+    {
+        let field = format!("co_complainants[{i}]");
+        match delegations::Model::find_by_code(db, code).await? {
+            Some(d) if d.id == complainant.id => {
+                errors.add(
+                    &field,
+                    "self",
+                    "the filing delegation is already the complainant",
+                );
+            }
+            Some(d) if respondent_delegation.as_ref().is_some_and(|r| r.id == d.id) => {
+                errors.add(
+                    &field,
+                    "respondent",
+                    "the respondent cannot also be a complainant",
+                );
+            }
+            Some(d) if co_ids.contains(&d.id) => {
+                errors.add(&field, "duplicate", "listed twice");
+            }
+            Some(d) => co_ids.push(d.id),
+            None => errors.add(
+                &field,
+                "unknown",
+                format!("no delegation has the code `{code}`"),
+            ),
+        }
+    }
+    Ok(body.filter(|_| errors.is_empty()).map(|b| Resolved {
+        body_id: b.id,
+        respondent_body_id,
+        respondent_delegation,
+        co_ids,
+    }))
+}
+
+/// Next `GR-<year>-<nnnnnn>` reference, from a per-year counter bumped inside the filing
+/// transaction (so two filings never share a number).
+async fn next_reference(db: &impl ConnectionTrait, year: i32) -> AppResult<String> {
+    counters::Entity::insert(counters::ActiveModel {
+        year: Set(i64::from(year)),
+        last_value: Set(0),
+    })
+    .on_conflict(
+        OnConflict::column(counters::Column::Year)
+            .do_nothing()
+            .to_owned(),
+    )
+    .exec_without_returning(db)
+    .await?;
+    counters::Entity::update_many()
+        .col_expr(
+            counters::Column::LastValue,
+            Expr::col(counters::Column::LastValue).add(1),
+        )
+        .filter(counters::Column::Year.eq(i64::from(year)))
+        .exec(db)
+        .await?;
+    let row = counters::Entity::find_by_id(i64::from(year))
+        .one(db)
+        .await?
+        .ok_or_else(|| AppError::Internal("reference counter vanished".into()))?;
+    Ok(format!("GR-{year}-{:06}", row.last_value))
+}
+
+async fn find_replay(
+    db: &impl ConnectionTrait,
+    actor: &Actor,
+    key: &str,
+) -> AppResult<Option<Model>> {
+    Ok(Entity::find()
+        .filter(Column::FiledById.eq(actor.id))
+        .filter(Column::IdempotencyKey.eq(key))
+        .one(db)
+        .await?)
+}
+
+/// Files a grievance for the actor's delegation.
+///
+/// # Errors
+/// 403 for anyone but a delegate, 422 for invalid input.
+pub async fn file<C>(
+    db: &C,
+    settings: &Settings,
+    actor: &Actor,
+    input: NewCase,
+    now: DateTime<Utc>,
+) -> AppResult<Filed>
+where
+    C: ConnectionTrait + TransactionTrait,
+{
+    let (Role::Delegate, Some(delegation_id)) = (actor.role, actor.delegation_id) else {
+        return Err(AppError::Forbidden("only delegates file grievances".into()));
+    };
+    if let Some(key) = &input.idempotency_key {
+        if let Some(existing) = find_replay(db, actor, key).await? {
+            return Ok(Filed::Replayed(existing));
+        }
+    }
+    let complainant = delegations::Entity::find_by_id(delegation_id)
+        .one(db)
+        .await?
+        .ok_or_else(|| AppError::Corrupt("the delegate's delegation is missing".into()))?;
+    let mut errors = FieldErrors::new();
+    let resolved = resolve(db, &complainant, &input, now, &mut errors).await?;
+    errors.clone().into_result()?;
+    let Some(resolved) = resolved else {
+        return Err(AppError::Validation(errors));
+    };
+    let calendar = holidays::calendar(db, settings).await?;
+    let txn = db.begin().await?;
+    let result = insert_case(
+        &txn,
+        settings,
+        &calendar,
+        actor,
+        &complainant,
+        &input,
+        &resolved,
+        now,
+    )
+    .await;
+    match result {
+        Ok(case) => {
+            txn.commit().await?;
+            Ok(Filed::Created(case))
+        }
+        Err(e) => {
+            txn.rollback().await?;
+            // Two filings with one key racing: the loser finds the winner's case.
+            if let Some(key) = &input.idempotency_key {
+                if let Some(existing) = find_replay(db, actor, key).await? {
+                    return Ok(Filed::Replayed(existing));
+                }
+            }
+            Err(e)
+        }
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+async fn insert_case(
+    db: &impl ConnectionTrait,
+    settings: &Settings,
+    calendar: &deadlines::calendar::Calendar,
+    actor: &Actor,
+    complainant: &delegations::Model,
+    input: &NewCase,
+    resolved: &Resolved,
+    now: DateTime<Utc>,
+) -> AppResult<Model> {
+    let year = calendar.local_date(now).year();
+    let reference = next_reference(db, year).await?;
+    let case = ActiveModel {
+        pid: Set(Uuid::new_v4()),
+        reference: Set(reference),
+        title: Set(input.title.trim().to_string()),
+        category: Set(input.category.to_string()),
+        body_id: Set(resolved.body_id),
+        incident_date: Set(input.incident_date),
+        facts: Set(input.facts.trim().to_string()),
+        remedy_sought: Set(input.remedy_sought.trim().to_string()),
+        complainant_delegation_id: Set(complainant.id),
+        filed_by_id: Set(actor.id),
+        respondent_body_id: Set(resolved.respondent_body_id),
+        respondent_delegation_id: Set(resolved.respondent_delegation.as_ref().map(|d| d.id)),
+        confidentiality: Set(input.confidentiality.to_string()),
+        language: Set(input.language.to_string()),
+        urgency: Set(input.urgency.to_string()),
+        status: Set(status::INITIAL.to_string()),
+        outcome: Set(None),
+        dismissal_reason: Set(None),
+        mediator_id: Set(None),
+        on_hold: Set(false),
+        appeals_lodged: Set(0),
+        idempotency_key: Set(input
+            .idempotency_key
+            .clone()
+            .unwrap_or_else(|| Uuid::new_v4().to_string())),
+        version: Set(1),
+        filed_at: Set(now.into()),
+        served_at: Set(None),
+        closed_at: Set(None),
+        created_at: Set(now.into()),
+        updated_at: Set(now.into()),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?;
+    if !resolved.co_ids.is_empty() {
+        co::Entity::insert_many(resolved.co_ids.iter().map(|&d| co::ActiveModel {
+            case_id: Set(case.id),
+            delegation_id: Set(d),
+            created_at: Set(now.into()),
+            updated_at: Set(now.into()),
+        }))
+        .exec_without_returning(db)
+        .await?;
+    }
+    submissions::ActiveModel {
+        pid: Set(Uuid::new_v4()),
+        case_id: Set(case.id),
+        kind: Set(SubmissionKind::Complaint.to_string()),
+        author_id: Set(actor.id),
+        party: Set(Party::Complainant.to_string()),
+        language: Set(input.language.to_string()),
+        body: Set(format!(
+            "{}\n\nRemedy sought:\n{}",
+            input.facts.trim(),
+            input.remedy_sought.trim()
+        )),
+        deadline_id: Set(None),
+        created_at: Set(now.into()),
+        updated_at: Set(now.into()),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?;
+    let policy = ClockPolicy {
+        settings,
+        calendar,
+        category: input.category,
+        urgency: input.urgency,
+        complainant_extra_time: complainant.gets_extra_time(),
+        respondent_extra_time: resolved
+            .respondent_delegation
+            .as_ref()
+            .is_some_and(delegations::Model::gets_extra_time),
+    };
+    deadlines::start(db, case.id, DeadlineKind::Acknowledge, &policy, &[], now).await?;
+    let event = case_events::append(
+        db,
+        case_events::NewEvent::for_action(
+            case.id,
+            actor.id,
+            CaseAction::File,
+            None,
+            status::INITIAL,
+            serde_json::json!({ "reference": case.reference }),
+        ),
+        now,
+    )
+    .await?;
+    let recipients = case.recipients(db, &resolved.co_ids).await?;
+    let notice = Notice {
+        kind: "case_filed",
+        case_id: Some(case.id),
+        dedupe_base: format!("event:{}", event.id),
+        payload: serde_json::json!({
+            "case": case.pid, "reference": case.reference, "status": case.status,
+        }),
+    };
+    let mut people = recipients.complainants;
+    people.extend(recipients.registrars);
+    notifications::enqueue(db, &people, &notice, now).await?;
+    Ok(case)
+}

@@ -1,0 +1,424 @@
+//! Grievances: filing, who may see and act on them, and the one transition function.
+pub mod actions;
+pub mod dossier;
+pub mod filing;
+pub mod status;
+
+use chrono::{DateTime, Utc};
+use sea_orm::{
+    entity::prelude::*, sea_query::Query, Condition, PaginatorTrait, QueryOrder, QuerySelect,
+};
+use serde::Deserialize;
+
+pub use super::_entities::cases::{ActiveModel, Column, Entity, Model};
+use super::{
+    _entities::{case_co_complainants as co, deadlines},
+    users::{self, Actor},
+    vocabulary::{Category, Confidentiality, Outcome, Party, Role, Urgency},
+};
+use crate::errors::{AppError, AppResult};
+pub use status::{CaseAction, CaseStatus};
+
+impl ActiveModelBehavior for ActiveModel {}
+
+/// How the actor stands to one case; decides which actions they may take.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CaseRole {
+    /// A delegate of the delegation that filed.
+    LeadComplainant,
+    /// A delegate of a co-complainant delegation (sees the case, provides information).
+    CoComplainant,
+    Respondent,
+    /// The mediator assigned to the case.
+    Mediator,
+    Registrar,
+    Oversight,
+}
+
+impl CaseRole {
+    /// The pleading party this role writes for, if any.
+    #[must_use]
+    pub const fn party(self) -> Option<Party> {
+        match self {
+            Self::LeadComplainant | Self::CoComplainant => Some(Party::Complainant),
+            Self::Respondent => Some(Party::Respondent),
+            Self::Mediator => Some(Party::Mediator),
+            Self::Registrar => Some(Party::Registrar),
+            Self::Oversight => None,
+        }
+    }
+
+    /// Who may take which action (on top of what the lifecycle allows).
+    #[must_use]
+    pub const fn may(self, action: CaseAction) -> bool {
+        use CaseAction as A;
+        match self {
+            Self::LeadComplainant => matches!(
+                action,
+                A::AcceptResponse
+                    | A::ContestResponse
+                    | A::Appeal
+                    | A::Withdraw
+                    | A::ProvideInformation
+                    | A::RequestExtension
+            ),
+            Self::CoComplainant => matches!(action, A::ProvideInformation),
+            Self::Respondent => {
+                matches!(action, A::SubmitResponse | A::Appeal | A::RequestExtension)
+            }
+            Self::Mediator => matches!(
+                action,
+                A::RequestResponse
+                    | A::RecordSettlement
+                    | A::Escalate
+                    | A::StartMonitoring
+                    | A::Close
+                    | A::PlaceHold
+                    | A::LiftHold
+                    | A::RequestInformation
+                    | A::DecideExtension
+            ),
+            Self::Registrar => matches!(
+                action,
+                A::Register
+                    | A::DeclareEligible
+                    | A::Dismiss
+                    | A::AssignMediator
+                    | A::RecordDecision
+                    | A::Close
+                    | A::PlaceHold
+                    | A::LiftHold
+                    | A::RequestInformation
+                    | A::DecideExtension
+            ),
+            Self::Oversight => false,
+        }
+    }
+}
+
+impl Model {
+    /// # Errors
+    /// When the stored status is unknown.
+    pub fn status(&self) -> AppResult<CaseStatus> {
+        CaseStatus::parse_stored(&self.status)
+    }
+
+    /// # Errors
+    /// When the stored category is unknown.
+    pub fn category(&self) -> AppResult<Category> {
+        Category::parse_stored(&self.category)
+    }
+
+    /// # Errors
+    /// When the stored urgency is unknown.
+    pub fn urgency(&self) -> AppResult<Urgency> {
+        Urgency::parse_stored(&self.urgency)
+    }
+
+    /// # Errors
+    /// When the stored outcome is unknown.
+    pub fn outcome(&self) -> AppResult<Option<Outcome>> {
+        self.outcome
+            .as_deref()
+            .map(Outcome::parse_stored)
+            .transpose()
+    }
+
+    #[must_use]
+    pub fn is_identity_protected(&self) -> bool {
+        self.confidentiality == Confidentiality::IdentityProtected.as_ref()
+    }
+
+    /// The visible case with this pid, or 404 — whether it does not exist or the actor may
+    /// not see it (DESIGN §6: scope the query, never check after loading).
+    ///
+    /// # Errors
+    /// [`AppError::NotFound`], or database errors.
+    pub async fn find_for(db: &impl ConnectionTrait, actor: &Actor, pid: Uuid) -> AppResult<Self> {
+        let Some(scope) = visibility(actor) else {
+            return Err(AppError::NotFound);
+        };
+        Entity::find()
+            .filter(Column::Pid.eq(pid))
+            .filter(scope)
+            .one(db)
+            .await?
+            .ok_or(AppError::NotFound)
+    }
+
+    /// The co-complainant delegations' ids.
+    ///
+    /// # Errors
+    /// Database errors.
+    pub async fn co_complainant_ids(&self, db: &impl ConnectionTrait) -> AppResult<Vec<i64>> {
+        Ok(co::Entity::find()
+            .filter(co::Column::CaseId.eq(self.id))
+            .order_by_asc(co::Column::DelegationId)
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|c| c.delegation_id)
+            .collect())
+    }
+
+    /// How `actor` stands to this case (which the caller already may see).
+    #[must_use]
+    pub fn role_of(&self, actor: &Actor, co_complainants: &[i64]) -> Option<CaseRole> {
+        match actor.role {
+            Role::Delegate => match actor.delegation_id {
+                Some(d) if d == self.complainant_delegation_id => Some(CaseRole::LeadComplainant),
+                Some(d) if co_complainants.contains(&d) => Some(CaseRole::CoComplainant),
+                _ => None,
+            },
+            Role::Respondent => {
+                let by_body = actor.body_id.is_some() && actor.body_id == self.respondent_body_id;
+                let by_delegation = actor.delegation_id.is_some()
+                    && actor.delegation_id == self.respondent_delegation_id;
+                (self.served_at.is_some() && (by_body || by_delegation))
+                    .then_some(CaseRole::Respondent)
+            }
+            Role::Mediator => (self.mediator_id == Some(actor.id)).then_some(CaseRole::Mediator),
+            Role::Registrar => Some(CaseRole::Registrar),
+            Role::Oversight => Some(CaseRole::Oversight),
+            Role::Admin => None,
+        }
+    }
+
+    /// Whether the complainant's identity must be withheld from this viewer.
+    #[must_use]
+    pub fn redacts_complainant_for(&self, role: Option<CaseRole>) -> bool {
+        self.is_identity_protected() && matches!(role, Some(CaseRole::Respondent))
+    }
+
+    /// The accredited people of each party, for notices.
+    ///
+    /// # Errors
+    /// Database errors.
+    pub async fn recipients(
+        &self,
+        db: &impl ConnectionTrait,
+        co_complainants: &[i64],
+    ) -> AppResult<Recipients> {
+        let mut complainant_delegations = vec![self.complainant_delegation_id];
+        complainant_delegations.extend_from_slice(co_complainants);
+        let complainants = users::Entity::find()
+            .filter(users::Column::Role.eq(Role::Delegate.as_ref()))
+            .filter(users::Column::DelegationId.is_in(complainant_delegations))
+            .filter(users::Column::Active.eq(true))
+            .all(db)
+            .await?;
+        let respondents = if self.served_at.is_some() {
+            let mut who = Condition::any();
+            if let Some(b) = self.respondent_body_id {
+                who = who.add(users::Column::BodyId.eq(b));
+            }
+            if let Some(d) = self.respondent_delegation_id {
+                who = who.add(users::Column::DelegationId.eq(d));
+            }
+            users::Entity::find()
+                .filter(users::Column::Role.eq(Role::Respondent.as_ref()))
+                .filter(users::Column::Active.eq(true))
+                .filter(who)
+                .all(db)
+                .await?
+        } else {
+            Vec::new()
+        };
+        let mediator = match self.mediator_id {
+            Some(id) => users::Entity::find_by_id(id).all(db).await?,
+            None => Vec::new(),
+        };
+        let registrars = users::Entity::find()
+            .filter(users::Column::Role.eq(Role::Registrar.as_ref()))
+            .filter(users::Column::Active.eq(true))
+            .all(db)
+            .await?;
+        Ok(Recipients {
+            complainants,
+            respondents,
+            mediator,
+            registrars,
+        })
+    }
+}
+
+/// The people to notify about a case, by party.
+#[derive(Clone, Debug, Default)]
+pub struct Recipients {
+    pub complainants: Vec<users::Model>,
+    pub respondents: Vec<users::Model>,
+    pub mediator: Vec<users::Model>,
+    pub registrars: Vec<users::Model>,
+}
+
+/// The cases `actor` may see, as a query condition; `None` when they may see none.
+#[must_use]
+pub fn visibility(actor: &Actor) -> Option<Condition> {
+    match actor.role {
+        Role::Delegate => {
+            let d = actor.delegation_id?;
+            Some(
+                Condition::any()
+                    .add(Column::ComplainantDelegationId.eq(d))
+                    .add(
+                        Column::Id.in_subquery(
+                            Query::select()
+                                .column(co::Column::CaseId)
+                                .from(co::Entity)
+                                .and_where(co::Column::DelegationId.eq(d))
+                                .to_owned(),
+                        ),
+                    ),
+            )
+        }
+        Role::Respondent => {
+            let mut against = Condition::any();
+            if let Some(b) = actor.body_id {
+                against = against.add(Column::RespondentBodyId.eq(b));
+            }
+            if let Some(d) = actor.delegation_id {
+                against = against.add(Column::RespondentDelegationId.eq(d));
+            }
+            Some(
+                Condition::all()
+                    .add(Column::ServedAt.is_not_null())
+                    .add(against),
+            )
+        }
+        Role::Mediator => Some(Condition::all().add(Column::MediatorId.eq(actor.id))),
+        Role::Registrar | Role::Oversight => Some(Condition::all()),
+        Role::Admin => None,
+    }
+}
+
+/// Filters of the case list, parsed from the query string.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CaseFilter {
+    pub status: Option<CaseStatus>,
+    pub category: Option<Category>,
+    /// Body code.
+    pub body: Option<String>,
+    /// Only cases with a clock past due (true), or none (false).
+    pub overdue: Option<bool>,
+    pub page: Option<u64>,
+    pub per_page: Option<u64>,
+}
+
+pub const MAX_PER_PAGE: u64 = 100;
+pub const DEFAULT_PER_PAGE: u64 = 25;
+
+/// One page of the cases `actor` may see, newest first.
+///
+/// # Errors
+/// Database errors.
+pub async fn list_for(
+    db: &impl ConnectionTrait,
+    actor: &Actor,
+    filter: &CaseFilter,
+    now: DateTime<Utc>,
+) -> AppResult<(Vec<Model>, u64)> {
+    let Some(scope) = visibility(actor) else {
+        return Ok((Vec::new(), 0));
+    };
+    let mut cond = Condition::all().add(scope);
+    if let Some(s) = filter.status {
+        cond = cond.add(Column::Status.eq(s.as_ref()));
+    }
+    if let Some(c) = filter.category {
+        cond = cond.add(Column::Category.eq(c.as_ref()));
+    }
+    if let Some(code) = &filter.body {
+        match super::bodies::Model::find_by_code(db, code).await? {
+            Some(b) => cond = cond.add(Column::BodyId.eq(b.id)),
+            None => return Ok((Vec::new(), 0)),
+        }
+    }
+    if let Some(overdue) = filter.overdue {
+        let late = Query::select()
+            .column(deadlines::Column::CaseId)
+            .from(deadlines::Entity)
+            .and_where(deadlines::Column::MetAt.is_null())
+            .and_where(deadlines::Column::CancelledAt.is_null())
+            .and_where(deadlines::Column::DueAt.lt(now))
+            .to_owned();
+        cond = cond.add(if overdue {
+            Column::Id.in_subquery(late)
+        } else {
+            Column::Id.not_in_subquery(late)
+        });
+    }
+    let per_page = filter
+        .per_page
+        .unwrap_or(DEFAULT_PER_PAGE)
+        .clamp(1, MAX_PER_PAGE);
+    let page = filter.page.unwrap_or(1).max(1);
+    let query = Entity::find().filter(cond);
+    let total = query.clone().count(db).await?;
+    let items = query
+        .order_by_desc(Column::FiledAt)
+        .order_by_desc(Column::Id)
+        .offset((page - 1) * per_page)
+        .limit(per_page)
+        .all(db)
+        .await?;
+    Ok((items, total))
+}
+
+/// What a list row needs besides the case: its body, its complainant and its next clock.
+#[derive(Clone, Debug, Default)]
+pub struct ListContext {
+    pub bodies: std::collections::HashMap<i64, super::bodies::Model>,
+    pub delegations: std::collections::HashMap<i64, super::delegations::Model>,
+    /// The open clock of each case that falls due first.
+    pub next_deadline: std::collections::HashMap<i64, deadlines::Model>,
+}
+
+/// Loads the [`ListContext`] of a page of cases in three queries.
+///
+/// # Errors
+/// Database errors.
+pub async fn list_context(db: &impl ConnectionTrait, items: &[Model]) -> AppResult<ListContext> {
+    let ids: Vec<i64> = items.iter().map(|c| c.id).collect();
+    let body_ids: Vec<i64> = items.iter().map(|c| c.body_id).collect();
+    let delegation_ids: Vec<i64> = items.iter().map(|c| c.complainant_delegation_id).collect();
+    let bodies = super::bodies::Entity::find()
+        .filter(super::bodies::Column::Id.is_in(body_ids))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|b| (b.id, b))
+        .collect();
+    let delegations = super::delegations::Entity::find()
+        .filter(super::delegations::Column::Id.is_in(delegation_ids))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|d| (d.id, d))
+        .collect();
+    let mut next_deadline: std::collections::HashMap<i64, deadlines::Model> =
+        std::collections::HashMap::new();
+    for d in deadlines::Entity::find()
+        .filter(deadlines::Column::CaseId.is_in(ids))
+        .filter(deadlines::Column::MetAt.is_null())
+        .filter(deadlines::Column::CancelledAt.is_null())
+        .all(db)
+        .await?
+    {
+        let sooner = next_deadline
+            .get(&d.case_id)
+            .is_none_or(|cur| match (d.due_at, cur.due_at) {
+                (Some(a), Some(b)) => a < b,
+                (Some(_), None) => true,
+                _ => false,
+            });
+        if sooner {
+            next_deadline.insert(d.case_id, d);
+        }
+    }
+    Ok(ListContext {
+        bodies,
+        delegations,
+        next_deadline,
+    })
+}

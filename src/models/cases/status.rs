@@ -1,0 +1,82 @@
+//! The case lifecycle as one pure function (DESIGN §3).
+use crate::errors::AppError;
+
+crate::models::vocabulary::vocabulary_enum! {
+    /// Where a case stands. Holds are orthogonal and live beside the status.
+    pub enum CaseStatus {
+        Submitted, Registered, UnderAssessment, Dismissed, InMediation, AwaitingResponse,
+        ResponseReceived, Settled, Monitoring, UnderReview, Decided, Withdrawn, Closed
+    }
+}
+
+crate::models::vocabulary::vocabulary_enum! {
+    /// Everything that can be done to a case. Some actions move the status; the others
+    /// (holds, information, extensions) are allowed only in certain statuses and leave it.
+    pub enum CaseAction {
+        File, Register, DeclareEligible, Dismiss, AssignMediator, RequestResponse, SubmitResponse,
+        AcceptResponse, ContestResponse, RecordSettlement, Escalate, RecordDecision, Appeal,
+        StartMonitoring, Close, Withdraw, PlaceHold, LiftHold, RequestInformation,
+        ProvideInformation, RequestExtension, DecideExtension
+    }
+}
+
+impl CaseStatus {
+    /// Open for work: the grievance is still being handled (not determined, withdrawn or
+    /// closed). Holds, information requests and withdrawal are possible only here.
+    #[must_use]
+    pub const fn is_active(self) -> bool {
+        !matches!(
+            self,
+            Self::Dismissed | Self::Decided | Self::Withdrawn | Self::Closed
+        )
+    }
+
+    /// Closed or withdrawn: nothing runs any more.
+    #[must_use]
+    pub const fn is_terminal(self) -> bool {
+        matches!(self, Self::Withdrawn | Self::Closed)
+    }
+
+    /// The whole state machine: the status `action` leads to from `self`, or the refusal.
+    ///
+    /// # Errors
+    /// [`AppError::InvalidTransition`] when the lifecycle does not allow `action` here.
+    pub fn apply(self, action: CaseAction) -> Result<Self, AppError> {
+        use CaseAction as A;
+        use CaseStatus as S;
+        let next = match (self, action) {
+            (S::Registered, A::DeclareEligible) => Some(S::UnderAssessment),
+            (S::Submitted, A::Register) | (S::Dismissed, A::Appeal) => Some(S::Registered),
+            (S::Registered | S::UnderAssessment, A::Dismiss) => Some(S::Dismissed),
+            (S::UnderAssessment, A::AssignMediator) | (S::ResponseReceived, A::ContestResponse) => {
+                Some(S::InMediation)
+            }
+            (S::InMediation, A::RequestResponse) => Some(S::AwaitingResponse),
+            (S::AwaitingResponse, A::SubmitResponse) => Some(S::ResponseReceived),
+            (S::ResponseReceived, A::AcceptResponse)
+            | (S::InMediation | S::ResponseReceived, A::RecordSettlement) => Some(S::Settled),
+            (S::InMediation | S::AwaitingResponse | S::ResponseReceived, A::Escalate)
+            | (S::Decided, A::Appeal) => Some(S::UnderReview),
+            (S::UnderReview, A::RecordDecision) => Some(S::Decided),
+            (S::Settled | S::Decided, A::StartMonitoring) => Some(S::Monitoring),
+            (S::Settled | S::Monitoring | S::Decided | S::Dismissed | S::Withdrawn, A::Close) => {
+                Some(S::Closed)
+            }
+            (s, A::Withdraw) if s.is_active() => Some(S::Withdrawn),
+            (s, A::PlaceHold | A::LiftHold | A::RequestInformation | A::ProvideInformation)
+                if s.is_active() =>
+            {
+                Some(s)
+            }
+            (s, A::RequestExtension | A::DecideExtension) if !s.is_terminal() => Some(s),
+            _ => None,
+        };
+        next.ok_or_else(|| AppError::InvalidTransition {
+            from: self.to_string(),
+            action: action.to_string(),
+        })
+    }
+}
+
+/// The status a freshly filed case starts in.
+pub const INITIAL: CaseStatus = CaseStatus::Submitted;

@@ -1,0 +1,313 @@
+//! Redress clocks as stored rows. The arithmetic is pure (`calendar`, `clock`); this module
+//! starts, meets, cancels and recomputes the rows of one case, always inside the caller's
+//! transaction and always from `now` given by the caller.
+pub mod calendar;
+pub mod clock;
+
+use chrono::{DateTime, Utc};
+use sea_orm::{entity::prelude::*, ActiveValue::Set, QueryOrder};
+
+pub use super::_entities::deadlines::{ActiveModel, Column, Entity, Model};
+use super::{
+    _entities::holds,
+    vocabulary::{Category, DeadlineKind, Party, Urgency},
+};
+use crate::{
+    errors::{AppError, AppResult},
+    settings::Settings,
+};
+use calendar::{Calendar, DayUnit};
+use clock::{ClockSpec, Due, Pause};
+
+impl ActiveModelBehavior for ActiveModel {}
+
+#[must_use]
+pub const fn unit_name(unit: DayUnit) -> &'static str {
+    match unit {
+        DayUnit::Working => "working",
+        DayUnit::Calendar => "calendar",
+    }
+}
+
+/// # Errors
+/// When the stored unit is unknown.
+pub fn parse_unit(s: &str) -> AppResult<DayUnit> {
+    match s {
+        "working" => Ok(DayUnit::Working),
+        "calendar" => Ok(DayUnit::Calendar),
+        other => Err(AppError::Corrupt(format!("deadline unit `{other}`"))),
+    }
+}
+
+impl Model {
+    /// # Errors
+    /// When the stored kind is unknown.
+    pub fn kind(&self) -> AppResult<DeadlineKind> {
+        DeadlineKind::parse_stored(&self.kind)
+    }
+
+    /// # Errors
+    /// When the stored party is unknown.
+    pub fn party(&self) -> AppResult<Party> {
+        Party::parse_stored(&self.party)
+    }
+
+    /// Still running (or overrun) and not yet met or cancelled.
+    #[must_use]
+    pub const fn is_open(&self) -> bool {
+        self.met_at.is_none() && self.cancelled_at.is_none()
+    }
+
+    /// Total length in the clock's unit: policy, extra days for LDC/SIDS parties, extensions.
+    #[must_use]
+    pub fn total_days(&self) -> u32 {
+        u32::try_from(self.base_days + self.sdt_days + self.extension_days).unwrap_or(0)
+    }
+
+    /// Where this clock stands given the case's holds.
+    ///
+    /// # Errors
+    /// When the stored unit is unknown.
+    pub fn due(&self, calendar: &Calendar, pauses: &[Pause]) -> AppResult<Due> {
+        let spec = ClockSpec {
+            starts_at: self.starts_at.to_utc(),
+            unit: parse_unit(&self.unit)?,
+            days: self.total_days(),
+        };
+        Ok(clock::effective_due(calendar, &spec, pauses))
+    }
+}
+
+/// What a case needs to know to start its clocks.
+#[derive(Clone, Copy, Debug)]
+pub struct ClockPolicy<'a> {
+    pub settings: &'a Settings,
+    pub calendar: &'a Calendar,
+    pub category: Category,
+    pub urgency: Urgency,
+    /// Whether the complainant (lead delegation) is an LDC or SIDS.
+    pub complainant_extra_time: bool,
+    /// Whether the respondent is an LDC or SIDS delegation.
+    pub respondent_extra_time: bool,
+}
+
+impl ClockPolicy<'_> {
+    /// Extra working days under the special and differential rule, when the acting party
+    /// qualifies. Calendar-day windows get the same number of days.
+    #[must_use]
+    pub fn extra_days(&self, party: Party) -> u32 {
+        let qualifies = match party {
+            Party::Complainant => self.complainant_extra_time,
+            Party::Respondent => self.respondent_extra_time,
+            Party::Mediator | Party::Registrar => false,
+        };
+        if qualifies {
+            self.settings.special_and_differential.extra_working_days
+        } else {
+            0
+        }
+    }
+}
+
+/// The case's holds as clock pauses.
+///
+/// # Errors
+/// Database errors.
+pub async fn pauses_for(db: &impl ConnectionTrait, case_id: i64) -> AppResult<Vec<Pause>> {
+    Ok(holds::Entity::find()
+        .filter(holds::Column::CaseId.eq(case_id))
+        .order_by_asc(holds::Column::PlacedAt)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|h| Pause {
+            start: h.placed_at.to_utc(),
+            end: h.lifted_at.map(|t| t.to_utc()),
+        })
+        .collect())
+}
+
+fn apply_due(am: &mut ActiveModel, due: Due) {
+    match due {
+        Due::At(at) => {
+            am.due_at = Set(Some(at.into()));
+            am.paused_since = Set(None);
+            am.next_reminder_at = Set(Some(at.into()));
+        }
+        Due::Paused { since } => {
+            am.due_at = Set(None);
+            am.paused_since = Set(Some(since.into()));
+            am.next_reminder_at = Set(None);
+        }
+    }
+}
+
+/// Starts a clock of `kind` on a case, now.
+///
+/// # Errors
+/// Database errors.
+pub async fn start(
+    db: &impl ConnectionTrait,
+    case_id: i64,
+    kind: DeadlineKind,
+    policy: &ClockPolicy<'_>,
+    pauses: &[Pause],
+    now: DateTime<Utc>,
+) -> AppResult<Model> {
+    let (unit, days) = policy
+        .settings
+        .timeline(kind, policy.category, policy.urgency);
+    let party = kind.party();
+    let sdt = policy.extra_days(party);
+    let spec = ClockSpec {
+        starts_at: now,
+        unit,
+        days: days + sdt,
+    };
+    let mut am = ActiveModel {
+        case_id: Set(case_id),
+        kind: Set(kind.to_string()),
+        party: Set(party.to_string()),
+        unit: Set(unit_name(unit).to_string()),
+        base_days: Set(i64::from(days)),
+        sdt_days: Set(i64::from(sdt)),
+        extension_days: Set(0),
+        starts_at: Set(now.into()),
+        met_at: Set(None),
+        breached_at: Set(None),
+        cancelled_at: Set(None),
+        created_at: Set(now.into()),
+        updated_at: Set(now.into()),
+        ..Default::default()
+    };
+    apply_due(
+        &mut am,
+        clock::effective_due(policy.calendar, &spec, pauses),
+    );
+    Ok(am.insert(db).await?)
+}
+
+/// The open clocks of a case.
+///
+/// # Errors
+/// Database errors.
+pub async fn open_for_case(db: &impl ConnectionTrait, case_id: i64) -> AppResult<Vec<Model>> {
+    Ok(Entity::find()
+        .filter(Column::CaseId.eq(case_id))
+        .filter(Column::MetAt.is_null())
+        .filter(Column::CancelledAt.is_null())
+        .order_by_asc(Column::Id)
+        .all(db)
+        .await?)
+}
+
+/// Marks the open clocks of these kinds as met. A clock met after it fell due keeps the
+/// record that it was breached.
+///
+/// # Errors
+/// Database errors.
+pub async fn meet(
+    db: &impl ConnectionTrait,
+    case_id: i64,
+    kinds: &[DeadlineKind],
+    now: DateTime<Utc>,
+) -> AppResult<()> {
+    for d in open_for_case(db, case_id).await? {
+        if kinds.iter().any(|k| k.as_ref() == d.kind) {
+            let breached = d.breached_at.or_else(|| {
+                d.due_at
+                    .filter(|due| due.to_utc() < now)
+                    .map(|due| due.to_utc().into())
+            });
+            let mut am: ActiveModel = d.into();
+            am.met_at = Set(Some(now.into()));
+            am.breached_at = Set(breached);
+            am.next_reminder_at = Set(None);
+            am.updated_at = Set(now.into());
+            am.update(db).await?;
+        }
+    }
+    Ok(())
+}
+
+/// Cancels open clocks that no longer apply (`None`: all of them).
+///
+/// # Errors
+/// Database errors.
+pub async fn cancel(
+    db: &impl ConnectionTrait,
+    case_id: i64,
+    kinds: Option<&[DeadlineKind]>,
+    now: DateTime<Utc>,
+) -> AppResult<()> {
+    for d in open_for_case(db, case_id).await? {
+        if kinds.is_none_or(|ks| ks.iter().any(|k| k.as_ref() == d.kind)) {
+            let mut am: ActiveModel = d.into();
+            am.cancelled_at = Set(Some(now.into()));
+            am.next_reminder_at = Set(None);
+            am.updated_at = Set(now.into());
+            am.update(db).await?;
+        }
+    }
+    Ok(())
+}
+
+/// Recomputes the due instant of every open clock of a case from its start, length and
+/// the case's holds (after a hold, a lifted hold, an extension, or a calendar change).
+/// Clocks already met, cancelled or breached keep their record.
+///
+/// # Errors
+/// Database errors.
+pub async fn recompute(
+    db: &impl ConnectionTrait,
+    case_id: i64,
+    calendar: &Calendar,
+    now: DateTime<Utc>,
+) -> AppResult<u64> {
+    let pauses = pauses_for(db, case_id).await?;
+    let mut changed = 0;
+    for d in open_for_case(db, case_id).await? {
+        if d.breached_at.is_some() {
+            continue;
+        }
+        let due = d.due(calendar, &pauses)?;
+        let current = match (d.due_at, d.paused_since) {
+            (Some(at), _) => Due::At(at.to_utc()),
+            (None, Some(since)) => Due::Paused {
+                since: since.to_utc(),
+            },
+            (None, None) => Due::At(DateTime::<Utc>::MIN_UTC),
+        };
+        if current != due {
+            let mut am: ActiveModel = d.into();
+            apply_due(&mut am, due);
+            am.updated_at = Set(now.into());
+            am.update(db).await?;
+            changed += 1;
+        }
+    }
+    Ok(changed)
+}
+
+/// Adds granted extension days to a clock and recomputes it.
+///
+/// # Errors
+/// Database errors.
+pub async fn extend(
+    db: &impl ConnectionTrait,
+    deadline: Model,
+    days: u32,
+    calendar: &Calendar,
+    now: DateTime<Utc>,
+) -> AppResult<()> {
+    let case_id = deadline.case_id;
+    let mut am: ActiveModel = deadline.clone().into();
+    am.extension_days = Set(deadline.extension_days + i64::from(days));
+    // An extension granted after a breach was recorded lifts the breach: the party is in
+    // time again under the new deadline.
+    am.breached_at = Set(None);
+    am.updated_at = Set(now.into());
+    am.update(db).await?;
+    recompute(db, case_id, calendar, now).await?;
+    Ok(())
+}

@@ -1,0 +1,15 @@
+pub mod _entities;
+pub mod bodies;
+pub mod case_co_complainants;
+pub mod case_events;
+pub mod cases;
+pub mod deadlines;
+pub mod delegations;
+pub mod extension_requests;
+pub mod holds;
+pub mod holidays;
+pub mod notifications;
+pub mod reference_counters;
+pub mod submissions;
+pub mod users;
+pub mod vocabulary;

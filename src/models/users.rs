@@ -1,0 +1,450 @@
+//! People and their accreditation: one role each, a delegation or body where the role needs
+//! one, a locale and a time zone. Admins accredit; nobody signs themselves up.
+use async_trait::async_trait;
+use chrono::{DateTime, Duration, Utc};
+use loco_rs::{auth::jwt, hash, model::ModelResult, prelude::Authenticable};
+use sea_orm::{entity::prelude::*, ActiveValue::Set, Condition, QueryOrder};
+use serde_json::Map;
+use sha2::{Digest, Sha256};
+
+pub use super::_entities::users::{self, ActiveModel, Column, Entity, Model};
+use super::{
+    bodies, delegations,
+    notifications::{self, Notice},
+    vocabulary::{Locale, Role},
+};
+use crate::errors::{AppError, AppResult, FieldErrors};
+
+pub const MIN_PASSWORD_CHARS: usize = 12;
+pub const MAX_PASSWORD_CHARS: usize = 128;
+
+impl ActiveModelBehavior for ActiveModel {}
+
+#[async_trait]
+impl Authenticable for Model {
+    async fn find_by_api_key(db: &DatabaseConnection, api_key: &str) -> ModelResult<Self> {
+        Entity::find()
+            .filter(Column::ApiKey.eq(api_key))
+            .filter(Column::Active.eq(true))
+            .one(db)
+            .await?
+            .ok_or(loco_rs::model::ModelError::EntityNotFound)
+    }
+
+    async fn find_by_claims_key(db: &DatabaseConnection, claims_key: &str) -> ModelResult<Self> {
+        let pid =
+            Uuid::parse_str(claims_key).map_err(|_| loco_rs::model::ModelError::EntityNotFound)?;
+        Entity::find()
+            .filter(Column::Pid.eq(pid))
+            .filter(Column::Active.eq(true))
+            .one(db)
+            .await?
+            .ok_or(loco_rs::model::ModelError::EntityNotFound)
+    }
+}
+
+/// The signed-in person, parsed once from their row: every domain call takes this.
+#[derive(Clone, Debug)]
+pub struct Actor {
+    pub id: i64,
+    pub pid: Uuid,
+    pub name: String,
+    pub role: Role,
+    pub delegation_id: Option<i64>,
+    pub body_id: Option<i64>,
+    pub locale: Locale,
+    pub zone: chrono_tz::Tz,
+}
+
+impl Model {
+    /// The domain view of this user.
+    ///
+    /// # Errors
+    /// When a stored role, locale or zone is not one the code knows.
+    pub fn actor(&self) -> AppResult<Actor> {
+        Ok(Actor {
+            id: self.id,
+            pid: self.pid,
+            name: self.name.clone(),
+            role: Role::parse_stored(&self.role)?,
+            delegation_id: self.delegation_id,
+            body_id: self.body_id,
+            locale: Locale::parse_stored(&self.locale)?,
+            zone: self
+                .time_zone
+                .parse()
+                .map_err(|_| AppError::Corrupt(format!("time zone `{}`", self.time_zone)))?,
+        })
+    }
+
+    /// A signed token for the API (Loco's JWT, keyed by the user's pid).
+    ///
+    /// # Errors
+    /// When signing fails.
+    pub fn generate_jwt(&self, secret: &str, expiration: u64) -> AppResult<String> {
+        jwt::JWT::new(secret)
+            .generate_token(expiration, self.pid.to_string(), Map::new())
+            .map_err(|e| AppError::Internal(e.to_string()))
+    }
+
+    /// Checks an email and password; a wrong email, a wrong password and a deactivated
+    /// account all look the same to the caller.
+    ///
+    /// # Errors
+    /// [`AppError::Unauthorized`] when the credentials do not match an active user.
+    pub async fn authenticate(
+        db: &impl ConnectionTrait,
+        email: &str,
+        password: &str,
+    ) -> AppResult<Self> {
+        let user = Entity::find()
+            .filter(Column::Email.eq(normalize_email(email)))
+            .filter(Column::Active.eq(true))
+            .one(db)
+            .await?;
+        match user {
+            Some(u) if hash::verify_password(password, &u.password) => Ok(u),
+            _ => Err(AppError::Unauthorized),
+        }
+    }
+
+    /// Starts a password reset: stores a hash of a fresh token and queues the email that
+    /// carries it. Unknown addresses are answered the same way, so the endpoint cannot be
+    /// used to learn who is accredited.
+    ///
+    /// # Errors
+    /// Database errors.
+    pub async fn request_password_reset(
+        db: &impl ConnectionTrait,
+        email: &str,
+        now: DateTime<Utc>,
+    ) -> AppResult<()> {
+        let Some(user) = Entity::find()
+            .filter(Column::Email.eq(normalize_email(email)))
+            .filter(Column::Active.eq(true))
+            .one(db)
+            .await?
+        else {
+            return Ok(());
+        };
+        let token = format!("{}{}", Uuid::new_v4().simple(), Uuid::new_v4().simple());
+        let mut active: ActiveModel = user.clone().into();
+        active.reset_token_hash = Set(Some(token_hash(&token)));
+        active.reset_sent_at = Set(Some(now.into()));
+        active.update(db).await?;
+        notifications::enqueue(
+            db,
+            &[user],
+            &Notice {
+                kind: "password_reset",
+                case_id: None,
+                dedupe_base: format!("password_reset:{}", now.timestamp_micros()),
+                payload: serde_json::json!({ "token": token }),
+            },
+            now,
+        )
+        .await
+    }
+
+    /// Completes a reset with the emailed token; the token works once and expires.
+    ///
+    /// # Errors
+    /// 422 when the token is unknown or expired, or the password too weak.
+    pub async fn reset_password(
+        db: &impl ConnectionTrait,
+        token: &str,
+        password: &str,
+        valid_minutes: i64,
+        now: DateTime<Utc>,
+    ) -> AppResult<()> {
+        let mut errors = FieldErrors::new();
+        check_password(&mut errors, "password", password);
+        errors.into_result()?;
+        let user = Entity::find()
+            .filter(Column::ResetTokenHash.eq(token_hash(token)))
+            .one(db)
+            .await?;
+        let Some(user) = user.filter(|u| {
+            u.reset_sent_at
+                .is_some_and(|at| now - at.to_utc() <= Duration::minutes(valid_minutes))
+        }) else {
+            return Err(AppError::Validation(FieldErrors::single(
+                "token",
+                "invalid",
+                "this reset link is invalid or has expired; ask for a new one",
+            )));
+        };
+        let mut active: ActiveModel = user.into();
+        active.password = Set(hash_password(password)?);
+        active.reset_token_hash = Set(None);
+        active.reset_sent_at = Set(None);
+        active.update(db).await?;
+        Ok(())
+    }
+}
+
+fn hash_password(password: &str) -> AppResult<String> {
+    hash::hash_password(password).map_err(|e| AppError::Internal(e.to_string()))
+}
+
+fn token_hash(token: &str) -> String {
+    hex::encode(Sha256::digest(token.as_bytes()))
+}
+
+#[must_use]
+pub fn normalize_email(email: &str) -> String {
+    email.trim().to_lowercase()
+}
+
+fn check_password(errors: &mut FieldErrors, field: &str, password: &str) {
+    let n = password.chars().count();
+    if n < MIN_PASSWORD_CHARS {
+        errors.add(
+            field,
+            "length",
+            format!("must be at least {MIN_PASSWORD_CHARS} characters"),
+        );
+    } else if n > MAX_PASSWORD_CHARS {
+        errors.add(
+            field,
+            "length",
+            format!("must be at most {MAX_PASSWORD_CHARS} characters"),
+        );
+    }
+}
+
+/// What an admin supplies to accredit someone, already parsed into domain types.
+#[derive(Clone, Debug)]
+pub struct Accreditation {
+    pub email: String,
+    pub name: String,
+    pub role: Role,
+    /// ISO alpha-3 code: the delegation a delegate speaks for, a respondent official's
+    /// delegation, or a mediator's nationality.
+    pub delegation: Option<String>,
+    /// Code of the body a respondent official answers for.
+    pub body: Option<String>,
+    pub locale: Locale,
+    pub zone: chrono_tz::Tz,
+    /// When absent, the person sets one through the emailed reset link.
+    pub password: Option<String>,
+}
+
+/// Changes an admin may make to an accreditation.
+#[derive(Clone, Debug, Default)]
+pub struct AccreditationChange {
+    pub name: Option<String>,
+    pub locale: Option<Locale>,
+    pub zone: Option<chrono_tz::Tz>,
+    pub active: Option<bool>,
+}
+
+/// Resolves the delegation and body an accreditation names, checking that the role has
+/// exactly the affiliation it needs.
+async fn affiliation(
+    db: &impl ConnectionTrait,
+    role: Role,
+    delegation: Option<&str>,
+    body: Option<&str>,
+    errors: &mut FieldErrors,
+) -> AppResult<(Option<i64>, Option<i64>)> {
+    let delegation_id = match delegation {
+        Some(code) => match delegations::Model::find_by_code(db, code).await? {
+            Some(d) => Some(d.id),
+            None => {
+                errors.add(
+                    "delegation",
+                    "unknown",
+                    format!("no delegation has the code `{code}`"),
+                );
+                None
+            }
+        },
+        None => None,
+    };
+    let body_id = match body {
+        Some(code) => match bodies::Model::find_by_code(db, code).await? {
+            Some(b) => Some(b.id),
+            None => {
+                errors.add("body", "unknown", format!("no body has the code `{code}`"));
+                None
+            }
+        },
+        None => None,
+    };
+    match role {
+        Role::Delegate | Role::Mediator if delegation.is_none() => errors.add(
+            "delegation",
+            "required",
+            if role == Role::Delegate {
+                "a delegate speaks for a delegation"
+            } else {
+                "a mediator's nationality is needed for conflict checks"
+            },
+        ),
+        Role::Delegate | Role::Mediator if body.is_some() => {
+            errors.add(
+                "body",
+                "not_allowed",
+                "only respondent officials belong to a body",
+            );
+        }
+        Role::Respondent if delegation.is_some() == body.is_some() => errors.add(
+            "body",
+            "required",
+            "a respondent official answers for exactly one body or one delegation",
+        ),
+        Role::Registrar | Role::Oversight | Role::Admin
+            if delegation.is_some() || body.is_some() =>
+        {
+            errors.add(
+                "role",
+                "not_allowed",
+                "this role is not affiliated to a delegation or body",
+            );
+        }
+        _ => {}
+    }
+    Ok((delegation_id, body_id))
+}
+
+/// Creates an accredited user. Without a password, an invitation (a reset link) is queued.
+///
+/// # Errors
+/// 422 for invalid or duplicate fields.
+pub async fn accredit(
+    db: &impl ConnectionTrait,
+    input: Accreditation,
+    now: DateTime<Utc>,
+) -> AppResult<Model> {
+    let mut errors = FieldErrors::new();
+    let email = normalize_email(&input.email);
+    if Entity::find()
+        .filter(Column::Email.eq(&email))
+        .one(db)
+        .await?
+        .is_some()
+    {
+        errors.add(
+            "email",
+            "taken",
+            "someone is already accredited with this email",
+        );
+    }
+    if let Some(p) = &input.password {
+        check_password(&mut errors, "password", p);
+    }
+    let (delegation_id, body_id) = affiliation(
+        db,
+        input.role,
+        input.delegation.as_deref(),
+        input.body.as_deref(),
+        &mut errors,
+    )
+    .await?;
+    errors.into_result()?;
+    let password = match &input.password {
+        Some(p) => hash_password(p)?,
+        // Unusable until the invitee sets one: no password verifies against a random hash.
+        None => hash_password(&Uuid::new_v4().to_string())?,
+    };
+    let user = ActiveModel {
+        pid: Set(Uuid::new_v4()),
+        email: Set(email.clone()),
+        password: Set(password),
+        api_key: Set(format!("rd-{}", Uuid::new_v4().simple())),
+        name: Set(input.name.trim().to_string()),
+        role: Set(input.role.to_string()),
+        delegation_id: Set(delegation_id),
+        body_id: Set(body_id),
+        locale: Set(input.locale.to_string()),
+        time_zone: Set(input.zone.name().to_string()),
+        active: Set(true),
+        reset_token_hash: Set(None),
+        reset_sent_at: Set(None),
+        created_at: Set(now.into()),
+        updated_at: Set(now.into()),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?;
+    if input.password.is_none() {
+        Model::request_password_reset(db, &email, now).await?;
+    }
+    Ok(user)
+}
+
+/// Applies an admin's change to an accreditation.
+///
+/// # Errors
+/// 404 when there is no such user.
+pub async fn change(
+    db: &impl ConnectionTrait,
+    pid: Uuid,
+    change: AccreditationChange,
+    now: DateTime<Utc>,
+) -> AppResult<Model> {
+    let user = Entity::find()
+        .filter(Column::Pid.eq(pid))
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let mut active: ActiveModel = user.into();
+    if let Some(name) = change.name {
+        active.name = Set(name.trim().to_string());
+    }
+    if let Some(locale) = change.locale {
+        active.locale = Set(locale.to_string());
+    }
+    if let Some(zone) = change.zone {
+        active.time_zone = Set(zone.name().to_string());
+    }
+    if let Some(a) = change.active {
+        active.active = Set(a);
+    }
+    active.updated_at = Set(now.into());
+    Ok(active.update(db).await?)
+}
+
+/// Users by role, for the admin list.
+///
+/// # Errors
+/// Database errors.
+pub async fn list(db: &impl ConnectionTrait, role: Option<Role>) -> AppResult<Vec<Model>> {
+    let mut cond = Condition::all();
+    if let Some(r) = role {
+        cond = cond.add(Column::Role.eq(r.to_string()));
+    }
+    Ok(Entity::find()
+        .filter(cond)
+        .order_by_asc(Column::Email)
+        .all(db)
+        .await?)
+}
+
+impl Model {
+    /// The codes of the delegation and body this user is affiliated with.
+    ///
+    /// # Errors
+    /// Database errors.
+    pub async fn affiliation_codes(
+        &self,
+        db: &impl ConnectionTrait,
+    ) -> AppResult<(Option<String>, Option<String>)> {
+        let delegation = match self.delegation_id {
+            Some(id) => delegations::Entity::find_by_id(id)
+                .one(db)
+                .await?
+                .map(|d| d.code),
+            None => None,
+        };
+        let body = match self.body_id {
+            Some(id) => bodies::Entity::find_by_id(id)
+                .one(db)
+                .await?
+                .map(|b| b.code),
+            None => None,
+        };
+        Ok((delegation, body))
+    }
+}

@@ -1,0 +1,137 @@
+//! Domain policy read from the `settings:` block of the environment's config, parsed once at
+//! boot (`App::after_context`) so a bad policy stops the app before it serves a request.
+use std::{collections::BTreeMap, sync::Arc};
+
+use chrono::{NaiveTime, Weekday};
+use loco_rs::app::AppContext;
+use serde::Deserialize;
+
+use crate::models::{
+    deadlines::calendar::DayUnit,
+    vocabulary::{Category, DeadlineKind, Urgency},
+};
+
+/// One redress clock's length: the unit and the number of days, with a tighter figure for
+/// urgent cases.
+#[derive(Clone, Copy, Debug, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct Timeline {
+    pub unit: DayUnit,
+    pub days: u32,
+    pub urgent_days: u32,
+}
+
+/// A category may shorten or lengthen some clocks (speaking-time denials must be answered
+/// before the session ends, for example).
+#[derive(Clone, Copy, Debug, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct TimelineOverride {
+    pub days: Option<u32>,
+    pub urgent_days: Option<u32>,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CalendarSettings {
+    /// The organization's home zone (IANA), in which working days and business hours count.
+    pub zone: chrono_tz::Tz,
+    pub weekend: Vec<Weekday>,
+    /// Local time at which a deadline falls due on its last day.
+    pub business_day_end: NaiveTime,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SpecialAndDifferential {
+    /// Extra working days added to a clock whose acting party is an LDC or SIDS delegation.
+    pub extra_working_days: u32,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Settings {
+    pub calendar: CalendarSettings,
+    pub special_and_differential: SpecialAndDifferential,
+    pub timelines: BTreeMap<DeadlineKind, Timeline>,
+    #[serde(default)]
+    pub category_overrides: BTreeMap<Category, BTreeMap<DeadlineKind, TimelineOverride>>,
+    /// Upper bound on one extension, in the clock's own unit.
+    pub max_extension_days: u32,
+    /// Minutes a password-reset token stays valid.
+    pub reset_token_minutes: i64,
+    /// Base URL used in links that leave the app (emails, calendar feeds).
+    pub public_base_url: String,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum SettingsError {
+    #[error("the config has no `settings:` block")]
+    Missing,
+    #[error("invalid `settings:` block: {0}")]
+    Invalid(String),
+}
+
+impl Settings {
+    /// Parses and checks the policy: every deadline kind needs a timeline, and urgent
+    /// timelines may not be longer than ordinary ones.
+    ///
+    /// # Errors
+    /// When the block is missing, malformed, or incomplete.
+    pub fn from_value(value: Option<&serde_json::Value>) -> Result<Self, SettingsError> {
+        let value = value.ok_or(SettingsError::Missing)?;
+        let settings: Self = serde_path_to_error::deserialize(value)
+            .map_err(|e| SettingsError::Invalid(format!("{}: {}", e.path(), e.inner())))?;
+        for kind in <DeadlineKind as strum::IntoEnumIterator>::iter() {
+            let Some(t) = settings.timelines.get(&kind) else {
+                return Err(SettingsError::Invalid(format!("timelines.{kind}: missing")));
+            };
+            if t.urgent_days > t.days {
+                return Err(SettingsError::Invalid(format!(
+                    "timelines.{kind}: urgent_days ({}) exceeds days ({})",
+                    t.urgent_days, t.days
+                )));
+            }
+        }
+        if settings.calendar.weekend.len() >= 7 {
+            return Err(SettingsError::Invalid(
+                "calendar.weekend: leaves no working day".into(),
+            ));
+        }
+        Ok(settings)
+    }
+
+    /// The clock length that applies to a deadline of `kind` in a case of `category` and
+    /// `urgency`, before extra days and extensions.
+    #[must_use]
+    pub fn timeline(
+        &self,
+        kind: DeadlineKind,
+        category: Category,
+        urgency: Urgency,
+    ) -> (DayUnit, u32) {
+        let Some(base) = self.timelines.get(&kind).copied() else {
+            // from_value guarantees every kind; this arm keeps the lookup total.
+            return (DayUnit::Working, 0);
+        };
+        let over = self
+            .category_overrides
+            .get(&category)
+            .and_then(|m| m.get(&kind))
+            .copied();
+        let days = match urgency {
+            Urgency::Urgent => over.and_then(|o| o.urgent_days).unwrap_or(base.urgent_days),
+            Urgency::Normal => over.and_then(|o| o.days).unwrap_or(base.days),
+        };
+        (base.unit, days)
+    }
+
+    /// The settings stored in the app context at boot.
+    ///
+    /// # Errors
+    /// When the app was booted without them (a wiring bug, reported rather than panicking).
+    pub fn of(ctx: &AppContext) -> loco_rs::Result<Arc<Self>> {
+        ctx.shared_store
+            .get::<Arc<Self>>()
+            .ok_or_else(|| loco_rs::Error::Message("settings were not loaded at boot".into()))
+    }
+}

@@ -1,0 +1,558 @@
+//! Demo data: reference data, one person per role (and a few more), and about thirty cases
+//! driven through the real transition function at past instants, so every status, clock,
+//! event and notice in the demo is one the app itself would have produced.
+use chrono::{DateTime, Duration, NaiveDate, Utc};
+use loco_rs::{app::AppContext, Error, Result};
+use sea_orm::{EntityTrait, PaginatorTrait, TransactionSession, TransactionTrait};
+use uuid::Uuid;
+
+use crate::{
+    errors::AppError,
+    models::{
+        bodies, cases,
+        cases::{
+            actions::{transition, ActionInput, Command},
+            filing::{file, NewCase, RespondentRef},
+        },
+        delegations,
+        users::{self, Accreditation, Actor},
+        vocabulary::{
+            BodyKind, Category, Confidentiality, Decision, DismissalReason, Language, Locale, Role,
+            Urgency,
+        },
+    },
+    settings::Settings,
+};
+
+/// The password of every demo account (documented in README).
+pub const DEMO_PASSWORD: &str = "redress-demo-2026";
+
+const BODIES: &[(&str, &str, BodyKind)] = &[
+    ("HRC", "Human Rights Council", BodyKind::Council),
+    (
+        "GA-C3",
+        "General Assembly Third Committee",
+        BodyKind::Committee,
+    ),
+    ("COP", "Conference of the Parties", BodyKind::Conference),
+    (
+        "OEWG-ICT",
+        "Open-ended Working Group on ICT security",
+        BodyKind::WorkingGroup,
+    ),
+    (
+        "DGACM",
+        "Department for General Assembly and Conference Management",
+        BodyKind::Secretariat,
+    ),
+];
+
+/// (email, name, role, delegation, body, locale, zone)
+const PEOPLE: &[(&str, &str, Role, Option<&str>, Option<&str>, Locale, &str)] = &[
+    (
+        "admin@redress.example",
+        "Ada Admin",
+        Role::Admin,
+        None,
+        None,
+        Locale::En,
+        "Europe/Zurich",
+    ),
+    (
+        "registrar@redress.example",
+        "Rosa Registrar",
+        Role::Registrar,
+        None,
+        None,
+        Locale::En,
+        "Europe/Zurich",
+    ),
+    (
+        "oversight@redress.example",
+        "Omar Oversight",
+        Role::Oversight,
+        None,
+        None,
+        Locale::Fr,
+        "Europe/Paris",
+    ),
+    (
+        "mediator.ghana@redress.example",
+        "Ama Mensah",
+        Role::Mediator,
+        Some("GHA"),
+        None,
+        Locale::En,
+        "Africa/Accra",
+    ),
+    (
+        "mediator.uruguay@redress.example",
+        "Lucía Pereira",
+        Role::Mediator,
+        Some("URY"),
+        None,
+        Locale::Es,
+        "America/Montevideo",
+    ),
+    (
+        "mediator.norway@redress.example",
+        "Ingrid Berg",
+        Role::Mediator,
+        Some("NOR"),
+        None,
+        Locale::En,
+        "Europe/Oslo",
+    ),
+    (
+        "delegate.tuvalu@redress.example",
+        "Tala Seluka",
+        Role::Delegate,
+        Some("TUV"),
+        None,
+        Locale::En,
+        "Pacific/Funafuti",
+    ),
+    (
+        "delegate.haiti@redress.example",
+        "Jean Baptiste",
+        Role::Delegate,
+        Some("HTI"),
+        None,
+        Locale::Fr,
+        "America/Port-au-Prince",
+    ),
+    (
+        "delegate.bolivia@redress.example",
+        "Carmen Quispe",
+        Role::Delegate,
+        Some("BOL"),
+        None,
+        Locale::Es,
+        "America/La_Paz",
+    ),
+    (
+        "delegate.nepal@redress.example",
+        "Sita Sharma",
+        Role::Delegate,
+        Some("NPL"),
+        None,
+        Locale::En,
+        "Asia/Kathmandu",
+    ),
+    (
+        "respondent.hrc@redress.example",
+        "Henrik Chair",
+        Role::Respondent,
+        None,
+        Some("HRC"),
+        Locale::En,
+        "Europe/Zurich",
+    ),
+    (
+        "respondent.dgacm@redress.example",
+        "Dana Secretariat",
+        Role::Respondent,
+        None,
+        Some("DGACM"),
+        Locale::En,
+        "America/New_York",
+    ),
+    (
+        "respondent.cop@redress.example",
+        "Carlos Presidency",
+        Role::Respondent,
+        None,
+        Some("COP"),
+        Locale::Es,
+        "Europe/Berlin",
+    ),
+    (
+        "respondent.france@redress.example",
+        "Françoise Martin",
+        Role::Respondent,
+        Some("FRA"),
+        None,
+        Locale::Fr,
+        "Europe/Paris",
+    ),
+];
+
+/// How far along the lifecycle a demo case is driven.
+#[derive(Clone, Copy)]
+enum Stage {
+    Submitted,
+    Registered,
+    Assessing,
+    Dismissed,
+    Mediating,
+    AwaitingResponse,
+    ResponseReceived,
+    Settled,
+    Monitoring,
+    ClosedSettled,
+    UnderReview,
+    Decided,
+    ClosedDecided,
+    Withdrawn,
+    OnHold,
+}
+
+/// Most advanced first: the oldest demo cases have had time to go furthest.
+const STAGES: &[Stage] = &[
+    Stage::ClosedDecided,
+    Stage::ClosedSettled,
+    Stage::ClosedSettled,
+    Stage::ClosedSettled,
+    Stage::Monitoring,
+    Stage::Monitoring,
+    Stage::Decided,
+    Stage::UnderReview,
+    Stage::UnderReview,
+    Stage::Settled,
+    Stage::Settled,
+    Stage::ResponseReceived,
+    Stage::ResponseReceived,
+    Stage::AwaitingResponse,
+    Stage::AwaitingResponse,
+    Stage::AwaitingResponse,
+    Stage::OnHold,
+    Stage::OnHold,
+    Stage::Mediating,
+    Stage::Mediating,
+    Stage::Mediating,
+    Stage::Dismissed,
+    Stage::Dismissed,
+    Stage::Withdrawn,
+    Stage::Withdrawn,
+    Stage::Assessing,
+    Stage::Registered,
+    Stage::Registered,
+    Stage::Submitted,
+    Stage::Submitted,
+];
+
+const TITLES: &[(&str, Category)] = &[
+    (
+        "Speaking slot cut from the general debate list",
+        Category::SpeakingTime,
+    ),
+    (
+        "Agenda item on sea-level rise dropped without consultation",
+        Category::AgendaSetting,
+    ),
+    (
+        "Draft resolution circulated in English only, hours before the vote",
+        Category::DocumentAccess,
+    ),
+    (
+        "No interpretation into French during informal consultations",
+        Category::Interpretation,
+    ),
+    (
+        "Night sessions scheduled at 03:00 in the delegation's capital",
+        Category::Scheduling,
+    ),
+    (
+        "Recorded vote called without the notice the rules require",
+        Category::VotingProcedure,
+    ),
+    (
+        "Chair refused the floor on a point of order",
+        Category::ChairConduct,
+    ),
+    (
+        "Excluded from the friends-of-the-chair consultations",
+        Category::ExclusionFromConsultations,
+    ),
+    (
+        "Side-event access withdrawn after a critical statement",
+        Category::Retaliation,
+    ),
+    (
+        "Badge accreditation delayed for the whole delegation",
+        Category::Other,
+    ),
+];
+
+fn err(e: AppError) -> Error {
+    Error::from(e)
+}
+
+/// Loads everything into an empty database; a database that already has delegations is left
+/// alone. Returns a one-line summary.
+///
+/// # Errors
+/// When a demo row cannot be written.
+pub async fn load(ctx: &AppContext, now: DateTime<Utc>) -> Result<String> {
+    if delegations::Entity::find().count(&ctx.db).await? > 0 {
+        return Ok("demo data already present; nothing loaded".into());
+    }
+    let settings = Settings::of(ctx)?;
+    // All or nothing: a failed load leaves an empty database, which the next start fills.
+    let txn = ctx.db.begin().await?;
+    let db = &txn;
+    let states = delegations::load_member_states(db, now)
+        .await
+        .map_err(err)?;
+    for (code, name, kind) in BODIES {
+        bodies::create(db, code, name, *kind, now)
+            .await
+            .map_err(err)?;
+    }
+    let mut people = std::collections::HashMap::new();
+    for (email, name, role, delegation, body, locale, zone) in PEOPLE {
+        let user = users::accredit(
+            db,
+            Accreditation {
+                email: (*email).to_string(),
+                name: (*name).to_string(),
+                role: *role,
+                delegation: delegation.map(str::to_string),
+                body: body.map(str::to_string),
+                locale: *locale,
+                zone: zone
+                    .parse()
+                    .map_err(|_| Error::Message(format!("zone {zone}")))?,
+                password: Some(DEMO_PASSWORD.to_string()),
+            },
+            now,
+        )
+        .await
+        .map_err(err)?;
+        people.insert(*email, user.actor().map_err(err)?);
+    }
+    let who = |email: &str| -> Result<Actor> {
+        people
+            .get(email)
+            .cloned()
+            .ok_or_else(|| Error::Message(format!("demo person {email}")))
+    };
+    let delegates = [
+        "delegate.tuvalu@redress.example",
+        "delegate.haiti@redress.example",
+        "delegate.bolivia@redress.example",
+        "delegate.nepal@redress.example",
+    ];
+    let respondents = [
+        (
+            "respondent.hrc@redress.example",
+            RespondentRef::Body { code: "HRC".into() },
+            "HRC",
+        ),
+        (
+            "respondent.dgacm@redress.example",
+            RespondentRef::Body {
+                code: "DGACM".into(),
+            },
+            "GA-C3",
+        ),
+        (
+            "respondent.cop@redress.example",
+            RespondentRef::Body { code: "COP".into() },
+            "COP",
+        ),
+        (
+            "respondent.france@redress.example",
+            RespondentRef::Delegation { code: "FRA".into() },
+            "OEWG-ICT",
+        ),
+    ];
+    let mediators = [
+        "mediator.ghana@redress.example",
+        "mediator.uruguay@redress.example",
+        "mediator.norway@redress.example",
+    ];
+    let registrar = who("registrar@redress.example")?;
+    for (i, stage) in STAGES.iter().enumerate() {
+        let delegate = who(delegates[i % delegates.len()])?;
+        let (resp_email, respondent, body) = &respondents[i % respondents.len()];
+        let respondent_actor = who(resp_email)?;
+        let mediator = who(mediators[i % mediators.len()])?;
+        let (title, category) = TITLES[i % TITLES.len()];
+        // Older cases are further along: each starts 2 to 90 days ago and moves every 2 days.
+        let mut t = now - Duration::days(90 - i64::try_from(i).unwrap_or(0) * 3);
+        let filed = file(
+            db,
+            &settings,
+            &delegate,
+            NewCase {
+                title: title.to_string(),
+                category,
+                body: (*body).to_string(),
+                incident_date: (t - Duration::days(7)).date_naive().max(NaiveDate::from_ymd_opt(2026, 1, 1).unwrap_or_default()),
+                facts: format!("{title}. The delegation raised the matter with the secretariat at the time and received no answer; the minutes of the meeting record the incident."),
+                remedy_sought: "Formal acknowledgment, and a guaranteed slot at the next session.".into(),
+                respondent: respondent.clone(),
+                co_complainants: if i % 5 == 0 { vec!["KIR".into(), "MDV".into()] } else { Vec::new() },
+                confidentiality: if i % 4 == 1 { Confidentiality::IdentityProtected } else { Confidentiality::Public },
+                language: [Language::En, Language::Fr, Language::Es][i % 3],
+                urgency: if i % 6 == 2 { Urgency::Urgent } else { Urgency::Normal },
+                idempotency_key: Some(format!("demo-{i}")),
+            },
+            t,
+        )
+        .await
+        .map_err(err)?;
+        let pid = filed.case().pid;
+        let steps = steps_for(*stage, mediator.pid);
+        let mut after_decision = false;
+        for (actor_kind, input) in steps {
+            // After a decision the next step waits for the appeal window to run out.
+            t += Duration::days(if after_decision { 30 } else { 2 });
+            after_decision = matches!(input, ActionInput::RecordDecision { .. });
+            let actor = match actor_kind {
+                By::Registrar => &registrar,
+                By::Mediator => &mediator,
+                By::Respondent => &respondent_actor,
+                By::Complainant => &delegate,
+            };
+            transition(
+                db,
+                &settings,
+                actor,
+                pid,
+                Command {
+                    expected_version: None,
+                    input,
+                },
+                t.min(now),
+            )
+            .await
+            .map_err(err)?;
+        }
+    }
+    let total = cases::Entity::find().count(db).await?;
+    txn.commit().await?;
+    Ok(format!(
+        "loaded {states} delegations, {} bodies, {} people, {total} cases (password: {DEMO_PASSWORD})",
+        BODIES.len(),
+        PEOPLE.len()
+    ))
+}
+
+#[derive(Clone, Copy)]
+enum By {
+    Registrar,
+    Mediator,
+    Respondent,
+    Complainant,
+}
+
+fn steps_for(stage: Stage, mediator: Uuid) -> Vec<(By, ActionInput)> {
+    use ActionInput as I;
+    let register = (By::Registrar, I::Register { note: None });
+    let eligible = (
+        By::Registrar,
+        I::DeclareEligible {
+            note: Some("Within the mechanism's mandate.".into()),
+        },
+    );
+    let assign = (By::Registrar, I::AssignMediator { mediator });
+    let request = (
+        By::Mediator,
+        I::RequestResponse {
+            request: "Please set out the body's account of the incident and any remedy it offers."
+                .into(),
+        },
+    );
+    let respond = (
+        By::Respondent,
+        I::SubmitResponse {
+            response:
+                "The body regrets the incident and offers a guaranteed slot at the next session."
+                    .into(),
+        },
+    );
+    let accept = (
+        By::Complainant,
+        I::AcceptResponse {
+            note: Some("The delegation accepts the remedy offered.".into()),
+        },
+    );
+    let monitor = (
+        By::Mediator,
+        I::StartMonitoring {
+            plan: "Check the speakers' list of the next session.".into(),
+        },
+    );
+    let close = (
+        By::Mediator,
+        I::Close {
+            summary: "Remedy implemented as agreed.".into(),
+        },
+    );
+    let escalate = (
+        By::Mediator,
+        I::Escalate {
+            reason: "The parties could not agree; independent review is needed.".into(),
+        },
+    );
+    let decide = (
+        By::Registrar,
+        I::RecordDecision {
+            decision: Decision::PartlyUpheld,
+            reasoning: "The rules of procedure were not followed in part.".into(),
+        },
+    );
+    let mediate = vec![register.clone(), eligible.clone(), assign.clone()];
+    let respond_path = [mediate.clone(), vec![request.clone(), respond.clone()]].concat();
+    match stage {
+        Stage::Submitted => vec![],
+        Stage::Registered => vec![register],
+        Stage::Assessing => vec![register, eligible],
+        Stage::Dismissed => vec![
+            register,
+            (
+                By::Registrar,
+                I::Dismiss {
+                    reason: DismissalReason::OutsideMandate,
+                    note:
+                        "The incident concerns a national matter outside the mechanism's mandate."
+                            .into(),
+                },
+            ),
+        ],
+        Stage::Mediating => mediate,
+        Stage::AwaitingResponse => [mediate, vec![request]].concat(),
+        Stage::ResponseReceived => respond_path,
+        Stage::Settled => [respond_path, vec![accept]].concat(),
+        Stage::Monitoring => [respond_path, vec![accept, monitor]].concat(),
+        Stage::ClosedSettled => [respond_path, vec![accept, monitor, close]].concat(),
+        Stage::UnderReview => [respond_path, vec![escalate]].concat(),
+        Stage::Decided => [respond_path, vec![escalate, decide]].concat(),
+        Stage::ClosedDecided => [
+            respond_path,
+            vec![
+                escalate,
+                decide,
+                (
+                    By::Mediator,
+                    I::StartMonitoring {
+                        plan: "Follow the review's recommendations.".into(),
+                    },
+                ),
+                close,
+            ],
+        ]
+        .concat(),
+        Stage::Withdrawn => vec![
+            register,
+            (
+                By::Complainant,
+                I::Withdraw {
+                    reason: Some("Resolved informally with the chair.".into()),
+                },
+            ),
+        ],
+        Stage::OnHold => [
+            mediate,
+            vec![(
+                By::Mediator,
+                I::PlaceHold {
+                    reason: "Awaiting the verbatim record of the meeting.".into(),
+                },
+            )],
+        ]
+        .concat(),
+    }
+}

@@ -1,0 +1,372 @@
+use chrono::{DateTime, Utc};
+use serde::Serialize;
+use strum::IntoEnumIterator;
+
+use super::{people::DelegationView, Instant};
+use crate::models::{
+    cases::{dossier::Dossier, CaseAction, ListContext, Model},
+    deadlines::{self, calendar::Calendar, clock::Due},
+    users::{self, Actor},
+    vocabulary::Party,
+};
+
+/// Where a clock stands for the viewer.
+#[derive(Clone, Copy, Debug, Serialize, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum DeadlineState {
+    Running,
+    Overdue,
+    Paused,
+    Met,
+    Cancelled,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct DeadlineView {
+    pub id: i64,
+    pub kind: String,
+    pub party: String,
+    pub unit: String,
+    pub days: u32,
+    pub extra_days: i64,
+    pub extension_days: i64,
+    pub state: DeadlineState,
+    pub starts_at: Instant,
+    pub due_at: Option<Instant>,
+    /// Days (in the clock's unit) from now to the due date; negative once overdue.
+    pub days_left: Option<i64>,
+    pub met_at: Option<Instant>,
+    pub breached: bool,
+}
+
+impl DeadlineView {
+    #[must_use]
+    pub fn new(
+        d: &deadlines::Model,
+        calendar: &Calendar,
+        zone: chrono_tz::Tz,
+        now: DateTime<Utc>,
+    ) -> Self {
+        let due = d.due_at.map(|at| at.to_utc());
+        let state = if d.met_at.is_some() {
+            DeadlineState::Met
+        } else if d.cancelled_at.is_some() {
+            DeadlineState::Cancelled
+        } else if d.paused_since.is_some() {
+            DeadlineState::Paused
+        } else if due.is_some_and(|at| deadlines::clock::is_overdue(Due::At(at), now)) {
+            DeadlineState::Overdue
+        } else {
+            DeadlineState::Running
+        };
+        let unit = deadlines::parse_unit(&d.unit).unwrap_or(deadlines::calendar::DayUnit::Working);
+        let days_left = match state {
+            DeadlineState::Running | DeadlineState::Overdue => {
+                due.map(|at| calendar.days_between(now, at, unit))
+            }
+            _ => None,
+        };
+        Self {
+            id: d.id,
+            kind: d.kind.clone(),
+            party: d.party.clone(),
+            unit: d.unit.clone(),
+            days: d.total_days(),
+            extra_days: d.sdt_days,
+            extension_days: d.extension_days,
+            state,
+            starts_at: Instant::from_db(d.starts_at, zone),
+            due_at: Instant::opt(d.due_at, zone),
+            days_left,
+            met_at: Instant::opt(d.met_at, zone),
+            breached: d.breached_at.is_some() || state == DeadlineState::Overdue,
+        }
+    }
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct CaseSummary {
+    pub pid: String,
+    pub reference: String,
+    pub title: String,
+    pub category: String,
+    pub status: String,
+    pub urgency: String,
+    pub confidentiality: String,
+    pub body: Option<String>,
+    /// Withheld (null) from respondents when the complainant asked for identity protection.
+    pub complainant: Option<String>,
+    pub on_hold: bool,
+    pub filed_at: Instant,
+    pub next_deadline: Option<DeadlineView>,
+    pub version: i64,
+}
+
+impl CaseSummary {
+    #[must_use]
+    pub fn new(
+        c: &Model,
+        ctx: &ListContext,
+        actor: &Actor,
+        calendar: &Calendar,
+        now: DateTime<Utc>,
+    ) -> Self {
+        // In a list the co-complainants are not loaded; a respondent is never one of them.
+        let role = c.role_of(actor, &[]);
+        Self {
+            pid: c.pid.to_string(),
+            reference: c.reference.clone(),
+            title: c.title.clone(),
+            category: c.category.clone(),
+            status: c.status.clone(),
+            urgency: c.urgency.clone(),
+            confidentiality: c.confidentiality.clone(),
+            body: ctx.bodies.get(&c.body_id).map(|b| b.code.clone()),
+            complainant: if c.redacts_complainant_for(role) {
+                None
+            } else {
+                ctx.delegations
+                    .get(&c.complainant_delegation_id)
+                    .map(|d| d.code.clone())
+            },
+            on_hold: c.on_hold,
+            filed_at: Instant::from_db(c.filed_at, actor.zone),
+            next_deadline: ctx
+                .next_deadline
+                .get(&c.id)
+                .map(|d| DeadlineView::new(d, calendar, actor.zone, now)),
+            version: c.version,
+        }
+    }
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Respondent {
+    pub kind: &'static str,
+    pub code: String,
+    pub name: String,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct PersonRef {
+    pub pid: String,
+    pub name: String,
+}
+
+impl From<&users::Model> for PersonRef {
+    fn from(u: &users::Model) -> Self {
+        Self {
+            pid: u.pid.to_string(),
+            name: u.name.clone(),
+        }
+    }
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct SubmissionView {
+    pub pid: String,
+    pub kind: String,
+    pub party: String,
+    /// Withheld when it would identify a protected complainant.
+    pub author: Option<PersonRef>,
+    pub language: String,
+    pub body: String,
+    pub answers_deadline: Option<i64>,
+    pub at: Instant,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct EventView {
+    pub seq: i64,
+    pub action: String,
+    pub from: Option<String>,
+    pub to: Option<String>,
+    pub actor: Option<PersonRef>,
+    pub detail: serde_json::Value,
+    pub at: Instant,
+    pub hash: String,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct HoldView {
+    pub reason: String,
+    pub placed_at: Instant,
+    pub lifted_at: Option<Instant>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct ExtensionView {
+    pub pid: String,
+    pub deadline_id: i64,
+    pub days: i64,
+    pub reason: String,
+    pub status: String,
+    pub decision_note: Option<String>,
+    pub requested_at: Instant,
+    pub decided_at: Option<Instant>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct CaseDetail {
+    #[serde(flatten)]
+    pub summary: CaseSummary,
+    pub incident_date: chrono::NaiveDate,
+    pub facts: String,
+    pub remedy_sought: String,
+    pub language: String,
+    pub outcome: Option<String>,
+    pub dismissal_reason: Option<String>,
+    pub co_complainants: Vec<DelegationView>,
+    pub respondent: Option<Respondent>,
+    pub mediator: Option<PersonRef>,
+    pub deadlines: Vec<DeadlineView>,
+    pub submissions: Vec<SubmissionView>,
+    pub timeline: Vec<EventView>,
+    pub holds: Vec<HoldView>,
+    pub extension_requests: Vec<ExtensionView>,
+    /// What the viewer may do now (their standing and the lifecycle both allow it).
+    pub allowed_actions: Vec<CaseAction>,
+}
+
+impl CaseDetail {
+    #[must_use]
+    pub fn new(d: &Dossier, actor: &Actor, calendar: &Calendar, now: DateTime<Utc>) -> Self {
+        let zone = actor.zone;
+        let c = &d.case;
+        let mut ctx = ListContext::default();
+        if let Some(b) = &d.body {
+            ctx.bodies.insert(b.id, b.clone());
+        }
+        if let Some(cd) = &d.complainant {
+            ctx.delegations.insert(cd.id, cd.clone());
+        }
+        let mut summary = CaseSummary::new(c, &ctx, actor, calendar, now);
+        if d.redacted {
+            summary.complainant = None;
+        }
+        summary.next_deadline = d
+            .deadlines
+            .iter()
+            .filter(|x| x.is_open() && x.due_at.is_some())
+            .min_by_key(|x| x.due_at)
+            .map(|x| DeadlineView::new(x, calendar, zone, now));
+        let complainant_side = |party: &str| party == Party::Complainant.as_ref();
+        let complainant_user_ids: Vec<i64> = d
+            .submissions
+            .iter()
+            .filter(|(s, _)| complainant_side(&s.party))
+            .map(|(s, _)| s.author_id)
+            .chain(std::iter::once(c.filed_by_id))
+            .collect();
+        let status = c.status().ok();
+        let allowed_actions = match (d.viewer_role, status) {
+            (Some(role), Some(status)) => CaseAction::iter()
+                .filter(|a| role.may(*a) && status.apply(*a).is_ok())
+                .filter(|a| match a {
+                    CaseAction::PlaceHold => !c.on_hold,
+                    CaseAction::LiftHold => c.on_hold,
+                    _ => true,
+                })
+                .collect(),
+            _ => Vec::new(),
+        };
+        Self {
+            summary,
+            incident_date: c.incident_date,
+            facts: c.facts.clone(),
+            remedy_sought: c.remedy_sought.clone(),
+            language: c.language.clone(),
+            outcome: c.outcome.clone(),
+            dismissal_reason: c.dismissal_reason.clone(),
+            co_complainants: if d.redacted {
+                Vec::new()
+            } else {
+                d.co_complainants.iter().map(DelegationView::from).collect()
+            },
+            respondent: d
+                .respondent_body
+                .as_ref()
+                .map(|b| Respondent {
+                    kind: "body",
+                    code: b.code.clone(),
+                    name: b.name.clone(),
+                })
+                .or_else(|| {
+                    d.respondent_delegation.as_ref().map(|r| Respondent {
+                        kind: "delegation",
+                        code: r.code.clone(),
+                        name: r.name.clone(),
+                    })
+                }),
+            mediator: d.mediator.as_ref().map(PersonRef::from),
+            deadlines: d
+                .deadlines
+                .iter()
+                .map(|x| DeadlineView::new(x, calendar, zone, now))
+                .collect(),
+            submissions: d
+                .submissions
+                .iter()
+                .map(|(s, author)| SubmissionView {
+                    pid: s.pid.to_string(),
+                    kind: s.kind.clone(),
+                    party: s.party.clone(),
+                    author: if d.redacted && complainant_side(&s.party) {
+                        None
+                    } else {
+                        author.as_ref().map(PersonRef::from)
+                    },
+                    language: s.language.clone(),
+                    body: s.body.clone(),
+                    answers_deadline: s.deadline_id,
+                    at: Instant::from_db(s.created_at, zone),
+                })
+                .collect(),
+            timeline: d
+                .events
+                .iter()
+                .map(|(e, who)| EventView {
+                    seq: e.seq,
+                    action: e.action.clone(),
+                    from: e.from_status.clone(),
+                    to: e.to_status.clone(),
+                    actor: if d.redacted
+                        && e.actor_id
+                            .is_some_and(|a| complainant_user_ids.contains(&a))
+                    {
+                        None
+                    } else {
+                        who.as_ref().map(PersonRef::from)
+                    },
+                    detail: serde_json::from_str(&e.detail).unwrap_or(serde_json::Value::Null),
+                    at: Instant::from_db(e.occurred_at, zone),
+                    hash: e.hash.clone(),
+                })
+                .collect(),
+            holds: d
+                .holds
+                .iter()
+                .map(|h| HoldView {
+                    reason: h.reason.clone(),
+                    placed_at: Instant::from_db(h.placed_at, zone),
+                    lifted_at: Instant::opt(h.lifted_at, zone),
+                })
+                .collect(),
+            extension_requests: d
+                .extension_requests
+                .iter()
+                .map(|x| ExtensionView {
+                    pid: x.pid.to_string(),
+                    deadline_id: x.deadline_id,
+                    days: x.days,
+                    reason: x.reason.clone(),
+                    status: x.status.clone(),
+                    decision_note: x.decision_note.clone(),
+                    requested_at: Instant::from_db(x.created_at, zone),
+                    decided_at: Instant::opt(x.decided_at, zone),
+                })
+                .collect(),
+            allowed_actions,
+        }
+    }
+}

@@ -1,0 +1,47 @@
+//! Typed response bodies. Views format what models loaded (labels, dates in the viewer's
+//! zone, days left); they never query or decide.
+pub mod cases;
+pub mod people;
+
+use chrono::{DateTime, FixedOffset, SecondsFormat, Utc};
+use serde::Serialize;
+
+/// An instant shown twice: in UTC and in the viewer's own zone.
+#[derive(Clone, Debug, Serialize)]
+pub struct Instant {
+    pub utc: String,
+    pub local: String,
+    pub zone: String,
+}
+
+impl Instant {
+    #[must_use]
+    pub fn new(at: DateTime<Utc>, zone: chrono_tz::Tz) -> Self {
+        Self {
+            utc: at.to_rfc3339_opts(SecondsFormat::Secs, true),
+            local: at
+                .with_timezone(&zone)
+                .to_rfc3339_opts(SecondsFormat::Secs, false),
+            zone: zone.name().to_string(),
+        }
+    }
+
+    #[must_use]
+    pub fn from_db(at: DateTime<FixedOffset>, zone: chrono_tz::Tz) -> Self {
+        Self::new(at.to_utc(), zone)
+    }
+
+    #[must_use]
+    pub fn opt(at: Option<DateTime<FixedOffset>>, zone: chrono_tz::Tz) -> Option<Self> {
+        at.map(|a| Self::from_db(a, zone))
+    }
+}
+
+/// One page of a list.
+#[derive(Clone, Debug, Serialize)]
+pub struct Page<T> {
+    pub items: Vec<T>,
+    pub page: u64,
+    pub per_page: u64,
+    pub total: u64,
+}
