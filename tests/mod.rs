@@ -1,5 +1,4 @@
 mod models;
 mod requests;
+mod support;
 mod tasks;
-mod views;
-mod workers;

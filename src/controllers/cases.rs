@@ -6,13 +6,12 @@ use axum::{
 };
 use loco_rs::prelude::{format, AppContext, Response, Result, Routes};
 
-use super::extract::{now, pid, CurrentActor, ValidJson, ValidQuery};
+use super::extract::{now, pid, CurrentActor, ValidCommand, ValidJson, ValidQuery};
 use crate::{
     errors::{AppError, FieldErrors},
     models::{
         cases::{
-            self,
-            actions::{self, Command},
+            self, actions,
             filing::{self, Filed, NewCase},
             CaseFilter,
         },
@@ -103,7 +102,7 @@ async fn act(
     State(ctx): State<AppContext>,
     current: CurrentActor,
     Path(raw): Path<String>,
-    ValidJson(command): ValidJson<Command>,
+    ValidCommand(command): ValidCommand,
 ) -> Result<Response> {
     let settings = Settings::of(&ctx)?;
     let case = actions::transition(

@@ -11,7 +11,10 @@ use serde::de::DeserializeOwned;
 
 use crate::{
     errors::{AppError, FieldErrors},
-    models::users::{self, Actor},
+    models::{
+        cases::actions::{ActionInput, Command},
+        users::{self, Actor},
+    },
 };
 
 /// Upper bound on a JSON body, well above the longest valid case.
@@ -84,6 +87,75 @@ fn json_error(e: &serde_path_to_error::Error<serde_json::Error>) -> AppError {
     }
 }
 
+/// Parses an action body: `{"action": "<name>", "expected_version": n, ...fields}`.
+///
+/// # Errors
+/// 422 naming the field that does not fit (`action` for an unknown action).
+pub fn parse_command(bytes: &[u8]) -> Result<Command, AppError> {
+    let mut fields: serde_json::Map<String, serde_json::Value> = parse_json(bytes)?;
+    let action = match fields.remove("action") {
+        Some(serde_json::Value::String(a)) => a,
+        Some(_) => {
+            return Err(AppError::Validation(FieldErrors::single(
+                "action",
+                "invalid_type",
+                "must be the name of an action",
+            )))
+        }
+        None => {
+            return Err(AppError::Validation(FieldErrors::single(
+                "action",
+                "required",
+                "missing field `action`",
+            )))
+        }
+    };
+    let expected_version = match fields.remove("expected_version") {
+        None | Some(serde_json::Value::Null) => None,
+        Some(v) => Some(v.as_i64().ok_or_else(|| {
+            AppError::Validation(FieldErrors::single(
+                "expected_version",
+                "invalid_type",
+                "must be an integer",
+            ))
+        })?),
+    };
+    let tagged = serde_json::json!({ action.clone(): fields });
+    let input: ActionInput = serde_path_to_error::deserialize(tagged).map_err(|e| {
+        let message = e.inner().to_string();
+        let path = e.path().to_string();
+        // The first path segment is the action itself; the rest names the field.
+        let inner = path.split_once('.').map_or("", |(_, rest)| rest);
+        let field = if message.starts_with("unknown variant") {
+            "action".to_string()
+        } else {
+            let f = field_of_serde_message(if inner.is_empty() { "." } else { inner }, &message);
+            if f == "body" {
+                "action".to_string()
+            } else {
+                f
+            }
+        };
+        let message = if message.starts_with("unknown variant") {
+            format!(
+                "unknown action `{action}`; expected one of: {}",
+                ActionInput::names().join(", ")
+            )
+        } else {
+            message
+        };
+        AppError::Validation(FieldErrors::single(
+            &field,
+            code_of_serde_message(e.inner().to_string().as_str()),
+            message,
+        ))
+    })?;
+    Ok(Command {
+        expected_version,
+        input,
+    })
+}
+
 /// Parses `bytes` as JSON into `T`.
 ///
 /// # Errors
@@ -133,6 +205,22 @@ where
             .into());
         }
         Ok(Self(parse_json(&bytes)?))
+    }
+}
+
+/// An action body, parsed with [`parse_command`].
+pub struct ValidCommand(pub Command);
+
+impl<S> FromRequest<S> for ValidCommand
+where
+    S: Send + Sync,
+{
+    type Rejection = loco_rs::Error;
+
+    async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
+        let ValidJson(value) = ValidJson::<serde_json::Value>::from_request(req, state).await?;
+        let bytes = serde_json::to_vec(&value).map_err(|e| AppError::Internal(e.to_string()))?;
+        Ok(Self(parse_command(&bytes)?))
     }
 }
 

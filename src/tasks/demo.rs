@@ -3,7 +3,7 @@
 //! event and notice in the demo is one the app itself would have produced.
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use loco_rs::{app::AppContext, Error, Result};
-use sea_orm::{EntityTrait, PaginatorTrait, TransactionSession, TransactionTrait};
+use sea_orm::{EntityTrait, PaginatorTrait, TransactionTrait};
 use uuid::Uuid;
 
 use crate::{

@@ -1,1 +1,2 @@
-mod users;
+mod audit_chain;
+mod lifecycle;

@@ -1,3 +1,5 @@
+mod access;
 mod auth;
-mod page;
-mod prepare_data;
+mod concurrency;
+mod lifecycle;
+mod validation;

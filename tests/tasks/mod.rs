@@ -1,2 +1,1 @@
-pub mod user_create;
-pub mod user_delete;
+mod audit_verify;

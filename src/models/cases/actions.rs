@@ -27,9 +27,10 @@ use crate::{
     settings::Settings,
 };
 
-/// An action with what it needs, as the client sends it (`{"action": "dismiss", ...}`).
+/// An action with what it needs. Clients send it flat (`{"action": "dismiss", "reason": ...}`);
+/// the edge rewrites that to serde's external tagging so errors keep their field paths.
 #[derive(Clone, Debug, Deserialize)]
-#[serde(tag = "action", rename_all = "snake_case", deny_unknown_fields)]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
 pub enum ActionInput {
     Register {
         note: Option<String>,
@@ -104,6 +105,15 @@ pub enum ActionInput {
 }
 
 impl ActionInput {
+    /// The names clients use for the actions.
+    #[must_use]
+    pub fn names() -> Vec<&'static str> {
+        CaseAction::names()
+            .into_iter()
+            .filter(|n| *n != "file")
+            .collect()
+    }
+
     #[must_use]
     pub const fn action(&self) -> CaseAction {
         match self {
@@ -215,11 +225,10 @@ impl ActionInput {
 }
 
 /// What the client asks: an action, and the version of the case it acted on.
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug)]
 pub struct Command {
     /// The case version the client saw; a stale one is refused with 409.
     pub expected_version: Option<i64>,
-    #[serde(flatten)]
     pub input: ActionInput,
 }
 

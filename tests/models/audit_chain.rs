@@ -1,0 +1,119 @@
+use chrono::Duration;
+use loco_rs::testing::prelude::*;
+use redress::{
+    app::App,
+    models::{
+        case_events::{self, verify_chain, NewEvent},
+        cases::filing::{file, NewCase, RespondentRef},
+        vocabulary::{Category, Confidentiality, Language, Urgency},
+    },
+    settings::Settings,
+};
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, QueryOrder,
+};
+use serial_test::serial;
+
+use crate::support::{monday_morning, world};
+
+async fn case_with_events(ctx: &loco_rs::app::AppContext) -> i64 {
+    let w = world(ctx).await;
+    let settings = Settings::of(ctx).expect("settings");
+    let now = monday_morning();
+    let filed = file(
+        &ctx.db,
+        &settings,
+        &w.complainant.actor,
+        NewCase {
+            title: "Agenda item dropped".into(),
+            category: Category::AgendaSetting,
+            body: "HRC".into(),
+            incident_date: (now - Duration::days(3)).date_naive(),
+            facts: "The item was removed from the agenda without consultation.".into(),
+            remedy_sought: "Reinstatement of the item.".into(),
+            respondent: RespondentRef::Body { code: "HRC".into() },
+            co_complainants: vec![],
+            confidentiality: Confidentiality::Public,
+            language: Language::En,
+            urgency: Urgency::Normal,
+            idempotency_key: None,
+        },
+        now,
+    )
+    .await
+    .expect("filed");
+    let case_id = filed.case().id;
+    for i in 1..=3 {
+        case_events::append(
+            &ctx.db,
+            NewEvent {
+                case_id,
+                actor_id: Some(w.registrar.actor.id),
+                action: "note".into(),
+                from: None,
+                to: None,
+                detail: serde_json::json!({ "n": i }),
+            },
+            now + Duration::minutes(i),
+        )
+        .await
+        .expect("appended");
+    }
+    case_id
+}
+
+async fn events(ctx: &loco_rs::app::AppContext, case_id: i64) -> Vec<case_events::Model> {
+    case_events::Entity::find()
+        .filter(case_events::Column::CaseId.eq(case_id))
+        .order_by_asc(case_events::Column::Seq)
+        .all(&ctx.db)
+        .await
+        .expect("events")
+}
+
+#[tokio::test]
+#[serial]
+async fn an_untouched_chain_verifies() {
+    let boot = boot_test::<App>().await.expect("boot");
+    let ctx = boot.app_context;
+    let case_id = case_with_events(&ctx).await;
+    let chain = events(&ctx, case_id).await;
+    assert_eq!(chain.len(), 4);
+    assert!(verify_chain(&chain).is_empty());
+}
+
+#[tokio::test]
+#[serial]
+async fn an_edited_event_breaks_the_chain_at_that_event() {
+    let boot = boot_test::<App>().await.expect("boot");
+    let ctx = boot.app_context;
+    let case_id = case_with_events(&ctx).await;
+    let second = events(&ctx, case_id).await.remove(1);
+    let mut am: case_events::ActiveModel = second.into();
+    am.detail = Set(r#"{"n":99}"#.into());
+    am.update(&ctx.db).await.expect("tampered");
+    let breaks = verify_chain(&events(&ctx, case_id).await);
+    assert_eq!(breaks.len(), 1, "{breaks:?}");
+    assert_eq!(breaks[0].seq, 2);
+    assert!(breaks[0].problem.contains("edited"));
+}
+
+#[tokio::test]
+#[serial]
+async fn a_deleted_event_breaks_the_chain_after_the_gap() {
+    let boot = boot_test::<App>().await.expect("boot");
+    let ctx = boot.app_context;
+    let case_id = case_with_events(&ctx).await;
+    let third = events(&ctx, case_id).await.remove(2);
+    case_events::Entity::delete_by_id(third.id)
+        .exec(&ctx.db)
+        .await
+        .expect("deleted");
+    let breaks = verify_chain(&events(&ctx, case_id).await);
+    assert!(
+        breaks
+            .iter()
+            .any(|b| b.seq == 4 && b.problem.contains("missing")),
+        "{breaks:?}"
+    );
+}

@@ -1,0 +1,250 @@
+//! Who sees what (DESIGN §6): every role against the list, the detail and every action, for
+//! a case of their own, another's, and one unrelated to them.
+use redress::{app::App, models::cases::CaseAction};
+use serde_json::{json, Value};
+use serial_test::serial;
+use strum::IntoEnumIterator;
+
+use crate::support::*;
+
+fn visible(list: &Value, case: &Value) -> bool {
+    list["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|c| c["pid"] == case["pid"])
+}
+
+#[tokio::test]
+#[serial]
+async fn each_role_sees_exactly_the_cases_it_may_see() {
+    request::<App, _, _>(|server, ctx| async move {
+        let w = world(&ctx).await;
+        // Served case with the mediator assigned; a fresh unserved case; a case of another
+        // delegation against another body.
+        let served = case_in_mediation(&server, &w).await;
+        let unserved = file(&server, &w, &grievance()).await;
+        let mut other = grievance();
+        other["respondent"] = json!({"kind": "body", "code": "COP"});
+        other["co_complainants"] = json!([]);
+        let res = post(&server, &w.outsider, "/api/cases", &other).await;
+        assert_eq!(res.status_code(), 201);
+        let foreign: Value = res.json();
+
+        let expectations: Vec<(&Person, [bool; 3])> = vec![
+            (&w.complainant, [true, true, false]),
+            (&w.co_complainant, [true, true, false]),
+            (&w.outsider, [false, false, true]),
+            (&w.respondent, [true, false, false]),
+            (&w.other_respondent, [false, false, false]),
+            (&w.mediator, [true, false, false]),
+            (&w.conflicted_mediator, [false, false, false]),
+            (&w.registrar, [true, true, true]),
+            (&w.oversight, [true, true, true]),
+            (&w.admin, [false, false, false]),
+        ];
+        for (who, expect) in expectations {
+            let list: Value = get(&server, who, "/api/cases").await.json();
+            for (case, sees) in [&served, &unserved, &foreign].into_iter().zip(expect) {
+                assert_eq!(
+                    visible(&list, case),
+                    sees,
+                    "{} list / {}",
+                    who.email,
+                    case["reference"]
+                );
+                let pid = case["pid"].as_str().unwrap();
+                let detail = get(&server, who, &format!("/api/cases/{pid}")).await;
+                assert_eq!(
+                    detail.status_code(),
+                    if sees { 200 } else { 404 },
+                    "{} detail / {}",
+                    who.email,
+                    case["reference"]
+                );
+                if !sees {
+                    // Acting on an invisible case is indistinguishable from acting on none.
+                    for action in CaseAction::iter().filter(|a| *a != CaseAction::File) {
+                        let res = act(&server, who, case, json!({"action": action})).await;
+                        assert!(
+                            matches!(res.status_code().as_u16(), 404 | 422),
+                            "{} {action}: {}",
+                            who.email,
+                            res.status_code()
+                        );
+                    }
+                }
+            }
+        }
+        assert_eq!(
+            server.get("/api/cases").await.status_code(),
+            401,
+            "anonymous"
+        );
+    })
+    .await;
+}
+
+#[tokio::test]
+#[serial]
+async fn a_visible_case_refuses_actions_outside_the_viewers_standing() {
+    request::<App, _, _>(|server, ctx| async move {
+        let w = world(&ctx).await;
+        let case = case_in_mediation(&server, &w).await;
+        let forbidden = [
+            (
+                &w.complainant,
+                json!({"action": "request_response", "request": "x"}),
+            ),
+            (&w.respondent, json!({"action": "close", "summary": "x"})),
+            (
+                &w.mediator,
+                json!({"action": "assign_mediator", "mediator": w.mediator.pid()}),
+            ),
+            (
+                &w.oversight,
+                json!({"action": "place_hold", "reason": "Just looking."}),
+            ),
+            (&w.co_complainant, json!({"action": "accept_response"})),
+            (
+                &w.registrar,
+                json!({"action": "submit_response", "response": "x"}),
+            ),
+        ];
+        for (who, action) in forbidden {
+            let res = act(&server, who, &case, action.clone()).await;
+            assert_eq!(
+                res.status_code(),
+                403,
+                "{} {action}: {}",
+                who.email,
+                res.text()
+            );
+        }
+        let detail: Value = get(
+            &server,
+            &w.mediator,
+            &format!("/api/cases/{}", case["pid"].as_str().unwrap()),
+        )
+        .await
+        .json();
+        let allowed: Vec<&str> = detail["allowed_actions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|a| a.as_str().unwrap())
+            .collect();
+        assert!(
+            allowed.contains(&"request_response") && allowed.contains(&"place_hold"),
+            "{allowed:?}"
+        );
+        assert!(
+            !allowed.contains(&"lift_hold") && !allowed.contains(&"register"),
+            "{allowed:?}"
+        );
+    })
+    .await;
+}
+
+#[tokio::test]
+#[serial]
+async fn respondents_never_see_a_protected_complainant() {
+    request::<App, _, _>(|server, ctx| async move {
+        let w = world(&ctx).await;
+        let mut g = grievance();
+        g["confidentiality"] = json!("identity_protected");
+        let case = file(&server, &w, &g).await;
+        must(&server, &w.registrar, &case, json!({"action": "register"})).await;
+        must(
+            &server,
+            &w.registrar,
+            &case,
+            json!({"action": "declare_eligible"}),
+        )
+        .await;
+        let pid = case["pid"].as_str().unwrap();
+
+        let seen: Value = get(&server, &w.respondent, &format!("/api/cases/{pid}"))
+            .await
+            .json();
+        assert!(seen["complainant"].is_null());
+        assert_eq!(seen["co_complainants"], json!([]));
+        let text = seen.to_string();
+        for leak in [
+            "TUV",
+            "KIR",
+            "Tuvalu",
+            "Kiribati",
+            &w.complainant.email,
+            &w.complainant.pid(),
+        ] {
+            assert!(!text.contains(leak), "respondent sees {leak}: {text}");
+        }
+        let list: Value = get(&server, &w.respondent, "/api/cases").await.json();
+        assert!(list["items"][0]["complainant"].is_null());
+
+        let registrar_view: Value = get(&server, &w.registrar, &format!("/api/cases/{pid}"))
+            .await
+            .json();
+        assert_eq!(registrar_view["complainant"], "TUV");
+        // Oversight sees it, and the view is recorded in the audit chain.
+        let before = registrar_view["timeline"].as_array().unwrap().len();
+        get(&server, &w.oversight, &format!("/api/cases/{pid}")).await;
+        let after: Value = get(&server, &w.registrar, &format!("/api/cases/{pid}"))
+            .await
+            .json();
+        assert_eq!(after["timeline"].as_array().unwrap().len(), before + 1);
+        assert_eq!(
+            after["timeline"].as_array().unwrap().last().unwrap()["action"],
+            "viewed"
+        );
+    })
+    .await;
+}
+
+#[tokio::test]
+#[serial]
+async fn only_admins_reach_the_admin_api_and_only_delegates_file() {
+    request::<App, _, _>(|server, ctx| async move {
+        let w = world(&ctx).await;
+        for who in [
+            &w.complainant,
+            &w.respondent,
+            &w.mediator,
+            &w.registrar,
+            &w.oversight,
+        ] {
+            assert_eq!(
+                get(&server, who, "/api/admin/users").await.status_code(),
+                404,
+                "{}",
+                who.email
+            );
+            let res = post(
+                &server,
+                who,
+                "/api/admin/holidays",
+                &json!({"date": "2026-12-25", "name": "Christmas"}),
+            )
+            .await;
+            assert_eq!(res.status_code(), 404, "{}", who.email);
+        }
+        assert_eq!(
+            get(&server, &w.admin, "/api/admin/users")
+                .await
+                .status_code(),
+            200
+        );
+        for who in [
+            &w.respondent,
+            &w.mediator,
+            &w.registrar,
+            &w.oversight,
+            &w.admin,
+        ] {
+            let res = post(&server, who, "/api/cases", &grievance()).await;
+            assert_eq!(res.status_code(), 403, "{}", who.email);
+        }
+    })
+    .await;
+}

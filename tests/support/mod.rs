@@ -1,0 +1,218 @@
+//! A small world for tests: the member states, a few bodies, and one signed-in person per
+//! standing a case can give (complainant, co-complainant, outsider, respondent, ...).
+use axum_test::{TestResponse, TestServer};
+use chrono::{DateTime, TimeZone, Utc};
+use loco_rs::app::AppContext;
+use redress::{
+    models::{
+        bodies, delegations,
+        users::{self, Accreditation, Actor},
+        vocabulary::{BodyKind, Locale, Role},
+    },
+    tasks::demo::DEMO_PASSWORD,
+};
+use sea_orm::TransactionTrait;
+use serde_json::{json, Value};
+
+pub use loco_rs::testing::prelude::*;
+
+#[derive(Clone, Debug)]
+pub struct Person {
+    pub token: String,
+    pub actor: Actor,
+    pub email: String,
+}
+
+impl Person {
+    pub fn pid(&self) -> String {
+        self.actor.pid.to_string()
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct World {
+    /// Delegate of Tuvalu (an LDC and SIDS), files the cases.
+    pub complainant: Person,
+    /// Delegate of Kiribati, named co-complainant.
+    pub co_complainant: Person,
+    /// Delegate of Bolivia: no standing in the cases.
+    pub outsider: Person,
+    /// Official of the Human Rights Council, the respondent body.
+    pub respondent: Person,
+    /// Official of another body.
+    pub other_respondent: Person,
+    /// Mediator of Ghanaian nationality.
+    pub mediator: Person,
+    /// Mediator of Tuvaluan nationality: conflicted in Tuvalu's cases.
+    pub conflicted_mediator: Person,
+    pub registrar: Person,
+    pub oversight: Person,
+    pub admin: Person,
+}
+
+const PEOPLE: &[(&str, Role, Option<&str>, Option<&str>)] = &[
+    ("tuv@test.example", Role::Delegate, Some("TUV"), None),
+    ("kir@test.example", Role::Delegate, Some("KIR"), None),
+    ("bol@test.example", Role::Delegate, Some("BOL"), None),
+    ("hrc@test.example", Role::Respondent, None, Some("HRC")),
+    ("cop@test.example", Role::Respondent, None, Some("COP")),
+    ("gha@test.example", Role::Mediator, Some("GHA"), None),
+    (
+        "tuv.mediator@test.example",
+        Role::Mediator,
+        Some("TUV"),
+        None,
+    ),
+    ("registrar@test.example", Role::Registrar, None, None),
+    ("oversight@test.example", Role::Oversight, None, None),
+    ("admin@test.example", Role::Admin, None, None),
+];
+
+/// A fixed instant well inside a working week, for tests that drive the model directly.
+pub fn monday_morning() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 3, 2, 9, 0, 0)
+        .single()
+        .expect("valid instant")
+}
+
+/// Builds the world in one transaction and signs everyone in.
+pub async fn world(ctx: &AppContext) -> World {
+    let now = Utc::now();
+    let txn = ctx.db.begin().await.expect("begin");
+    delegations::load_member_states(&txn, now)
+        .await
+        .expect("member states");
+    for (code, name) in [
+        ("HRC", "Human Rights Council"),
+        ("COP", "Conference of the Parties"),
+    ] {
+        bodies::create(&txn, code, name, BodyKind::Council, now)
+            .await
+            .expect("body");
+    }
+    let mut people = Vec::new();
+    for (email, role, delegation, body) in PEOPLE {
+        let user = users::accredit(
+            &txn,
+            Accreditation {
+                email: (*email).to_string(),
+                name: format!("Test {email}"),
+                role: *role,
+                delegation: delegation.map(str::to_string),
+                body: body.map(str::to_string),
+                locale: Locale::En,
+                zone: chrono_tz::America::New_York,
+                password: Some(DEMO_PASSWORD.to_string()),
+            },
+            now,
+        )
+        .await
+        .expect("accredit");
+        people.push(user);
+    }
+    txn.commit().await.expect("commit");
+    let jwt = ctx.config.get_jwt_config().expect("jwt config");
+    let mut persons = people.into_iter().map(|u| Person {
+        token: u.generate_jwt(&jwt.secret, jwt.expiration).expect("token"),
+        actor: u.actor().expect("actor"),
+        email: u.email.clone(),
+    });
+    let mut next = || persons.next().expect("person");
+    World {
+        complainant: next(),
+        co_complainant: next(),
+        outsider: next(),
+        respondent: next(),
+        other_respondent: next(),
+        mediator: next(),
+        conflicted_mediator: next(),
+        registrar: next(),
+        oversight: next(),
+        admin: next(),
+    }
+}
+
+/// A valid grievance, to be changed field by field in tests.
+pub fn grievance() -> Value {
+    json!({
+        "title": "Speaking slot cut from the general debate",
+        "category": "speaking_time",
+        "body": "HRC",
+        "incident_date": "2026-01-15",
+        "facts": "The chair removed our delegation from the speakers' list without notice.",
+        "remedy_sought": "A guaranteed slot at the next session.",
+        "respondent": { "kind": "body", "code": "HRC" },
+        "co_complainants": ["KIR"],
+        "confidentiality": "public",
+        "language": "en",
+        "urgency": "normal"
+    })
+}
+
+pub async fn get(server: &TestServer, who: &Person, path: &str) -> TestResponse {
+    server.get(path).authorization_bearer(&who.token).await
+}
+
+pub async fn post(server: &TestServer, who: &Person, path: &str, body: &Value) -> TestResponse {
+    server
+        .post(path)
+        .authorization_bearer(&who.token)
+        .json(body)
+        .await
+}
+
+/// Files `body` as the complainant and returns the case as answered.
+pub async fn file(server: &TestServer, world: &World, body: &Value) -> Value {
+    let res = post(server, &world.complainant, "/api/cases", body).await;
+    assert_eq!(res.status_code(), 201, "filing failed: {}", res.text());
+    res.json()
+}
+
+/// Takes an action on a case and returns the response.
+pub async fn act(server: &TestServer, who: &Person, case: &Value, action: Value) -> TestResponse {
+    let pid = case["pid"].as_str().expect("pid");
+    post(server, who, &format!("/api/cases/{pid}/actions"), &action).await
+}
+
+/// Takes an action that must succeed and returns the updated case.
+pub async fn must(server: &TestServer, who: &Person, case: &Value, action: Value) -> Value {
+    let res = act(server, who, case, action.clone()).await;
+    assert_eq!(res.status_code(), 200, "{action} failed: {}", res.text());
+    res.json()
+}
+
+/// Drives a fresh case to `in_mediation` with `world.mediator` assigned.
+pub async fn case_in_mediation(server: &TestServer, world: &World) -> Value {
+    let case = file(server, world, &grievance()).await;
+    must(
+        server,
+        &world.registrar,
+        &case,
+        json!({"action": "register"}),
+    )
+    .await;
+    must(
+        server,
+        &world.registrar,
+        &case,
+        json!({"action": "declare_eligible"}),
+    )
+    .await;
+    must(
+        server,
+        &world.registrar,
+        &case,
+        json!({"action": "assign_mediator", "mediator": world.mediator.pid()}),
+    )
+    .await
+}
+
+pub fn deadline<'a>(case: &'a Value, kind: &str) -> &'a Value {
+    case["deadlines"]
+        .as_array()
+        .expect("deadlines")
+        .iter()
+        .rev()
+        .find(|d| d["kind"] == kind)
+        .unwrap_or_else(|| panic!("no {kind} deadline in {case}"))
+}
