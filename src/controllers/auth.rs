@@ -8,7 +8,7 @@ use serde::Deserialize;
 
 use super::extract::{now, CurrentActor, ValidJson};
 use crate::{
-    errors::{AppError, FieldErrors},
+    errors::FieldErrors,
     models::users,
     settings::Settings,
     views::people::{LoginView, UserView},
@@ -79,11 +79,7 @@ async fn reset(
 }
 
 async fn me(State(ctx): State<AppContext>, current: CurrentActor) -> Result<Response> {
-    let affiliation = current
-        .user
-        .affiliation_codes(&ctx.db)
-        .await
-        .map_err(AppError::from)?;
+    let affiliation = current.user.affiliation_codes(&ctx.db).await?;
     format::json(UserView::new(&current.user, affiliation))
 }
 

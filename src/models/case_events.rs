@@ -46,32 +46,53 @@ impl NewEvent {
     }
 }
 
+/// The fields of an event that its hash covers.
+#[derive(Clone, Copy, Debug)]
+pub struct Link<'a> {
+    pub case_id: i64,
+    pub seq: i64,
+    pub actor_id: Option<i64>,
+    pub action: &'a str,
+    pub from: Option<&'a str>,
+    pub to: Option<&'a str>,
+    pub detail: &'a str,
+    pub occurred_at: DateTime<Utc>,
+    pub prev_hash: &'a str,
+}
+
+impl<'a> Link<'a> {
+    #[must_use]
+    pub fn of(e: &'a Model) -> Self {
+        Self {
+            case_id: e.case_id,
+            seq: e.seq,
+            actor_id: e.actor_id,
+            action: &e.action,
+            from: e.from_status.as_deref(),
+            to: e.to_status.as_deref(),
+            detail: &e.detail,
+            occurred_at: e.occurred_at.to_utc(),
+            prev_hash: &e.prev_hash,
+        }
+    }
+}
+
 /// The chained hash of an event: every stored field that carries meaning, and the previous
 /// hash. Timestamps are hashed in a fixed format at microsecond precision, which both
 /// databases keep exactly.
 #[must_use]
-pub fn chain_hash(
-    case_id: i64,
-    seq: i64,
-    actor_id: Option<i64>,
-    action: &str,
-    from: Option<&str>,
-    to: Option<&str>,
-    detail: &str,
-    occurred_at: DateTime<Utc>,
-    prev_hash: &str,
-) -> String {
+pub fn chain_hash(link: &Link<'_>) -> String {
     let mut h = Sha256::new();
     for part in [
-        case_id.to_string(),
-        seq.to_string(),
-        actor_id.map_or_else(|| "-".into(), |a| a.to_string()),
-        action.to_string(),
-        from.unwrap_or("-").to_string(),
-        to.unwrap_or("-").to_string(),
-        detail.to_string(),
-        occurred_at.to_rfc3339_opts(SecondsFormat::Micros, true),
-        prev_hash.to_string(),
+        link.case_id.to_string(),
+        link.seq.to_string(),
+        link.actor_id.map_or_else(|| "-".into(), |a| a.to_string()),
+        link.action.to_string(),
+        link.from.unwrap_or("-").to_string(),
+        link.to.unwrap_or("-").to_string(),
+        link.detail.to_string(),
+        link.occurred_at.to_rfc3339_opts(SecondsFormat::Micros, true),
+        link.prev_hash.to_string(),
     ] {
         h.update(part.as_bytes());
         h.update([0x1f]);
@@ -98,17 +119,17 @@ pub async fn append(
     let detail = event.detail.to_string();
     let from = event.from.map(|s| s.to_string());
     let to = event.to.map(|s| s.to_string());
-    let hash = chain_hash(
-        event.case_id,
+    let hash = chain_hash(&Link {
+        case_id: event.case_id,
         seq,
-        event.actor_id,
-        &event.action,
-        from.as_deref(),
-        to.as_deref(),
-        &detail,
-        now,
-        &prev_hash,
-    );
+        actor_id: event.actor_id,
+        action: &event.action,
+        from: from.as_deref(),
+        to: to.as_deref(),
+        detail: &detail,
+        occurred_at: now,
+        prev_hash: &prev_hash,
+    });
     Ok(ActiveModel {
         case_id: Set(event.case_id),
         seq: Set(seq),
@@ -160,17 +181,7 @@ pub fn verify_chain(events: &[Model]) -> Vec<ChainBreak> {
         if e.prev_hash != prev {
             flag("does not link to the previous event's hash".into());
         }
-        let recomputed = chain_hash(
-            e.case_id,
-            e.seq,
-            e.actor_id,
-            &e.action,
-            e.from_status.as_deref(),
-            e.to_status.as_deref(),
-            &e.detail,
-            e.occurred_at.to_utc(),
-            &e.prev_hash,
-        );
+        let recomputed = chain_hash(&Link::of(e));
         if recomputed != e.hash {
             flag("content does not match its hash (edited)".into());
         }

@@ -48,7 +48,9 @@ const BODIES: &[(&str, &str, BodyKind)] = &[
 ];
 
 /// (email, name, role, delegation, body, locale, zone)
-const PEOPLE: &[(&str, &str, Role, Option<&str>, Option<&str>, Locale, &str)] = &[
+type DemoPerson = (&'static str, &'static str, Role, Option<&'static str>, Option<&'static str>, Locale, &'static str);
+
+const PEOPLE: &[DemoPerson] = &[
     (
         "admin@redress.example",
         "Ada Admin",
