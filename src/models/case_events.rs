@@ -91,7 +91,8 @@ pub fn chain_hash(link: &Link<'_>) -> String {
         link.from.unwrap_or("-").to_string(),
         link.to.unwrap_or("-").to_string(),
         link.detail.to_string(),
-        link.occurred_at.to_rfc3339_opts(SecondsFormat::Micros, true),
+        link.occurred_at
+            .to_rfc3339_opts(SecondsFormat::Micros, true),
         link.prev_hash.to_string(),
     ] {
         h.update(part.as_bytes());

@@ -48,7 +48,15 @@ const BODIES: &[(&str, &str, BodyKind)] = &[
 ];
 
 /// (email, name, role, delegation, body, locale, zone)
-type DemoPerson = (&'static str, &'static str, Role, Option<&'static str>, Option<&'static str>, Locale, &'static str);
+type DemoPerson = (
+    &'static str,
+    &'static str,
+    Role,
+    Option<&'static str>,
+    Option<&'static str>,
+    Locale,
+    &'static str,
+);
 
 const PEOPLE: &[DemoPerson] = &[
     (

@@ -248,3 +248,41 @@ async fn only_admins_reach_the_admin_api_and_only_delegates_file() {
     })
     .await;
 }
+
+#[tokio::test]
+#[serial]
+async fn every_non_case_endpoint_answers_each_role_as_documented() {
+    request::<App, _, _>(|server, ctx| async move {
+        let w = world(&ctx).await;
+        let everyone = [
+            &w.complainant, &w.co_complainant, &w.outsider, &w.respondent, &w.other_respondent,
+            &w.mediator, &w.conflicted_mediator, &w.registrar, &w.oversight, &w.admin,
+        ];
+        let target = w.outsider.pid();
+        for who in everyone {
+            let admin = who.actor.role == redress::models::vocabulary::Role::Admin;
+            let expect_admin = if admin { 200 } else { 404 };
+            for path in ["/api/delegations", "/api/bodies", "/api/auth/me"] {
+                assert_eq!(get(&server, who, path).await.status_code(), 200, "{} {path}", who.email);
+            }
+            for path in ["/api/admin/users", "/api/admin/holidays"] {
+                assert_eq!(get(&server, who, path).await.status_code(), expect_admin, "{} {path}", who.email);
+            }
+            let patch = server
+                .patch(&format!("/api/admin/users/{target}"))
+                .authorization_bearer(&who.token)
+                .json(&json!({"name": "Renamed Person"}))
+                .await;
+            assert_eq!(patch.status_code(), expect_admin, "{} patch user", who.email);
+            let body = post(&server, who, "/api/admin/bodies",
+                &json!({"code": format!("B{}", who.actor.id), "name": "A body", "kind": "committee"})).await;
+            assert_eq!(body.status_code(), if admin { 201 } else { 404 }, "{} add body", who.email);
+        }
+        for path in ["/api/delegations", "/api/bodies", "/api/auth/me", "/api/admin/users", "/api/cases"] {
+            assert_eq!(server.get(path).await.status_code(), 401, "anonymous {path}");
+        }
+        let forged = server.get("/api/cases").authorization_bearer("not.a.token").await;
+        assert_eq!(forged.status_code(), 401);
+    })
+    .await;
+}
