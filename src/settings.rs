@@ -47,13 +47,11 @@ pub struct SpecialAndDifferential {
     pub extra_working_days: u32,
 }
 
-#[derive(Clone, Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug)]
 pub struct Settings {
     pub calendar: CalendarSettings,
     pub special_and_differential: SpecialAndDifferential,
     pub timelines: BTreeMap<DeadlineKind, Timeline>,
-    #[serde(default)]
     pub category_overrides: BTreeMap<Category, BTreeMap<DeadlineKind, TimelineOverride>>,
     /// Upper bound on one extension, in the clock's own unit.
     pub max_extension_days: u32,
@@ -61,6 +59,35 @@ pub struct Settings {
     pub reset_token_minutes: i64,
     /// Base URL used in links that leave the app (emails, calendar feeds).
     pub public_base_url: String,
+}
+
+/// The block as written: map keys stay strings while parsing so that an error's path names
+/// the clock or category it is about; they become domain types afterwards.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Raw {
+    calendar: CalendarSettings,
+    special_and_differential: SpecialAndDifferential,
+    timelines: BTreeMap<String, Timeline>,
+    #[serde(default)]
+    category_overrides: BTreeMap<String, BTreeMap<String, TimelineOverride>>,
+    max_extension_days: u32,
+    reset_token_minutes: i64,
+    public_base_url: String,
+}
+
+fn keyed<K: std::str::FromStr + Ord, V>(
+    raw: BTreeMap<String, V>,
+    path: &str,
+    what: &str,
+) -> Result<BTreeMap<K, V>, SettingsError> {
+    raw.into_iter()
+        .map(|(k, v)| {
+            k.parse::<K>()
+                .map(|key| (key, v))
+                .map_err(|_| SettingsError::Invalid(format!("{path}.{k}: unknown {what}")))
+        })
+        .collect()
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -79,8 +106,25 @@ impl Settings {
     /// When the block is missing, malformed, or incomplete.
     pub fn from_value(value: Option<&serde_json::Value>) -> Result<Self, SettingsError> {
         let value = value.ok_or(SettingsError::Missing)?;
-        let settings: Self = serde_path_to_error::deserialize(value)
+        let raw: Raw = serde_path_to_error::deserialize(value)
             .map_err(|e| SettingsError::Invalid(format!("{}: {}", e.path(), e.inner())))?;
+        let mut category_overrides = BTreeMap::new();
+        for (category, clocks) in raw.category_overrides {
+            let path = format!("category_overrides.{category}");
+            let c: Category = category
+                .parse()
+                .map_err(|_| SettingsError::Invalid(format!("{path}: unknown category")))?;
+            category_overrides.insert(c, keyed(clocks, &path, "clock")?);
+        }
+        let settings = Self {
+            calendar: raw.calendar,
+            special_and_differential: raw.special_and_differential,
+            timelines: keyed(raw.timelines, "timelines", "clock")?,
+            category_overrides,
+            max_extension_days: raw.max_extension_days,
+            reset_token_minutes: raw.reset_token_minutes,
+            public_base_url: raw.public_base_url,
+        };
         for kind in <DeadlineKind as strum::IntoEnumIterator>::iter() {
             let Some(t) = settings.timelines.get(&kind) else {
                 return Err(SettingsError::Invalid(format!("timelines.{kind}: missing")));

@@ -1,2 +1,3 @@
 mod audit_chain;
 mod lifecycle;
+mod settings;

@@ -1,0 +1,98 @@
+//! The `settings:` block is input too: a bad policy is refused at boot with the key at fault.
+use redress::{
+    models::{
+        deadlines::calendar::DayUnit,
+        vocabulary::{Category, DeadlineKind, Urgency},
+    },
+    settings::Settings,
+};
+use serde_json::{json, Value};
+
+fn policy() -> Value {
+    let yaml = std::fs::read_to_string("config/test.yaml").expect("test config");
+    let start = yaml.find("\nsettings:").expect("settings block");
+    let block: serde_yaml::Value = serde_yaml::from_str(
+        &yaml[start..].replace("<%= get_env(name=\"PUBLIC_BASE_URL\") %>", "x"),
+    )
+    .expect("yaml");
+    serde_json::to_value(&block["settings"]).expect("json")
+}
+
+#[test]
+fn the_shipped_policy_parses_and_applies_overrides_and_urgency() {
+    let s = Settings::from_value(Some(&policy())).expect("valid");
+    assert_eq!(
+        s.timeline(
+            DeadlineKind::FormalResponse,
+            Category::AgendaSetting,
+            Urgency::Normal
+        ),
+        (DayUnit::Working, 21)
+    );
+    assert_eq!(
+        s.timeline(
+            DeadlineKind::FormalResponse,
+            Category::SpeakingTime,
+            Urgency::Normal
+        ),
+        (DayUnit::Working, 10)
+    );
+    assert_eq!(
+        s.timeline(
+            DeadlineKind::FormalResponse,
+            Category::SpeakingTime,
+            Urgency::Urgent
+        ),
+        (DayUnit::Working, 3)
+    );
+    assert_eq!(
+        s.timeline(DeadlineKind::AppealWindow, Category::Other, Urgency::Normal),
+        (DayUnit::Calendar, 15)
+    );
+}
+
+#[test]
+fn a_policy_missing_a_clock_names_it() {
+    let mut p = policy();
+    p["timelines"]
+        .as_object_mut()
+        .unwrap()
+        .remove("eligibility");
+    let err = Settings::from_value(Some(&p))
+        .expect_err("refused")
+        .to_string();
+    assert!(err.contains("timelines.eligibility"), "{err}");
+}
+
+#[test]
+fn an_urgent_clock_longer_than_the_normal_one_is_refused() {
+    let mut p = policy();
+    p["timelines"]["acknowledge"] = json!({"unit": "working", "days": 2, "urgent_days": 9});
+    assert!(Settings::from_value(Some(&p)).is_err());
+}
+
+#[test]
+fn unknown_keys_zones_and_units_are_refused_with_their_path() {
+    for (path, value, expect) in [
+        ("zone", json!("Mars/Olympus"), "calendar.zone"),
+        ("unit", json!("fortnights"), "timelines.acknowledge.unit"),
+        ("extra", json!(1), "extra"),
+    ] {
+        let mut p = policy();
+        match path {
+            "zone" => p["calendar"]["zone"] = value,
+            "unit" => p["timelines"]["acknowledge"]["unit"] = value,
+            _ => p["extra"] = value,
+        }
+        let err = Settings::from_value(Some(&p)).expect_err(path).to_string();
+        assert!(err.contains(expect), "{path}: {err}");
+    }
+    assert!(Settings::from_value(None).is_err());
+}
+
+#[test]
+fn a_week_without_working_days_is_refused() {
+    let mut p = policy();
+    p["calendar"]["weekend"] = json!(["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]);
+    assert!(Settings::from_value(Some(&p)).is_err());
+}
