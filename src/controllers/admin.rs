@@ -141,12 +141,10 @@ async fn update_user(
         .time_zone
         .as_deref()
         .and_then(|z| parse_zone(&mut errors, z));
-    if p.active == Some(false) && pid == current.actor.pid {
-        errors.add("active", "self", "admins cannot deactivate themselves");
-    }
     errors.into_result()?;
     let user = users::change(
         &ctx.db,
+        &current.actor,
         pid,
         AccreditationChange {
             name: p.name,

@@ -57,11 +57,13 @@ async fn file(
     }
     let settings = Settings::of(&ctx)?;
     let filed = filing::file(&ctx.db, &settings, &current.actor, input, now()).await?;
-    let status = match filed {
+    let status = match &filed {
         Filed::Created(_) => StatusCode::CREATED,
         Filed::Replayed(_) => StatusCode::OK,
     };
-    let case = cases::Model::find_for(&ctx.db, &current.actor, filed.case().pid).await?;
+    let case = match filed {
+        Filed::Created(c) | Filed::Replayed(c) => c,
+    };
     detail(&ctx, &current, case, status).await
 }
 
@@ -72,20 +74,17 @@ async fn list(
 ) -> Result<Response> {
     let settings = Settings::of(&ctx)?;
     let at = now();
-    let (items, total) = cases::list_for(&ctx.db, &current.actor, &filter, at).await?;
-    let context = cases::list_context(&ctx.db, &items).await?;
+    let listing = cases::list_for(&ctx.db, &current.actor, &filter, at).await?;
     let calendar = holidays::calendar(&ctx.db, &settings).await?;
     format::json(Page {
-        items: items
+        items: listing
+            .items
             .iter()
-            .map(|c| CaseSummary::new(c, &context, &current.actor, &calendar, at))
+            .map(|c| CaseSummary::new(c, &listing.context, &current.actor, &calendar, at))
             .collect(),
-        page: filter.page.unwrap_or(1).max(1),
-        per_page: filter
-            .per_page
-            .unwrap_or(cases::DEFAULT_PER_PAGE)
-            .clamp(1, cases::MAX_PER_PAGE),
-        total,
+        page: listing.page,
+        per_page: listing.per_page,
+        total: listing.total,
     })
 }
 

@@ -374,16 +374,22 @@ pub async fn accredit(
     Ok(user)
 }
 
-/// Applies an admin's change to an accreditation.
+/// Applies an admin's change to an accreditation. An admin cannot deactivate themself, so
+/// the last admin can never lock everyone out.
 ///
 /// # Errors
-/// 404 when there is no such user.
+/// 404 when there is no such user; 422 for a self-deactivation.
 pub async fn change(
     db: &impl ConnectionTrait,
+    admin: &Actor,
     pid: Uuid,
     change: AccreditationChange,
     now: DateTime<Utc>,
 ) -> AppResult<Model> {
+    if change.active == Some(false) && pid == admin.pid {
+        FieldErrors::single("active", "self", "admins cannot deactivate themselves")
+            .into_result()?;
+    }
     let user = Entity::find()
         .filter(Column::Pid.eq(pid))
         .one(db)

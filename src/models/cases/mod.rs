@@ -308,7 +308,34 @@ pub struct CaseFilter {
 pub const MAX_PER_PAGE: u64 = 100;
 pub const DEFAULT_PER_PAGE: u64 = 25;
 
-/// One page of the cases `actor` may see, newest first.
+impl CaseFilter {
+    /// The page asked for, from 1.
+    #[must_use]
+    pub fn page(&self) -> u64 {
+        self.page.unwrap_or(1).max(1)
+    }
+
+    /// Rows per page, within `1..=MAX_PER_PAGE`.
+    #[must_use]
+    pub fn per_page(&self) -> u64 {
+        self.per_page
+            .unwrap_or(DEFAULT_PER_PAGE)
+            .clamp(1, MAX_PER_PAGE)
+    }
+}
+
+/// One page of cases with what their rows show.
+#[derive(Clone, Debug, Default)]
+pub struct Listing {
+    pub items: Vec<Model>,
+    pub total: u64,
+    pub page: u64,
+    pub per_page: u64,
+    pub context: ListContext,
+}
+
+/// One page of the cases `actor` may see, newest first, with their bodies, complainants and
+/// next clocks.
 ///
 /// # Errors
 /// Database errors.
@@ -317,9 +344,15 @@ pub async fn list_for(
     actor: &Actor,
     filter: &CaseFilter,
     now: DateTime<Utc>,
-) -> AppResult<(Vec<Model>, u64)> {
+) -> AppResult<Listing> {
+    let (page, per_page) = (filter.page(), filter.per_page());
+    let empty = Listing {
+        page,
+        per_page,
+        ..Listing::default()
+    };
     let Some(scope) = visibility(actor) else {
-        return Ok((Vec::new(), 0));
+        return Ok(empty);
     };
     let mut cond = Condition::all().add(scope);
     if let Some(s) = filter.status {
@@ -331,7 +364,7 @@ pub async fn list_for(
     if let Some(code) = &filter.body {
         match super::bodies::Model::find_by_code(db, code).await? {
             Some(b) => cond = cond.add(Column::BodyId.eq(b.id)),
-            None => return Ok((Vec::new(), 0)),
+            None => return Ok(empty),
         }
     }
     if let Some(overdue) = filter.overdue {
@@ -348,11 +381,6 @@ pub async fn list_for(
             Column::Id.not_in_subquery(late)
         });
     }
-    let per_page = filter
-        .per_page
-        .unwrap_or(DEFAULT_PER_PAGE)
-        .clamp(1, MAX_PER_PAGE);
-    let page = filter.page.unwrap_or(1).max(1);
     let query = Entity::find().filter(cond);
     let total = query.clone().count(db).await?;
     let items = query
@@ -362,7 +390,14 @@ pub async fn list_for(
         .limit(per_page)
         .all(db)
         .await?;
-    Ok((items, total))
+    let context = list_context(db, &items).await?;
+    Ok(Listing {
+        items,
+        total,
+        page,
+        per_page,
+        context,
+    })
 }
 
 /// What a list row needs besides the case: its body, its complainant and its next clock.
@@ -375,10 +410,7 @@ pub struct ListContext {
 }
 
 /// Loads the [`ListContext`] of a page of cases in three queries.
-///
-/// # Errors
-/// Database errors.
-pub async fn list_context(db: &impl ConnectionTrait, items: &[Model]) -> AppResult<ListContext> {
+async fn list_context(db: &impl ConnectionTrait, items: &[Model]) -> AppResult<ListContext> {
     let ids: Vec<i64> = items.iter().map(|c| c.id).collect();
     let body_ids: Vec<i64> = items.iter().map(|c| c.body_id).collect();
     let delegation_ids: Vec<i64> = items.iter().map(|c| c.complainant_delegation_id).collect();
