@@ -70,6 +70,7 @@ impl Hooks for App {
             .add_route(controllers::reference::routes())
             .add_route(controllers::cases::routes())
             .add_route(controllers::admin::routes())
+            .add_route(controllers::docs::routes())
     }
 
     async fn connect_workers(_ctx: &AppContext, _queue: &Queue) -> Result<()> {

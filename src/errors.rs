@@ -7,7 +7,7 @@ use sea_orm::DbErr;
 use serde::Serialize;
 
 /// One problem with one input field, as the client sees it.
-#[derive(Clone, Debug, Serialize, PartialEq, Eq)]
+#[derive(Clone, Debug, Serialize, PartialEq, Eq, utoipa::ToSchema)]
 pub struct FieldMessage {
     pub code: String,
     pub message: String,
@@ -59,8 +59,9 @@ impl FieldErrors {
     }
 
     /// Checks a required text's length in characters (not bytes, so every script counts alike).
-    pub fn text(&mut self, field: &str, value: &str, min: usize, max: usize) {
-        let n = value.trim().chars().count();
+    pub fn text(&mut self, field: &str, value: &str, min: u64, max: u64) {
+        let count = |s: &str| u64::try_from(s.chars().count()).unwrap_or(u64::MAX);
+        let n = count(value.trim());
         if n < min {
             if min <= 1 {
                 self.add(field, "required", "must not be empty");
@@ -71,8 +72,15 @@ impl FieldErrors {
                     format!("must be at least {min} characters"),
                 );
             }
-        } else if value.chars().count() > max {
+        } else if count(value) > max {
             self.add(field, "length", format!("must be at most {max} characters"));
+        }
+    }
+
+    /// Runs the validator crate's rules of `input` and records what they find.
+    pub fn check(&mut self, input: &impl validator::Validate) {
+        if let Err(e) = input.validate() {
+            self.extend_from_validator(&e);
         }
     }
 
@@ -105,6 +113,19 @@ fn default_validator_message(e: &validator::ValidationError) -> String {
         "range" => "is out of range".into(),
         "email" => "must be an email address".into(),
         code => format!("is invalid ({code})"),
+    }
+}
+
+/// A validator rule: text that is only white space counts as missing (`length` alone would
+/// accept it).
+///
+/// # Errors
+/// When `s` has no visible character.
+pub fn not_blank(s: &str) -> Result<(), validator::ValidationError> {
+    if s.trim().is_empty() {
+        Err(validator::ValidationError::new("required").with_message("must not be empty".into()))
+    } else {
+        Ok(())
     }
 }
 
@@ -223,3 +244,16 @@ impl From<AppError> for loco_rs::Error {
 }
 
 pub type AppResult<T> = Result<T, AppError>;
+
+/// The body of every error answer, as documented in the API description (the framework's
+/// `ErrorDetail` serializes to this shape).
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct ErrorBody {
+    /// A stable code: `invalid_input`, `not_found`, `unauthorized`, `forbidden`,
+    /// `invalid_transition`, `conflict` or `rule`.
+    pub error: String,
+    pub description: String,
+    /// For `invalid_input`: the problems per field (dotted paths for nested fields).
+    #[schema(value_type = Option<std::collections::BTreeMap<String, Vec<FieldMessage>>>)]
+    pub errors: Option<FieldErrors>,
+}

@@ -7,10 +7,13 @@ use axum::{
 use chrono::NaiveDate;
 use loco_rs::prelude::{format, AppContext, Response, Result, Routes};
 use serde::Deserialize;
+use validator::Validate;
 
 use super::extract::{now, pid, CurrentActor, ValidJson, ValidQuery};
+#[allow(unused_imports)]
+use crate::errors::ErrorBody;
 use crate::{
-    errors::{AppError, FieldErrors},
+    errors::{not_blank, AppError, FieldErrors},
     models::{
         bodies, holidays,
         users::{self, Accreditation, AccreditationChange},
@@ -24,6 +27,19 @@ fn admin_only(current: &CurrentActor) -> Result<(), AppError> {
         Ok(())
     } else {
         Err(AppError::NotFound)
+    }
+}
+
+/// Body codes appear in URLs and filters: letters, digits, `-` and `_` only.
+fn body_code(code: &str) -> Result<(), validator::ValidationError> {
+    if code
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+    {
+        Ok(())
+    } else {
+        Err(validator::ValidationError::new("format")
+            .with_message("letters, digits, '-' and '_' only".into()))
     }
 }
 
@@ -41,10 +57,12 @@ fn parse_zone(errors: &mut FieldErrors, raw: &str) -> Option<chrono_tz::Tz> {
     )
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Validate, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
-struct NewUserParams {
+pub struct NewUserParams {
+    #[validate(email(message = "must be an email address"), length(max = 254))]
     email: String,
+    #[validate(length(min = 2, max = 200), custom(function = "not_blank"))]
     name: String,
     role: Role,
     delegation: Option<String>,
@@ -59,22 +77,25 @@ const fn default_locale() -> Locale {
     Locale::En
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Validate, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
-struct UserChangeParams {
+pub struct UserChangeParams {
+    #[validate(length(min = 2, max = 200), custom(function = "not_blank"))]
     name: Option<String>,
     locale: Option<Locale>,
     time_zone: Option<String>,
     active: Option<bool>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, utoipa::ToSchema, utoipa::IntoParams)]
 #[serde(deny_unknown_fields)]
-struct UserFilter {
+#[into_params(parameter_in = Query)]
+pub struct UserFilter {
     role: Option<Role>,
 }
 
-async fn list_users(
+#[utoipa::path(get, path = "/api/admin/users", tag = "admin", security(("bearer" = [])), params(UserFilter), responses((status = 200, body = Vec<UserView>), (status = 401, description = "not signed in", body = ErrorBody), (status = 404, description = "not an admin", body = ErrorBody), (status = 422, description = "invalid input, per field", body = ErrorBody)))]
+pub async fn list_users(
     State(ctx): State<AppContext>,
     current: CurrentActor,
     ValidQuery(f): ValidQuery<UserFilter>,
@@ -88,17 +109,15 @@ async fn list_users(
     format::json(out)
 }
 
-async fn create_user(
+#[utoipa::path(post, path = "/api/admin/users", tag = "admin", security(("bearer" = [])), request_body = NewUserParams, responses((status = 201, body = UserView), (status = 401, description = "not signed in", body = ErrorBody), (status = 404, description = "not an admin", body = ErrorBody), (status = 422, description = "invalid input, per field", body = ErrorBody)))]
+pub async fn create_user(
     State(ctx): State<AppContext>,
     current: CurrentActor,
     ValidJson(p): ValidJson<NewUserParams>,
 ) -> Result<Response> {
     admin_only(&current)?;
     let mut errors = FieldErrors::new();
-    errors.text("name", &p.name, 2, 200);
-    if !validator::ValidateEmail::validate_email(&p.email) || p.email.chars().count() > 254 {
-        errors.add("email", "email", "must be an email address");
-    }
+    errors.check(&p);
     let zone = parse_zone(&mut errors, &p.time_zone);
     errors.into_result()?;
     let Some(zone) = zone else {
@@ -125,7 +144,8 @@ async fn create_user(
         .json(UserView::new(&user, aff))
 }
 
-async fn update_user(
+#[utoipa::path(patch, path = "/api/admin/users/{pid}", tag = "admin", security(("bearer" = [])), params(("pid" = String, Path, description = "the user pid")), request_body = UserChangeParams, responses((status = 200, body = UserView), (status = 401, description = "not signed in", body = ErrorBody), (status = 404, description = "not an admin, or no such user", body = ErrorBody), (status = 422, description = "invalid input, per field", body = ErrorBody)))]
+pub async fn update_user(
     State(ctx): State<AppContext>,
     current: CurrentActor,
     Path(raw): Path<String>,
@@ -134,9 +154,7 @@ async fn update_user(
     admin_only(&current)?;
     let pid = pid(&raw)?;
     let mut errors = FieldErrors::new();
-    if let Some(n) = &p.name {
-        errors.text("name", n, 2, 200);
-    }
+    errors.check(&p);
     let zone = p
         .time_zone
         .as_deref()
@@ -159,31 +177,25 @@ async fn update_user(
     format::json(UserView::new(&user, aff))
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Validate, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
-struct NewBodyParams {
+pub struct NewBodyParams {
+    #[validate(length(min = 2, max = 20), custom(function = "body_code"))]
     code: String,
+    #[validate(length(min = 2, max = 200), custom(function = "not_blank"))]
     name: String,
     kind: BodyKind,
 }
 
-async fn create_body(
+#[utoipa::path(post, path = "/api/admin/bodies", tag = "admin", security(("bearer" = [])), request_body = NewBodyParams, responses((status = 201, body = BodyView), (status = 401, description = "not signed in", body = ErrorBody), (status = 404, description = "not an admin", body = ErrorBody), (status = 422, description = "invalid input, per field", body = ErrorBody)))]
+pub async fn create_body(
     State(ctx): State<AppContext>,
     current: CurrentActor,
     ValidJson(p): ValidJson<NewBodyParams>,
 ) -> Result<Response> {
     admin_only(&current)?;
     let mut errors = FieldErrors::new();
-    errors.text("code", &p.code, 2, 20);
-    if !p
-        .code
-        .trim()
-        .chars()
-        .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
-    {
-        errors.add("code", "format", "letters, digits, '-' and '_' only");
-    }
-    errors.text("name", &p.name, 2, 200);
+    errors.check(&p);
     errors.into_result()?;
     let body = bodies::create(&ctx.db, &p.code, &p.name, p.kind, now()).await?;
     format::render()
@@ -191,27 +203,33 @@ async fn create_body(
         .json(BodyView::from(&body))
 }
 
-async fn list_holidays(State(ctx): State<AppContext>, current: CurrentActor) -> Result<Response> {
+#[utoipa::path(get, path = "/api/admin/holidays", tag = "admin", security(("bearer" = [])), responses((status = 200, body = Vec<HolidayView>), (status = 401, description = "not signed in", body = ErrorBody), (status = 404, description = "not an admin", body = ErrorBody)))]
+pub async fn list_holidays(
+    State(ctx): State<AppContext>,
+    current: CurrentActor,
+) -> Result<Response> {
     admin_only(&current)?;
     let list = holidays::list(&ctx.db).await?;
     format::json(list.iter().map(HolidayView::from).collect::<Vec<_>>())
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Validate, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
-struct NewHolidayParams {
+pub struct NewHolidayParams {
     date: NaiveDate,
+    #[validate(length(min = 2, max = 200), custom(function = "not_blank"))]
     name: String,
 }
 
-async fn create_holiday(
+#[utoipa::path(post, path = "/api/admin/holidays", tag = "admin", security(("bearer" = [])), request_body = NewHolidayParams, responses((status = 201, body = HolidayView), (status = 401, description = "not signed in", body = ErrorBody), (status = 404, description = "not an admin", body = ErrorBody), (status = 422, description = "invalid input, per field", body = ErrorBody)))]
+pub async fn create_holiday(
     State(ctx): State<AppContext>,
     current: CurrentActor,
     ValidJson(p): ValidJson<NewHolidayParams>,
 ) -> Result<Response> {
     admin_only(&current)?;
     let mut errors = FieldErrors::new();
-    errors.text("name", &p.name, 2, 200);
+    errors.check(&p);
     errors.into_result()?;
     let h = holidays::add(&ctx.db, p.date, &p.name, now()).await?;
     format::render()
@@ -219,7 +237,8 @@ async fn create_holiday(
         .json(HolidayView::from(&h))
 }
 
-async fn delete_holiday(
+#[utoipa::path(delete, path = "/api/admin/holidays/{date}", tag = "admin", security(("bearer" = [])), params(("date" = String, Path, description = "YYYY-MM-DD")), responses((status = 204, description = "removed"), (status = 401, description = "not signed in", body = ErrorBody), (status = 404, description = "not an admin, or no holiday that day", body = ErrorBody)))]
+pub async fn delete_holiday(
     State(ctx): State<AppContext>,
     current: CurrentActor,
     Path(raw): Path<String>,

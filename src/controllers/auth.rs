@@ -5,8 +5,11 @@ use axum::{
 };
 use loco_rs::prelude::{format, AppContext, Response, Result, Routes};
 use serde::Deserialize;
+use validator::Validate;
 
 use super::extract::{now, CurrentActor, ValidJson};
+#[allow(unused_imports)]
+use crate::errors::ErrorBody;
 use crate::{
     errors::FieldErrors,
     models::users,
@@ -14,27 +17,29 @@ use crate::{
     views::people::{LoginView, UserView},
 };
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
-struct LoginParams {
+pub struct LoginParams {
     email: String,
     password: String,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Validate, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
-struct ForgotParams {
+pub struct ForgotParams {
+    #[validate(length(min = 3, max = 254))]
     email: String,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
-struct ResetParams {
+pub struct ResetParams {
     token: String,
     password: String,
 }
 
-async fn login(
+#[utoipa::path(post, path = "/api/auth/login", tag = "auth", request_body = LoginParams, responses((status = 200, body = LoginView), (status = 401, description = "wrong email or password", body = ErrorBody), (status = 422, description = "invalid input, per field", body = ErrorBody)))]
+pub async fn login(
     State(ctx): State<AppContext>,
     ValidJson(p): ValidJson<LoginParams>,
 ) -> Result<Response> {
@@ -48,12 +53,13 @@ async fn login(
     })
 }
 
-async fn forgot(
+#[utoipa::path(post, path = "/api/auth/forgot", tag = "auth", request_body = ForgotParams, responses((status = 200, description = "the same answer for any address"), (status = 422, description = "invalid input, per field", body = ErrorBody)))]
+pub async fn forgot(
     State(ctx): State<AppContext>,
     ValidJson(p): ValidJson<ForgotParams>,
 ) -> Result<Response> {
     let mut errors = FieldErrors::new();
-    errors.text("email", &p.email, 3, 254);
+    errors.check(&p);
     errors.into_result()?;
     users::Model::request_password_reset(&ctx.db, &p.email, now()).await?;
     // The same answer whether or not the address is accredited.
@@ -62,7 +68,8 @@ async fn forgot(
     )
 }
 
-async fn reset(
+#[utoipa::path(post, path = "/api/auth/reset", tag = "auth", request_body = ResetParams, responses((status = 200, description = "password changed"), (status = 422, description = "invalid input, per field", body = ErrorBody)))]
+pub async fn reset(
     State(ctx): State<AppContext>,
     ValidJson(p): ValidJson<ResetParams>,
 ) -> Result<Response> {
@@ -78,7 +85,8 @@ async fn reset(
     format::json(serde_json::json!({ "status": "password changed" }))
 }
 
-async fn me(State(ctx): State<AppContext>, current: CurrentActor) -> Result<Response> {
+#[utoipa::path(get, path = "/api/auth/me", tag = "auth", security(("bearer" = [])), responses((status = 200, body = UserView), (status = 401, description = "not signed in", body = ErrorBody)))]
+pub async fn me(State(ctx): State<AppContext>, current: CurrentActor) -> Result<Response> {
     let affiliation = current.user.affiliation_codes(&ctx.db).await?;
     format::json(UserView::new(&current.user, affiliation))
 }

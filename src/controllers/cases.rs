@@ -7,6 +7,8 @@ use axum::{
 use loco_rs::prelude::{format, AppContext, Response, Result, Routes};
 
 use super::extract::{now, pid, CurrentActor, ValidCommand, ValidJson, ValidQuery};
+#[allow(unused_imports)]
+use crate::errors::ErrorBody;
 use crate::{
     errors::{AppError, FieldErrors},
     models::{
@@ -39,7 +41,8 @@ async fn detail(
         .json(CaseDetail::new(&dossier, &current.actor, &calendar, at))
 }
 
-async fn file(
+#[utoipa::path(post, path = "/api/cases", tag = "cases", security(("bearer" = [])), request_body = NewCase, params(("Idempotency-Key" = Option<String>, Header, description = "filing again with the same key returns the first case")), responses((status = 201, description = "filed", body = CaseDetail), (status = 200, description = "already filed with this key", body = CaseDetail), (status = 401, description = "not signed in", body = ErrorBody), (status = 403, description = "only delegates file", body = ErrorBody), (status = 422, description = "invalid input, per field", body = ErrorBody)))]
+pub async fn file(
     State(ctx): State<AppContext>,
     current: CurrentActor,
     headers: HeaderMap,
@@ -67,7 +70,8 @@ async fn file(
     detail(&ctx, &current, case, status).await
 }
 
-async fn list(
+#[utoipa::path(get, path = "/api/cases", tag = "cases", security(("bearer" = [])), params(CaseFilter), responses((status = 200, body = Page<CaseSummary>), (status = 401, description = "not signed in", body = ErrorBody), (status = 422, description = "invalid input, per field", body = ErrorBody)))]
+pub async fn list(
     State(ctx): State<AppContext>,
     current: CurrentActor,
     ValidQuery(filter): ValidQuery<CaseFilter>,
@@ -88,7 +92,8 @@ async fn list(
     })
 }
 
-async fn show(
+#[utoipa::path(get, path = "/api/cases/{pid}", tag = "cases", security(("bearer" = [])), params(("pid" = String, Path, description = "the case pid")), responses((status = 200, body = CaseDetail), (status = 401, description = "not signed in", body = ErrorBody), (status = 404, description = "no such case, or not visible to you", body = ErrorBody)))]
+pub async fn show(
     State(ctx): State<AppContext>,
     current: CurrentActor,
     Path(raw): Path<String>,
@@ -97,7 +102,8 @@ async fn show(
     detail(&ctx, &current, case, StatusCode::OK).await
 }
 
-async fn act(
+#[utoipa::path(post, path = "/api/cases/{pid}/actions", tag = "cases", security(("bearer" = [])), params(("pid" = String, Path, description = "the case pid")), request_body(content = crate::models::cases::actions::ActionInput, description = "`{\"action\": name, \"expected_version\": n, ...fields}`: the action name with its fields beside it"), responses((status = 200, body = CaseDetail), (status = 401, description = "not signed in", body = ErrorBody), (status = 403, description = "your standing in the case does not allow this action", body = ErrorBody), (status = 404, description = "no such case, or not visible to you", body = ErrorBody), (status = 409, description = "refused by the lifecycle, a stale version or a case rule", body = ErrorBody), (status = 422, description = "invalid input, per field", body = ErrorBody)))]
+pub async fn act(
     State(ctx): State<AppContext>,
     current: CurrentActor,
     Path(raw): Path<String>,

@@ -1,5 +1,6 @@
 pub mod admin;
 pub mod auth;
 pub mod cases;
+pub mod docs;
 pub mod extract;
 pub mod reference;

@@ -3,17 +3,24 @@ use axum::{extract::State, routing::get};
 use loco_rs::prelude::{format, AppContext, Response, Result, Routes};
 
 use super::extract::CurrentActor;
+#[allow(unused_imports)]
+use crate::errors::ErrorBody;
 use crate::{
     models::{bodies, delegations},
     views::people::{BodyView, DelegationView},
 };
 
-async fn list_delegations(State(ctx): State<AppContext>, _who: CurrentActor) -> Result<Response> {
+#[utoipa::path(get, path = "/api/delegations", tag = "reference", security(("bearer" = [])), responses((status = 200, body = Vec<DelegationView>), (status = 401, description = "not signed in", body = ErrorBody)))]
+pub async fn list_delegations(
+    State(ctx): State<AppContext>,
+    _who: CurrentActor,
+) -> Result<Response> {
     let list = delegations::list(&ctx.db).await?;
     format::json(list.iter().map(DelegationView::from).collect::<Vec<_>>())
 }
 
-async fn list_bodies(State(ctx): State<AppContext>, _who: CurrentActor) -> Result<Response> {
+#[utoipa::path(get, path = "/api/bodies", tag = "reference", security(("bearer" = [])), responses((status = 200, body = Vec<BodyView>), (status = 401, description = "not signed in", body = ErrorBody)))]
+pub async fn list_bodies(State(ctx): State<AppContext>, _who: CurrentActor) -> Result<Response> {
     let list = bodies::list(&ctx.db).await?;
     format::json(list.iter().map(BodyView::from).collect::<Vec<_>>())
 }

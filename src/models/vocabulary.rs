@@ -5,7 +5,7 @@ macro_rules! vocabulary_enum {
     ($(#[$meta:meta])* pub enum $name:ident { $($(#[$vmeta:meta])* $variant:ident),+ $(,)? }) => {
         $(#[$meta])*
         #[derive(
-            Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, ::serde::Serialize, ::serde::Deserialize,
+            Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, ::serde::Serialize, ::serde::Deserialize, ::utoipa::ToSchema,
             strum::Display, strum::EnumString, strum::AsRefStr, strum::EnumIter, strum::IntoStaticStr,
         )]
         #[serde(rename_all = "snake_case")]

@@ -11,7 +11,7 @@ use crate::models::{
 };
 
 /// Where a clock stands for the viewer.
-#[derive(Clone, Copy, Debug, Serialize, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Serialize, PartialEq, Eq, utoipa::ToSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum DeadlineState {
     Running,
@@ -21,7 +21,7 @@ pub enum DeadlineState {
     Cancelled,
 }
 
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
 pub struct DeadlineView {
     pub id: i64,
     pub kind: String,
@@ -84,7 +84,7 @@ impl DeadlineView {
     }
 }
 
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
 pub struct CaseSummary {
     pub pid: String,
     pub reference: String,
@@ -140,14 +140,14 @@ impl CaseSummary {
     }
 }
 
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
 pub struct Respondent {
     pub kind: &'static str,
     pub code: String,
     pub name: String,
 }
 
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
 pub struct PersonRef {
     pub pid: String,
     pub name: String,
@@ -162,7 +162,7 @@ impl From<&users::Model> for PersonRef {
     }
 }
 
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
 pub struct SubmissionView {
     pub pid: String,
     pub kind: String,
@@ -175,7 +175,7 @@ pub struct SubmissionView {
     pub at: Instant,
 }
 
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
 pub struct EventView {
     pub seq: i64,
     pub action: String,
@@ -187,14 +187,14 @@ pub struct EventView {
     pub hash: String,
 }
 
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
 pub struct HoldView {
     pub reason: String,
     pub placed_at: Instant,
     pub lifted_at: Option<Instant>,
 }
 
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
 pub struct ExtensionView {
     pub pid: String,
     pub deadline_id: i64,
@@ -206,7 +206,7 @@ pub struct ExtensionView {
     pub decided_at: Option<Instant>,
 }
 
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
 pub struct CaseDetail {
     #[serde(flatten)]
     pub summary: CaseSummary,

@@ -2,7 +2,7 @@ use serde::Serialize;
 
 use crate::models::{bodies, delegations, holidays, users};
 
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
 pub struct DelegationView {
     pub code: String,
     pub iso2: String,
@@ -27,7 +27,7 @@ impl From<&delegations::Model> for DelegationView {
     }
 }
 
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
 pub struct BodyView {
     pub code: String,
     pub name: String,
@@ -44,7 +44,7 @@ impl From<&bodies::Model> for BodyView {
     }
 }
 
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
 pub struct HolidayView {
     pub date: chrono::NaiveDate,
     pub name: String,
@@ -60,7 +60,7 @@ impl From<&holidays::Model> for HolidayView {
 }
 
 /// A user as admins and the user themself see them (never the password or tokens).
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
 pub struct UserView {
     pub pid: String,
     pub email: String,
@@ -90,7 +90,7 @@ impl UserView {
     }
 }
 
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
 pub struct LoginView {
     pub token: String,
     pub user: UserView,

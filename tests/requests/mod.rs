@@ -1,5 +1,6 @@
 mod access;
 mod auth;
 mod concurrency;
+mod docs;
 mod lifecycle;
 mod validation;

@@ -29,7 +29,7 @@ use crate::{
 
 /// An action with what it needs. Clients send it flat (`{"action": "dismiss", "reason": ...}`);
 /// the edge rewrites that to serde's external tagging so errors keep their field paths.
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize, utoipa::ToSchema)]
 #[serde(rename_all = "snake_case", deny_unknown_fields)]
 pub enum ActionInput {
     Register {

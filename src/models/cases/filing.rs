@@ -8,10 +8,11 @@ use sea_orm::{
     TransactionSession, TransactionTrait,
 };
 use serde::Deserialize;
+use validator::Validate;
 
 use super::{status, ActiveModel, CaseAction, Column, Entity, Model};
 use crate::{
-    errors::{AppError, AppResult, FieldErrors},
+    errors::{not_blank, AppError, AppResult, FieldErrors},
     models::{
         _entities::{case_co_complainants as co, reference_counters as counters, submissions},
         bodies, case_events,
@@ -26,13 +27,13 @@ use crate::{
     settings::Settings,
 };
 
-pub const MAX_TITLE_CHARS: usize = 200;
-pub const MAX_TEXT_CHARS: usize = 20_000;
-pub const MAX_CO_COMPLAINANTS: usize = 50;
-pub const MAX_KEY_CHARS: usize = 100;
+pub const MAX_TITLE_CHARS: u64 = 200;
+pub const MAX_TEXT_CHARS: u64 = 20_000;
+pub const MAX_CO_COMPLAINANTS: u64 = 50;
+pub const MAX_KEY_CHARS: u64 = 100;
 
 /// Whom the grievance is against.
-#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
+#[derive(Clone, Debug, Deserialize, PartialEq, Eq, utoipa::ToSchema)]
 #[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
 pub enum RespondentRef {
     /// A body (its chair or secretariat), by code.
@@ -42,24 +43,29 @@ pub enum RespondentRef {
 }
 
 /// A grievance as the delegate submits it.
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize, Validate, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct NewCase {
+    #[validate(length(min = 5, max = MAX_TITLE_CHARS), custom(function = "not_blank"))]
     pub title: String,
     pub category: Category,
     /// Code of the body where the incident happened.
     pub body: String,
     pub incident_date: NaiveDate,
+    #[validate(length(min = 20, max = MAX_TEXT_CHARS), custom(function = "not_blank"))]
     pub facts: String,
+    #[validate(length(min = 5, max = MAX_TEXT_CHARS), custom(function = "not_blank"))]
     pub remedy_sought: String,
     pub respondent: RespondentRef,
     #[serde(default)]
+    #[validate(length(max = MAX_CO_COMPLAINANTS))]
     pub co_complainants: Vec<String>,
     pub confidentiality: Confidentiality,
     pub language: Language,
     #[serde(default = "normal")]
     pub urgency: Urgency,
     /// Client-chosen key: filing twice with it creates one case.
+    #[validate(length(min = 1, max = MAX_KEY_CHARS), custom(function = "not_blank"))]
     pub idempotency_key: Option<String>,
 }
 
@@ -97,9 +103,7 @@ async fn resolve(
     now: DateTime<Utc>,
     errors: &mut FieldErrors,
 ) -> AppResult<Option<Resolved>> {
-    errors.text("title", &input.title, 5, MAX_TITLE_CHARS);
-    errors.text("facts", &input.facts, 20, MAX_TEXT_CHARS);
-    errors.text("remedy_sought", &input.remedy_sought, 5, MAX_TEXT_CHARS);
+    errors.check(input);
     if input.incident_date > now.date_naive() {
         errors.add("incident_date", "future", "must not be in the future");
     }
@@ -109,9 +113,6 @@ async fn resolve(
             "range",
             "must be after the founding of the United Nations",
         );
-    }
-    if let Some(k) = &input.idempotency_key {
-        errors.text("idempotency_key", k, 1, MAX_KEY_CHARS);
     }
     let body = bodies::Model::find_by_code(db, &input.body).await?;
     if body.is_none() {
@@ -155,18 +156,11 @@ async fn resolve(
             }
         }
     };
-    if input.co_complainants.len() > MAX_CO_COMPLAINANTS {
-        errors.add(
-            "co_complainants",
-            "length",
-            format!("at most {MAX_CO_COMPLAINANTS} co-complainant delegations"),
-        );
-    }
     let mut co_ids = Vec::new();
     for (i, code) in input
         .co_complainants
         .iter()
-        .take(MAX_CO_COMPLAINANTS)
+        .take(usize::try_from(MAX_CO_COMPLAINANTS).unwrap_or(usize::MAX))
         .enumerate()
     {
         let field = format!("co_complainants[{i}]");

@@ -292,8 +292,9 @@ pub fn visibility(actor: &Actor) -> Option<Condition> {
 }
 
 /// Filters of the case list, parsed from the query string.
-#[derive(Clone, Debug, Default, Deserialize)]
+#[derive(Clone, Debug, Default, Deserialize, utoipa::IntoParams)]
 #[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
 pub struct CaseFilter {
     pub status: Option<CaseStatus>,
     pub category: Option<Category>,
