@@ -10,7 +10,6 @@ use serde::Deserialize;
 use validator::Validate;
 
 use super::extract::{now, pid, CurrentActor, ValidJson, ValidQuery};
-#[allow(unused_imports)]
 use crate::errors::ErrorBody;
 use crate::{
     errors::{not_blank, AppError, FieldErrors},

@@ -8,7 +8,6 @@ use serde::Deserialize;
 use validator::Validate;
 
 use super::extract::{now, CurrentActor, ValidJson};
-#[allow(unused_imports)]
 use crate::errors::ErrorBody;
 use crate::{
     errors::FieldErrors,

@@ -7,7 +7,6 @@ use axum::{
 use loco_rs::prelude::{format, AppContext, Response, Result, Routes};
 
 use super::extract::{now, pid, CurrentActor, ValidCommand, ValidJson, ValidQuery};
-#[allow(unused_imports)]
 use crate::errors::ErrorBody;
 use crate::{
     errors::{AppError, FieldErrors},

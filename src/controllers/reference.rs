@@ -3,7 +3,6 @@ use axum::{extract::State, routing::get};
 use loco_rs::prelude::{format, AppContext, Response, Result, Routes};
 
 use super::extract::CurrentActor;
-#[allow(unused_imports)]
 use crate::errors::ErrorBody;
 use crate::{
     models::{bodies, delegations},
