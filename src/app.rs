@@ -70,6 +70,7 @@ impl Hooks for App {
             .add_route(controllers::reference::routes())
             .add_route(controllers::cases::routes())
             .add_route(controllers::admin::routes())
+            .add_route(controllers::notices::routes())
             .add_route(controllers::docs::routes())
     }
 
@@ -80,6 +81,9 @@ impl Hooks for App {
     fn register_tasks(tasks: &mut Tasks) {
         tasks.register(tasks::audit_verify::AuditVerify);
         tasks.register(tasks::seed_demo::SeedDemo);
+        tasks.register(tasks::notices::Remind);
+        tasks.register(tasks::notices::Deliver);
+        tasks.register(tasks::notices::Rebuild);
     }
 
     async fn truncate(ctx: &AppContext) -> Result<()> {

@@ -1,7 +1,9 @@
 pub mod app;
 pub mod controllers;
 pub mod errors;
+pub mod mailers;
 pub mod models;
 pub mod settings;
 pub mod tasks;
 pub mod views;
+pub mod workers;

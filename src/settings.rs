@@ -47,6 +47,38 @@ pub struct SpecialAndDifferential {
     pub extra_working_days: u32,
 }
 
+/// When reminders go out and how the outbox is drained (DESIGN §5).
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NoticeSettings {
+    /// Reminders before a deadline, in working days of the organization's calendar.
+    pub reminder_leads_working_days: Vec<u32>,
+    /// Reminders reach each person at this hour of their own morning.
+    pub morning_hour: u32,
+    /// A missed obligation escalates to oversight this many working days after it fell due.
+    pub escalate_after_working_days: u32,
+    pub delivery: DeliverySettings,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DeliverySettings {
+    /// The sender of every notice, as an RFC 5322 mailbox.
+    pub from: String,
+    /// Attempts before a notice is marked failed and flagged.
+    pub max_attempts: u32,
+    /// The wait after the first failed attempt; it doubles with each further failure.
+    pub backoff_base_seconds: u32,
+    pub backoff_max_seconds: u32,
+    /// How long a claimed row stays reserved for the process that claimed it. A process
+    /// that dies mid-send releases its rows when the lease runs out.
+    pub lease_seconds: u32,
+    /// Rows claimed per round.
+    pub batch: u32,
+    /// Messages in flight at once over the pooled SMTP connections.
+    pub concurrency: u32,
+}
+
 #[derive(Clone, Debug)]
 pub struct Settings {
     pub calendar: CalendarSettings,
@@ -59,6 +91,7 @@ pub struct Settings {
     pub reset_token_minutes: i64,
     /// Base URL used in links that leave the app (emails, calendar feeds).
     pub public_base_url: String,
+    pub notices: NoticeSettings,
 }
 
 /// The block as written: map keys stay strings while parsing so that an error's path names
@@ -74,6 +107,7 @@ struct Raw {
     max_extension_days: u32,
     reset_token_minutes: i64,
     public_base_url: String,
+    notices: NoticeSettings,
 }
 
 fn keyed<K: std::str::FromStr + Ord, V>(
@@ -123,8 +157,10 @@ impl Settings {
             category_overrides,
             max_extension_days: raw.max_extension_days,
             reset_token_minutes: raw.reset_token_minutes,
-            public_base_url: raw.public_base_url,
+            public_base_url: raw.public_base_url.trim_end_matches('/').to_string(),
+            notices: raw.notices,
         };
+        settings.check_notices()?;
         for kind in <DeadlineKind as strum::IntoEnumIterator>::iter() {
             let Some(t) = settings.timelines.get(&kind) else {
                 return Err(SettingsError::Invalid(format!("timelines.{kind}: missing")));
@@ -142,6 +178,31 @@ impl Settings {
             ));
         }
         Ok(settings)
+    }
+
+    fn check_notices(&self) -> Result<(), SettingsError> {
+        let n = &self.notices;
+        let bad = |path: &str, why: &str| Err(SettingsError::Invalid(format!("notices.{path}: {why}")));
+        if n.reminder_leads_working_days.contains(&0) {
+            return bad("reminder_leads_working_days", "a lead of 0 days is the due-day reminder, which is always sent");
+        }
+        if n.morning_hour > 23 {
+            return bad("morning_hour", "must be an hour of the day (0-23)");
+        }
+        if n.escalate_after_working_days == 0 {
+            return bad("escalate_after_working_days", "must be at least 1");
+        }
+        let d = &n.delivery;
+        if d.from.parse::<lettre::message::Mailbox>().is_err() {
+            return bad("delivery.from", "is not a mailbox such as `Redress <redress@example.org>`");
+        }
+        if d.max_attempts == 0 || d.batch == 0 || d.concurrency == 0 || d.lease_seconds == 0 {
+            return bad("delivery", "max_attempts, batch, concurrency and lease_seconds must be at least 1");
+        }
+        if d.backoff_base_seconds > d.backoff_max_seconds {
+            return bad("delivery.backoff_base_seconds", "exceeds backoff_max_seconds");
+        }
+        Ok(())
     }
 
     /// The clock length that applies to a deadline of `kind` in a case of `category` and

@@ -2,3 +2,4 @@ mod models;
 mod requests;
 mod support;
 mod tasks;
+mod workers;

@@ -14,6 +14,7 @@ mod m20261128_000010_submissions;
 mod m20261128_000011_case_events;
 mod m20261128_000012_notifications;
 mod m20261128_000013_reference_counters;
+mod m20261128_000014_delivery;
 mod util;
 
 pub struct Migrator;
@@ -35,6 +36,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261128_000011_case_events::Migration),
             Box::new(m20261128_000012_notifications::Migration),
             Box::new(m20261128_000013_reference_counters::Migration),
+            Box::new(m20261128_000014_delivery::Migration),
             // inject-above (do not remove this comment)
         ]
     }

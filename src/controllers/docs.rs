@@ -8,7 +8,7 @@ use utoipa::{
     Modify, OpenApi,
 };
 
-use super::{admin, auth, cases, reference};
+use super::{admin, auth, cases, notices, reference};
 
 struct BearerAuth;
 
@@ -42,6 +42,7 @@ impl Modify for BearerAuth {
         cases::file, cases::list, cases::show, cases::act,
         admin::list_users, admin::create_user, admin::update_user, admin::create_body,
         admin::list_holidays, admin::create_holiday, admin::delete_holiday,
+        notices::failed, notices::retry, notices::issue_feed, notices::revoke_feed, notices::feed,
     ),
     // Types reached only through query parameters are not collected automatically.
     components(schemas(crate::models::cases::CaseStatus)),
@@ -51,6 +52,7 @@ impl Modify for BearerAuth {
         (name = "cases", description = "Filing, reading and acting on grievances"),
         (name = "reference", description = "Delegations and bodies"),
         (name = "admin", description = "People, bodies and the holiday calendar (admins only)"),
+        (name = "notices", description = "Delivery failures and private calendar feeds"),
     )
 )]
 struct ApiDoc;

@@ -3,4 +3,5 @@ pub mod auth;
 pub mod cases;
 pub mod docs;
 pub mod extract;
+pub mod notices;
 pub mod reference;

@@ -10,6 +10,7 @@ pub mod holds;
 pub mod holidays;
 pub mod notifications;
 pub mod reference_counters;
+pub mod reminders;
 pub mod submissions;
 pub mod users;
 pub mod vocabulary;

@@ -1,13 +1,33 @@
 //! The outbox (DESIGN §5): a notice becomes one row per recipient, written in the same
-//! transaction as the change that caused it. Delivery drains these rows; nothing here sends.
-use chrono::{DateTime, Utc};
-use sea_orm::{entity::prelude::*, ActiveValue::Set};
+//! transaction as the change that caused it. Delivery claims due rows, and every outcome
+//! of an attempt (sent, retry later, failed, withdrawn) is recorded here.
+use chrono::{DateTime, Duration, NaiveTime, TimeZone, Utc};
+use sea_orm::{
+    entity::prelude::*, sea_query::Expr, ActiveValue::Set, DatabaseBackend, QueryOrder,
+    QuerySelect, Statement,
+};
+use serde::Serialize;
 
 pub use super::_entities::notifications::{ActiveModel, Column, Entity, Model};
-use super::users;
-use crate::errors::AppResult;
+use super::{
+    case_events::{self, NewEvent},
+    cases,
+    users::{self, Actor},
+    vocabulary::Role,
+};
+use crate::errors::{AppError, AppResult};
 
 impl ActiveModelBehavior for ActiveModel {}
+
+/// When a queued notice should go out.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Timing {
+    /// As soon as delivery runs.
+    Now,
+    /// In each recipient's own morning (at `hour`, their zone) before `target`: a reminder
+    /// should not arrive at 3 a.m., nor after the deadline it announces.
+    MorningBefore { target: DateTime<Utc>, hour: u32 },
+}
 
 /// One notice to queue for a set of recipients.
 #[derive(Clone, Debug)]
@@ -18,6 +38,89 @@ pub struct Notice {
     /// same cause never queues two rows for one person.
     pub dedupe_base: String,
     pub payload: serde_json::Value,
+    pub timing: Timing,
+}
+
+/// The morning before `target` in `zone`: `hour` o'clock on the local day `target` falls
+/// on, or on the day before when that hour is not earlier than `target` (a deadline at
+/// 18:00 in Geneva is 06:00 the next day in Nuku'alofa, so the reminder comes the morning
+/// before).
+#[must_use]
+pub fn morning_before(target: DateTime<Utc>, zone: chrono_tz::Tz, hour: u32) -> DateTime<Utc> {
+    let at = NaiveTime::from_hms_opt(hour.min(23), 0, 0).unwrap_or(NaiveTime::MIN);
+    let local_day = target.with_timezone(&zone).date_naive();
+    let mut day = local_day;
+    for _ in 0..3 {
+        if let Some(m) = zone.from_local_datetime(&day.and_time(at)).earliest() {
+            let m = m.with_timezone(&Utc);
+            if m < target {
+                return m;
+            }
+        }
+        day = day.pred_opt().unwrap_or(day);
+    }
+    target - Duration::hours(12)
+}
+
+fn first_attempt(user: &users::Model, timing: Timing, now: DateTime<Utc>) -> DateTime<Utc> {
+    match timing {
+        Timing::Now => now,
+        Timing::MorningBefore { target, hour } => {
+            let zone = user.time_zone.parse().unwrap_or(chrono_tz::UTC);
+            morning_before(target, zone, hour).max(now)
+        }
+    }
+}
+
+/// The outbox rows `notice` makes for these recipients: one per active person.
+#[must_use]
+pub fn rows_for(recipients: &[users::Model], notice: &Notice, now: DateTime<Utc>) -> Vec<ActiveModel> {
+    let mut seen = std::collections::BTreeSet::new();
+    let payload = notice.payload.to_string();
+    recipients
+        .iter()
+        .filter(|u| u.active && seen.insert(u.id))
+        .map(|u| ActiveModel {
+            user_id: Set(u.id),
+            case_id: Set(notice.case_id),
+            kind: Set(notice.kind.to_string()),
+            locale: Set(u.locale.clone()),
+            payload: Set(payload.clone()),
+            dedupe_key: Set(format!("{}:user:{}", notice.dedupe_base, u.id)),
+            attempts: Set(0),
+            next_attempt_at: Set(first_attempt(u, notice.timing, now).into()),
+            sent_at: Set(None),
+            failed_at: Set(None),
+            cancelled_at: Set(None),
+            last_error: Set(None),
+            created_at: Set(now.into()),
+            updated_at: Set(now.into()),
+            ..Default::default()
+        })
+        .collect()
+}
+
+/// Inserts outbox rows, skipping those whose dedupe key already exists: re-running the
+/// cause (a sweep twice, on two nodes, after a crash) queues nothing twice.
+///
+/// # Errors
+/// Database errors.
+pub async fn insert_rows(db: &impl ConnectionTrait, rows: Vec<ActiveModel>) -> AppResult<u64> {
+    // 13 bound values per row keeps a chunk far below SQLite's and PostgreSQL's limits.
+    const CHUNK: usize = 500;
+    let mut inserted = 0;
+    let mut rows = rows.into_iter().peekable();
+    while rows.peek().is_some() {
+        let chunk: Vec<ActiveModel> = rows.by_ref().take(CHUNK).collect();
+        let result = Entity::insert_many(chunk)
+            .on_conflict_do_nothing_on([Column::DedupeKey])
+            .exec_without_returning(db)
+            .await?;
+        if let sea_orm::TryInsertResult::Inserted(n) = result {
+            inserted += n;
+        }
+    }
+    Ok(inserted)
 }
 
 /// Queues `notice` for every recipient, skipping rows whose dedupe key already exists.
@@ -30,33 +133,350 @@ pub async fn enqueue(
     notice: &Notice,
     now: DateTime<Utc>,
 ) -> AppResult<()> {
-    let mut seen = std::collections::BTreeSet::new();
-    let rows: Vec<ActiveModel> = recipients
-        .iter()
-        .filter(|u| u.active && seen.insert(u.id))
-        .map(|u| ActiveModel {
-            user_id: Set(u.id),
-            case_id: Set(notice.case_id),
-            kind: Set(notice.kind.to_string()),
-            locale: Set(u.locale.clone()),
-            payload: Set(notice.payload.to_string()),
-            dedupe_key: Set(format!("{}:user:{}", notice.dedupe_base, u.id)),
-            attempts: Set(0),
-            next_attempt_at: Set(now.into()),
-            sent_at: Set(None),
-            failed_at: Set(None),
-            last_error: Set(None),
-            created_at: Set(now.into()),
-            updated_at: Set(now.into()),
-            ..Default::default()
-        })
-        .collect();
-    if rows.is_empty() {
-        return Ok(());
+    insert_rows(db, rows_for(recipients, notice, now)).await?;
+    Ok(())
+}
+
+/// Reserves up to `limit` rows that are due, for `lease` (their next attempt moves to the
+/// end of the lease and the attempt is counted now). Two processes never hold the same
+/// row: PostgreSQL skips rows another claim has locked, SQLite runs one writer at a time.
+/// A process that dies before recording the outcome loses nothing: the row comes due again
+/// when its lease runs out.
+///
+/// # Errors
+/// Database errors.
+pub async fn claim(
+    db: &impl ConnectionTrait,
+    now: DateTime<Utc>,
+    lease: Duration,
+    limit: u32,
+) -> AppResult<Vec<Model>> {
+    let backend = db.get_database_backend();
+    let lock = if backend == DatabaseBackend::Postgres {
+        " FOR UPDATE SKIP LOCKED"
+    } else {
+        ""
+    };
+    let (p1, p2, p3, p4) = match backend {
+        DatabaseBackend::Postgres => ("$1", "$2", "$3", "$4"),
+        _ => ("?", "?", "?", "?"),
+    };
+    let sql = format!(
+        "UPDATE notifications SET attempts = attempts + 1, next_attempt_at = {p1}, updated_at = {p2} \
+         WHERE id IN (SELECT id FROM notifications \
+           WHERE sent_at IS NULL AND failed_at IS NULL AND cancelled_at IS NULL \
+           AND next_attempt_at <= {p3} ORDER BY next_attempt_at, id LIMIT {p4}{lock}) \
+         RETURNING *"
+    );
+    let lease_until: DateTimeWithTimeZone = (now + lease).into();
+    let stamp: DateTimeWithTimeZone = now.into();
+    let mut rows = Entity::find()
+        .from_raw_sql(Statement::from_sql_and_values(
+            backend,
+            sql,
+            [
+                lease_until.into(),
+                stamp.into(),
+                stamp.into(),
+                i64::from(limit).into(),
+            ],
+        ))
+        .all(db)
+        .await?;
+    rows.sort_by_key(|r| (r.next_attempt_at, r.id));
+    Ok(rows)
+}
+
+/// Records a delivery. Secrets a notice carried for its email (a reset token) are blanked
+/// once it is sent, so the outbox never keeps them.
+///
+/// # Errors
+/// Database errors.
+pub async fn mark_sent(db: &impl ConnectionTrait, row: &Model, now: DateTime<Utc>) -> AppResult<()> {
+    let mut update = Entity::update_many()
+        .col_expr(Column::SentAt, Expr::value(DateTimeWithTimeZone::from(now)))
+        .col_expr(Column::LastError, Expr::value(Option::<String>::None))
+        .col_expr(Column::UpdatedAt, Expr::value(DateTimeWithTimeZone::from(now)));
+    if let Some(scrubbed) = scrubbed_payload(&row.payload) {
+        update = update.col_expr(Column::Payload, Expr::value(scrubbed));
     }
-    Entity::insert_many(rows)
-        .on_conflict_do_nothing_on([Column::DedupeKey])
-        .exec_without_returning(db)
+    update
+        .filter(Column::Id.eq(row.id))
+        .filter(Column::SentAt.is_null())
+        .exec(db)
         .await?;
     Ok(())
+}
+
+fn scrubbed_payload(payload: &str) -> Option<String> {
+    let mut value: serde_json::Value = serde_json::from_str(payload).ok()?;
+    let token = value.get_mut("token")?;
+    *token = serde_json::Value::String("(delivered)".into());
+    Some(value.to_string())
+}
+
+/// The wait before attempt `attempts + 1`: the base, doubled per earlier failure, capped.
+#[must_use]
+pub fn backoff(attempts: i64, base_seconds: u32, max_seconds: u32) -> Duration {
+    let doublings = u32::try_from(attempts.saturating_sub(1).clamp(0, 30)).unwrap_or(30);
+    let seconds = u64::from(base_seconds)
+        .saturating_mul(1_u64 << doublings)
+        .min(u64::from(max_seconds));
+    Duration::seconds(i64::try_from(seconds).unwrap_or(i64::MAX))
+}
+
+/// Records a failed attempt that may succeed later.
+///
+/// # Errors
+/// Database errors.
+pub async fn mark_retry(
+    db: &impl ConnectionTrait,
+    row: &Model,
+    error: &str,
+    next_attempt_at: DateTime<Utc>,
+    now: DateTime<Utc>,
+) -> AppResult<()> {
+    Entity::update_many()
+        .col_expr(
+            Column::NextAttemptAt,
+            Expr::value(DateTimeWithTimeZone::from(next_attempt_at)),
+        )
+        .col_expr(Column::LastError, Expr::value(error.to_string()))
+        .col_expr(Column::UpdatedAt, Expr::value(DateTimeWithTimeZone::from(now)))
+        .filter(Column::Id.eq(row.id))
+        .filter(Column::SentAt.is_null())
+        .exec(db)
+        .await?;
+    Ok(())
+}
+
+/// Gives up on a notice: the row is marked failed, which flags it to the case's mediator,
+/// the registry and oversight, and the failure joins the case's audit chain.
+///
+/// # Errors
+/// Database errors.
+pub async fn mark_failed(
+    db: &impl ConnectionTrait,
+    row: &Model,
+    error: &str,
+    now: DateTime<Utc>,
+) -> AppResult<()> {
+    let done = Entity::update_many()
+        .col_expr(Column::FailedAt, Expr::value(DateTimeWithTimeZone::from(now)))
+        .col_expr(Column::LastError, Expr::value(error.to_string()))
+        .col_expr(Column::UpdatedAt, Expr::value(DateTimeWithTimeZone::from(now)))
+        .filter(Column::Id.eq(row.id))
+        .filter(Column::SentAt.is_null())
+        .filter(Column::FailedAt.is_null())
+        .exec(db)
+        .await?;
+    if let (Some(case_id), 1) = (row.case_id, done.rows_affected) {
+        let recipient_role = users::Entity::find_by_id(row.user_id)
+            .one(db)
+            .await?
+            .map(|u| u.role);
+        case_events::append(
+            db,
+            NewEvent {
+                case_id,
+                actor_id: None,
+                action: "notice_failed".into(),
+                from: None,
+                to: None,
+                detail: serde_json::json!({
+                    "notice": row.id,
+                    "kind": row.kind,
+                    "recipient_role": recipient_role,
+                    "attempts": row.attempts,
+                    "error": error,
+                }),
+            },
+            now,
+        )
+        .await?;
+    }
+    Ok(())
+}
+
+/// Withdraws a notice that no longer makes sense (a reminder for a deadline met or moved
+/// since it was queued).
+///
+/// # Errors
+/// Database errors.
+pub async fn withdraw(db: &impl ConnectionTrait, row: &Model, why: &str, now: DateTime<Utc>) -> AppResult<()> {
+    Entity::update_many()
+        .col_expr(Column::CancelledAt, Expr::value(DateTimeWithTimeZone::from(now)))
+        .col_expr(Column::LastError, Expr::value(why.to_string()))
+        .col_expr(Column::UpdatedAt, Expr::value(DateTimeWithTimeZone::from(now)))
+        .filter(Column::Id.eq(row.id))
+        .filter(Column::SentAt.is_null())
+        .exec(db)
+        .await?;
+    Ok(())
+}
+
+/// A notice that could not be delivered, as flagged to those who must act on it.
+#[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
+pub struct Failure {
+    pub id: i64,
+    pub kind: String,
+    /// The case reference, when the notice was about a case.
+    pub case_reference: Option<String>,
+    pub case: Option<Uuid>,
+    pub recipient_name: String,
+    pub recipient_email: String,
+    pub recipient_role: String,
+    pub attempts: i64,
+    pub last_error: Option<String>,
+    pub failed_at: DateTime<Utc>,
+}
+
+/// Failed notices the actor must know about: the registry and oversight see all of them,
+/// a mediator those on the cases assigned to them. Notices without a case (password
+/// resets) go to the registry only.
+fn failures_in_sight(actor: &Actor) -> AppResult<sea_orm::Select<Entity>> {
+    let query = Entity::find().filter(Column::FailedAt.is_not_null());
+    Ok(match actor.role {
+        Role::Registrar => query,
+        Role::Oversight => query.filter(Column::CaseId.is_not_null()),
+        Role::Mediator => query.filter(
+            Column::CaseId.in_subquery(
+                sea_orm::sea_query::Query::select()
+                    .column(cases::Column::Id)
+                    .from(cases::Entity)
+                    .and_where(cases::Column::MediatorId.eq(actor.id))
+                    .to_owned(),
+            ),
+        ),
+        _ => {
+            return Err(AppError::Forbidden(
+                "delivery failures are handled by the registry, oversight and mediators".into(),
+            ))
+        }
+    })
+}
+
+/// The failed notices in the actor's sight, newest first.
+///
+/// # Errors
+/// 403 for roles that do not handle delivery failures; database errors.
+pub async fn failures_for(db: &impl ConnectionTrait, actor: &Actor, limit: u64) -> AppResult<Vec<Failure>> {
+    let rows = failures_in_sight(actor)?
+        .order_by_desc(Column::FailedAt)
+        .order_by_desc(Column::Id)
+        .limit(limit)
+        .find_also_related(users::Entity)
+        .all(db)
+        .await?;
+    let case_ids: Vec<i64> = rows.iter().filter_map(|(n, _)| n.case_id).collect();
+    let cases: std::collections::HashMap<i64, cases::Model> = cases::Entity::find()
+        .filter(cases::Column::Id.is_in(case_ids))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|c| (c.id, c))
+        .collect();
+    Ok(rows
+        .into_iter()
+        .filter_map(|(n, user)| {
+            let user = user?;
+            let case = n.case_id.and_then(|id| cases.get(&id));
+            Some(Failure {
+                id: n.id,
+                kind: n.kind,
+                case_reference: case.map(|c| c.reference.clone()),
+                case: case.map(|c| c.pid),
+                recipient_name: user.name,
+                recipient_email: user.email,
+                recipient_role: user.role,
+                attempts: n.attempts,
+                last_error: n.last_error,
+                failed_at: n.failed_at?.to_utc(),
+            })
+        })
+        .collect())
+}
+
+/// Sends a failed notice again (after the address or the mail server was fixed): the flag
+/// is cleared and delivery starts over. The registry may requeue any failure, a mediator
+/// those on their cases.
+///
+/// # Errors
+/// 404 when the actor may not see that failure; database errors.
+pub async fn requeue(db: &impl ConnectionTrait, actor: &Actor, id: i64, now: DateTime<Utc>) -> AppResult<()> {
+    if !matches!(actor.role, Role::Registrar | Role::Mediator) {
+        return Err(AppError::Forbidden(
+            "only the registry or the case's mediator may send a notice again".into(),
+        ));
+    }
+    let row = failures_in_sight(actor)?
+        .filter(Column::Id.eq(id))
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    Entity::update_many()
+        .col_expr(Column::FailedAt, Expr::value(Option::<DateTimeWithTimeZone>::None))
+        .col_expr(Column::Attempts, Expr::value(0_i64))
+        .col_expr(Column::NextAttemptAt, Expr::value(DateTimeWithTimeZone::from(now)))
+        .col_expr(Column::UpdatedAt, Expr::value(DateTimeWithTimeZone::from(now)))
+        .filter(Column::Id.eq(row.id))
+        .exec(db)
+        .await?;
+    if let Some(case_id) = row.case_id {
+        case_events::append(
+            db,
+            NewEvent {
+                case_id,
+                actor_id: Some(actor.id),
+                action: "notice_requeued".into(),
+                from: None,
+                to: None,
+                detail: serde_json::json!({ "notice": row.id, "kind": row.kind }),
+            },
+            now,
+        )
+        .await?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn utc(s: &str) -> DateTime<Utc> {
+        s.parse().expect("test instant")
+    }
+
+    #[test]
+    fn a_geneva_deadline_reaches_geneva_the_same_morning() {
+        let due = utc("2026-12-02T17:00:00Z"); // 18:00 in Geneva
+        assert_eq!(
+            morning_before(due, chrono_tz::Europe::Zurich, 8),
+            utc("2026-12-02T07:00:00Z")
+        );
+    }
+
+    #[test]
+    fn a_pacific_delegate_is_reminded_the_morning_before_not_after_the_deadline() {
+        let due = utc("2026-12-02T17:00:00Z"); // 06:00 on 3 December in Tonga
+        let m = morning_before(due, chrono_tz::Pacific::Tongatapu, 8);
+        assert!(m < due);
+        assert_eq!(m, utc("2026-12-01T19:00:00Z")); // 08:00 on 2 December in Tonga
+    }
+
+    #[test]
+    fn backoff_doubles_and_is_capped() {
+        assert_eq!(backoff(1, 60, 3600), Duration::seconds(60));
+        assert_eq!(backoff(2, 60, 3600), Duration::seconds(120));
+        assert_eq!(backoff(4, 60, 3600), Duration::seconds(480));
+        assert_eq!(backoff(40, 60, 3600), Duration::seconds(3600));
+    }
+
+    #[test]
+    fn a_delivered_reset_token_is_blanked_and_other_payloads_are_left_alone() {
+        let scrubbed = scrubbed_payload(r#"{"token":"secret"}"#).expect("has a token");
+        assert!(!scrubbed.contains("secret"));
+        assert_eq!(scrubbed_payload(r#"{"reference":"GR-2026-000001"}"#), None);
+    }
 }

@@ -10,7 +10,7 @@ use sha2::{Digest, Sha256};
 pub use super::_entities::users::{self, ActiveModel, Column, Entity, Model};
 use super::{
     bodies, delegations,
-    notifications::{self, Notice},
+    notifications::{self, Notice, Timing},
     vocabulary::{Locale, Role},
 };
 use crate::errors::{AppError, AppResult, FieldErrors};
@@ -140,6 +140,7 @@ impl Model {
                 case_id: None,
                 dedupe_base: format!("password_reset:{}", now.timestamp_micros()),
                 payload: serde_json::json!({ "token": token }),
+                timing: Timing::Now,
             },
             now,
         )
@@ -185,6 +186,47 @@ impl Model {
 
 fn hash_password(password: &str) -> AppResult<String> {
     hash::hash_password(password).map_err(|e| AppError::Internal(e.to_string()))
+}
+
+impl Model {
+    /// Issues a fresh private calendar-feed token, replacing (and so revoking) any earlier
+    /// one. Only its hash is stored; the token is shown once.
+    ///
+    /// # Errors
+    /// Database errors.
+    pub async fn issue_calendar_token(&self, db: &impl ConnectionTrait, now: DateTime<Utc>) -> AppResult<String> {
+        let token = format!("{}{}", Uuid::new_v4().simple(), Uuid::new_v4().simple());
+        let mut active: ActiveModel = self.clone().into();
+        active.calendar_token_hash = Set(Some(token_hash(&token)));
+        active.updated_at = Set(now.into());
+        active.update(db).await?;
+        Ok(token)
+    }
+
+    /// Revokes the calendar feed: its URL stops working at once.
+    ///
+    /// # Errors
+    /// Database errors.
+    pub async fn revoke_calendar_token(&self, db: &impl ConnectionTrait, now: DateTime<Utc>) -> AppResult<()> {
+        let mut active: ActiveModel = self.clone().into();
+        active.calendar_token_hash = Set(None);
+        active.updated_at = Set(now.into());
+        active.update(db).await?;
+        Ok(())
+    }
+
+    /// The active person a calendar-feed token belongs to.
+    ///
+    /// # Errors
+    /// 404 for an unknown or revoked token, or a deactivated person.
+    pub async fn by_calendar_token(db: &impl ConnectionTrait, token: &str) -> AppResult<Self> {
+        Entity::find()
+            .filter(Column::CalendarTokenHash.eq(token_hash(token)))
+            .filter(Column::Active.eq(true))
+            .one(db)
+            .await?
+            .ok_or(AppError::NotFound)
+    }
 }
 
 fn token_hash(token: &str) -> String {

@@ -133,6 +133,13 @@ impl Outcome {
 }
 
 impl DeadlineKind {
+    /// Whether missing this clock is a breach. The appeal window only closes a right; no
+    /// one is late when nobody appeals.
+    #[must_use]
+    pub const fn is_obligation(self) -> bool {
+        !matches!(self, Self::AppealWindow)
+    }
+
     /// The party that must act for this clock to be met.
     #[must_use]
     pub const fn party(self) -> Party {

@@ -216,3 +216,33 @@ pub fn deadline<'a>(case: &'a Value, kind: &str) -> &'a Value {
         .find(|d| d["kind"] == kind)
         .unwrap_or_else(|| panic!("no {kind} deadline in {case}"))
 }
+
+pub mod smtp;
+
+/// The policy and calendar the app booted with.
+pub async fn policy(
+    ctx: &AppContext,
+) -> (
+    std::sync::Arc<redress::settings::Settings>,
+    redress::models::deadlines::calendar::Calendar,
+) {
+    let settings = redress::settings::Settings::of(ctx).expect("settings");
+    let calendar = redress::models::holidays::calendar(&ctx.db, &settings)
+        .await
+        .expect("calendar");
+    (settings, calendar)
+}
+
+/// Moves a person to another language and time zone.
+pub async fn relocate(ctx: &AppContext, who: &Person, locale: &str, zone: &str) {
+    use sea_orm::{ActiveModelTrait, ActiveValue::Set, EntityTrait};
+    let user = users::Entity::find_by_id(who.actor.id)
+        .one(&ctx.db)
+        .await
+        .expect("query")
+        .expect("user");
+    let mut am: users::ActiveModel = user.into();
+    am.locale = Set(locale.to_string());
+    am.time_zone = Set(zone.to_string());
+    am.update(&ctx.db).await.expect("update");
+}

@@ -24,6 +24,7 @@ pub struct Model {
     pub failed_at: Option<DateTimeWithTimeZone>,
     #[sea_orm(column_type = "Text", nullable)]
     pub last_error: Option<String>,
+    pub cancelled_at: Option<DateTimeWithTimeZone>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -27,6 +27,8 @@ pub struct Model {
     #[sea_orm(unique)]
     pub reset_token_hash: Option<String>,
     pub reset_sent_at: Option<DateTimeWithTimeZone>,
+    #[sea_orm(unique)]
+    pub calendar_token_hash: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -16,8 +16,8 @@ use crate::{
         _entities::{extension_requests as ext, holds, submissions},
         case_events::{self, NewEvent},
         deadlines::{self, calendar::Calendar, ClockPolicy},
-        delegations, holidays,
-        notifications::{self, Notice},
+        holidays,
+        notifications::{self, Notice, Timing},
         users::{self, Actor},
         vocabulary::{
             DeadlineKind, Decision, DismissalReason, ExtensionStatus, Outcome, Party, Role,
@@ -247,21 +247,7 @@ struct Step<'a> {
 
 impl Step<'_> {
     async fn policy<'p>(&'p self, db: &impl ConnectionTrait) -> AppResult<ClockPolicy<'p>> {
-        let complainant = delegations::Entity::find_by_id(self.case.complainant_delegation_id)
-            .one(db)
-            .await?;
-        let respondent = match self.case.respondent_delegation_id {
-            Some(id) => delegations::Entity::find_by_id(id).one(db).await?,
-            None => None,
-        };
-        Ok(ClockPolicy {
-            settings: self.settings,
-            calendar: self.calendar,
-            category: self.case.category()?,
-            urgency: self.case.urgency()?,
-            complainant_extra_time: complainant.is_some_and(|d| d.gets_extra_time()),
-            respondent_extra_time: respondent.is_some_and(|d| d.gets_extra_time()),
-        })
+        self.case.clock_policy(db, self.settings, self.calendar).await
     }
 
     async fn start(&self, db: &impl ConnectionTrait, kinds: &[DeadlineKind]) -> AppResult<()> {
@@ -902,6 +888,7 @@ async fn notify(
             "from": step.from,
             "status": step.to,
         }),
+        timing: Timing::Now,
     };
     notifications::enqueue(db, &people, &notice, step.now).await
 }

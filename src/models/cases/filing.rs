@@ -18,7 +18,7 @@ use crate::{
         bodies, case_events,
         deadlines::{self, ClockPolicy},
         delegations, holidays,
-        notifications::{self, Notice},
+        notifications::{self, Notice, Timing},
         users::Actor,
         vocabulary::{
             Category, Confidentiality, DeadlineKind, Language, Party, Role, SubmissionKind, Urgency,
@@ -413,6 +413,7 @@ async fn insert_case(
         payload: serde_json::json!({
             "case": case.pid, "reference": case.reference, "status": case.status,
         }),
+        timing: Timing::Now,
     };
     let mut people = recipients.complainants;
     people.extend(recipients.registrars);

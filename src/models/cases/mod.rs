@@ -4,6 +4,8 @@ pub mod dossier;
 pub mod filing;
 pub mod status;
 
+use std::collections::{BTreeSet, HashMap};
+
 use chrono::{DateTime, Utc};
 use sea_orm::{
     entity::prelude::*, sea_query::Query, Condition, PaginatorTrait, QueryOrder, QuerySelect,
@@ -16,7 +18,14 @@ use super::{
     users::{self, Actor},
     vocabulary::{Category, Confidentiality, Outcome, Party, Role, Urgency},
 };
-use crate::errors::{AppError, AppResult};
+use super::{
+    deadlines::{calendar::Calendar, ClockPolicy},
+    delegations,
+};
+use crate::{
+    errors::{AppError, AppResult},
+    settings::Settings,
+};
 pub use status::{CaseAction, CaseStatus};
 
 impl ActiveModelBehavior for ActiveModel {}
@@ -190,6 +199,38 @@ impl Model {
         self.is_identity_protected() && matches!(role, Some(CaseRole::Respondent))
     }
 
+    /// The policy the case's clocks run under: its category and urgency, and whether each
+    /// party is an LDC or SIDS delegation entitled to extra time.
+    ///
+    /// # Errors
+    /// Database errors; a stored category or urgency the code does not know.
+    pub async fn clock_policy<'p>(
+        &self,
+        db: &impl ConnectionTrait,
+        settings: &'p Settings,
+        calendar: &'p Calendar,
+    ) -> AppResult<ClockPolicy<'p>> {
+        let ids: Vec<i64> = std::iter::once(self.complainant_delegation_id)
+            .chain(self.respondent_delegation_id)
+            .collect();
+        let extra: std::collections::HashMap<i64, bool> = delegations::Entity::find()
+            .filter(delegations::Column::Id.is_in(ids))
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|d| (d.id, d.gets_extra_time()))
+            .collect();
+        let has = |id: Option<i64>| id.and_then(|id| extra.get(&id).copied()).unwrap_or(false);
+        Ok(ClockPolicy {
+            settings,
+            calendar,
+            category: self.category()?,
+            urgency: self.urgency()?,
+            complainant_extra_time: has(Some(self.complainant_delegation_id)),
+            respondent_extra_time: has(self.respondent_delegation_id),
+        })
+    }
+
     /// The accredited people of each party, for notices.
     ///
     /// # Errors
@@ -199,46 +240,9 @@ impl Model {
         db: &impl ConnectionTrait,
         co_complainants: &[i64],
     ) -> AppResult<Recipients> {
-        let mut complainant_delegations = vec![self.complainant_delegation_id];
-        complainant_delegations.extend_from_slice(co_complainants);
-        let complainants = users::Entity::find()
-            .filter(users::Column::Role.eq(Role::Delegate.as_ref()))
-            .filter(users::Column::DelegationId.is_in(complainant_delegations))
-            .filter(users::Column::Active.eq(true))
-            .all(db)
-            .await?;
-        let respondents = if self.served_at.is_some() {
-            let mut who = Condition::any();
-            if let Some(b) = self.respondent_body_id {
-                who = who.add(users::Column::BodyId.eq(b));
-            }
-            if let Some(d) = self.respondent_delegation_id {
-                who = who.add(users::Column::DelegationId.eq(d));
-            }
-            users::Entity::find()
-                .filter(users::Column::Role.eq(Role::Respondent.as_ref()))
-                .filter(users::Column::Active.eq(true))
-                .filter(who)
-                .all(db)
-                .await?
-        } else {
-            Vec::new()
-        };
-        let mediator = match self.mediator_id {
-            Some(id) => users::Entity::find_by_id(id).all(db).await?,
-            None => Vec::new(),
-        };
-        let registrars = users::Entity::find()
-            .filter(users::Column::Role.eq(Role::Registrar.as_ref()))
-            .filter(users::Column::Active.eq(true))
-            .all(db)
-            .await?;
-        Ok(Recipients {
-            complainants,
-            respondents,
-            mediator,
-            registrars,
-        })
+        let co = HashMap::from([(self.id, co_complainants.to_vec())]);
+        let mut all = Recipients::for_cases(db, &[self], &co).await?;
+        Ok(all.remove(&self.id).unwrap_or_default())
     }
 }
 
@@ -249,6 +253,104 @@ pub struct Recipients {
     pub respondents: Vec<users::Model>,
     pub mediator: Vec<users::Model>,
     pub registrars: Vec<users::Model>,
+}
+
+impl Recipients {
+    /// The people of each party for many cases at once, in a fixed number of queries
+    /// whatever the number of cases (the reminder sweep works in batches of thousands).
+    /// `co_complainants` maps a case id to its co-complainant delegations. Respondents are
+    /// told nothing before the case is served on them.
+    ///
+    /// # Errors
+    /// Database errors.
+    pub async fn for_cases(
+        db: &impl ConnectionTrait,
+        cases: &[&Model],
+        co_complainants: &HashMap<i64, Vec<i64>>,
+    ) -> AppResult<HashMap<i64, Self>> {
+        let mut delegations = BTreeSet::new();
+        let (mut bodies, mut respondent_delegations, mut mediators) =
+            (BTreeSet::new(), BTreeSet::new(), BTreeSet::new());
+        for c in cases {
+            delegations.insert(c.complainant_delegation_id);
+            delegations.extend(co_complainants.get(&c.id).into_iter().flatten().copied());
+            if c.served_at.is_some() {
+                bodies.extend(c.respondent_body_id);
+                respondent_delegations.extend(c.respondent_delegation_id);
+            }
+            mediators.extend(c.mediator_id);
+        }
+        let active = |role: Role| {
+            users::Entity::find()
+                .filter(users::Column::Role.eq(role.as_ref()))
+                .filter(users::Column::Active.eq(true))
+                .order_by_asc(users::Column::Id)
+        };
+        let delegates = active(Role::Delegate)
+            .filter(users::Column::DelegationId.is_in(delegations))
+            .all(db)
+            .await?;
+        let respondents = if bodies.is_empty() && respondent_delegations.is_empty() {
+            Vec::new()
+        } else {
+            active(Role::Respondent)
+                .filter(
+                    Condition::any()
+                        .add(users::Column::BodyId.is_in(bodies))
+                        .add(users::Column::DelegationId.is_in(respondent_delegations)),
+                )
+                .all(db)
+                .await?
+        };
+        let mediator_users: HashMap<i64, users::Model> = users::Entity::find()
+            .filter(users::Column::Id.is_in(mediators))
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|u| (u.id, u))
+            .collect();
+        let registrars = active(Role::Registrar).all(db).await?;
+        Ok(cases
+            .iter()
+            .map(|c| {
+                let mut filed_by = vec![c.complainant_delegation_id];
+                filed_by.extend(co_complainants.get(&c.id).into_iter().flatten().copied());
+                let complainants = delegates
+                    .iter()
+                    .filter(|u| u.delegation_id.is_some_and(|d| filed_by.contains(&d)))
+                    .cloned()
+                    .collect();
+                let respondents = if c.served_at.is_some() {
+                    respondents
+                        .iter()
+                        .filter(|u| {
+                            (u.body_id.is_some() && u.body_id == c.respondent_body_id)
+                                || (u.delegation_id.is_some()
+                                    && u.delegation_id == c.respondent_delegation_id)
+                        })
+                        .cloned()
+                        .collect()
+                } else {
+                    Vec::new()
+                };
+                let mediator = c
+                    .mediator_id
+                    .and_then(|id| mediator_users.get(&id))
+                    .cloned()
+                    .into_iter()
+                    .collect();
+                (
+                    c.id,
+                    Self {
+                        complainants,
+                        respondents,
+                        mediator,
+                        registrars: registrars.clone(),
+                    },
+                )
+            })
+            .collect())
+    }
 }
 
 /// The cases `actor` may see, as a query condition; `None` when they may see none.

@@ -192,6 +192,30 @@ impl Calendar {
         date_from_number(result)
     }
 
+    /// The n-th working day strictly before `date` (`n >= 1`; `0` is read as 1): the day a
+    /// reminder "n working days before" a deadline is due. Saturates to the first
+    /// representable date.
+    #[must_use]
+    pub fn sub_working_days(&self, date: NaiveDate, n: u32) -> NaiveDate {
+        let before = day_number(date);
+        let per_week = 7 - self.weekend_len;
+        let earlier_closures = self.closures_through(before);
+        let needed = i64::from(n.max(1)).saturating_add(earlier_closures);
+        let weeks = needed.saturating_add(per_week - 1) / per_week.max(1);
+        let (mut low, mut high) = (1_i64, weeks.saturating_mul(7).max(1));
+        // Smallest span whose last `span` days before `date` hold `n` working days; the
+        // count grows by one exactly on working days, so the day it reaches `n` is one.
+        while low < high {
+            let mid = low + (high - low) / 2;
+            if self.working_days_in(before - 1 - mid, before - 1) >= i64::from(n.max(1)) {
+                high = mid;
+            } else {
+                low = mid + 1;
+            }
+        }
+        date_from_number(before.saturating_sub(low))
+    }
+
     /// When a clock of `days` units started at `start` runs out: at end of
     /// business of its last day, which is always a working day.
     ///
@@ -402,6 +426,31 @@ mod tests {
             time(17, 0),
         )
         .expect("valid calendar")
+    }
+
+    #[test]
+    fn working_days_before_skip_weekends_and_holidays() {
+        // Friday 2026-12-25 is a holiday; Monday 2026-12-28 minus one working day is
+        // Thursday the 24th, minus two is Wednesday the 23rd.
+        let cal = geneva(&[date(2026, 12, 25)]);
+        assert_eq!(cal.sub_working_days(date(2026, 12, 28), 1), date(2026, 12, 24));
+        assert_eq!(cal.sub_working_days(date(2026, 12, 28), 2), date(2026, 12, 23));
+        assert_eq!(cal.sub_working_days(date(2026, 12, 28), 5), date(2026, 12, 18));
+    }
+
+    proptest! {
+        #[test]
+        fn going_back_n_working_days_and_forward_n_returns_to_a_working_day(
+            offset in 0_i64..4000, n in 1_u32..40
+        ) {
+            let cal = geneva(&[date(2026, 12, 25), date(2027, 1, 1), date(2027, 4, 2)]);
+            let start = date(2025, 1, 1) + chrono::Duration::days(offset);
+            let working = cal.next_working_day_on_or_after(start);
+            let back = cal.sub_working_days(working, n);
+            prop_assert!(cal.is_working_day(back));
+            prop_assert!(back < working);
+            prop_assert_eq!(cal.add_working_days(back, n), working);
+        }
     }
 
     // ---- construction -------------------------------------------------

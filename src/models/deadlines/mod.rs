@@ -127,12 +127,14 @@ pub async fn pauses_for(db: &impl ConnectionTrait, case_id: i64) -> AppResult<Ve
         .collect())
 }
 
-fn apply_due(am: &mut ActiveModel, due: Due) {
+/// Stores where a clock stands. A clock that runs (again) is due for a look by the reminder
+/// sweep right away: the sweep, not this module, knows which reminder comes next.
+fn apply_due(am: &mut ActiveModel, due: Due, now: DateTime<Utc>) {
     match due {
         Due::At(at) => {
             am.due_at = Set(Some(at.into()));
             am.paused_since = Set(None);
-            am.next_reminder_at = Set(Some(at.into()));
+            am.next_reminder_at = Set(Some(now.into()));
         }
         Due::Paused { since } => {
             am.due_at = Set(None);
@@ -183,6 +185,7 @@ pub async fn start(
     apply_due(
         &mut am,
         clock::effective_due(policy.calendar, &spec, pauses),
+        now,
     );
     Ok(am.insert(db).await?)
 }
@@ -280,7 +283,7 @@ pub async fn recompute(
         };
         if current != due {
             let mut am: ActiveModel = d.into();
-            apply_due(&mut am, due);
+            apply_due(&mut am, due, now);
             am.updated_at = Set(now.into());
             am.update(db).await?;
             changed += 1;
@@ -310,4 +313,76 @@ pub async fn extend(
     am.update(db).await?;
     recompute(db, case_id, calendar, now).await?;
     Ok(())
+}
+
+/// Brings a case's open clocks in line with the current policy (`deadlines:rebuild`): the
+/// length from the timelines and the special-and-differential rule, extensions kept, then
+/// the due instant from the calendar and holds. Breached clocks keep their record.
+/// Returns the clocks looked at and those that changed.
+///
+/// # Errors
+/// Database errors.
+pub async fn rebuild_case(
+    db: &impl ConnectionTrait,
+    case_id: i64,
+    policy: &ClockPolicy<'_>,
+    now: DateTime<Utc>,
+) -> AppResult<(u64, u64)> {
+    let mut looked = 0;
+    let mut resized = 0;
+    for d in open_for_case(db, case_id).await? {
+        if d.breached_at.is_some() {
+            continue;
+        }
+        looked += 1;
+        let kind = d.kind()?;
+        let (unit, days) = policy.settings.timeline(kind, policy.category, policy.urgency);
+        let sdt = policy.extra_days(kind.party());
+        let (unit, days, sdt) = (unit_name(unit), i64::from(days), i64::from(sdt));
+        if d.unit != unit || d.base_days != days || d.sdt_days != sdt {
+            let mut am: ActiveModel = d.into();
+            am.unit = Set(unit.to_string());
+            am.base_days = Set(days);
+            am.sdt_days = Set(sdt);
+            am.updated_at = Set(now.into());
+            am.update(db).await?;
+            resized += 1;
+        }
+    }
+    let moved = recompute(db, case_id, policy.calendar, now).await?;
+    Ok((looked, resized.max(moved)))
+}
+
+/// The running deadlines of the cases `actor` may see, soonest first (the calendar feed),
+/// with their case.
+///
+/// # Errors
+/// Database errors.
+pub async fn open_for_actor(
+    db: &impl ConnectionTrait,
+    actor: &super::users::Actor,
+    limit: u64,
+) -> AppResult<Vec<(Model, super::cases::Model)>> {
+    use sea_orm::QuerySelect;
+    let Some(visible) = super::cases::visibility(actor) else {
+        return Ok(Vec::new());
+    };
+    let case_ids = sea_orm::sea_query::Query::select()
+        .column(super::cases::Column::Id)
+        .from(super::cases::Entity)
+        .cond_where(visible)
+        .to_owned();
+    Ok(Entity::find()
+        .filter(Column::CaseId.in_subquery(case_ids))
+        .filter(Column::MetAt.is_null())
+        .filter(Column::CancelledAt.is_null())
+        .filter(Column::DueAt.is_not_null())
+        .order_by_asc(Column::DueAt)
+        .limit(limit)
+        .find_also_related(super::cases::Entity)
+        .all(db)
+        .await?
+        .into_iter()
+        .filter_map(|(d, c)| c.map(|c| (d, c)))
+        .collect())
 }

@@ -1,0 +1,1 @@
+{% extends "_layout/en/html.t" %}{% block message %}<p>An appeal has been lodged.</p>{% endblock message %}

@@ -1,0 +1,1 @@
+{% extends "_layout/en/text.t" %}{% block message %}An appeal has been lodged.{% endblock message %}

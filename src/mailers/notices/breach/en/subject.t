@@ -1,0 +1,1 @@
+[{{ case.reference }}] Deadline missed: {{ deadline.meaning }}

@@ -1,0 +1,1 @@
+[{{ case.reference }}] Escalation: {{ deadline.meaning }} overdue

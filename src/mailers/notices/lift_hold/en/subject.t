@@ -1,0 +1,1 @@
+[{{ case.reference }}] Hold lifted: clocks running again

@@ -1,0 +1,1 @@
+{% extends "_layout/en/text.t" %}{% block message %}The complainant has provided the requested information.{% endblock message %}

@@ -1,0 +1,1 @@
+{% extends "_layout/en/text.t" %}{% block message %}The mediator has recorded a settlement between the parties.{% endblock message %}

@@ -1,0 +1,1 @@
+[{{ case.reference }}] {% if stage.key == "due_day" %}Due today{% else %}Reminder{% endif %}: {{ deadline.meaning }} by {{ deadline.due_local }}

@@ -1,0 +1,320 @@
+//! The outbox worker against a real SMTP server in the test process: every notice arrives
+//! once, in its recipient's language and zone, whatever the server does.
+use chrono::{DateTime, Duration, Utc};
+use loco_rs::app::AppContext;
+use redress::{
+    app::App,
+    models::{
+        case_events, cases,
+        notifications::{self, Column as N},
+        users,
+    },
+    workers::outbox::{self, DeliveryReport, Postman},
+};
+use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
+use serde_json::{json, Value};
+use serial_test::serial;
+
+use crate::support::{
+    smtp::{config_for_port, Mode, Sink},
+    *,
+};
+
+async fn deliver(ctx: &AppContext, postman: &Postman, now: DateTime<Utc>) -> DeliveryReport {
+    let (settings, calendar) = policy(ctx).await;
+    outbox::drain(&ctx.db, postman, &settings, &calendar, || now)
+        .await
+        .expect("delivery runs")
+}
+
+async fn count(ctx: &AppContext, filter: sea_orm::Condition) -> u64 {
+    notifications::Entity::find()
+        .filter(filter)
+        .count(&ctx.db)
+        .await
+        .expect("count")
+}
+
+fn waiting() -> sea_orm::Condition {
+    sea_orm::Condition::all()
+        .add(N::SentAt.is_null())
+        .add(N::FailedAt.is_null())
+        .add(N::CancelledAt.is_null())
+}
+
+async fn case_id(ctx: &AppContext, case: &Value) -> i64 {
+    let pid: uuid::Uuid = case["pid"].as_str().expect("pid").parse().expect("uuid");
+    cases::Entity::find()
+        .filter(cases::Column::Pid.eq(pid))
+        .one(&ctx.db)
+        .await
+        .expect("query")
+        .expect("case")
+        .id
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[serial]
+async fn every_lifecycle_notice_arrives_once_with_the_case_reference() {
+    request::<App, _, _>(|server, ctx| async move {
+        let w = world(&ctx).await;
+        let sink = Sink::start();
+        let postman = Postman::smtp(&sink.config(), 4).expect("transport");
+        let case = case_in_mediation(&server, &w).await;
+        must(&server, &w.mediator, &case, json!({"action": "request_response", "request": "Please explain the removal."})).await;
+        let queued = count(&ctx, waiting()).await;
+        assert!(queued >= 8, "filing, registration, eligibility, assignment and the request queue notices: {queued}");
+
+        let report = deliver(&ctx, &postman, Utc::now()).await;
+        assert_eq!(report.sent, queued);
+        assert_eq!(sink.received().len() as u64, queued);
+        assert_eq!(count(&ctx, waiting()).await, 0);
+        // A second run finds nothing to send.
+        assert_eq!(deliver(&ctx, &postman, Utc::now()).await.claimed, 0);
+        assert_eq!(sink.received().len() as u64, queued);
+
+        let reference = case["reference"].as_str().expect("reference");
+        let to_respondent = sink.to(&w.respondent.email);
+        let request = to_respondent
+            .iter()
+            .find(|m| m.subject().contains("Formal response requested"))
+            .expect("the respondent is asked for a response");
+        assert!(request.subject().contains(reference));
+        assert!(request.text().contains("America/New_York"));
+        assert!(request.text().contains("UTC"));
+        let ics = request.ics().expect("the request carries the response deadline");
+        assert!(ics.contains("BEGIN:VEVENT"));
+        assert_eq!(request.header("Content-Language").as_deref(), Some("en"));
+        for m in sink.received() {
+            assert!(m.header("Message-ID").is_some_and(|id| id.starts_with("<notice-")));
+        }
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[serial]
+async fn a_protected_complainant_is_never_named_to_the_respondent() {
+    request::<App, _, _>(|server, ctx| async move {
+        let w = world(&ctx).await;
+        let sink = Sink::start();
+        let postman = Postman::smtp(&sink.config(), 4).expect("transport");
+        let mut body = grievance();
+        body["confidentiality"] = json!("identity_protected");
+        let case = file(&server, &w, &body).await;
+        must(&server, &w.registrar, &case, json!({"action": "register"})).await;
+        must(&server, &w.registrar, &case, json!({"action": "declare_eligible"})).await;
+        must(&server, &w.registrar, &case, json!({"action": "assign_mediator", "mediator": w.mediator.pid()})).await;
+        deliver(&ctx, &postman, Utc::now()).await;
+        let to_respondent = sink.to(&w.respondent.email);
+        assert!(!to_respondent.is_empty(), "the respondent is told of the case");
+        for m in &to_respondent {
+            let all = format!("{}{}{}", m.subject(), m.text(), m.html());
+            assert!(!all.contains("Tuvalu") && !all.contains("Kiribati"), "{all}");
+        }
+        let to_mediator = sink.to(&w.mediator.email);
+        assert!(to_mediator.iter().any(|m| m.text().contains("Tuvalu")), "the mediator sees who complains");
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[serial]
+async fn a_refused_connection_is_retried_and_every_notice_arrives_exactly_once_when_smtp_returns() {
+    request::<App, _, _>(|server, ctx| async move {
+        let w = world(&ctx).await;
+        let port = Sink::reserve_port();
+        let postman = Postman::smtp(&config_for_port(port), 4).expect("transport");
+        case_in_mediation(&server, &w).await;
+        let queued = count(&ctx, waiting()).await;
+        let t0 = Utc::now();
+
+        let down = deliver(&ctx, &postman, t0).await;
+        assert_eq!(down.retried, queued, "{down:?}");
+        assert_eq!(down.sent + down.failed, 0);
+        // Not due again before the backoff has passed.
+        assert_eq!(deliver(&ctx, &postman, t0 + Duration::seconds(30)).await.claimed, 0);
+
+        let sink = Sink::start_on(port);
+        let up = deliver(&ctx, &postman, t0 + Duration::minutes(2)).await;
+        assert_eq!(up.sent, queued);
+        assert_eq!(sink.received().len() as u64, queued);
+        let attempts: Vec<i64> = notifications::Entity::find()
+            .all(&ctx.db)
+            .await
+            .expect("rows")
+            .iter()
+            .map(|n| n.attempts)
+            .collect();
+        assert!(attempts.iter().all(|a| *a == 2), "{attempts:?}");
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[serial]
+async fn a_temporary_refusal_backs_off_and_the_last_attempt_fails_and_flags_the_notice() {
+    request::<App, _, _>(|server, ctx| async move {
+        let w = world(&ctx).await;
+        let sink = Sink::start();
+        sink.set_mode(Mode::Temporary);
+        let postman = Postman::smtp(&sink.config(), 4).expect("transport");
+        let case = case_in_mediation(&server, &w).await;
+        let id = case_id(&ctx, &case).await;
+        let (settings, _) = policy(&ctx).await;
+        let max = i64::from(settings.notices.delivery.max_attempts);
+        let queued = count(&ctx, waiting()).await;
+
+        let mut now = Utc::now();
+        let mut gaps = Vec::new();
+        for attempt in 1..=max {
+            let report = deliver(&ctx, &postman, now).await;
+            assert_eq!(report.claimed, queued, "attempt {attempt}");
+            let next = notifications::Entity::find()
+                .one(&ctx.db)
+                .await
+                .expect("row")
+                .expect("row")
+                .next_attempt_at
+                .to_utc();
+            if attempt < max {
+                assert_eq!(report.retried, queued);
+                gaps.push((next - now).num_seconds());
+                now = next;
+            } else {
+                assert_eq!(report.failed, queued);
+            }
+        }
+        assert_eq!(gaps[0], 60);
+        assert_eq!(gaps[1], 120, "backoff doubles: {gaps:?}");
+        assert!(sink.received().is_empty());
+        assert_eq!(count(&ctx, sea_orm::Condition::all().add(N::FailedAt.is_not_null())).await, queued);
+
+        // The failure joins the case's audit chain and is listed for those who must act.
+        let failed_events = case_events::Entity::find()
+            .filter(case_events::Column::CaseId.eq(id))
+            .filter(case_events::Column::Action.eq("notice_failed"))
+            .count(&ctx.db)
+            .await
+            .expect("events");
+        assert!(failed_events > 0);
+        let for_mediator: Value = get(&server, &w.mediator, "/api/notices/failed").await.json();
+        let for_oversight: Value = get(&server, &w.oversight, "/api/notices/failed").await.json();
+        assert!(!for_mediator["items"].as_array().expect("items").is_empty());
+        assert!(!for_oversight["items"].as_array().expect("items").is_empty());
+        let other = get(&server, &w.conflicted_mediator, "/api/notices/failed").await;
+        assert_eq!(other.json::<Value>()["items"].as_array().map(Vec::len), Some(0), "another mediator's cases stay out of sight");
+        assert_eq!(get(&server, &w.complainant, "/api/notices/failed").await.status_code(), 403);
+
+        // Once the server is fixed, the registry requeues one and it arrives.
+        sink.set_mode(Mode::Accept);
+        let first = for_oversight["items"][0]["id"].as_i64().expect("id");
+        let res = post(&server, &w.registrar, &format!("/api/notices/{first}/retry"), &json!({})).await;
+        assert_eq!(res.status_code(), 200, "{}", res.text());
+        let report = deliver(&ctx, &postman, Utc::now()).await;
+        assert_eq!(report.sent, 1);
+        assert_eq!(sink.received().len(), 1);
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[serial]
+async fn a_permanent_refusal_fails_at_once_without_retrying() {
+    request::<App, _, _>(|server, ctx| async move {
+        let w = world(&ctx).await;
+        let sink = Sink::start();
+        sink.set_mode(Mode::Permanent);
+        let postman = Postman::smtp(&sink.config(), 4).expect("transport");
+        file(&server, &w, &grievance()).await;
+        let queued = count(&ctx, waiting()).await;
+        let report = deliver(&ctx, &postman, Utc::now()).await;
+        assert_eq!(report.failed, queued);
+        assert_eq!(report.retried, 0);
+        let rows = notifications::Entity::find().all(&ctx.db).await.expect("rows");
+        assert!(rows.iter().all(|n| n.attempts == 1 && n.last_error.as_deref().is_some_and(|e| e.contains("550"))), "{:?}", rows.iter().map(|n| n.last_error.clone()).collect::<Vec<_>>());
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[serial]
+async fn a_worker_killed_after_claiming_loses_nothing_the_rows_return_when_the_lease_ends() {
+    request::<App, _, _>(|server, ctx| async move {
+        let w = world(&ctx).await;
+        let sink = Sink::start();
+        let postman = Postman::smtp(&sink.config(), 4).expect("transport");
+        file(&server, &w, &grievance()).await;
+        let queued = count(&ctx, waiting()).await;
+        let (settings, _) = policy(&ctx).await;
+        let t0 = Utc::now();
+        // A worker claims everything and dies before sending.
+        let claimed = notifications::claim(&ctx.db, t0, Duration::seconds(i64::from(settings.notices.delivery.lease_seconds)), 100)
+            .await
+            .expect("claim");
+        assert_eq!(claimed.len() as u64, queued);
+        // Another worker does not take leased rows...
+        assert_eq!(deliver(&ctx, &postman, t0 + Duration::seconds(10)).await.claimed, 0);
+        // ...until the lease has run out.
+        let after = t0 + Duration::seconds(i64::from(settings.notices.delivery.lease_seconds) + 1);
+        assert_eq!(deliver(&ctx, &postman, after).await.sent, queued);
+        assert_eq!(sink.received().len() as u64, queued);
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[serial]
+async fn two_workers_draining_at_once_send_each_notice_once() {
+    request::<App, _, _>(|server, ctx| async move {
+        let w = world(&ctx).await;
+        let sink = Sink::start();
+        let postman = Postman::smtp(&sink.config(), 4).expect("transport");
+        for _ in 0..6 {
+            file(&server, &w, &grievance()).await;
+        }
+        let queued = count(&ctx, waiting()).await;
+        let now = Utc::now();
+        let (a, b) = tokio::join!(deliver(&ctx, &postman, now), deliver(&ctx, &postman, now));
+        assert_eq!(a.sent + b.sent, queued, "{a:?} {b:?}");
+        assert_eq!(sink.received().len() as u64, queued);
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[serial]
+async fn a_password_reset_email_carries_the_code_and_the_outbox_forgets_it_once_sent() {
+    request::<App, _, _>(|server, ctx| async move {
+        let w = world(&ctx).await;
+        relocate(&ctx, &w.complainant, "fr", "Pacific/Funafuti").await;
+        let sink = Sink::start();
+        let postman = Postman::smtp(&sink.config(), 4).expect("transport");
+        let res = server.post("/api/auth/forgot").json(&json!({"email": w.complainant.email})).await;
+        assert!(res.status_code().is_success(), "{}", res.text());
+        let row = notifications::Entity::find()
+            .filter(N::Kind.eq("password_reset"))
+            .one(&ctx.db)
+            .await
+            .expect("query")
+            .expect("queued");
+        let token: Value = serde_json::from_str(&row.payload).expect("json");
+        let token = token["token"].as_str().expect("token").to_string();
+        deliver(&ctx, &postman, Utc::now()).await;
+        let mail = sink.to(&w.complainant.email);
+        assert_eq!(mail.len(), 1);
+        assert!(mail[0].text().contains(&token));
+        assert_eq!(mail[0].header("Content-Language").as_deref(), Some("fr"));
+        assert!(mail[0].subject().contains("mot de passe"), "{}", mail[0].subject());
+        let after = notifications::Entity::find_by_id(row.id).one(&ctx.db).await.expect("q").expect("row");
+        assert!(!after.payload.contains(&token));
+        // The code still works: only the outbox copy was blanked.
+        let reset = server
+            .post("/api/auth/reset")
+            .json(&json!({"token": token, "password": "a new long passphrase 2026"}))
+            .await;
+        assert!(reset.status_code().is_success(), "{}", reset.text());
+        let _ = users::Entity::find().count(&ctx.db).await;
+    })
+    .await;
+}
