@@ -182,9 +182,13 @@ impl Settings {
 
     fn check_notices(&self) -> Result<(), SettingsError> {
         let n = &self.notices;
-        let bad = |path: &str, why: &str| Err(SettingsError::Invalid(format!("notices.{path}: {why}")));
+        let bad =
+            |path: &str, why: &str| Err(SettingsError::Invalid(format!("notices.{path}: {why}")));
         if n.reminder_leads_working_days.contains(&0) {
-            return bad("reminder_leads_working_days", "a lead of 0 days is the due-day reminder, which is always sent");
+            return bad(
+                "reminder_leads_working_days",
+                "a lead of 0 days is the due-day reminder, which is always sent",
+            );
         }
         if n.morning_hour > 23 {
             return bad("morning_hour", "must be an hour of the day (0-23)");
@@ -194,13 +198,22 @@ impl Settings {
         }
         let d = &n.delivery;
         if d.from.parse::<lettre::message::Mailbox>().is_err() {
-            return bad("delivery.from", "is not a mailbox such as `Redress <redress@example.org>`");
+            return bad(
+                "delivery.from",
+                "is not a mailbox such as `Redress <redress@example.org>`",
+            );
         }
         if d.max_attempts == 0 || d.batch == 0 || d.concurrency == 0 || d.lease_seconds == 0 {
-            return bad("delivery", "max_attempts, batch, concurrency and lease_seconds must be at least 1");
+            return bad(
+                "delivery",
+                "max_attempts, batch, concurrency and lease_seconds must be at least 1",
+            );
         }
         if d.backoff_base_seconds > d.backoff_max_seconds {
-            return bad("delivery.backoff_base_seconds", "exceeds backoff_max_seconds");
+            return bad(
+                "delivery.backoff_base_seconds",
+                "exceeds backoff_max_seconds",
+            );
         }
         Ok(())
     }

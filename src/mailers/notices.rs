@@ -104,7 +104,8 @@ impl Renderer {
                 templates.push((path, text));
             }
         }
-        tera.add_raw_templates(templates).map_err(|e| e.to_string())?;
+        tera.add_raw_templates(templates)
+            .map_err(|e| e.to_string())?;
         Ok(Self { tera, words })
     }
 
@@ -119,11 +120,22 @@ impl Renderer {
     ///
     /// # Errors
     /// When the word lists are missing.
-    pub fn clock_words(&self, locale: Locale, kind: DeadlineKind, party: Party) -> AppResult<(String, String)> {
+    pub fn clock_words(
+        &self,
+        locale: Locale,
+        kind: DeadlineKind,
+        party: Party,
+    ) -> AppResult<(String, String)> {
         let w = self.words(locale)?;
         Ok((
-            w.clock.get(kind.as_ref()).cloned().unwrap_or_else(|| kind.to_string()),
-            w.party.get(party.as_ref()).cloned().unwrap_or_else(|| party.to_string()),
+            w.clock
+                .get(kind.as_ref())
+                .cloned()
+                .unwrap_or_else(|| kind.to_string()),
+            w.party
+                .get(party.as_ref())
+                .cloned()
+                .unwrap_or_else(|| party.to_string()),
         ))
     }
 
@@ -133,19 +145,32 @@ impl Renderer {
     /// An unknown kind, or a template that fails to render.
     pub fn render(&self, letter: &Letter) -> AppResult<Rendered> {
         if !KINDS.contains(&letter.kind.as_str()) {
-            return Err(AppError::Internal(format!("no email template for `{}`", letter.kind)));
+            return Err(AppError::Internal(format!(
+                "no email template for `{}`",
+                letter.kind
+            )));
         }
         let w = self.words(letter.locale)?;
         let zone = letter.zone;
         let deadline = letter.deadline.as_ref().map(|d| {
             let (meaning, party) = (
-                w.clock.get(d.kind.as_ref()).cloned().unwrap_or_else(|| d.kind.to_string()),
-                w.party.get(d.party.as_ref()).cloned().unwrap_or_else(|| d.party.to_string()),
+                w.clock
+                    .get(d.kind.as_ref())
+                    .cloned()
+                    .unwrap_or_else(|| d.kind.to_string()),
+                w.party
+                    .get(d.party.as_ref())
+                    .cloned()
+                    .unwrap_or_else(|| d.party.to_string()),
             );
             DeadlineView {
                 meaning,
                 party,
-                due_local: d.due_at.with_timezone(&zone).format(&w.date_format).to_string(),
+                due_local: d
+                    .due_at
+                    .with_timezone(&zone)
+                    .format(&w.date_format)
+                    .to_string(),
                 due_utc: d.due_at.format(&w.utc_format).to_string(),
                 zone: zone.name().to_string(),
                 working_days_left: d.working_days_left,
@@ -154,7 +179,11 @@ impl Renderer {
         let case = letter.case.as_ref().map(|c| CaseView {
             reference: c.reference.clone(),
             title: c.title.clone(),
-            status: w.status.get(&c.status).cloned().unwrap_or_else(|| c.status.clone()),
+            status: w
+                .status
+                .get(&c.status)
+                .cloned()
+                .unwrap_or_else(|| c.status.clone()),
             complainant: c.complainant.clone(),
         });
         let context = Context {
@@ -170,7 +199,10 @@ impl Renderer {
         };
         let ctx = tera::Context::from_serialize(&context)
             .map_err(|e| AppError::Internal(format!("email context: {e}")))?;
-        let locale = if self.tera.contains_template(&format!("{}/{}/subject.t", letter.kind, letter.locale)) {
+        let locale = if self
+            .tera
+            .contains_template(&format!("{}/{}/subject.t", letter.kind, letter.locale))
+        {
             letter.locale.to_string()
         } else {
             "en".to_string()
@@ -178,7 +210,9 @@ impl Renderer {
         let render = |part: &str| {
             self.tera
                 .render(&format!("{}/{locale}/{part}", letter.kind), &ctx)
-                .map_err(|e| AppError::Internal(format!("email {}/{locale}/{part}: {e}", letter.kind)))
+                .map_err(|e| {
+                    AppError::Internal(format!("email {}/{locale}/{part}: {e}", letter.kind))
+                })
         };
         Ok(Rendered {
             subject: render("subject.t")?.trim().replace(['\r', '\n'], " "),
@@ -225,7 +259,12 @@ pub struct DeadlineFacts {
 impl DeadlineFacts {
     /// The calendar entry for this deadline, in the letter's language.
     #[must_use]
-    pub fn entry(&self, renderer: &Renderer, letter: &Letter, url: String) -> Option<DeadlineEntry> {
+    pub fn entry(
+        &self,
+        renderer: &Renderer,
+        letter: &Letter,
+        url: String,
+    ) -> Option<DeadlineEntry> {
         let (meaning, party) = renderer
             .clock_words(letter.locale, self.kind, self.party)
             .ok()?;
@@ -337,7 +376,10 @@ mod tests {
             for kind in KINDS {
                 let out = r.render(&letter(kind, locale)).expect("renders");
                 assert!(!out.subject.is_empty(), "{kind}/{locale}: empty subject");
-                assert!(!out.subject.contains('\n'), "{kind}/{locale}: multi-line subject");
+                assert!(
+                    !out.subject.contains('\n'),
+                    "{kind}/{locale}: multi-line subject"
+                );
                 assert!(out.text.contains("Ana"), "{kind}/{locale}: no greeting");
                 assert!(out.html.contains("<html"), "{kind}/{locale}: no html");
                 if *kind != "password_reset" {
@@ -362,8 +404,16 @@ mod tests {
     #[test]
     fn html_escapes_what_people_typed_and_text_keeps_it_verbatim() {
         let r = Renderer::get().expect("templates compile");
-        let out = r.render(&letter("submit_response", Locale::En)).expect("renders");
-        assert!(out.html.contains("Agenda item &lt;b&gt;dropped&lt;&#x2F;b&gt;") || out.html.contains("Agenda item &lt;b&gt;dropped&lt;/b&gt;"), "{}", out.html);
+        let out = r
+            .render(&letter("submit_response", Locale::En))
+            .expect("renders");
+        assert!(
+            out.html
+                .contains("Agenda item &lt;b&gt;dropped&lt;&#x2F;b&gt;")
+                || out.html.contains("Agenda item &lt;b&gt;dropped&lt;/b&gt;"),
+            "{}",
+            out.html
+        );
         assert!(!out.html.contains("<script>"));
         assert!(out.text.contains("Agenda item <b>dropped</b>"));
     }

@@ -74,7 +74,11 @@ fn first_attempt(user: &users::Model, timing: Timing, now: DateTime<Utc>) -> Dat
 
 /// The outbox rows `notice` makes for these recipients: one per active person.
 #[must_use]
-pub fn rows_for(recipients: &[users::Model], notice: &Notice, now: DateTime<Utc>) -> Vec<ActiveModel> {
+pub fn rows_for(
+    recipients: &[users::Model],
+    notice: &Notice,
+    now: DateTime<Utc>,
+) -> Vec<ActiveModel> {
     let mut seen = std::collections::BTreeSet::new();
     let payload = notice.payload.to_string();
     recipients
@@ -187,24 +191,46 @@ pub async fn claim(
     Ok(rows)
 }
 
-/// Records a delivery. Secrets a notice carried for its email (a reset token) are blanked
+/// Records deliveries. Secrets a notice carried for its email (a reset token) are blanked
 /// once it is sent, so the outbox never keeps them.
 ///
 /// # Errors
 /// Database errors.
-pub async fn mark_sent(db: &impl ConnectionTrait, row: &Model, now: DateTime<Utc>) -> AppResult<()> {
-    let mut update = Entity::update_many()
-        .col_expr(Column::SentAt, Expr::value(DateTimeWithTimeZone::from(now)))
-        .col_expr(Column::LastError, Expr::value(Option::<String>::None))
-        .col_expr(Column::UpdatedAt, Expr::value(DateTimeWithTimeZone::from(now)));
-    if let Some(scrubbed) = scrubbed_payload(&row.payload) {
-        update = update.col_expr(Column::Payload, Expr::value(scrubbed));
+pub async fn mark_sent(
+    db: &impl ConnectionTrait,
+    rows: &[Model],
+    now: DateTime<Utc>,
+) -> AppResult<()> {
+    let (secret, plain): (Vec<&Model>, Vec<&Model>) = rows
+        .iter()
+        .partition(|r| scrubbed_payload(&r.payload).is_some());
+    for chunk in plain.chunks(500) {
+        Entity::update_many()
+            .col_expr(Column::SentAt, Expr::value(DateTimeWithTimeZone::from(now)))
+            .col_expr(Column::LastError, Expr::value(Option::<String>::None))
+            .col_expr(
+                Column::UpdatedAt,
+                Expr::value(DateTimeWithTimeZone::from(now)),
+            )
+            .filter(Column::Id.is_in(chunk.iter().map(|r| r.id)))
+            .filter(Column::SentAt.is_null())
+            .exec(db)
+            .await?;
     }
-    update
-        .filter(Column::Id.eq(row.id))
-        .filter(Column::SentAt.is_null())
-        .exec(db)
-        .await?;
+    for row in secret {
+        Entity::update_many()
+            .col_expr(Column::SentAt, Expr::value(DateTimeWithTimeZone::from(now)))
+            .col_expr(Column::LastError, Expr::value(Option::<String>::None))
+            .col_expr(Column::Payload, Expr::value(scrubbed_payload(&row.payload)))
+            .col_expr(
+                Column::UpdatedAt,
+                Expr::value(DateTimeWithTimeZone::from(now)),
+            )
+            .filter(Column::Id.eq(row.id))
+            .filter(Column::SentAt.is_null())
+            .exec(db)
+            .await?;
+    }
     Ok(())
 }
 
@@ -242,7 +268,10 @@ pub async fn mark_retry(
             Expr::value(DateTimeWithTimeZone::from(next_attempt_at)),
         )
         .col_expr(Column::LastError, Expr::value(error.to_string()))
-        .col_expr(Column::UpdatedAt, Expr::value(DateTimeWithTimeZone::from(now)))
+        .col_expr(
+            Column::UpdatedAt,
+            Expr::value(DateTimeWithTimeZone::from(now)),
+        )
         .filter(Column::Id.eq(row.id))
         .filter(Column::SentAt.is_null())
         .exec(db)
@@ -262,9 +291,15 @@ pub async fn mark_failed(
     now: DateTime<Utc>,
 ) -> AppResult<()> {
     let done = Entity::update_many()
-        .col_expr(Column::FailedAt, Expr::value(DateTimeWithTimeZone::from(now)))
+        .col_expr(
+            Column::FailedAt,
+            Expr::value(DateTimeWithTimeZone::from(now)),
+        )
         .col_expr(Column::LastError, Expr::value(error.to_string()))
-        .col_expr(Column::UpdatedAt, Expr::value(DateTimeWithTimeZone::from(now)))
+        .col_expr(
+            Column::UpdatedAt,
+            Expr::value(DateTimeWithTimeZone::from(now)),
+        )
         .filter(Column::Id.eq(row.id))
         .filter(Column::SentAt.is_null())
         .filter(Column::FailedAt.is_null())
@@ -303,11 +338,22 @@ pub async fn mark_failed(
 ///
 /// # Errors
 /// Database errors.
-pub async fn withdraw(db: &impl ConnectionTrait, row: &Model, why: &str, now: DateTime<Utc>) -> AppResult<()> {
+pub async fn withdraw(
+    db: &impl ConnectionTrait,
+    row: &Model,
+    why: &str,
+    now: DateTime<Utc>,
+) -> AppResult<()> {
     Entity::update_many()
-        .col_expr(Column::CancelledAt, Expr::value(DateTimeWithTimeZone::from(now)))
+        .col_expr(
+            Column::CancelledAt,
+            Expr::value(DateTimeWithTimeZone::from(now)),
+        )
         .col_expr(Column::LastError, Expr::value(why.to_string()))
-        .col_expr(Column::UpdatedAt, Expr::value(DateTimeWithTimeZone::from(now)))
+        .col_expr(
+            Column::UpdatedAt,
+            Expr::value(DateTimeWithTimeZone::from(now)),
+        )
         .filter(Column::Id.eq(row.id))
         .filter(Column::SentAt.is_null())
         .exec(db)
@@ -360,7 +406,11 @@ fn failures_in_sight(actor: &Actor) -> AppResult<sea_orm::Select<Entity>> {
 ///
 /// # Errors
 /// 403 for roles that do not handle delivery failures; database errors.
-pub async fn failures_for(db: &impl ConnectionTrait, actor: &Actor, limit: u64) -> AppResult<Vec<Failure>> {
+pub async fn failures_for(
+    db: &impl ConnectionTrait,
+    actor: &Actor,
+    limit: u64,
+) -> AppResult<Vec<Failure>> {
     let rows = failures_in_sight(actor)?
         .order_by_desc(Column::FailedAt)
         .order_by_desc(Column::Id)
@@ -403,7 +453,12 @@ pub async fn failures_for(db: &impl ConnectionTrait, actor: &Actor, limit: u64) 
 ///
 /// # Errors
 /// 404 when the actor may not see that failure; database errors.
-pub async fn requeue(db: &impl ConnectionTrait, actor: &Actor, id: i64, now: DateTime<Utc>) -> AppResult<()> {
+pub async fn requeue(
+    db: &impl ConnectionTrait,
+    actor: &Actor,
+    id: i64,
+    now: DateTime<Utc>,
+) -> AppResult<()> {
     if !matches!(actor.role, Role::Registrar | Role::Mediator) {
         return Err(AppError::Forbidden(
             "only the registry or the case's mediator may send a notice again".into(),
@@ -415,10 +470,19 @@ pub async fn requeue(db: &impl ConnectionTrait, actor: &Actor, id: i64, now: Dat
         .await?
         .ok_or(AppError::NotFound)?;
     Entity::update_many()
-        .col_expr(Column::FailedAt, Expr::value(Option::<DateTimeWithTimeZone>::None))
+        .col_expr(
+            Column::FailedAt,
+            Expr::value(Option::<DateTimeWithTimeZone>::None),
+        )
         .col_expr(Column::Attempts, Expr::value(0_i64))
-        .col_expr(Column::NextAttemptAt, Expr::value(DateTimeWithTimeZone::from(now)))
-        .col_expr(Column::UpdatedAt, Expr::value(DateTimeWithTimeZone::from(now)))
+        .col_expr(
+            Column::NextAttemptAt,
+            Expr::value(DateTimeWithTimeZone::from(now)),
+        )
+        .col_expr(
+            Column::UpdatedAt,
+            Expr::value(DateTimeWithTimeZone::from(now)),
+        )
         .filter(Column::Id.eq(row.id))
         .exec(db)
         .await?;

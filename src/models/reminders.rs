@@ -70,7 +70,12 @@ const AHEAD: Duration = Duration::hours(24);
 
 /// The reminder plan of a clock that falls due at `due`, in sweep order.
 #[must_use]
-pub fn plan(due: DateTime<Utc>, calendar: &Calendar, settings: &Settings, obligation: bool) -> Vec<Step> {
+pub fn plan(
+    due: DateTime<Utc>,
+    calendar: &Calendar,
+    settings: &Settings,
+    obligation: bool,
+) -> Vec<Step> {
     let notices = &settings.notices;
     let due_day = calendar.local_date(due);
     let mut steps: Vec<Step> = notices
@@ -132,7 +137,11 @@ pub fn decide(steps: &[Step], now: DateTime<Utc>) -> Decision {
         reminder,
         breach: reached(Stage::Breach),
         escalate: reached(Stage::Escalation),
-        next: steps.iter().map(|s| s.sweep_at).filter(|at| *at > now).min(),
+        next: steps
+            .iter()
+            .map(|s| s.sweep_at)
+            .filter(|at| *at > now)
+            .min(),
     }
 }
 
@@ -180,7 +189,8 @@ pub async fn sweep(
             Err(AppError::Conflict(_)) if contended < 50 => {
                 drop(txn);
                 contended += 1;
-                tokio::time::sleep(std::time::Duration::from_millis(20 * u64::from(contended))).await;
+                tokio::time::sleep(std::time::Duration::from_millis(20 * u64::from(contended)))
+                    .await;
                 continue;
             }
             Err(e) => return Err(e),
@@ -273,7 +283,10 @@ async fn sweep_batch(
         .all(db)
         .await?
     {
-        co_map.entry(row.case_id).or_default().push(row.delegation_id);
+        co_map
+            .entry(row.case_id)
+            .or_default()
+            .push(row.delegation_id);
     }
     let case_refs: Vec<&cases::Model> = cases.values().collect();
     let recipients = Recipients::for_cases(db, &case_refs, &co_map).await?;
@@ -295,11 +308,17 @@ async fn sweep_batch(
         let (Some(due_at), Some(case)) = (d.due_at.map(|t| t.to_utc()), cases.get(&d.case_id))
         else {
             // Paused, or a clock whose case vanished: nothing to remind until it runs again.
-            updates.entry((None, d.breached_at.map(|t| t.to_utc()))).or_default().push(d.id);
+            updates
+                .entry((None, d.breached_at.map(|t| t.to_utc())))
+                .or_default()
+                .push(d.id);
             continue;
         };
         if !d.is_open() {
-            updates.entry((None, d.breached_at.map(|t| t.to_utc()))).or_default().push(d.id);
+            updates
+                .entry((None, d.breached_at.map(|t| t.to_utc())))
+                .or_default()
+                .push(d.id);
             continue;
         }
         let kind = d.kind()?;
@@ -313,9 +332,17 @@ async fn sweep_batch(
             let notice = Notice {
                 kind: "reminder",
                 case_id: Some(case.id),
-                dedupe_base: format!("deadline:{}:{}:{}", d.id, step.stage.key(), step.target.timestamp()),
+                dedupe_base: format!(
+                    "deadline:{}:{}:{}",
+                    d.id,
+                    step.stage.key(),
+                    step.target.timestamp()
+                ),
                 payload: payload(case, &d, &step),
-                timing: Timing::MorningBefore { target: step.target, hour },
+                timing: Timing::MorningBefore {
+                    target: step.target,
+                    hour,
+                },
             };
             rows.extend(notifications::rows_for(&people(&who, party), &notice, now));
         }
@@ -326,7 +353,11 @@ async fn sweep_batch(
                 breached_now.push(d.id);
                 report.breaches += 1;
             }
-            let step = Step { stage: Stage::Breach, sweep_at: due_at, target: due_at };
+            let step = Step {
+                stage: Stage::Breach,
+                sweep_at: due_at,
+                target: due_at,
+            };
             let mut to = people(&who, party);
             to.extend(who.mediator.iter().cloned());
             if matches!(party, Party::Mediator | Party::Registrar) {
@@ -346,7 +377,11 @@ async fn sweep_batch(
                 .iter()
                 .find(|s| s.stage == Stage::Escalation)
                 .copied()
-                .unwrap_or(Step { stage: Stage::Escalation, sweep_at: now, target: due_at });
+                .unwrap_or(Step {
+                    stage: Stage::Escalation,
+                    sweep_at: now,
+                    target: due_at,
+                });
             let mut to = oversight.clone();
             if who.mediator.is_empty() {
                 to.extend(who.registrars.iter().cloned());
@@ -366,7 +401,10 @@ async fn sweep_batch(
                 report.escalations += 1;
             }
         }
-        updates.entry((decision.next, breached_at)).or_default().push(d.id);
+        updates
+            .entry((decision.next, breached_at))
+            .or_default()
+            .push(d.id);
     }
     report.notices = notifications::insert_rows(db, rows).await?;
     for ((next, breached_at), ids) in updates {
@@ -380,7 +418,10 @@ async fn sweep_batch(
                     deadlines::Column::BreachedAt,
                     Expr::value(breached_at.map(DateTimeWithTimeZone::from)),
                 )
-                .col_expr(deadlines::Column::UpdatedAt, Expr::value(DateTimeWithTimeZone::from(now)))
+                .col_expr(
+                    deadlines::Column::UpdatedAt,
+                    Expr::value(DateTimeWithTimeZone::from(now)),
+                )
                 .filter(deadlines::Column::Id.is_in(chunk.iter().copied()))
                 .exec(db)
                 .await?;
@@ -451,22 +492,15 @@ pub async fn rebuild(
     }
 }
 
-/// Reminder notices refer to one deadline at one due instant; delivery withdraws them if
-/// the deadline has been met, cancelled, paused or moved since they were queued.
-///
-/// # Errors
-/// Database errors.
-pub async fn still_relevant(db: &impl ConnectionTrait, payload: &serde_json::Value) -> AppResult<bool> {
-    let Some(id) = payload.get("deadline").and_then(serde_json::Value::as_i64) else {
-        return Ok(true);
-    };
+/// Deadline notices refer to one deadline at one due instant; delivery withdraws them if
+/// the deadline (`current`, as it stands now) has been met, cancelled, paused or moved since
+/// they were queued.
+#[must_use]
+pub fn is_current(current: Option<&deadlines::Model>, payload: &serde_json::Value) -> bool {
     let queued_for: Option<DateTime<Utc>> = payload
         .get("due_at")
         .and_then(|v| serde_json::from_value(v.clone()).ok());
-    let Some(d) = deadlines::Entity::find_by_id(id).one(db).await? else {
-        return Ok(false);
-    };
-    Ok(d.is_open() && d.due_at.map(|t| t.to_utc()) == queued_for)
+    current.is_some_and(|d| d.is_open() && d.due_at.map(|t| t.to_utc()) == queued_for)
 }
 
 #[cfg(test)]
@@ -507,7 +541,14 @@ mod tests {
         let stages: Vec<Stage> = steps.iter().map(|s| s.stage).collect();
         assert_eq!(
             stages,
-            vec![Stage::Lead(5), Stage::Lead(2), Stage::Lead(1), Stage::DueDay, Stage::Breach, Stage::Escalation]
+            vec![
+                Stage::Lead(5),
+                Stage::Lead(2),
+                Stage::Lead(1),
+                Stage::DueDay,
+                Stage::Breach,
+                Stage::Escalation
+            ]
         );
         // Five working days before Wednesday 2 December is Wednesday 25 November.
         assert_eq!(steps[0].target, utc("2026-11-25T17:00:00Z"));

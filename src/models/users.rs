@@ -194,7 +194,11 @@ impl Model {
     ///
     /// # Errors
     /// Database errors.
-    pub async fn issue_calendar_token(&self, db: &impl ConnectionTrait, now: DateTime<Utc>) -> AppResult<String> {
+    pub async fn issue_calendar_token(
+        &self,
+        db: &impl ConnectionTrait,
+        now: DateTime<Utc>,
+    ) -> AppResult<String> {
         let token = format!("{}{}", Uuid::new_v4().simple(), Uuid::new_v4().simple());
         let mut active: ActiveModel = self.clone().into();
         active.calendar_token_hash = Set(Some(token_hash(&token)));
@@ -207,7 +211,11 @@ impl Model {
     ///
     /// # Errors
     /// Database errors.
-    pub async fn revoke_calendar_token(&self, db: &impl ConnectionTrait, now: DateTime<Utc>) -> AppResult<()> {
+    pub async fn revoke_calendar_token(
+        &self,
+        db: &impl ConnectionTrait,
+        now: DateTime<Utc>,
+    ) -> AppResult<()> {
         let mut active: ActiveModel = self.clone().into();
         active.calendar_token_hash = Set(None);
         active.updated_at = Set(now.into());

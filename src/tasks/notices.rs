@@ -53,13 +53,24 @@ impl Task for Remind {
     async fn run(&self, ctx: &AppContext, vars: &Vars) -> Result<()> {
         let at = now_from(vars)?;
         let settings = Settings::of(ctx)?;
-        let calendar = holidays::calendar(&ctx.db, &settings).await.map_err(Error::from)?;
+        let calendar = holidays::calendar(&ctx.db, &settings)
+            .await
+            .map_err(Error::from)?;
         let now = at.unwrap_or_else(clock);
         let report = reminders::sweep(&ctx.db, &settings, &calendar, now, 1000)
             .await
             .map_err(Error::from)?;
-        tracing::info!(clocks = report.clocks, notices = report.notices, breaches = report.breaches, escalations = report.escalations, "reminder sweep");
-        println!("deadlines:remind at {now}: {}", serde_json::to_string(&report).unwrap_or_default());
+        tracing::info!(
+            clocks = report.clocks,
+            notices = report.notices,
+            breaches = report.breaches,
+            escalations = report.escalations,
+            "reminder sweep"
+        );
+        println!(
+            "deadlines:remind at {now}: {}",
+            serde_json::to_string(&report).unwrap_or_default()
+        );
         if vars.cli.get("deliver").map(String::as_str) != Some("false") {
             deliver(ctx, &settings, &calendar, at).await?;
         }
@@ -75,10 +86,15 @@ async fn deliver(
 ) -> Result<()> {
     let postman = Postman::from_config(&ctx.config, settings.notices.delivery.concurrency)
         .map_err(Error::from)?;
-    let report = outbox::drain(&ctx.db, &postman, settings, calendar, || at.unwrap_or_else(clock))
-        .await
-        .map_err(Error::from)?;
-    println!("notices:deliver: {}", serde_json::to_string(&report).unwrap_or_default());
+    let report = outbox::drain(&ctx.db, &postman, settings, calendar, || {
+        at.unwrap_or_else(clock)
+    })
+    .await
+    .map_err(Error::from)?;
+    println!(
+        "notices:deliver: {}",
+        serde_json::to_string(&report).unwrap_or_default()
+    );
     Ok(())
 }
 
@@ -98,7 +114,9 @@ impl Task for Deliver {
     async fn run(&self, ctx: &AppContext, vars: &Vars) -> Result<()> {
         let at = now_from(vars)?;
         let settings = Settings::of(ctx)?;
-        let calendar = holidays::calendar(&ctx.db, &settings).await.map_err(Error::from)?;
+        let calendar = holidays::calendar(&ctx.db, &settings)
+            .await
+            .map_err(Error::from)?;
         deliver(ctx, &settings, &calendar, at).await
     }
 }
@@ -120,11 +138,16 @@ impl Task for Rebuild {
     async fn run(&self, ctx: &AppContext, vars: &Vars) -> Result<()> {
         let now = now_from(vars)?.unwrap_or_else(clock);
         let settings = Settings::of(ctx)?;
-        let calendar = holidays::calendar(&ctx.db, &settings).await.map_err(Error::from)?;
+        let calendar = holidays::calendar(&ctx.db, &settings)
+            .await
+            .map_err(Error::from)?;
         let report = reminders::rebuild(&ctx.db, &settings, &calendar, now)
             .await
             .map_err(Error::from)?;
-        println!("deadlines:rebuild: {}", serde_json::to_string(&report).unwrap_or_default());
+        println!(
+            "deadlines:rebuild: {}",
+            serde_json::to_string(&report).unwrap_or_default()
+        );
         Ok(())
     }
 }

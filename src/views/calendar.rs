@@ -27,7 +27,9 @@ pub fn uid(id: i64, host: &str) -> String {
     format!("deadline-{id}@{host}")
 }
 
-fn host_of(base_url: &str) -> &str {
+/// The host part of the public URL, for UIDs and Message-IDs.
+#[must_use]
+pub fn host_of(base_url: &str) -> &str {
     let rest = base_url.split("://").nth(1).unwrap_or(base_url);
     let host = rest.split(['/', ':']).next().unwrap_or(rest);
     if host.is_empty() {
@@ -82,7 +84,11 @@ mod tests {
 
     #[test]
     fn a_deadline_becomes_one_event_with_a_stable_uid_at_its_utc_instant() {
-        let ics = render("Redress", &[entry(7, "2026-12-02T17:00:00Z")], "https://redress.example.org");
+        let ics = render(
+            "Redress",
+            &[entry(7, "2026-12-02T17:00:00Z")],
+            "https://redress.example.org",
+        );
         assert!(ics.starts_with("BEGIN:VCALENDAR\r\n"));
         assert!(ics.contains("VERSION:2.0\r\n"));
         assert!(ics.contains("METHOD:PUBLISH\r\n"));
@@ -98,6 +104,9 @@ mod tests {
     #[test]
     fn the_host_in_the_uid_comes_from_the_public_url() {
         assert_eq!(host_of("http://localhost:5150"), "localhost");
-        assert_eq!(host_of("https://redress.example.org/app"), "redress.example.org");
+        assert_eq!(
+            host_of("https://redress.example.org/app"),
+            "redress.example.org"
+        );
     }
 }

@@ -9,13 +9,15 @@
 //! out. A notice is sent twice only if the process dies between the SMTP server's accept
 //! and the commit of `sent_at`; the second copy carries the same Message-ID, so mail
 //! systems can recognise it.
+use std::collections::{BTreeSet, HashMap};
+
 use chrono::{DateTime, Duration, Utc};
 use futures::{stream, StreamExt};
+use lettre::transport::smtp::{authentication::Credentials, extension::ClientId, PoolConfig};
 use lettre::{
     message::{header, Attachment, Mailbox, MultiPart},
     AsyncTransport, Message, Transport as _,
 };
-use lettre::transport::smtp::{authentication::Credentials, extension::ClientId, PoolConfig};
 use loco_rs::config::{MailerTls, SmtpMailer};
 use sea_orm::{entity::prelude::*, DatabaseConnection, QueryOrder, TransactionTrait};
 use serde::Serialize;
@@ -29,9 +31,8 @@ use crate::{
         deadlines::{self, calendar::Calendar, calendar::DayUnit},
         delegations,
         notifications::{self, backoff},
-        reminders,
+        reminders, users,
         vocabulary::{Locale, Role},
-        users,
     },
     settings::Settings,
     views::calendar as ics,
@@ -74,7 +75,8 @@ impl Postman {
     /// When the host cannot be used for TLS.
     pub fn smtp(smtp: &SmtpMailer, concurrency: u32) -> AppResult<Self> {
         type Smtp = lettre::AsyncSmtpTransport<lettre::Tokio1Executor>;
-        let tls_error = |e: lettre::transport::smtp::Error| AppError::Internal(format!("mailer.smtp: {e}"));
+        let tls_error =
+            |e: lettre::transport::smtp::Error| AppError::Internal(format!("mailer.smtp: {e}"));
         let mut builder = match smtp.tls_mode() {
             MailerTls::Starttls => Smtp::starttls_relay(&smtp.host).map_err(tls_error)?,
             MailerTls::Implicit => Smtp::relay(&smtp.host).map_err(tls_error)?,
@@ -84,7 +86,8 @@ impl Postman {
         .timeout(Some(std::time::Duration::from_secs(30)))
         .pool_config(PoolConfig::new().max_size(concurrency.max(1)));
         if let Some(auth) = &smtp.auth {
-            builder = builder.credentials(Credentials::new(auth.user.clone(), auth.password.clone()));
+            builder =
+                builder.credentials(Credentials::new(auth.user.clone(), auth.password.clone()));
         }
         if let Some(name) = &smtp.hello_name {
             builder = builder.hello_name(ClientId::Domain(name.clone()));
@@ -166,11 +169,14 @@ pub async fn deliver_due(
         ..DeliveryReport::default()
     };
     let renderer = Renderer::get()?;
-    let mut jobs = Vec::with_capacity(rows.len());
-    for row in rows {
-        let composed = compose(db, settings, calendar, renderer, &row, now).await?;
-        jobs.push((row, composed));
-    }
+    let facts = Facts::load(db, &rows).await?;
+    let jobs: Vec<(notifications::Model, Composed)> = rows
+        .into_iter()
+        .map(|row| {
+            let composed = compose(&facts, settings, calendar, renderer, &row, now);
+            (row, composed)
+        })
+        .collect();
     let concurrency = usize::try_from(d.concurrency).unwrap_or(1).max(1);
     let outcomes: Vec<(notifications::Model, Outcome)> = stream::iter(jobs)
         .map(|(row, composed)| async move {
@@ -188,11 +194,12 @@ pub async fn deliver_due(
         .buffer_unordered(concurrency)
         .collect()
         .await;
+    let mut sent = Vec::new();
     for (row, outcome) in outcomes {
         match outcome {
             Outcome::Sent => {
-                notifications::mark_sent(db, &row, now).await?;
                 report.sent += 1;
+                sent.push(row);
             }
             Outcome::Withdrawn(why) => {
                 notifications::withdraw(db, &row, why, now).await?;
@@ -211,12 +218,18 @@ pub async fn deliver_due(
             }
         }
     }
+    notifications::mark_sent(db, &sent, now).await?;
     Ok(report)
 }
 
 /// Marks a notice failed and appends the case event in one transaction, redone if another
 /// writer held the lock (SQLite has one writer at a time).
-async fn fail(db: &DatabaseConnection, row: &notifications::Model, why: &str, now: DateTime<Utc>) -> AppResult<()> {
+async fn fail(
+    db: &DatabaseConnection,
+    row: &notifications::Model,
+    why: &str,
+    now: DateTime<Utc>,
+) -> AppResult<()> {
     let mut contended = 0_u64;
     loop {
         let txn = db.begin().await?;
@@ -264,60 +277,151 @@ fn case_link(settings: &Settings, case: &cases::Model) -> String {
     format!("{}/api/cases/{}", settings.public_base_url, case.pid)
 }
 
-/// Gathers what the email for `row` needs and renders it.
-async fn compose(
-    db: &DatabaseConnection,
+/// Everything a batch of emails needs from the database, loaded in a fixed number of
+/// queries whatever the batch size.
+struct Facts {
+    users: HashMap<i64, users::Model>,
+    cases: HashMap<i64, cases::Model>,
+    /// Deadlines named by deadline notices.
+    deadlines: HashMap<i64, deadlines::Model>,
+    /// Each case's next running deadline, shown in lifecycle notices.
+    next_deadline: HashMap<i64, deadlines::Model>,
+    complainants: HashMap<i64, String>,
+}
+
+fn deadline_of(row: &notifications::Model) -> (serde_json::Value, Option<i64>) {
+    let payload: serde_json::Value = serde_json::from_str(&row.payload).unwrap_or_default();
+    let id = payload.get("deadline").and_then(serde_json::Value::as_i64);
+    (payload, id)
+}
+
+impl Facts {
+    async fn load(db: &DatabaseConnection, rows: &[notifications::Model]) -> AppResult<Self> {
+        let user_ids: BTreeSet<i64> = rows.iter().map(|r| r.user_id).collect();
+        let case_ids: BTreeSet<i64> = rows.iter().filter_map(|r| r.case_id).collect();
+        let deadline_ids: BTreeSet<i64> = rows.iter().filter_map(|r| deadline_of(r).1).collect();
+        let users = users::Entity::find()
+            .filter(users::Column::Id.is_in(user_ids))
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|u| (u.id, u))
+            .collect();
+        let cases: HashMap<i64, cases::Model> = cases::Entity::find()
+            .filter(cases::Column::Id.is_in(case_ids.clone()))
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|c| (c.id, c))
+            .collect();
+        let deadlines = deadlines::Entity::find()
+            .filter(deadlines::Column::Id.is_in(deadline_ids))
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|d| (d.id, d))
+            .collect();
+        let mut next_deadline: HashMap<i64, deadlines::Model> = HashMap::new();
+        for d in deadlines::Entity::find()
+            .filter(deadlines::Column::CaseId.is_in(case_ids.clone()))
+            .filter(deadlines::Column::MetAt.is_null())
+            .filter(deadlines::Column::CancelledAt.is_null())
+            .filter(deadlines::Column::DueAt.is_not_null())
+            .order_by_asc(deadlines::Column::DueAt)
+            .all(db)
+            .await?
+        {
+            next_deadline.entry(d.case_id).or_insert(d);
+        }
+        let mut filed_by: HashMap<i64, Vec<i64>> = cases
+            .values()
+            .map(|c| (c.id, vec![c.complainant_delegation_id]))
+            .collect();
+        for row in co::Entity::find()
+            .filter(co::Column::CaseId.is_in(case_ids))
+            .all(db)
+            .await?
+        {
+            filed_by
+                .entry(row.case_id)
+                .or_default()
+                .push(row.delegation_id);
+        }
+        let delegation_ids: BTreeSet<i64> = filed_by.values().flatten().copied().collect();
+        let names: HashMap<i64, String> = delegations::Entity::find()
+            .filter(delegations::Column::Id.is_in(delegation_ids))
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|d| (d.id, d.name))
+            .collect();
+        let complainants = filed_by
+            .into_iter()
+            .map(|(case, ids)| {
+                let mut list: Vec<&str> = ids
+                    .iter()
+                    .filter_map(|id| names.get(id).map(String::as_str))
+                    .collect();
+                // The lead complainant first, then co-complainants by name.
+                if list.len() > 2 {
+                    list[1..].sort_unstable();
+                }
+                (case, list.join(", "))
+            })
+            .collect();
+        Ok(Self {
+            users,
+            cases,
+            deadlines,
+            next_deadline,
+            complainants,
+        })
+    }
+}
+
+/// Renders the email for `row` from what the batch loaded.
+fn compose(
+    facts: &Facts,
     settings: &Settings,
     calendar: &Calendar,
     renderer: &Renderer,
     row: &notifications::Model,
     now: DateTime<Utc>,
-) -> AppResult<Composed> {
-    let payload: serde_json::Value = serde_json::from_str(&row.payload).unwrap_or_default();
-    let Some(user) = users::Entity::find_by_id(row.user_id).one(db).await? else {
-        return Ok(Composed::Withdraw("recipient no longer exists"));
+) -> Composed {
+    let (payload, deadline_id) = deadline_of(row);
+    let Some(user) = facts.users.get(&row.user_id) else {
+        return Composed::Withdraw("recipient no longer exists");
     };
     if !user.active {
-        return Ok(Composed::Withdraw("recipient no longer accredited"));
+        return Composed::Withdraw("recipient no longer accredited");
     }
+    let named = deadline_id.and_then(|id| facts.deadlines.get(&id));
     let is_deadline_notice = matches!(row.kind.as_str(), "reminder" | "breach" | "escalation");
-    if is_deadline_notice && !reminders::still_relevant(db, &payload).await? {
-        return Ok(Composed::Withdraw("deadline met, moved or paused since queued"));
+    if is_deadline_notice && !reminders::is_current(named, &payload) {
+        return Composed::Withdraw("deadline met, moved or paused since queued");
     }
     let locale: Locale = row.locale.parse().unwrap_or(Locale::En);
     let zone: chrono_tz::Tz = user.time_zone.parse().unwrap_or(chrono_tz::UTC);
-    let case = match row.case_id {
-        Some(id) => cases::Entity::find_by_id(id).one(db).await?,
-        None => None,
-    };
+    let case = row.case_id.and_then(|id| facts.cases.get(&id));
     let mut deadline = None;
     let mut case_facts = None;
     let mut link = None;
-    if let Some(case) = &case {
+    if let Some(case) = case {
         let withheld = user.role == Role::Respondent.as_ref() && case.is_identity_protected();
-        let complainant = if withheld {
-            None
-        } else {
-            Some(complainant_names(db, case).await?)
-        };
         case_facts = Some(CaseFacts {
             reference: case.reference.clone(),
             title: case.title.clone(),
             status: case.status.clone(),
-            complainant,
+            complainant: if withheld {
+                None
+            } else {
+                facts.complainants.get(&case.id).cloned()
+            },
         });
         link = Some(case_link(settings, case));
-        let clock = match payload.get("deadline").and_then(serde_json::Value::as_i64) {
-            Some(id) => deadlines::Entity::find_by_id(id).one(db).await?,
-            // A lifecycle notice shows the case's next running deadline, if any.
-            None => deadlines::Entity::find()
-                .filter(deadlines::Column::CaseId.eq(case.id))
-                .filter(deadlines::Column::MetAt.is_null())
-                .filter(deadlines::Column::CancelledAt.is_null())
-                .filter(deadlines::Column::DueAt.is_not_null())
-                .order_by_asc(deadlines::Column::DueAt)
-                .one(db)
-                .await?,
+        let clock = match deadline_id {
+            Some(_) => named,
+            None => facts.next_deadline.get(&case.id),
         };
         if let Some(d) = clock {
             if let (Some(due), Ok(kind), Ok(party)) = (d.due_at, d.kind(), d.party()) {
@@ -355,83 +459,62 @@ async fn compose(
         reset,
         link: link.clone(),
     };
-    let rendered = match renderer.render(&letter) {
-        Ok(r) => r,
-        Err(e) => return Ok(Composed::Fail(e.to_string())),
-    };
-    let Ok(address) = user.email.parse::<lettre::Address>() else {
-        return Ok(Composed::Fail(format!("recipient address `{}` is not valid", user.email)));
-    };
+    match build_message(settings, renderer, &letter, user, row.id, link, now) {
+        Ok(m) => Composed::Send(Box::new(m)),
+        Err(why) => Composed::Fail(why),
+    }
+}
+
+fn build_message(
+    settings: &Settings,
+    renderer: &Renderer,
+    letter: &Letter,
+    user: &users::Model,
+    notice_id: i64,
+    link: Option<String>,
+    now: DateTime<Utc>,
+) -> Result<Message, String> {
+    let rendered = renderer.render(letter).map_err(|e| e.to_string())?;
+    let address = user
+        .email
+        .parse::<lettre::Address>()
+        .map_err(|_| format!("recipient address `{}` is not valid", user.email))?;
     let to = Mailbox::new(Some(user.name.clone()), address);
     let from: Mailbox = settings
         .notices
         .delivery
         .from
         .parse()
-        .map_err(|e| AppError::Internal(format!("notices.delivery.from: {e}")))?;
+        .map_err(|e| format!("notices.delivery.from: {e}"))?;
     let body = MultiPart::alternative_plain_html(rendered.text, rendered.html);
     let calendar_entry = letter
         .deadline
         .as_ref()
         .filter(|d| d.due_at > now)
-        .and_then(|d| d.entry(renderer, &letter, link.clone().unwrap_or_default()));
+        .and_then(|d| d.entry(renderer, letter, link.unwrap_or_default()));
     let content = match calendar_entry {
         Some(entry) => {
             let ics = ics::render("Redress", &[entry], &settings.public_base_url);
-            let content_type = header::ContentType::parse("text/calendar; charset=utf-8; method=PUBLISH")
-                .map_err(|e| AppError::Internal(format!("content type: {e}")))?;
+            let content_type =
+                header::ContentType::parse("text/calendar; charset=utf-8; method=PUBLISH")
+                    .map_err(|e| format!("content type: {e}"))?;
             MultiPart::mixed()
                 .multipart(body)
                 .singlepart(Attachment::new("deadline.ics".to_string()).body(ics, content_type))
         }
         None => MultiPart::mixed().multipart(body),
     };
-    let host = settings
-        .public_base_url
-        .split("://")
-        .nth(1)
-        .and_then(|r| r.split(['/', ':']).next())
-        .filter(|h| !h.is_empty())
-        .unwrap_or("redress.invalid");
-    let message = Message::builder()
+    Message::builder()
         .from(from)
         .to(to)
         .subject(rendered.subject)
-        .message_id(Some(format!("<notice-{}@{host}>", row.id)))
-        .header(ContentLanguage(locale.to_string()))
-        .multipart(content);
-    match message {
-        Ok(m) => Ok(Composed::Send(Box::new(m))),
-        Err(e) => Ok(Composed::Fail(format!("email could not be built: {e}"))),
-    }
-}
-
-/// The lead complainant and co-complainants, by name.
-async fn complainant_names(db: &DatabaseConnection, case: &cases::Model) -> AppResult<String> {
-    let co_ids: Vec<i64> = co::Entity::find()
-        .filter(co::Column::CaseId.eq(case.id))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|c| c.delegation_id)
-        .collect();
-    let mut names = Vec::new();
-    if let Some(lead) = delegations::Entity::find_by_id(case.complainant_delegation_id)
-        .one(db)
-        .await?
-    {
-        names.push(lead.name);
-    }
-    names.extend(
-        delegations::Entity::find()
-            .filter(delegations::Column::Id.is_in(co_ids))
-            .order_by_asc(delegations::Column::Name)
-            .all(db)
-            .await?
-            .into_iter()
-            .map(|d| d.name),
-    );
-    Ok(names.join(", "))
+        .message_id(Some(format!(
+            "<notice-{notice_id}@{}>",
+            ics::host_of(&settings.public_base_url)
+        )))
+        .header(ContentLanguage(letter.locale.to_string()))
+        .multipart(content)
+        .map_err(|e| format!("email could not be built: {e}"))
 }
 
 /// `Content-Language`: tells mail clients (and screen readers) which language the body is in.

@@ -60,9 +60,7 @@ impl Received {
     }
 
     pub fn header(&self, name: &str) -> Option<String> {
-        self.parsed()
-            .header_raw(name)
-            .map(|h| h.trim().to_string())
+        self.parsed().header_raw(name).map(|h| h.trim().to_string())
     }
 }
 
@@ -148,7 +146,7 @@ impl Sink {
                 .with_name("sink.test")
                 .with_ssl(SslConfig::None)
                 .expect("no tls")
-                .with_num_threads(8)
+                .with_num_threads(64)
                 .with_tcp_listener(listener);
             let _ = server.serve();
         });

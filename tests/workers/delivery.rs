@@ -61,16 +61,30 @@ async fn every_lifecycle_notice_arrives_once_with_the_case_reference() {
         let sink = Sink::start();
         let postman = Postman::smtp(&sink.config(), 4).expect("transport");
         let case = case_in_mediation(&server, &w).await;
-        must(&server, &w.mediator, &case, json!({"action": "request_response", "request": "Please explain the removal."})).await;
+        must(
+            &server,
+            &w.mediator,
+            &case,
+            json!({"action": "request_response", "request": "Please explain the removal."}),
+        )
+        .await;
         let queued = count(&ctx, waiting()).await;
-        assert!(queued >= 8, "filing, registration, eligibility, assignment and the request queue notices: {queued}");
+        assert!(
+            queued >= 8,
+            "filing, registration, eligibility, assignment and the request queue notices: {queued}"
+        );
 
-        let report = deliver(&ctx, &postman, Utc::now()).await;
+        let report = deliver(&ctx, &postman, redress::controllers::extract::now()).await;
         assert_eq!(report.sent, queued);
         assert_eq!(sink.received().len() as u64, queued);
         assert_eq!(count(&ctx, waiting()).await, 0);
         // A second run finds nothing to send.
-        assert_eq!(deliver(&ctx, &postman, Utc::now()).await.claimed, 0);
+        assert_eq!(
+            deliver(&ctx, &postman, redress::controllers::extract::now())
+                .await
+                .claimed,
+            0
+        );
         assert_eq!(sink.received().len() as u64, queued);
 
         let reference = case["reference"].as_str().expect("reference");
@@ -82,11 +96,15 @@ async fn every_lifecycle_notice_arrives_once_with_the_case_reference() {
         assert!(request.subject().contains(reference));
         assert!(request.text().contains("America/New_York"));
         assert!(request.text().contains("UTC"));
-        let ics = request.ics().expect("the request carries the response deadline");
+        let ics = request
+            .ics()
+            .expect("the request carries the response deadline");
         assert!(ics.contains("BEGIN:VEVENT"));
         assert_eq!(request.header("Content-Language").as_deref(), Some("en"));
         for m in sink.received() {
-            assert!(m.header("Message-ID").is_some_and(|id| id.starts_with("<notice-")));
+            assert!(m
+                .header("Message-ID")
+                .is_some_and(|id| id.starts_with("<notice-")));
         }
     })
     .await;
@@ -103,17 +121,38 @@ async fn a_protected_complainant_is_never_named_to_the_respondent() {
         body["confidentiality"] = json!("identity_protected");
         let case = file(&server, &w, &body).await;
         must(&server, &w.registrar, &case, json!({"action": "register"})).await;
-        must(&server, &w.registrar, &case, json!({"action": "declare_eligible"})).await;
-        must(&server, &w.registrar, &case, json!({"action": "assign_mediator", "mediator": w.mediator.pid()})).await;
-        deliver(&ctx, &postman, Utc::now()).await;
+        must(
+            &server,
+            &w.registrar,
+            &case,
+            json!({"action": "declare_eligible"}),
+        )
+        .await;
+        must(
+            &server,
+            &w.registrar,
+            &case,
+            json!({"action": "assign_mediator", "mediator": w.mediator.pid()}),
+        )
+        .await;
+        deliver(&ctx, &postman, redress::controllers::extract::now()).await;
         let to_respondent = sink.to(&w.respondent.email);
-        assert!(!to_respondent.is_empty(), "the respondent is told of the case");
+        assert!(
+            !to_respondent.is_empty(),
+            "the respondent is told of the case"
+        );
         for m in &to_respondent {
             let all = format!("{}{}{}", m.subject(), m.text(), m.html());
-            assert!(!all.contains("Tuvalu") && !all.contains("Kiribati"), "{all}");
+            assert!(
+                !all.contains("Tuvalu") && !all.contains("Kiribati"),
+                "{all}"
+            );
         }
         let to_mediator = sink.to(&w.mediator.email);
-        assert!(to_mediator.iter().any(|m| m.text().contains("Tuvalu")), "the mediator sees who complains");
+        assert!(
+            to_mediator.iter().any(|m| m.text().contains("Tuvalu")),
+            "the mediator sees who complains"
+        );
     })
     .await;
 }
@@ -127,13 +166,18 @@ async fn a_refused_connection_is_retried_and_every_notice_arrives_exactly_once_w
         let postman = Postman::smtp(&config_for_port(port), 4).expect("transport");
         case_in_mediation(&server, &w).await;
         let queued = count(&ctx, waiting()).await;
-        let t0 = Utc::now();
+        let t0 = redress::controllers::extract::now();
 
         let down = deliver(&ctx, &postman, t0).await;
         assert_eq!(down.retried, queued, "{down:?}");
         assert_eq!(down.sent + down.failed, 0);
         // Not due again before the backoff has passed.
-        assert_eq!(deliver(&ctx, &postman, t0 + Duration::seconds(30)).await.claimed, 0);
+        assert_eq!(
+            deliver(&ctx, &postman, t0 + Duration::seconds(30))
+                .await
+                .claimed,
+            0
+        );
 
         let sink = Sink::start_on(port);
         let up = deliver(&ctx, &postman, t0 + Duration::minutes(2)).await;
@@ -165,7 +209,7 @@ async fn a_temporary_refusal_backs_off_and_the_last_attempt_fails_and_flags_the_
         let max = i64::from(settings.notices.delivery.max_attempts);
         let queued = count(&ctx, waiting()).await;
 
-        let mut now = Utc::now();
+        let mut now = redress::controllers::extract::now();
         let mut gaps = Vec::new();
         for attempt in 1..=max {
             let report = deliver(&ctx, &postman, now).await;
@@ -188,7 +232,14 @@ async fn a_temporary_refusal_backs_off_and_the_last_attempt_fails_and_flags_the_
         assert_eq!(gaps[0], 60);
         assert_eq!(gaps[1], 120, "backoff doubles: {gaps:?}");
         assert!(sink.received().is_empty());
-        assert_eq!(count(&ctx, sea_orm::Condition::all().add(N::FailedAt.is_not_null())).await, queued);
+        assert_eq!(
+            count(
+                &ctx,
+                sea_orm::Condition::all().add(N::FailedAt.is_not_null())
+            )
+            .await,
+            queued
+        );
 
         // The failure joins the case's audit chain and is listed for those who must act.
         let failed_events = case_events::Entity::find()
@@ -198,20 +249,39 @@ async fn a_temporary_refusal_backs_off_and_the_last_attempt_fails_and_flags_the_
             .await
             .expect("events");
         assert!(failed_events > 0);
-        let for_mediator: Value = get(&server, &w.mediator, "/api/notices/failed").await.json();
-        let for_oversight: Value = get(&server, &w.oversight, "/api/notices/failed").await.json();
+        let for_mediator: Value = get(&server, &w.mediator, "/api/notices/failed")
+            .await
+            .json();
+        let for_oversight: Value = get(&server, &w.oversight, "/api/notices/failed")
+            .await
+            .json();
         assert!(!for_mediator["items"].as_array().expect("items").is_empty());
         assert!(!for_oversight["items"].as_array().expect("items").is_empty());
         let other = get(&server, &w.conflicted_mediator, "/api/notices/failed").await;
-        assert_eq!(other.json::<Value>()["items"].as_array().map(Vec::len), Some(0), "another mediator's cases stay out of sight");
-        assert_eq!(get(&server, &w.complainant, "/api/notices/failed").await.status_code(), 403);
+        assert_eq!(
+            other.json::<Value>()["items"].as_array().map(Vec::len),
+            Some(0),
+            "another mediator's cases stay out of sight"
+        );
+        assert_eq!(
+            get(&server, &w.complainant, "/api/notices/failed")
+                .await
+                .status_code(),
+            403
+        );
 
         // Once the server is fixed, the registry requeues one and it arrives.
         sink.set_mode(Mode::Accept);
         let first = for_oversight["items"][0]["id"].as_i64().expect("id");
-        let res = post(&server, &w.registrar, &format!("/api/notices/{first}/retry"), &json!({})).await;
+        let res = post(
+            &server,
+            &w.registrar,
+            &format!("/api/notices/{first}/retry"),
+            &json!({}),
+        )
+        .await;
         assert_eq!(res.status_code(), 200, "{}", res.text());
-        let report = deliver(&ctx, &postman, Utc::now()).await;
+        let report = deliver(&ctx, &postman, redress::controllers::extract::now()).await;
         assert_eq!(report.sent, 1);
         assert_eq!(sink.received().len(), 1);
     })
@@ -228,11 +298,22 @@ async fn a_permanent_refusal_fails_at_once_without_retrying() {
         let postman = Postman::smtp(&sink.config(), 4).expect("transport");
         file(&server, &w, &grievance()).await;
         let queued = count(&ctx, waiting()).await;
-        let report = deliver(&ctx, &postman, Utc::now()).await;
+        let report = deliver(&ctx, &postman, redress::controllers::extract::now()).await;
         assert_eq!(report.failed, queued);
         assert_eq!(report.retried, 0);
-        let rows = notifications::Entity::find().all(&ctx.db).await.expect("rows");
-        assert!(rows.iter().all(|n| n.attempts == 1 && n.last_error.as_deref().is_some_and(|e| e.contains("550"))), "{:?}", rows.iter().map(|n| n.last_error.clone()).collect::<Vec<_>>());
+        let rows = notifications::Entity::find()
+            .all(&ctx.db)
+            .await
+            .expect("rows");
+        assert!(
+            rows.iter()
+                .all(|n| n.attempts == 1
+                    && n.last_error.as_deref().is_some_and(|e| e.contains("550"))),
+            "{:?}",
+            rows.iter()
+                .map(|n| n.last_error.clone())
+                .collect::<Vec<_>>()
+        );
     })
     .await;
 }
@@ -247,14 +328,24 @@ async fn a_worker_killed_after_claiming_loses_nothing_the_rows_return_when_the_l
         file(&server, &w, &grievance()).await;
         let queued = count(&ctx, waiting()).await;
         let (settings, _) = policy(&ctx).await;
-        let t0 = Utc::now();
+        let t0 = redress::controllers::extract::now();
         // A worker claims everything and dies before sending.
-        let claimed = notifications::claim(&ctx.db, t0, Duration::seconds(i64::from(settings.notices.delivery.lease_seconds)), 100)
-            .await
-            .expect("claim");
+        let claimed = notifications::claim(
+            &ctx.db,
+            t0,
+            Duration::seconds(i64::from(settings.notices.delivery.lease_seconds)),
+            100,
+        )
+        .await
+        .expect("claim");
         assert_eq!(claimed.len() as u64, queued);
         // Another worker does not take leased rows...
-        assert_eq!(deliver(&ctx, &postman, t0 + Duration::seconds(10)).await.claimed, 0);
+        assert_eq!(
+            deliver(&ctx, &postman, t0 + Duration::seconds(10))
+                .await
+                .claimed,
+            0
+        );
         // ...until the lease has run out.
         let after = t0 + Duration::seconds(i64::from(settings.notices.delivery.lease_seconds) + 1);
         assert_eq!(deliver(&ctx, &postman, after).await.sent, queued);
@@ -274,7 +365,7 @@ async fn two_workers_draining_at_once_send_each_notice_once() {
             file(&server, &w, &grievance()).await;
         }
         let queued = count(&ctx, waiting()).await;
-        let now = Utc::now();
+        let now = redress::controllers::extract::now();
         let (a, b) = tokio::join!(deliver(&ctx, &postman, now), deliver(&ctx, &postman, now));
         assert_eq!(a.sent + b.sent, queued, "{a:?} {b:?}");
         assert_eq!(sink.received().len() as u64, queued);
@@ -290,7 +381,10 @@ async fn a_password_reset_email_carries_the_code_and_the_outbox_forgets_it_once_
         relocate(&ctx, &w.complainant, "fr", "Pacific/Funafuti").await;
         let sink = Sink::start();
         let postman = Postman::smtp(&sink.config(), 4).expect("transport");
-        let res = server.post("/api/auth/forgot").json(&json!({"email": w.complainant.email})).await;
+        let res = server
+            .post("/api/auth/forgot")
+            .json(&json!({"email": w.complainant.email}))
+            .await;
         assert!(res.status_code().is_success(), "{}", res.text());
         let row = notifications::Entity::find()
             .filter(N::Kind.eq("password_reset"))
@@ -300,13 +394,21 @@ async fn a_password_reset_email_carries_the_code_and_the_outbox_forgets_it_once_
             .expect("queued");
         let token: Value = serde_json::from_str(&row.payload).expect("json");
         let token = token["token"].as_str().expect("token").to_string();
-        deliver(&ctx, &postman, Utc::now()).await;
+        deliver(&ctx, &postman, redress::controllers::extract::now()).await;
         let mail = sink.to(&w.complainant.email);
         assert_eq!(mail.len(), 1);
         assert!(mail[0].text().contains(&token));
         assert_eq!(mail[0].header("Content-Language").as_deref(), Some("fr"));
-        assert!(mail[0].subject().contains("mot de passe"), "{}", mail[0].subject());
-        let after = notifications::Entity::find_by_id(row.id).one(&ctx.db).await.expect("q").expect("row");
+        assert!(
+            mail[0].subject().contains("mot de passe"),
+            "{}",
+            mail[0].subject()
+        );
+        let after = notifications::Entity::find_by_id(row.id)
+            .one(&ctx.db)
+            .await
+            .expect("q")
+            .expect("row");
         assert!(!after.payload.contains(&token));
         // The code still works: only the outbox copy was blanked.
         let reset = server

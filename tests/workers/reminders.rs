@@ -45,11 +45,19 @@ async fn sweep(ctx: &AppContext, now: DateTime<Utc>) -> reminders::SweepReport {
 async fn plan_of(ctx: &AppContext, d: &deadlines::Model) -> Vec<Step> {
     let (settings, calendar) = policy(ctx).await;
     let due = d.due_at.expect("running").to_utc();
-    reminders::plan(due, &calendar, &settings, d.kind().expect("kind").is_obligation())
+    reminders::plan(
+        due,
+        &calendar,
+        &settings,
+        d.kind().expect("kind").is_obligation(),
+    )
 }
 
 fn step(plan: &[Step], stage: Stage) -> Step {
-    *plan.iter().find(|s| s.stage == stage).expect("stage in plan")
+    *plan
+        .iter()
+        .find(|s| s.stage == stage)
+        .expect("stage in plan")
 }
 
 /// A case awaiting the respondent's formal response.
@@ -66,7 +74,8 @@ async fn awaiting_response(server: &axum_test::TestServer, w: &World) -> Value {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 #[serial]
-async fn a_reminder_reaches_the_respondent_in_their_morning_language_and_zone_with_a_calendar_entry() {
+async fn a_reminder_reaches_the_respondent_in_their_morning_language_and_zone_with_a_calendar_entry(
+) {
     request::<App, _, _>(|server, ctx| async move {
         let w = world(&ctx).await;
         relocate(&ctx, &w.respondent, "es", "Asia/Tokyo").await;
@@ -86,23 +95,46 @@ async fn a_reminder_reaches_the_respondent_in_their_morning_language_and_zone_wi
         let sink = Sink::start();
         let postman = Postman::smtp(&sink.config(), 4).expect("transport");
         let (settings, calendar) = policy(&ctx).await;
-        outbox::drain(&ctx.db, &postman, &settings, &calendar, || morning + Duration::minutes(1))
-            .await
-            .expect("deliver");
+        outbox::drain(&ctx.db, &postman, &settings, &calendar, || {
+            morning + Duration::minutes(1)
+        })
+        .await
+        .expect("deliver");
         let reminder = sink
             .to(&w.respondent.email)
             .into_iter()
-            .find(|m| m.ics().is_some() && m.text().contains("Asia/Tokyo") && !m.subject().contains("solicit"))
+            .find(|m| {
+                m.ics().is_some()
+                    && m.text().contains("Asia/Tokyo")
+                    && !m.subject().contains("solicit")
+            })
             .expect("the reminder arrived");
         assert_eq!(reminder.header("Content-Language").as_deref(), Some("es"));
-        assert!(reminder.subject().contains(case["reference"].as_str().expect("ref")));
+        assert!(reminder
+            .subject()
+            .contains(case["reference"].as_str().expect("ref")));
         let due = d.due_at.expect("due").to_utc();
-        let tokyo = due.with_timezone(&chrono_tz::Asia::Tokyo).format("%Y-%m-%d %H:%M").to_string();
-        assert!(reminder.text().contains(&tokyo), "due shown in Tokyo time {tokyo}: {}", reminder.text());
-        assert!(reminder.text().contains(&due.format("%Y-%m-%d %H:%M UTC").to_string()));
+        let tokyo = due
+            .with_timezone(&chrono_tz::Asia::Tokyo)
+            .format("%Y-%m-%d %H:%M")
+            .to_string();
+        assert!(
+            reminder.text().contains(&tokyo),
+            "due shown in Tokyo time {tokyo}: {}",
+            reminder.text()
+        );
+        assert!(reminder
+            .text()
+            .contains(&due.format("%Y-%m-%d %H:%M UTC").to_string()));
         let ics = reminder.ics().expect("ics");
-        assert!(ics.contains(&format!("UID:deadline-{}@localhost", d.id)), "{ics}");
-        assert!(ics.contains(&format!("DTSTART:{}", due.format("%Y%m%dT%H%M%SZ"))), "{ics}");
+        assert!(
+            ics.contains(&format!("UID:deadline-{}@localhost", d.id)),
+            "{ics}"
+        );
+        assert!(
+            ics.contains(&format!("DTSTART:{}", due.format("%Y%m%dT%H%M%SZ"))),
+            "{ics}"
+        );
     })
     .await;
 }
@@ -128,7 +160,12 @@ async fn sweeping_twice_late_or_at_once_queues_each_notice_once() {
         let reminders = rows_of_kind(&ctx, "reminder").await;
         let stages: Vec<String> = reminders
             .iter()
-            .map(|r| serde_json::from_str::<Value>(&r.payload).expect("json")["stage"].as_str().expect("stage").to_string())
+            .map(|r| {
+                serde_json::from_str::<Value>(&r.payload).expect("json")["stage"]
+                    .as_str()
+                    .expect("stage")
+                    .to_string()
+            })
             .collect();
         assert_eq!(stages, vec!["lead5", "lead2"]);
     })
@@ -137,7 +174,8 @@ async fn sweeping_twice_late_or_at_once_queues_each_notice_once() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 #[serial]
-async fn a_missed_deadline_is_breached_at_due_and_escalated_to_oversight_and_the_mediator_a_working_day_later() {
+async fn a_missed_deadline_is_breached_at_due_and_escalated_to_oversight_and_the_mediator_a_working_day_later(
+) {
     request::<App, _, _>(|server, ctx| async move {
         let w = world(&ctx).await;
         awaiting_response(&server, &w).await;
@@ -151,21 +189,47 @@ async fn a_missed_deadline_is_breached_at_due_and_escalated_to_oversight_and_the
         assert_eq!(at_due.breaches, 1);
         let breached = clock(&ctx, DeadlineKind::FormalResponse).await;
         assert_eq!(breached.breached_at.map(|t| t.to_utc()), Some(due));
-        let breach_to: Vec<i64> = rows_of_kind(&ctx, "breach").await.iter().map(|r| r.user_id).collect();
-        assert!(breach_to.contains(&w.respondent.actor.id) && breach_to.contains(&w.mediator.actor.id));
-        assert!(rows_of_kind(&ctx, "escalation").await.is_empty(), "not before a working day has passed");
+        let breach_to: Vec<i64> = rows_of_kind(&ctx, "breach")
+            .await
+            .iter()
+            .map(|r| r.user_id)
+            .collect();
+        assert!(
+            breach_to.contains(&w.respondent.actor.id) && breach_to.contains(&w.mediator.actor.id)
+        );
+        assert!(
+            rows_of_kind(&ctx, "escalation").await.is_empty(),
+            "not before a working day has passed"
+        );
 
         let escalation = step(&plan, Stage::Escalation);
         sweep(&ctx, escalation.sweep_at - Duration::minutes(1)).await;
         assert!(rows_of_kind(&ctx, "escalation").await.is_empty());
         let report = sweep(&ctx, escalation.sweep_at).await;
         assert_eq!(report.escalations, 1);
-        let to: Vec<i64> = rows_of_kind(&ctx, "escalation").await.iter().map(|r| r.user_id).collect();
-        assert!(to.contains(&w.oversight.actor.id) && to.contains(&w.mediator.actor.id), "{to:?}");
+        let to: Vec<i64> = rows_of_kind(&ctx, "escalation")
+            .await
+            .iter()
+            .map(|r| r.user_id)
+            .collect();
+        assert!(
+            to.contains(&w.oversight.actor.id) && to.contains(&w.mediator.actor.id),
+            "{to:?}"
+        );
         assert!(!to.contains(&w.respondent.actor.id));
         // The plan is done: the clock leaves the sweep's index.
-        assert_eq!(clock(&ctx, DeadlineKind::FormalResponse).await.next_reminder_at, None);
-        assert_eq!(sweep(&ctx, escalation.sweep_at + Duration::days(30)).await.clocks, 0);
+        assert_eq!(
+            clock(&ctx, DeadlineKind::FormalResponse)
+                .await
+                .next_reminder_at,
+            None
+        );
+        assert_eq!(
+            sweep(&ctx, escalation.sweep_at + Duration::days(30))
+                .await
+                .clocks,
+            0
+        );
     })
     .await;
 }
@@ -181,7 +245,13 @@ async fn a_reminder_for_a_deadline_met_before_it_went_out_is_withdrawn() {
         let lead = step(&plan, Stage::DueDay);
         sweep(&ctx, lead.sweep_at + Duration::minutes(1)).await;
         assert_eq!(rows_of_kind(&ctx, "reminder").await.len(), 1);
-        must(&server, &w.respondent, &case, json!({"action": "submit_response", "response": "Here is our account."})).await;
+        must(
+            &server,
+            &w.respondent,
+            &case,
+            json!({"action": "submit_response", "response": "Here is our account."}),
+        )
+        .await;
 
         let sink = Sink::start();
         let postman = Postman::smtp(&sink.config(), 4).expect("transport");
@@ -192,7 +262,10 @@ async fn a_reminder_for_a_deadline_met_before_it_went_out_is_withdrawn() {
         assert_eq!(report.withdrawn, 1, "{report:?}");
         let reminder = &rows_of_kind(&ctx, "reminder").await[0];
         assert!(reminder.cancelled_at.is_some() && reminder.sent_at.is_none());
-        assert!(sink.received().iter().all(|m| m.ics().is_none() || !m.subject().contains("Reminder")));
+        assert!(sink
+            .received()
+            .iter()
+            .all(|m| m.ics().is_none() || !m.subject().contains("Reminder")));
     })
     .await;
 }
@@ -213,11 +286,16 @@ async fn a_sweep_killed_midway_is_redone_by_the_next_run_without_loss_or_duplica
         {
             // The process dies inside its first batch: the transaction never commits.
             let txn = ctx.db.begin().await.expect("begin");
-            let partial = reminders::sweep_once(&txn, &settings, &calendar, at, 2).await.expect("batch");
+            let partial = reminders::sweep_once(&txn, &settings, &calendar, at, 2)
+                .await
+                .expect("batch");
             assert_eq!(partial.clocks, 2);
             drop(txn);
         }
-        assert!(rows_of_kind(&ctx, "breach").await.is_empty(), "nothing of the dead batch survives");
+        assert!(
+            rows_of_kind(&ctx, "breach").await.is_empty(),
+            "nothing of the dead batch survives"
+        );
         let report = sweep(&ctx, at).await;
         let breached = deadlines::Entity::find()
             .filter(deadlines::Column::BreachedAt.is_not_null())
@@ -256,10 +334,20 @@ async fn rebuild_moves_open_clocks_under_a_new_policy_and_never_met_ones_nor_res
         // Unchanged policy: nothing moves, and reminders already queued are not queued again.
         let lead = step(&plan_of(&ctx, &d).await, Stage::Lead(5));
         sweep(&ctx, lead.sweep_at + Duration::minutes(1)).await;
-        let report = reminders::rebuild(&ctx.db, &settings, &calendar, now).await.expect("rebuild");
+        let report = reminders::rebuild(&ctx.db, &settings, &calendar, now)
+            .await
+            .expect("rebuild");
         assert_eq!(report.changed, 0, "{report:?}");
-        assert_eq!(clock(&ctx, DeadlineKind::FormalResponse).await.due_at, d.due_at);
-        assert_eq!(sweep(&ctx, lead.sweep_at + Duration::minutes(2)).await.notices, 0);
+        assert_eq!(
+            clock(&ctx, DeadlineKind::FormalResponse).await.due_at,
+            d.due_at
+        );
+        assert_eq!(
+            sweep(&ctx, lead.sweep_at + Duration::minutes(2))
+                .await
+                .notices,
+            0
+        );
 
         // Longer formal responses: the open clock moves, met clocks stay as they were.
         let mut longer = (*settings).clone();
@@ -273,7 +361,9 @@ async fn rebuild_moves_open_clocks_under_a_new_policy_and_never_met_ones_nor_res
                 t.urgent_days = t.urgent_days.map(|d| d + 5);
             }
         }
-        let report = reminders::rebuild(&ctx.db, &longer, &calendar, now).await.expect("rebuild");
+        let report = reminders::rebuild(&ctx.db, &longer, &calendar, now)
+            .await
+            .expect("rebuild");
         assert!(report.changed >= 1, "{report:?}");
         let moved = clock(&ctx, DeadlineKind::FormalResponse).await;
         assert_eq!(moved.base_days, d.base_days + 5);
@@ -303,7 +393,10 @@ async fn the_remind_task_runs_as_at_a_given_instant_and_refuses_a_bad_one() {
         run_task::<App>(&ctx, Some(&"deadlines:remind".to_string()), &vars)
             .await
             .expect("the sweep runs");
-        assert!(clock(&ctx, DeadlineKind::FormalResponse).await.breached_at.is_some());
+        assert!(clock(&ctx, DeadlineKind::FormalResponse)
+            .await
+            .breached_at
+            .is_some());
         let bad = task::Vars::from_cli_args(vec![("now".to_string(), "next tuesday".to_string())]);
         let err = run_task::<App>(&ctx, Some(&"deadlines:remind".to_string()), &bad)
             .await
@@ -322,23 +415,58 @@ async fn a_private_calendar_feed_lists_open_deadlines_until_it_is_revoked() {
         let d = clock(&ctx, DeadlineKind::FormalResponse).await;
         let issued = post(&server, &w.respondent, "/api/auth/me/calendar", &json!({})).await;
         assert_eq!(issued.status_code(), 201, "{}", issued.text());
-        let url = issued.json::<Value>()["url"].as_str().expect("url").to_string();
-        let path = url.split_once("5150").map_or(url.as_str(), |(_, p)| p).to_string();
+        let url = issued.json::<Value>()["url"]
+            .as_str()
+            .expect("url")
+            .to_string();
+        let path = url
+            .split_once("5150")
+            .map_or(url.as_str(), |(_, p)| p)
+            .to_string();
         let feed = server.get(&path).await;
         assert_eq!(feed.status_code(), 200);
-        assert!(feed.header("content-type").to_str().expect("ascii").starts_with("text/calendar"));
+        assert!(feed
+            .header("content-type")
+            .to_str()
+            .expect("ascii")
+            .starts_with("text/calendar"));
         let body = feed.text();
-        assert!(body.contains(&format!("UID:deadline-{}@localhost", d.id)), "{body}");
+        assert!(
+            body.contains(&format!("UID:deadline-{}@localhost", d.id)),
+            "{body}"
+        );
         // Another person's feed holds only what they may see.
-        let other = post(&server, &w.other_respondent, "/api/auth/me/calendar", &json!({})).await;
-        let other_url = other.json::<Value>()["url"].as_str().expect("url").to_string();
-        let other_path = other_url.split_once("5150").map_or(other_url.as_str(), |(_, p)| p).to_string();
-        assert!(!server.get(&other_path).await.text().contains("BEGIN:VEVENT"));
+        let other = post(
+            &server,
+            &w.other_respondent,
+            "/api/auth/me/calendar",
+            &json!({}),
+        )
+        .await;
+        let other_url = other.json::<Value>()["url"]
+            .as_str()
+            .expect("url")
+            .to_string();
+        let other_path = other_url
+            .split_once("5150")
+            .map_or(other_url.as_str(), |(_, p)| p)
+            .to_string();
+        assert!(!server
+            .get(&other_path)
+            .await
+            .text()
+            .contains("BEGIN:VEVENT"));
         // Revoked: the URL stops working; an unknown token is a 404.
-        let revoked = server.delete("/api/auth/me/calendar").authorization_bearer(&w.respondent.token).await;
+        let revoked = server
+            .delete("/api/auth/me/calendar")
+            .authorization_bearer(&w.respondent.token)
+            .await;
         assert_eq!(revoked.status_code(), 204);
         assert_eq!(server.get(&path).await.status_code(), 404);
-        assert_eq!(server.get("/api/calendar/not-a-token").await.status_code(), 404);
+        assert_eq!(
+            server.get("/api/calendar/not-a-token").await.status_code(),
+            404
+        );
     })
     .await;
 }

@@ -247,7 +247,9 @@ struct Step<'a> {
 
 impl Step<'_> {
     async fn policy<'p>(&'p self, db: &impl ConnectionTrait) -> AppResult<ClockPolicy<'p>> {
-        self.case.clock_policy(db, self.settings, self.calendar).await
+        self.case
+            .clock_policy(db, self.settings, self.calendar)
+            .await
     }
 
     async fn start(&self, db: &impl ConnectionTrait, kinds: &[DeadlineKind]) -> AppResult<()> {

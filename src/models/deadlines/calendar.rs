@@ -433,9 +433,18 @@ mod tests {
         // Friday 2026-12-25 is a holiday; Monday 2026-12-28 minus one working day is
         // Thursday the 24th, minus two is Wednesday the 23rd.
         let cal = geneva(&[date(2026, 12, 25)]);
-        assert_eq!(cal.sub_working_days(date(2026, 12, 28), 1), date(2026, 12, 24));
-        assert_eq!(cal.sub_working_days(date(2026, 12, 28), 2), date(2026, 12, 23));
-        assert_eq!(cal.sub_working_days(date(2026, 12, 28), 5), date(2026, 12, 18));
+        assert_eq!(
+            cal.sub_working_days(date(2026, 12, 28), 1),
+            date(2026, 12, 24)
+        );
+        assert_eq!(
+            cal.sub_working_days(date(2026, 12, 28), 2),
+            date(2026, 12, 23)
+        );
+        assert_eq!(
+            cal.sub_working_days(date(2026, 12, 28), 5),
+            date(2026, 12, 18)
+        );
     }
 
     proptest! {

@@ -336,7 +336,9 @@ pub async fn rebuild_case(
         }
         looked += 1;
         let kind = d.kind()?;
-        let (unit, days) = policy.settings.timeline(kind, policy.category, policy.urgency);
+        let (unit, days) = policy
+            .settings
+            .timeline(kind, policy.category, policy.urgency);
         let sdt = policy.extra_days(kind.party());
         let (unit, days, sdt) = (unit_name(unit), i64::from(days), i64::from(sdt));
         if d.unit != unit || d.base_days != days || d.sdt_days != sdt {

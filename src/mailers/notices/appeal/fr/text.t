@@ -1,0 +1,1 @@
+{% extends "_layout/fr/text.t" %}{% block message %}Un appel a été interjeté.{% endblock message %}

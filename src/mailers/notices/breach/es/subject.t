@@ -1,0 +1,1 @@
+[{{ case.reference }}] Plazo incumplido: {{ deadline.meaning }}

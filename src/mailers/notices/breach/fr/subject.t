@@ -1,0 +1,1 @@
+[{{ case.reference }}] Délai non respecté : {{ deadline.meaning }}

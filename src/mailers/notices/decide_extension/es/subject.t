@@ -1,0 +1,1 @@
+[{{ case.reference }}] Decisión sobre la prórroga

@@ -1,0 +1,1 @@
+[{{ case.reference }}] Caso remitido a examen independiente

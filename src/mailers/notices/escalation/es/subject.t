@@ -1,0 +1,1 @@
+[{{ case.reference }}] Remisión a supervisión: plazo vencido para {{ deadline.meaning }}

@@ -1,0 +1,1 @@
+[{{ case.reference }}] Saisine de l'instance de contrôle : délai dépassé pour {{ deadline.meaning }}

@@ -1,0 +1,1 @@
+[{{ case.reference }}] Suspensión levantada: se reanuda el cómputo de los plazos

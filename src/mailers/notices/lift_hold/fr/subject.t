@@ -1,0 +1,1 @@
+[{{ case.reference }}] Suspension levée : reprise du décompte des délais

@@ -1,0 +1,1 @@
+[{{ case.reference }}] Caso en suspenso: cómputo de los plazos detenido

@@ -1,0 +1,1 @@
+[{{ case.reference }}] Dossier mis en suspens : décompte des délais interrompu

@@ -1,0 +1,1 @@
+[{{ case.reference }}] {% if stage.key == "due_day" %}Vence hoy{% else %}Recordatorio{% endif %}: {{ deadline.meaning }}, a más tardar el {{ deadline.due_local }}

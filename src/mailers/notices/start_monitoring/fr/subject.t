@@ -1,0 +1,1 @@
+[{{ case.reference }}] Début du suivi
