@@ -38,6 +38,8 @@ use crate::{
     views::calendar as ics,
 };
 
+const SEND_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(60);
+
 const NO_MAILER: &str =
     "no mailer configured (mailer.smtp.enable or mailer.stub): notices stay queued";
 
@@ -97,16 +99,19 @@ impl Postman {
 
     async fn send(&self, message: Message) -> Result<(), SendError> {
         match self {
-            Self::Smtp(t) => t.send(message).await.map(|_| ()).map_err(|e| {
-                if e.is_permanent() {
-                    SendError::Permanent(e.to_string())
-                } else {
-                    SendError::Transient(e.to_string())
-                }
-            }),
+            // A server that stops answering mid-conversation must not hold the worker: the
+            // attempt counts as a transient failure and is retried later.
+            Self::Smtp(t) => match tokio::time::timeout(SEND_TIMEOUT, t.send(message)).await {
+                Err(_) => Err(SendError::Transient(format!(
+                    "no answer from the SMTP server within {} s",
+                    SEND_TIMEOUT.as_secs()
+                ))),
+                Ok(Ok(_)) => Ok(()),
+                Ok(Err(e)) if e.is_permanent() => Err(SendError::Permanent(e.to_string())),
+                Ok(Err(e)) => Err(SendError::Transient(e.to_string())),
+            },
             Self::Stub(t) => t
                 .send(&message)
-                .map(|()| ())
                 .map_err(|e| SendError::Transient(e.to_string())),
         }
     }

@@ -96,3 +96,45 @@ fn a_week_without_working_days_is_refused() {
     p["calendar"]["weekend"] = json!(["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]);
     assert!(Settings::from_value(Some(&p)).is_err());
 }
+
+#[test]
+fn a_bad_notice_policy_is_refused_with_the_key_at_fault() {
+    let cases: [(&str, fn(&mut Value), &str); 6] = [
+        (
+            "lead 0",
+            |p| p["notices"]["reminder_leads_working_days"] = json!([5, 0]),
+            "notices.reminder_leads_working_days",
+        ),
+        (
+            "hour 24",
+            |p| p["notices"]["morning_hour"] = json!(24),
+            "notices.morning_hour",
+        ),
+        (
+            "no escalation delay",
+            |p| p["notices"]["escalate_after_working_days"] = json!(0),
+            "notices.escalate_after_working_days",
+        ),
+        (
+            "sender",
+            |p| p["notices"]["delivery"]["from"] = json!("not a mailbox"),
+            "notices.delivery.from",
+        ),
+        (
+            "no attempts",
+            |p| p["notices"]["delivery"]["max_attempts"] = json!(0),
+            "notices.delivery",
+        ),
+        (
+            "backoff",
+            |p| p["notices"]["delivery"]["backoff_base_seconds"] = json!(100_000),
+            "notices.delivery.backoff_base_seconds",
+        ),
+    ];
+    for (what, change, expect) in cases {
+        let mut p = policy();
+        change(&mut p);
+        let err = Settings::from_value(Some(&p)).expect_err(what).to_string();
+        assert!(err.contains(expect), "{what}: {err}");
+    }
+}

@@ -7,7 +7,9 @@ use std::{
 
 use mailin_embedded::{response, Handler, Response, Server, SslConfig};
 
-/// How the sink answers each recipient.
+/// How the sink answers each recipient. Refusals come at RCPT, where real servers refuse
+/// unknown or full mailboxes (mailin keeps a session in its DATA state after a refused
+/// DATA, so refusing there would stall the connection).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Mode {
     Accept,
