@@ -438,8 +438,10 @@ async fn sweep_batch(
 pub struct RebuildReport {
     pub cases: u64,
     pub clocks: u64,
-    /// Clocks whose length or due instant changed.
-    pub changed: u64,
+    /// Clocks whose length changed under the new policy.
+    pub resized: u64,
+    /// Clocks whose due instant moved.
+    pub moved: u64,
 }
 
 /// Recomputes every open clock under the current policy and calendar (`deadlines:rebuild`):
@@ -483,10 +485,12 @@ pub async fn rebuild(
             .await?
         {
             let policy = case.clock_policy(&txn, settings, calendar).await?;
-            let (clocks, changed) = deadlines::rebuild_case(&txn, case.id, &policy, now).await?;
+            let (clocks, resized, moved) =
+                deadlines::rebuild_case(&txn, case.id, &policy, now).await?;
             report.cases += 1;
             report.clocks += clocks;
-            report.changed += changed;
+            report.resized += resized;
+            report.moved += moved;
         }
         txn.commit().await?;
     }

@@ -99,7 +99,8 @@ fn a_week_without_working_days_is_refused() {
 
 #[test]
 fn a_bad_notice_policy_is_refused_with_the_key_at_fault() {
-    let cases: [(&str, fn(&mut Value), &str); 6] = [
+    type Case = (&'static str, fn(&mut Value), &'static str);
+    let cases: [Case; 6] = [
         (
             "lead 0",
             |p| p["notices"]["reminder_leads_working_days"] = json!([5, 0]),

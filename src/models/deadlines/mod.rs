@@ -318,7 +318,8 @@ pub async fn extend(
 /// Brings a case's open clocks in line with the current policy (`deadlines:rebuild`): the
 /// length from the timelines and the special-and-differential rule, extensions kept, then
 /// the due instant from the calendar and holds. Breached clocks keep their record.
-/// Returns the clocks looked at and those that changed.
+/// Returns the clocks looked at, those whose length changed and those whose due instant
+/// moved.
 ///
 /// # Errors
 /// Database errors.
@@ -327,7 +328,7 @@ pub async fn rebuild_case(
     case_id: i64,
     policy: &ClockPolicy<'_>,
     now: DateTime<Utc>,
-) -> AppResult<(u64, u64)> {
+) -> AppResult<(u64, u64, u64)> {
     let mut looked = 0;
     let mut resized = 0;
     for d in open_for_case(db, case_id).await? {
@@ -352,7 +353,7 @@ pub async fn rebuild_case(
         }
     }
     let moved = recompute(db, case_id, policy.calendar, now).await?;
-    Ok((looked, resized.max(moved)))
+    Ok((looked, resized, moved))
 }
 
 /// The running deadlines of the cases `actor` may see, soonest first (the calendar feed),
