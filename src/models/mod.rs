@@ -1,4 +1,5 @@
 pub mod _entities;
+pub mod assignment;
 pub mod bodies;
 pub mod case_co_complainants;
 pub mod case_events;
