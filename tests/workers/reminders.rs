@@ -470,3 +470,28 @@ async fn a_private_calendar_feed_lists_open_deadlines_until_it_is_revoked() {
     })
     .await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[serial]
+async fn the_deliver_task_drains_the_outbox_through_the_configured_mailer() {
+    request::<App, _, _>(|server, ctx| async move {
+        let w = world(&ctx).await;
+        awaiting_response(&server, &w).await;
+        let waiting = || {
+            notifications::Entity::find()
+                .filter(notifications::Column::SentAt.is_null())
+                .count(&ctx.db)
+        };
+        assert!(waiting().await.expect("count") > 0);
+        // The test config's mailer is Loco's stub: the task needs no server to run.
+        run_task::<App>(
+            &ctx,
+            Some(&"notices:deliver".to_string()),
+            &task::Vars::from_cli_args(vec![]),
+        )
+        .await
+        .expect("delivery runs");
+        assert_eq!(waiting().await.expect("count"), 0);
+    })
+    .await;
+}
