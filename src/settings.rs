@@ -180,6 +180,12 @@ impl Settings {
         Ok(settings)
     }
 
+    /// Where a case is read, for links in emails and calendar entries.
+    #[must_use]
+    pub fn case_url(&self, case_pid: uuid::Uuid) -> String {
+        format!("{}/api/cases/{case_pid}", self.public_base_url)
+    }
+
     fn check_notices(&self) -> Result<(), SettingsError> {
         let n = &self.notices;
         let bad =

@@ -95,7 +95,7 @@ pub async fn feed(State(ctx): State<AppContext>, Path(token): Path<String>) -> R
             party,
             due_at: due.to_utc(),
             updated_at: d.updated_at.to_utc(),
-            url: format!("{}/api/cases/{}", settings.public_base_url, case.pid),
+            url: settings.case_url(case.pid),
         });
     }
     let body = ics::render("Redress", &entries, &settings.public_base_url);

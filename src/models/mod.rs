@@ -15,3 +15,30 @@ pub mod reminders;
 pub mod submissions;
 pub mod users;
 pub mod vocabulary;
+
+use std::future::Future;
+
+use crate::errors::{AppError, AppResult};
+
+/// Runs `unit`, a transaction that is safe to redo, again while another writer holds the
+/// database: SQLite has one writer at a time, and a transaction that loses the race for the
+/// write lock fails at once (as a conflict) instead of waiting.
+///
+/// # Errors
+/// The unit's own error, or the conflict once the retries are spent (about 25 s).
+pub async fn redo_when_busy<T, F, Fut>(mut unit: F) -> AppResult<T>
+where
+    F: FnMut() -> Fut,
+    Fut: Future<Output = AppResult<T>>,
+{
+    let mut tries = 0_u64;
+    loop {
+        match unit().await {
+            Err(AppError::Conflict(_)) if tries < 50 => {
+                tries += 1;
+                tokio::time::sleep(std::time::Duration::from_millis(20 * tries)).await;
+            }
+            done => return done,
+        }
+    }
+}

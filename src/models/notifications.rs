@@ -204,34 +204,34 @@ pub async fn mark_sent(
     let (secret, plain): (Vec<&Model>, Vec<&Model>) = rows
         .iter()
         .partition(|r| scrubbed_payload(&r.payload).is_some());
-    for chunk in plain.chunks(500) {
-        Entity::update_many()
-            .col_expr(Column::SentAt, Expr::value(DateTimeWithTimeZone::from(now)))
+    let sent = |ids: Vec<i64>| {
+        unsent(ids, now)
+            .col_expr(Column::SentAt, at(now))
             .col_expr(Column::LastError, Expr::value(Option::<String>::None))
-            .col_expr(
-                Column::UpdatedAt,
-                Expr::value(DateTimeWithTimeZone::from(now)),
-            )
-            .filter(Column::Id.is_in(chunk.iter().map(|r| r.id)))
-            .filter(Column::SentAt.is_null())
-            .exec(db)
-            .await?;
+    };
+    for chunk in plain.chunks(500) {
+        sent(chunk.iter().map(|r| r.id).collect()).exec(db).await?;
     }
     for row in secret {
-        Entity::update_many()
-            .col_expr(Column::SentAt, Expr::value(DateTimeWithTimeZone::from(now)))
-            .col_expr(Column::LastError, Expr::value(Option::<String>::None))
+        sent(vec![row.id])
             .col_expr(Column::Payload, Expr::value(scrubbed_payload(&row.payload)))
-            .col_expr(
-                Column::UpdatedAt,
-                Expr::value(DateTimeWithTimeZone::from(now)),
-            )
-            .filter(Column::Id.eq(row.id))
-            .filter(Column::SentAt.is_null())
             .exec(db)
             .await?;
     }
     Ok(())
+}
+
+/// An update of rows not yet sent, stamped `now`: every outcome of an attempt goes
+/// through it, so a row once sent is never changed again.
+fn unsent(ids: Vec<i64>, now: DateTime<Utc>) -> sea_orm::UpdateMany<Entity> {
+    Entity::update_many()
+        .col_expr(Column::UpdatedAt, at(now))
+        .filter(Column::Id.is_in(ids))
+        .filter(Column::SentAt.is_null())
+}
+
+fn at(t: DateTime<Utc>) -> sea_orm::sea_query::SimpleExpr {
+    Expr::value(DateTimeWithTimeZone::from(t))
 }
 
 fn scrubbed_payload(payload: &str) -> Option<String> {
@@ -251,6 +251,25 @@ pub fn backoff(attempts: i64, base_seconds: u32, max_seconds: u32) -> Duration {
     Duration::seconds(i64::try_from(seconds).unwrap_or(i64::MAX))
 }
 
+/// What follows a failed attempt: another try after the backoff, or giving up. A
+/// transient failure (no connection, 4xx) is retried until `max_attempts`; a permanent one
+/// (5xx) is not, since the same message would be refused again.
+#[must_use]
+pub fn after_failure(
+    row: &Model,
+    transient: bool,
+    delivery: &crate::settings::DeliverySettings,
+    now: DateTime<Utc>,
+) -> Option<DateTime<Utc>> {
+    (transient && row.attempts < i64::from(delivery.max_attempts)).then(|| {
+        now + backoff(
+            row.attempts,
+            delivery.backoff_base_seconds,
+            delivery.backoff_max_seconds,
+        )
+    })
+}
+
 /// Records a failed attempt that may succeed later.
 ///
 /// # Errors
@@ -262,18 +281,9 @@ pub async fn mark_retry(
     next_attempt_at: DateTime<Utc>,
     now: DateTime<Utc>,
 ) -> AppResult<()> {
-    Entity::update_many()
-        .col_expr(
-            Column::NextAttemptAt,
-            Expr::value(DateTimeWithTimeZone::from(next_attempt_at)),
-        )
+    unsent(vec![row.id], now)
+        .col_expr(Column::NextAttemptAt, at(next_attempt_at))
         .col_expr(Column::LastError, Expr::value(error.to_string()))
-        .col_expr(
-            Column::UpdatedAt,
-            Expr::value(DateTimeWithTimeZone::from(now)),
-        )
-        .filter(Column::Id.eq(row.id))
-        .filter(Column::SentAt.is_null())
         .exec(db)
         .await?;
     Ok(())
@@ -290,18 +300,9 @@ pub async fn mark_failed(
     error: &str,
     now: DateTime<Utc>,
 ) -> AppResult<()> {
-    let done = Entity::update_many()
-        .col_expr(
-            Column::FailedAt,
-            Expr::value(DateTimeWithTimeZone::from(now)),
-        )
+    let done = unsent(vec![row.id], now)
+        .col_expr(Column::FailedAt, at(now))
         .col_expr(Column::LastError, Expr::value(error.to_string()))
-        .col_expr(
-            Column::UpdatedAt,
-            Expr::value(DateTimeWithTimeZone::from(now)),
-        )
-        .filter(Column::Id.eq(row.id))
-        .filter(Column::SentAt.is_null())
         .filter(Column::FailedAt.is_null())
         .exec(db)
         .await?;
@@ -344,18 +345,9 @@ pub async fn withdraw(
     why: &str,
     now: DateTime<Utc>,
 ) -> AppResult<()> {
-    Entity::update_many()
-        .col_expr(
-            Column::CancelledAt,
-            Expr::value(DateTimeWithTimeZone::from(now)),
-        )
+    unsent(vec![row.id], now)
+        .col_expr(Column::CancelledAt, at(now))
         .col_expr(Column::LastError, Expr::value(why.to_string()))
-        .col_expr(
-            Column::UpdatedAt,
-            Expr::value(DateTimeWithTimeZone::from(now)),
-        )
-        .filter(Column::Id.eq(row.id))
-        .filter(Column::SentAt.is_null())
         .exec(db)
         .await?;
     Ok(())
@@ -469,21 +461,13 @@ pub async fn requeue(
         .one(db)
         .await?
         .ok_or(AppError::NotFound)?;
-    Entity::update_many()
+    unsent(vec![row.id], now)
         .col_expr(
             Column::FailedAt,
             Expr::value(Option::<DateTimeWithTimeZone>::None),
         )
         .col_expr(Column::Attempts, Expr::value(0_i64))
-        .col_expr(
-            Column::NextAttemptAt,
-            Expr::value(DateTimeWithTimeZone::from(now)),
-        )
-        .col_expr(
-            Column::UpdatedAt,
-            Expr::value(DateTimeWithTimeZone::from(now)),
-        )
-        .filter(Column::Id.eq(row.id))
+        .col_expr(Column::NextAttemptAt, at(now))
         .exec(db)
         .await?;
     if let Some(case_id) = row.case_id {

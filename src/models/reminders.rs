@@ -20,10 +20,7 @@ use super::{
     users,
     vocabulary::{Party, Role},
 };
-use crate::{
-    errors::{AppError, AppResult},
-    settings::Settings,
-};
+use crate::{errors::AppResult, settings::Settings};
 
 /// A step in a clock's reminder plan.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -179,23 +176,15 @@ pub async fn sweep(
     batch: u64,
 ) -> AppResult<SweepReport> {
     let mut report = SweepReport::default();
-    let mut contended = 0_u32;
     loop {
-        let txn = db.begin().await?;
-        let round = match sweep_once(&txn, settings, calendar, now, batch).await {
-            Ok(round) => round,
-            // Another sweep holds the write lock (SQLite has one writer). The batch is
-            // idempotent, so wait and redo it.
-            Err(AppError::Conflict(_)) if contended < 50 => {
-                drop(txn);
-                contended += 1;
-                tokio::time::sleep(std::time::Duration::from_millis(20 * u64::from(contended)))
-                    .await;
-                continue;
-            }
-            Err(e) => return Err(e),
-        };
-        txn.commit().await?;
+        // The batch is idempotent, so a batch that lost the write lock is simply redone.
+        let round = super::redo_when_busy(|| async {
+            let txn = db.begin().await?;
+            let round = sweep_once(&txn, settings, calendar, now, batch).await?;
+            txn.commit().await?;
+            Ok(round)
+        })
+        .await?;
         report += round;
         if round.clocks < batch.max(1) {
             return Ok(report);
@@ -304,6 +293,7 @@ async fn sweep_batch(
     type Outcome = (Option<DateTime<Utc>>, Option<DateTime<Utc>>);
     let mut updates: BTreeMap<Outcome, Vec<i64>> = BTreeMap::new();
     let mut breached_now = Vec::new();
+    let nobody = Recipients::default();
     for d in due {
         let (Some(due_at), Some(case)) = (d.due_at.map(|t| t.to_utc()), cases.get(&d.case_id))
         else {
@@ -327,7 +317,7 @@ async fn sweep_batch(
             .entry((due_at, kind.is_obligation()))
             .or_insert_with(|| plan(due_at, calendar, settings, kind.is_obligation()));
         let decision = decide(steps, now);
-        let who = recipients.get(&case.id).cloned().unwrap_or_default();
+        let who = recipients.get(&case.id).unwrap_or(&nobody);
         if let Some(step) = decision.reminder {
             let notice = Notice {
                 kind: "reminder",
@@ -344,7 +334,7 @@ async fn sweep_batch(
                     hour,
                 },
             };
-            rows.extend(notifications::rows_for(&people(&who, party), &notice, now));
+            rows.extend(notifications::rows_for(&people(who, party), &notice, now));
         }
         let mut breached_at = d.breached_at.map(|t| t.to_utc());
         if decision.breach {
@@ -358,7 +348,7 @@ async fn sweep_batch(
                 sweep_at: due_at,
                 target: due_at,
             };
-            let mut to = people(&who, party);
+            let mut to = people(who, party);
             to.extend(who.mediator.iter().cloned());
             if matches!(party, Party::Mediator | Party::Registrar) {
                 to.extend(who.registrars.iter().cloned());

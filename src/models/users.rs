@@ -127,7 +127,7 @@ impl Model {
         else {
             return Ok(());
         };
-        let token = format!("{}{}", Uuid::new_v4().simple(), Uuid::new_v4().simple());
+        let token = fresh_token();
         let mut active: ActiveModel = user.clone().into();
         active.reset_token_hash = Set(Some(token_hash(&token)));
         active.reset_sent_at = Set(Some(now.into()));
@@ -199,7 +199,7 @@ impl Model {
         db: &impl ConnectionTrait,
         now: DateTime<Utc>,
     ) -> AppResult<String> {
-        let token = format!("{}{}", Uuid::new_v4().simple(), Uuid::new_v4().simple());
+        let token = fresh_token();
         let mut active: ActiveModel = self.clone().into();
         active.calendar_token_hash = Set(Some(token_hash(&token)));
         active.updated_at = Set(now.into());
@@ -235,6 +235,12 @@ impl Model {
             .await?
             .ok_or(AppError::NotFound)
     }
+}
+
+/// A secret for a link or feed: two random UUIDs (244 random bits) as hex. Only its hash
+/// is stored.
+fn fresh_token() -> String {
+    format!("{}{}", Uuid::new_v4().simple(), Uuid::new_v4().simple())
 }
 
 fn token_hash(token: &str) -> String {

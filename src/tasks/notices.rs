@@ -1,6 +1,8 @@
 //! The tasks that keep the clocks talking: `deadlines:remind` (scheduled every minute),
 //! `notices:deliver` and `deadlines:rebuild`. Each runs its work inline, never through a
 //! job queue, so nothing is lost when the process exits.
+use std::sync::Arc;
+
 use chrono::{DateTime, Utc};
 use loco_rs::{
     app::AppContext,
@@ -9,7 +11,7 @@ use loco_rs::{
 };
 
 use crate::{
-    models::{holidays, reminders},
+    models::{deadlines::calendar::Calendar, holidays, reminders},
     settings::Settings,
     workers::outbox::{self, Postman},
 };
@@ -32,6 +34,15 @@ pub fn now_from(vars: &Vars) -> Result<Option<DateTime<Utc>>> {
     }
 }
 
+/// The policy and the calendar as they stand (holidays are read fresh on every run).
+async fn policy(ctx: &AppContext) -> Result<(Arc<Settings>, Calendar)> {
+    let settings = Settings::of(ctx)?;
+    let calendar = holidays::calendar(&ctx.db, &settings)
+        .await
+        .map_err(Error::from)?;
+    Ok((settings, calendar))
+}
+
 fn clock() -> DateTime<Utc> {
     crate::controllers::extract::now()
 }
@@ -52,10 +63,7 @@ impl Task for Remind {
 
     async fn run(&self, ctx: &AppContext, vars: &Vars) -> Result<()> {
         let at = now_from(vars)?;
-        let settings = Settings::of(ctx)?;
-        let calendar = holidays::calendar(&ctx.db, &settings)
-            .await
-            .map_err(Error::from)?;
+        let (settings, calendar) = policy(ctx).await?;
         let now = at.unwrap_or_else(clock);
         let report = reminders::sweep(&ctx.db, &settings, &calendar, now, 1000)
             .await
@@ -81,7 +89,7 @@ impl Task for Remind {
 async fn deliver(
     ctx: &AppContext,
     settings: &Settings,
-    calendar: &crate::models::deadlines::calendar::Calendar,
+    calendar: &Calendar,
     at: Option<DateTime<Utc>>,
 ) -> Result<()> {
     let postman = Postman::from_config(&ctx.config, settings.notices.delivery.concurrency)
@@ -113,10 +121,7 @@ impl Task for Deliver {
 
     async fn run(&self, ctx: &AppContext, vars: &Vars) -> Result<()> {
         let at = now_from(vars)?;
-        let settings = Settings::of(ctx)?;
-        let calendar = holidays::calendar(&ctx.db, &settings)
-            .await
-            .map_err(Error::from)?;
+        let (settings, calendar) = policy(ctx).await?;
         deliver(ctx, &settings, &calendar, at).await
     }
 }
@@ -137,10 +142,7 @@ impl Task for Rebuild {
 
     async fn run(&self, ctx: &AppContext, vars: &Vars) -> Result<()> {
         let now = now_from(vars)?.unwrap_or_else(clock);
-        let settings = Settings::of(ctx)?;
-        let calendar = holidays::calendar(&ctx.db, &settings)
-            .await
-            .map_err(Error::from)?;
+        let (settings, calendar) = policy(ctx).await?;
         let report = reminders::rebuild(&ctx.db, &settings, &calendar, now)
             .await
             .map_err(Error::from)?;

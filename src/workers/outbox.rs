@@ -29,10 +29,8 @@ use crate::{
         _entities::case_co_complainants as co,
         cases,
         deadlines::{self, calendar::Calendar, calendar::DayUnit},
-        delegations,
-        notifications::{self, backoff},
-        reminders, users,
-        vocabulary::{Locale, Role},
+        delegations, notifications, redo_when_busy, reminders, users,
+        vocabulary::Locale,
     },
     settings::Settings,
     views::calendar as ics,
@@ -174,12 +172,13 @@ pub async fn deliver_due(
         ..DeliveryReport::default()
     };
     let renderer = Renderer::get()?;
-    let facts = Facts::load(db, &rows).await?;
-    let jobs: Vec<(notifications::Model, Composed)> = rows
+    let claimed: Vec<Claimed> = rows.into_iter().map(Claimed::new).collect();
+    let facts = Facts::load(db, &claimed).await?;
+    let jobs: Vec<(notifications::Model, Composed)> = claimed
         .into_iter()
-        .map(|row| {
-            let composed = compose(&facts, settings, calendar, renderer, &row, now);
-            (row, composed)
+        .map(|c| {
+            let composed = compose(&facts, settings, calendar, renderer, &c, now);
+            (c.row, composed)
         })
         .collect();
     let concurrency = usize::try_from(d.concurrency).unwrap_or(1).max(1);
@@ -188,11 +187,20 @@ pub async fn deliver_due(
             let outcome = match composed {
                 Composed::Send(message) => match postman.send(*message).await {
                     Ok(()) => Outcome::Sent,
-                    Err(SendError::Transient(e)) => Outcome::Transient(e),
-                    Err(SendError::Permanent(e)) => Outcome::Permanent(e),
+                    Err(SendError::Transient(why)) => Outcome::Failed {
+                        why,
+                        transient: true,
+                    },
+                    Err(SendError::Permanent(why)) => Outcome::Failed {
+                        why,
+                        transient: false,
+                    },
                 },
                 Composed::Withdraw(why) => Outcome::Withdrawn(why),
-                Composed::Fail(why) => Outcome::Permanent(why),
+                Composed::Fail(why) => Outcome::Failed {
+                    why,
+                    transient: false,
+                },
             };
             (row, outcome)
         })
@@ -210,16 +218,19 @@ pub async fn deliver_due(
                 notifications::withdraw(db, &row, why, now).await?;
                 report.withdrawn += 1;
             }
-            Outcome::Transient(why) if row.attempts < i64::from(d.max_attempts) => {
-                let wait = backoff(row.attempts, d.backoff_base_seconds, d.backoff_max_seconds);
-                tracing::warn!(notice.id = row.id, notice.kind = %row.kind, attempts = row.attempts, error = %why, "notice not delivered, will retry");
-                notifications::mark_retry(db, &row, &why, now + wait, now).await?;
-                report.retried += 1;
-            }
-            Outcome::Transient(why) | Outcome::Permanent(why) => {
-                tracing::error!(notice.id = row.id, notice.kind = %row.kind, attempts = row.attempts, error = %why, "notice failed");
-                fail(db, &row, &why, now).await?;
-                report.failed += 1;
+            Outcome::Failed { why, transient } => {
+                match notifications::after_failure(&row, transient, d, now) {
+                    Some(next) => {
+                        tracing::warn!(notice.id = row.id, notice.kind = %row.kind, attempts = row.attempts, error = %why, "notice not delivered, will retry");
+                        notifications::mark_retry(db, &row, &why, next, now).await?;
+                        report.retried += 1;
+                    }
+                    None => {
+                        tracing::error!(notice.id = row.id, notice.kind = %row.kind, attempts = row.attempts, error = %why, "notice failed");
+                        fail(db, &row, &why, now).await?;
+                        report.failed += 1;
+                    }
+                }
             }
         }
     }
@@ -235,25 +246,17 @@ async fn fail(
     why: &str,
     now: DateTime<Utc>,
 ) -> AppResult<()> {
-    let mut contended = 0_u64;
-    loop {
+    redo_when_busy(|| async {
         let txn = db.begin().await?;
-        match notifications::mark_failed(&txn, row, why, now).await {
-            Ok(()) => return Ok(txn.commit().await?),
-            Err(AppError::Conflict(_)) if contended < 50 => {
-                drop(txn);
-                contended += 1;
-                tokio::time::sleep(std::time::Duration::from_millis(20 * contended)).await;
-            }
-            Err(e) => return Err(e),
-        }
-    }
+        notifications::mark_failed(&txn, row, why, now).await?;
+        Ok(txn.commit().await?)
+    })
+    .await
 }
 
 enum Outcome {
     Sent,
-    Transient(String),
-    Permanent(String),
+    Failed { why: String, transient: bool },
     Withdrawn(&'static str),
 }
 
@@ -278,10 +281,6 @@ pub async fn drain(
     }
 }
 
-fn case_link(settings: &Settings, case: &cases::Model) -> String {
-    format!("{}/api/cases/{}", settings.public_base_url, case.pid)
-}
-
 /// Everything a batch of emails needs from the database, loaded in a fixed number of
 /// queries whatever the batch size.
 struct Facts {
@@ -294,17 +293,31 @@ struct Facts {
     complainants: HashMap<i64, String>,
 }
 
-fn deadline_of(row: &notifications::Model) -> (serde_json::Value, Option<i64>) {
-    let payload: serde_json::Value = serde_json::from_str(&row.payload).unwrap_or_default();
-    let id = payload.get("deadline").and_then(serde_json::Value::as_i64);
-    (payload, id)
+/// A claimed row with its payload read once.
+struct Claimed {
+    row: notifications::Model,
+    payload: serde_json::Value,
+    /// The deadline a deadline notice is about.
+    deadline: Option<i64>,
+}
+
+impl Claimed {
+    fn new(row: notifications::Model) -> Self {
+        let payload: serde_json::Value = serde_json::from_str(&row.payload).unwrap_or_default();
+        let deadline = payload.get("deadline").and_then(serde_json::Value::as_i64);
+        Self {
+            row,
+            payload,
+            deadline,
+        }
+    }
 }
 
 impl Facts {
-    async fn load(db: &DatabaseConnection, rows: &[notifications::Model]) -> AppResult<Self> {
-        let user_ids: BTreeSet<i64> = rows.iter().map(|r| r.user_id).collect();
-        let case_ids: BTreeSet<i64> = rows.iter().filter_map(|r| r.case_id).collect();
-        let deadline_ids: BTreeSet<i64> = rows.iter().filter_map(|r| deadline_of(r).1).collect();
+    async fn load(db: &DatabaseConnection, claimed: &[Claimed]) -> AppResult<Self> {
+        let user_ids: BTreeSet<i64> = claimed.iter().map(|c| c.row.user_id).collect();
+        let case_ids: BTreeSet<i64> = claimed.iter().filter_map(|c| c.row.case_id).collect();
+        let deadline_ids: BTreeSet<i64> = claimed.iter().filter_map(|c| c.deadline).collect();
         let users = users::Entity::find()
             .filter(users::Column::Id.is_in(user_ids))
             .all(db)
@@ -368,8 +381,8 @@ impl Facts {
                     .filter_map(|id| names.get(id).map(String::as_str))
                     .collect();
                 // The lead complainant first, then co-complainants by name.
-                if list.len() > 2 {
-                    list[1..].sort_unstable();
+                if let Some(co) = list.get_mut(1..) {
+                    co.sort_unstable();
                 }
                 (case, list.join(", "))
             })
@@ -390,10 +403,15 @@ fn compose(
     settings: &Settings,
     calendar: &Calendar,
     renderer: &Renderer,
-    row: &notifications::Model,
+    claimed: &Claimed,
     now: DateTime<Utc>,
 ) -> Composed {
-    let (payload, deadline_id) = deadline_of(row);
+    let Claimed {
+        row,
+        payload,
+        deadline: deadline_id,
+    } = claimed;
+    let deadline_id = *deadline_id;
     let Some(user) = facts.users.get(&row.user_id) else {
         return Composed::Withdraw("recipient no longer exists");
     };
@@ -402,7 +420,7 @@ fn compose(
     }
     let named = deadline_id.and_then(|id| facts.deadlines.get(&id));
     let is_deadline_notice = matches!(row.kind.as_str(), "reminder" | "breach" | "escalation");
-    if is_deadline_notice && !reminders::is_current(named, &payload) {
+    if is_deadline_notice && !reminders::is_current(named, payload) {
         return Composed::Withdraw("deadline met, moved or paused since queued");
     }
     let locale: Locale = row.locale.parse().unwrap_or(Locale::En);
@@ -412,7 +430,7 @@ fn compose(
     let mut case_facts = None;
     let mut link = None;
     if let Some(case) = case {
-        let withheld = user.role == Role::Respondent.as_ref() && case.is_identity_protected();
+        let withheld = case.withholds_complainant_from(user);
         case_facts = Some(CaseFacts {
             reference: case.reference.clone(),
             title: case.title.clone(),
@@ -423,7 +441,7 @@ fn compose(
                 facts.complainants.get(&case.id).cloned()
             },
         });
-        link = Some(case_link(settings, case));
+        link = Some(settings.case_url(case.pid));
         let clock = match deadline_id {
             Some(_) => named,
             None => facts.next_deadline.get(&case.id),

@@ -153,15 +153,7 @@ async fn respondents_never_see_a_protected_complainant() {
         let w = world(&ctx).await;
         let mut g = grievance();
         g["confidentiality"] = json!("identity_protected");
-        let case = file(&server, &w, &g).await;
-        must(&server, &w.registrar, &case, json!({"action": "register"})).await;
-        must(
-            &server,
-            &w.registrar,
-            &case,
-            json!({"action": "declare_eligible"}),
-        )
-        .await;
+        let case = eligible_case(&server, &w, &g).await;
         let pid = case["pid"].as_str().unwrap();
 
         let seen: Value = get(&server, &w.respondent, &format!("/api/cases/{pid}"))

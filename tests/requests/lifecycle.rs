@@ -275,15 +275,7 @@ async fn a_granted_extension_moves_the_deadline_and_a_refused_one_does_not() {
 async fn a_mediator_of_a_partys_nationality_is_refused() {
     request::<App, _, _>(|server, ctx| async move {
         let w = world(&ctx).await;
-        let case = file(&server, &w, &grievance()).await;
-        must(&server, &w.registrar, &case, json!({"action": "register"})).await;
-        must(
-            &server,
-            &w.registrar,
-            &case,
-            json!({"action": "declare_eligible"}),
-        )
-        .await;
+        let case = eligible_case(&server, &w, &grievance()).await;
         let res = act(
             &server,
             &w.registrar,

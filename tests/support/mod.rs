@@ -181,9 +181,10 @@ pub async fn must(server: &TestServer, who: &Person, case: &Value, action: Value
     res.json()
 }
 
-/// Drives a fresh case to `in_mediation` with `world.mediator` assigned.
-pub async fn case_in_mediation(server: &TestServer, world: &World) -> Value {
-    let case = file(server, world, &grievance()).await;
+/// Files `body`, then the registrar registers it and declares it eligible (serving it on
+/// the respondent); returns the case as last answered.
+pub async fn eligible_case(server: &TestServer, world: &World, body: &Value) -> Value {
+    let case = file(server, world, body).await;
     must(
         server,
         &world.registrar,
@@ -197,7 +198,12 @@ pub async fn case_in_mediation(server: &TestServer, world: &World) -> Value {
         &case,
         json!({"action": "declare_eligible"}),
     )
-    .await;
+    .await
+}
+
+/// Drives a fresh case to `in_mediation` with `world.mediator` assigned.
+pub async fn case_in_mediation(server: &TestServer, world: &World) -> Value {
+    let case = eligible_case(server, world, &grievance()).await;
     must(
         server,
         &world.registrar,

@@ -119,15 +119,7 @@ async fn a_protected_complainant_is_never_named_to_the_respondent() {
         let postman = Postman::smtp(&sink.config(), 4).expect("transport");
         let mut body = grievance();
         body["confidentiality"] = json!("identity_protected");
-        let case = file(&server, &w, &body).await;
-        must(&server, &w.registrar, &case, json!({"action": "register"})).await;
-        must(
-            &server,
-            &w.registrar,
-            &case,
-            json!({"action": "declare_eligible"}),
-        )
-        .await;
+        let case = eligible_case(&server, &w, &body).await;
         must(
             &server,
             &w.registrar,

@@ -199,6 +199,14 @@ impl Model {
         self.is_identity_protected() && matches!(role, Some(CaseRole::Respondent))
     }
 
+    /// Whether a notice about this case to `recipient` must leave the complainant out:
+    /// respondents are notified of a case only as its respondent.
+    #[must_use]
+    pub fn withholds_complainant_from(&self, recipient: &users::Model) -> bool {
+        let role = (recipient.role == Role::Respondent.as_ref()).then_some(CaseRole::Respondent);
+        self.redacts_complainant_for(role)
+    }
+
     /// The policy the case's clocks run under: its category and urgency, and whether each
     /// party is an LDC or SIDS delegation entitled to extra time.
     ///
