@@ -67,7 +67,7 @@ async fn main() {
         let calendar = holidays::calendar(&ctx.db, &settings)
             .await
             .expect("calendar");
-        let (body, people) = world(&ctx, now).await;
+        let (body, people) = world(&ctx, &settings, now).await;
         let seeded = Instant::now();
         seed(&ctx, n, due.min(n), body, &people, &calendar, now).await;
         println!(
@@ -124,7 +124,11 @@ async fn main() {
     App::truncate(&ctx).await.expect("empty the database");
 }
 
-async fn world(ctx: &loco_rs::app::AppContext, now: DateTime<Utc>) -> (i64, Vec<(i64, i64)>) {
+async fn world(
+    ctx: &loco_rs::app::AppContext,
+    settings: &Settings,
+    now: DateTime<Utc>,
+) -> (i64, Vec<(i64, i64)>) {
     let txn = ctx.db.begin().await.expect("begin");
     delegations::load_member_states(&txn, now)
         .await
@@ -136,6 +140,7 @@ async fn world(ctx: &loco_rs::app::AppContext, now: DateTime<Utc>) -> (i64, Vec<
     for code in DELEGATIONS {
         let user = users::accredit(
             &txn,
+            settings,
             Accreditation {
                 email: format!("{}@bench.example", code.to_lowercase()),
                 name: format!("Delegate of {code}"),

@@ -17,8 +17,9 @@ use migration::Migrator;
 use crate::{
     controllers,
     models::_entities::{
-        bodies, case_co_complainants, case_events, cases, deadlines, delegations,
-        extension_requests, holds, holidays, notifications, reference_counters, submissions, users,
+        assignments, bodies, case_co_complainants, case_events, cases, challenges, deadlines,
+        delegations, extension_requests, holds, holidays, mediator_conflicts, mediator_profiles,
+        notifications, reference_counters, submissions, users,
     },
     settings::Settings,
     tasks,
@@ -71,6 +72,7 @@ impl Hooks for App {
             .add_route(controllers::cases::routes())
             .add_route(controllers::admin::routes())
             .add_route(controllers::notices::routes())
+            .add_route(controllers::mediators::routes())
             .add_route(controllers::docs::routes())
     }
 
@@ -90,6 +92,10 @@ impl Hooks for App {
         // Children before parents: foreign keys refuse to orphan rows.
         truncate_table(&ctx.db, notifications::Entity).await?;
         truncate_table(&ctx.db, case_events::Entity).await?;
+        truncate_table(&ctx.db, challenges::Entity).await?;
+        truncate_table(&ctx.db, assignments::Entity).await?;
+        truncate_table(&ctx.db, mediator_conflicts::Entity).await?;
+        truncate_table(&ctx.db, mediator_profiles::Entity).await?;
         truncate_table(&ctx.db, submissions::Entity).await?;
         truncate_table(&ctx.db, extension_requests::Entity).await?;
         truncate_table(&ctx.db, holds::Entity).await?;

@@ -79,6 +79,18 @@ pub struct DeliverySettings {
     pub concurrency: u32,
 }
 
+/// How mediators are chosen and challenged.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AssignmentSettings {
+    /// Also exclude mediators from the same UN regional group as any party.
+    pub exclude_same_regional_group: bool,
+    /// Working days after an assignment during which a party may challenge the mediator.
+    pub challenge_window_working_days: u32,
+    /// The capacity (open cases) a newly accredited mediator starts with.
+    pub default_capacity: u32,
+}
+
 #[derive(Clone, Debug)]
 pub struct Settings {
     pub calendar: CalendarSettings,
@@ -92,6 +104,7 @@ pub struct Settings {
     /// Base URL used in links that leave the app (emails, calendar feeds).
     pub public_base_url: String,
     pub notices: NoticeSettings,
+    pub assignment: AssignmentSettings,
 }
 
 /// The block as written: map keys stay strings while parsing so that an error's path names
@@ -108,6 +121,7 @@ struct Raw {
     reset_token_minutes: i64,
     public_base_url: String,
     notices: NoticeSettings,
+    assignment: AssignmentSettings,
 }
 
 fn keyed<K: std::str::FromStr + Ord, V>(
@@ -159,8 +173,19 @@ impl Settings {
             reset_token_minutes: raw.reset_token_minutes,
             public_base_url: raw.public_base_url.trim_end_matches('/').to_string(),
             notices: raw.notices,
+            assignment: raw.assignment,
         };
         settings.check_notices()?;
+        if settings.assignment.challenge_window_working_days == 0 {
+            return Err(SettingsError::Invalid(
+                "assignment.challenge_window_working_days: must be at least 1".into(),
+            ));
+        }
+        if !(1..=1000).contains(&settings.assignment.default_capacity) {
+            return Err(SettingsError::Invalid(
+                "assignment.default_capacity: must be between 1 and 1000".into(),
+            ));
+        }
         for kind in <DeadlineKind as strum::IntoEnumIterator>::iter() {
             let Some(t) = settings.timelines.get(&kind) else {
                 return Err(SettingsError::Invalid(format!("timelines.{kind}: missing")));

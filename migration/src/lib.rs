@@ -15,6 +15,7 @@ mod m20261128_000011_case_events;
 mod m20261128_000012_notifications;
 mod m20261128_000013_reference_counters;
 mod m20261128_000014_delivery;
+mod m20261128_000015_mediators;
 mod util;
 
 pub struct Migrator;
@@ -37,6 +38,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261128_000012_notifications::Migration),
             Box::new(m20261128_000013_reference_counters::Migration),
             Box::new(m20261128_000014_delivery::Migration),
+            Box::new(m20261128_000015_mediators::Migration),
             // inject-above (do not remove this comment)
         ]
     }

@@ -122,8 +122,10 @@ pub async fn create_user(
     let Some(zone) = zone else {
         return Err(AppError::Internal("zone parsed without errors".into()).into());
     };
+    let settings = crate::settings::Settings::of(&ctx)?;
     let user = users::accredit(
         &ctx.db,
+        &settings,
         Accreditation {
             email: p.email,
             name: p.name,

@@ -8,7 +8,7 @@ use utoipa::{
     Modify, OpenApi,
 };
 
-use super::{admin, auth, cases, notices, reference};
+use super::{admin, auth, cases, mediators, notices, reference};
 
 struct BearerAuth;
 
@@ -43,6 +43,8 @@ impl Modify for BearerAuth {
         admin::list_users, admin::create_user, admin::update_user, admin::create_body,
         admin::list_holidays, admin::create_holiday, admin::delete_holiday,
         notices::failed, notices::retry, notices::issue_feed, notices::revoke_feed, notices::feed,
+        mediators::caseload, mediators::loads, mediators::fairness, mediators::assignments,
+        mediators::profile, mediators::change_profile,
     ),
     // Types reached only through query parameters are not collected automatically.
     components(schemas(crate::models::cases::CaseStatus)),
@@ -53,6 +55,7 @@ impl Modify for BearerAuth {
         (name = "reference", description = "Delegations and bodies"),
         (name = "admin", description = "People, bodies and the holiday calendar (admins only)"),
         (name = "notices", description = "Delivery failures and private calendar feeds"),
+        (name = "mediators", description = "Caseloads, loads against capacity, the fairness ledger and assignment records"),
     )
 )]
 struct ApiDoc;

@@ -9,6 +9,7 @@ pub mod delegations;
 pub mod extension_requests;
 pub mod holds;
 pub mod holidays;
+pub mod mediators;
 pub mod notifications;
 pub mod reference_counters;
 pub mod reminders;

@@ -364,12 +364,14 @@ async fn affiliation(
     Ok((delegation_id, body_id))
 }
 
-/// Creates an accredited user. Without a password, an invitation (a reset link) is queued.
+/// Creates an accredited user; a mediator also gets a profile with the default capacity.
+/// Without a password, an invitation (a reset link) is queued.
 ///
 /// # Errors
 /// 422 for invalid or duplicate fields.
 pub async fn accredit(
     db: &impl ConnectionTrait,
+    settings: &crate::settings::Settings,
     input: Accreditation,
     now: DateTime<Utc>,
 ) -> AppResult<Model> {
@@ -424,6 +426,10 @@ pub async fn accredit(
     }
     .insert(db)
     .await?;
+    if input.role == Role::Mediator {
+        super::mediators::create_profile(db, &user, settings.assignment.default_capacity, now)
+            .await?;
+    }
     if input.password.is_none() {
         Model::request_password_reset(db, &email, now).await?;
     }

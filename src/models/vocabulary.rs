@@ -121,6 +121,23 @@ vocabulary_enum! {
     pub enum ExtensionStatus { Pending, Granted, Refused }
 }
 
+vocabulary_enum! {
+    /// How a mediator came to a case: chosen by the rule, named by the registry after the
+    /// same conflict check, or named by the registry overriding a recorded conflict.
+    pub enum AssignmentMethod { Automatic, Manual, Override }
+}
+
+vocabulary_enum! {
+    /// Why a mediator stopped holding a case before it ended.
+    pub enum AssignmentEnd { Replaced, ChallengeUpheld, Recused }
+}
+
+vocabulary_enum! {
+    /// Where a challenge to a mediator stands; `moot` when the mediator left the case
+    /// before the registry decided.
+    pub enum ChallengeStatus { Pending, Upheld, Rejected, Moot }
+}
+
 impl Outcome {
     #[must_use]
     pub const fn from_decision(d: Decision) -> Self {

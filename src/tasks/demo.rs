@@ -15,6 +15,7 @@ use crate::{
             filing::{file, NewCase, RespondentRef},
         },
         delegations,
+        mediators::{self, ProfileChange},
         users::{self, Accreditation, Actor},
         vocabulary::{
             BodyKind, Category, Confidentiality, Decision, DismissalReason, Language, Locale, Role,
@@ -313,6 +314,7 @@ pub async fn load(ctx: &AppContext, now: DateTime<Utc>) -> Result<String> {
     for (email, name, role, delegation, body, locale, zone) in PEOPLE {
         let user = users::accredit(
             db,
+            &settings,
             Accreditation {
                 email: (*email).to_string(),
                 name: (*name).to_string(),
@@ -367,17 +369,49 @@ pub async fn load(ctx: &AppContext, now: DateTime<Utc>) -> Result<String> {
             "OEWG-ICT",
         ),
     ];
-    let mediators = [
-        "mediator.ghana@redress.example",
-        "mediator.uruguay@redress.example",
-        "mediator.norway@redress.example",
-    ];
+    // Languages, capacity and a declared conflict, so the rule has real choices to make.
+    for (email, languages, conflicting_bodies) in [
+        (
+            "mediator.ghana@redress.example",
+            &[Language::En, Language::Fr][..],
+            &[][..],
+        ),
+        (
+            "mediator.uruguay@redress.example",
+            &[Language::Es, Language::En][..],
+            &["COP"][..],
+        ),
+        (
+            "mediator.norway@redress.example",
+            &[Language::En, Language::Fr, Language::Es][..],
+            &[][..],
+        ),
+    ] {
+        mediators::change_profile(
+            db,
+            who(email)?.pid,
+            ProfileChange {
+                languages: Some(languages.iter().copied().collect()),
+                capacity: Some(12),
+                on_leave: None,
+                conflicting_delegations: None,
+                conflicting_bodies: Some(
+                    conflicting_bodies
+                        .iter()
+                        .map(|b| (*b).to_string())
+                        .collect(),
+                ),
+            },
+            now,
+        )
+        .await
+        .map_err(err)?;
+    }
     let registrar = who("registrar@redress.example")?;
     for (i, stage) in STAGES.iter().enumerate() {
         let delegate = who(delegates[i % delegates.len()])?;
         let (resp_email, respondent, body) = &respondents[i % respondents.len()];
         let respondent_actor = who(resp_email)?;
-        let mediator = who(mediators[i % mediators.len()])?;
         let (title, category) = TITLES[i % TITLES.len()];
         // Older cases are further along: each starts 2 to 90 days ago and moves every 2 days.
         let mut t = now - Duration::days(90 - i64::try_from(i).unwrap_or(0) * 3);
@@ -393,7 +427,9 @@ pub async fn load(ctx: &AppContext, now: DateTime<Utc>) -> Result<String> {
                 facts: format!("{title}. The delegation raised the matter with the secretariat at the time and received no answer; the minutes of the meeting record the incident."),
                 remedy_sought: "Formal acknowledgment, and a guaranteed slot at the next session.".into(),
                 respondent: respondent.clone(),
-                co_complainants: if i % 5 == 0 { vec!["KIR".into(), "MDV".into()] } else { Vec::new() },
+                // The case left under assessment is brought by a coalition that includes the
+                // nationality of every demo mediator, so the rule finds nobody and flags it.
+                co_complainants: if matches!(stage, Stage::Assessing) { vec!["GHA".into(), "URY".into(), "NOR".into()] } else if i % 5 == 0 { vec!["KIR".into(), "MDV".into()] } else { Vec::new() },
                 confidentiality: if i % 4 == 1 { Confidentiality::IdentityProtected } else { Confidentiality::Public },
                 language: [Language::En, Language::Fr, Language::Es][i % 3],
                 urgency: if i % 6 == 2 { Urgency::Urgent } else { Urgency::Normal },
@@ -404,15 +440,20 @@ pub async fn load(ctx: &AppContext, now: DateTime<Utc>) -> Result<String> {
         .await
         .map_err(err)?;
         let pid = filed.case().pid;
-        let steps = steps_for(*stage, mediator.pid);
+        let steps = steps_for(*stage);
         let mut after_decision = false;
         for (actor_kind, input) in steps {
             // After a decision the next step waits for the appeal window to run out.
             t += Duration::days(if after_decision { 30 } else { 2 });
             after_decision = matches!(input, ActionInput::RecordDecision { .. });
+            // The mediator is whoever the rule assigned when the case became eligible.
+            let mediator = match actor_kind {
+                By::Mediator => Some(holder(db, pid).await?),
+                _ => None,
+            };
             let actor = match actor_kind {
                 By::Registrar => &registrar,
-                By::Mediator => &mediator,
+                By::Mediator => mediator.as_ref().unwrap_or(&registrar),
                 By::Respondent => &respondent_actor,
                 By::Complainant => &delegate,
             };
@@ -448,7 +489,26 @@ enum By {
     Complainant,
 }
 
-fn steps_for(stage: Stage, mediator: Uuid) -> Vec<(By, ActionInput)> {
+/// The mediator who holds the case `pid`.
+async fn holder(db: &impl sea_orm::ConnectionTrait, pid: Uuid) -> Result<Actor> {
+    use sea_orm::{ColumnTrait, QueryFilter};
+    let case = cases::Entity::find()
+        .filter(cases::Column::Pid.eq(pid))
+        .one(db)
+        .await?
+        .ok_or_else(|| Error::Message(format!("demo case {pid}")))?;
+    let id = case
+        .mediator_id
+        .ok_or_else(|| Error::Message(format!("demo case {} has no mediator", case.reference)))?;
+    users::Entity::find_by_id(id)
+        .one(db)
+        .await?
+        .ok_or_else(|| Error::Message(format!("demo mediator {id}")))?
+        .actor()
+        .map_err(err)
+}
+
+fn steps_for(stage: Stage) -> Vec<(By, ActionInput)> {
     use ActionInput as I;
     let register = (By::Registrar, I::Register { note: None });
     let eligible = (
@@ -457,7 +517,6 @@ fn steps_for(stage: Stage, mediator: Uuid) -> Vec<(By, ActionInput)> {
             note: Some("Within the mechanism's mandate.".into()),
         },
     );
-    let assign = (By::Registrar, I::AssignMediator { mediator });
     let request = (
         By::Mediator,
         I::RequestResponse {
@@ -504,7 +563,8 @@ fn steps_for(stage: Stage, mediator: Uuid) -> Vec<(By, ActionInput)> {
             reasoning: "The rules of procedure were not followed in part.".into(),
         },
     );
-    let mediate = vec![register.clone(), eligible.clone(), assign.clone()];
+    // Declaring a case eligible assigns its mediator automatically.
+    let mediate = vec![register.clone(), eligible.clone()];
     let respond_path = [mediate.clone(), vec![request.clone(), respond.clone()]].concat();
     match stage {
         Stage::Submitted => vec![],

@@ -2,6 +2,7 @@
 //! zone, days left); they never query or decide.
 pub mod calendar;
 pub mod cases;
+pub mod mediators;
 pub mod people;
 
 use chrono::{DateTime, FixedOffset, SecondsFormat, Utc};

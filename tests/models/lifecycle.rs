@@ -56,6 +56,25 @@ fn allowed() -> Vec<(S, A, S)> {
             t.push((s, a, s));
         }
     }
+    // Once a mediator is involved, they can be replaced, challenged or recuse without the
+    // case moving.
+    for s in [
+        S::InMediation,
+        S::AwaitingResponse,
+        S::ResponseReceived,
+        S::Settled,
+        S::Monitoring,
+        S::UnderReview,
+    ] {
+        for a in [
+            A::AssignMediator,
+            A::ChallengeMediator,
+            A::DecideChallenge,
+            A::RecuseMediator,
+        ] {
+            t.push((s, a, s));
+        }
+    }
     for s in S::iter().filter(|s| !matches!(s, S::Withdrawn | S::Closed)) {
         t.push((s, A::RequestExtension, s));
         t.push((s, A::DecideExtension, s));

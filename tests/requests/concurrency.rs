@@ -62,8 +62,13 @@ async fn two_registrars_registering_at_once_give_one_success_and_one_conflict() 
 async fn different_actions_racing_on_one_version_never_skip_a_state() {
     request::<App, _, _>(|server, ctx| async move {
         let w = world(&ctx).await;
-        for round in 0..5 {
-            let case = case_in_mediation(&server, &w).await;
+        // A mediator who handled a case between the same parties is not assigned again, so
+        // each round's grievance is against another delegation.
+        for (round, respondent) in ["FRA", "DEU", "JPN", "BRA", "IND"].iter().enumerate() {
+            let mut g = grievance();
+            g["respondent"] = json!({"kind": "delegation", "code": respondent});
+            let case = eligible_case(&server, &w, &g).await;
+            assert_eq!(case["mediator"]["pid"], w.mediator.pid());
             let version = case["version"].clone();
             let (a, b) = tokio::join!(
                 act(&server, &w.mediator, &case, json!({"action": "request_response", "request": "Account?", "expected_version": version})),

@@ -21,18 +21,12 @@ async fn a_grievance_goes_from_filing_through_response_and_settlement_to_closure
         let case = must(&server, &w.registrar, &case, json!({"action": "register"})).await;
         assert_eq!(case["status"], "registered");
         assert_eq!(deadline(&case, "acknowledge")["state"], "met");
+        // Declaring the case eligible assigns the one mediator without a conflict.
         let case = must(
             &server,
             &w.registrar,
             &case,
             json!({"action": "declare_eligible"}),
-        )
-        .await;
-        let case = must(
-            &server,
-            &w.registrar,
-            &case,
-            json!({"action": "assign_mediator", "mediator": w.mediator.pid()}),
         )
         .await;
         assert_eq!(case["status"], "in_mediation");

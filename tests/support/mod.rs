@@ -78,6 +78,7 @@ pub fn monday_morning() -> DateTime<Utc> {
 /// Builds the world in one transaction and signs everyone in.
 pub async fn world(ctx: &AppContext) -> World {
     let now = Utc::now();
+    let settings = redress::settings::Settings::of(ctx).expect("settings");
     let txn = ctx.db.begin().await.expect("begin");
     delegations::load_member_states(&txn, now)
         .await
@@ -94,6 +95,7 @@ pub async fn world(ctx: &AppContext) -> World {
     for (email, role, delegation, body) in PEOPLE {
         let user = users::accredit(
             &txn,
+            &settings,
             Accreditation {
                 email: (*email).to_string(),
                 name: format!("Test {email}"),
@@ -182,7 +184,8 @@ pub async fn must(server: &TestServer, who: &Person, case: &Value, action: Value
 }
 
 /// Files `body`, then the registrar registers it and declares it eligible (serving it on
-/// the respondent); returns the case as last answered.
+/// the respondent, and assigning a mediator if one is eligible); returns the case as last
+/// answered.
 pub async fn eligible_case(server: &TestServer, world: &World, body: &Value) -> Value {
     let case = file(server, world, body).await;
     must(
@@ -201,16 +204,13 @@ pub async fn eligible_case(server: &TestServer, world: &World, body: &Value) -> 
     .await
 }
 
-/// Drives a fresh case to `in_mediation` with `world.mediator` assigned.
+/// Drives a fresh case to `in_mediation`: declaring it eligible assigns `world.mediator`,
+/// the only mediator with no conflict in Tuvalu's cases.
 pub async fn case_in_mediation(server: &TestServer, world: &World) -> Value {
     let case = eligible_case(server, world, &grievance()).await;
-    must(
-        server,
-        &world.registrar,
-        &case,
-        json!({"action": "assign_mediator", "mediator": world.mediator.pid()}),
-    )
-    .await
+    assert_eq!(case["status"], "in_mediation", "{case}");
+    assert_eq!(case["mediator"]["pid"], world.mediator.pid(), "{case}");
+    case
 }
 
 pub fn deadline<'a>(case: &'a Value, kind: &str) -> &'a Value {

@@ -275,8 +275,23 @@ async fn a_reminder_for_a_deadline_met_before_it_went_out_is_withdrawn() {
 async fn a_sweep_killed_midway_is_redone_by_the_next_run_without_loss_or_duplicates() {
     request::<App, _, _>(|server, ctx| async move {
         let w = world(&ctx).await;
-        for _ in 0..3 {
-            awaiting_response(&server, &w).await;
+        // Three disputes with different respondents: a mediator who handled one is never
+        // assigned to another between the same parties.
+        for respondent in [
+            json!({"kind": "body", "code": "HRC"}),
+            json!({"kind": "body", "code": "COP"}),
+            json!({"kind": "delegation", "code": "FRA"}),
+        ] {
+            let mut g = grievance();
+            g["respondent"] = respondent;
+            let case = eligible_case(&server, &w, &g).await;
+            must(
+                &server,
+                &w.mediator,
+                &case,
+                json!({"action": "request_response", "request": "Please account for the removal."}),
+            )
+            .await;
         }
         let d = clock(&ctx, DeadlineKind::FormalResponse).await;
         let plan = plan_of(&ctx, &d).await;

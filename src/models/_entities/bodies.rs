@@ -18,8 +18,16 @@ pub struct Model {
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
 pub enum Relation {
+    #[sea_orm(has_many = "super::mediator_conflicts::Entity")]
+    MediatorConflicts,
     #[sea_orm(has_many = "super::users::Entity")]
     Users,
+}
+
+impl Related<super::mediator_conflicts::Entity> for Entity {
+    fn to() -> RelationDef {
+        Relation::MediatorConflicts.def()
+    }
 }
 
 impl Related<super::users::Entity> for Entity {

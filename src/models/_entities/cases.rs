@@ -46,6 +46,8 @@ pub struct Model {
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
 pub enum Relation {
+    #[sea_orm(has_many = "super::assignments::Entity")]
+    Assignments,
     #[sea_orm(
         belongs_to = "super::bodies::Entity",
         from = "Column::RespondentBodyId",
@@ -66,6 +68,8 @@ pub enum Relation {
     CaseCoComplainants,
     #[sea_orm(has_many = "super::case_events::Entity")]
     CaseEvents,
+    #[sea_orm(has_many = "super::challenges::Entity")]
+    Challenges,
     #[sea_orm(has_many = "super::deadlines::Entity")]
     Deadlines,
     #[sea_orm(
@@ -110,6 +114,12 @@ pub enum Relation {
     Users1,
 }
 
+impl Related<super::assignments::Entity> for Entity {
+    fn to() -> RelationDef {
+        Relation::Assignments.def()
+    }
+}
+
 impl Related<super::case_co_complainants::Entity> for Entity {
     fn to() -> RelationDef {
         Relation::CaseCoComplainants.def()
@@ -119,6 +129,12 @@ impl Related<super::case_co_complainants::Entity> for Entity {
 impl Related<super::case_events::Entity> for Entity {
     fn to() -> RelationDef {
         Relation::CaseEvents.def()
+    }
+}
+
+impl Related<super::challenges::Entity> for Entity {
+    fn to() -> RelationDef {
+        Relation::Challenges.def()
     }
 }
 

@@ -25,6 +25,8 @@ pub struct Model {
 pub enum Relation {
     #[sea_orm(has_many = "super::case_co_complainants::Entity")]
     CaseCoComplainants,
+    #[sea_orm(has_many = "super::mediator_conflicts::Entity")]
+    MediatorConflicts,
     #[sea_orm(has_many = "super::users::Entity")]
     Users,
 }
@@ -32,6 +34,12 @@ pub enum Relation {
 impl Related<super::case_co_complainants::Entity> for Entity {
     fn to() -> RelationDef {
         Relation::CaseCoComplainants.def()
+    }
+}
+
+impl Related<super::mediator_conflicts::Entity> for Entity {
+    fn to() -> RelationDef {
+        Relation::MediatorConflicts.def()
     }
 }
 

@@ -2,15 +2,19 @@
 
 pub mod prelude;
 
+pub mod assignments;
 pub mod bodies;
 pub mod case_co_complainants;
 pub mod case_events;
 pub mod cases;
+pub mod challenges;
 pub mod deadlines;
 pub mod delegations;
 pub mod extension_requests;
 pub mod holds;
 pub mod holidays;
+pub mod mediator_conflicts;
+pub mod mediator_profiles;
 pub mod notifications;
 pub mod reference_counters;
 pub mod submissions;

@@ -51,6 +51,10 @@ pub enum Relation {
         on_delete = "Restrict"
     )]
     Delegations,
+    #[sea_orm(has_many = "super::mediator_conflicts::Entity")]
+    MediatorConflicts,
+    #[sea_orm(has_one = "super::mediator_profiles::Entity")]
+    MediatorProfiles,
     #[sea_orm(has_many = "super::notifications::Entity")]
     Notifications,
     #[sea_orm(has_many = "super::submissions::Entity")]
@@ -72,6 +76,18 @@ impl Related<super::case_events::Entity> for Entity {
 impl Related<super::delegations::Entity> for Entity {
     fn to() -> RelationDef {
         Relation::Delegations.def()
+    }
+}
+
+impl Related<super::mediator_conflicts::Entity> for Entity {
+    fn to() -> RelationDef {
+        Relation::MediatorConflicts.def()
+    }
+}
+
+impl Related<super::mediator_profiles::Entity> for Entity {
+    fn to() -> RelationDef {
+        Relation::MediatorProfiles.def()
     }
 }
 

@@ -7,21 +7,30 @@ use sea_orm::{entity::prelude::*, ActiveValue::Set, TransactionSession, Transact
 use serde::Deserialize;
 
 use super::{
-    filing::MAX_TEXT_CHARS, status::CaseStatus, ActiveModel, CaseAction, CaseRole, Column, Entity,
-    Model, Recipients,
+    super::mediators::{
+        self,
+        staffing::{self, Pick},
+    },
+    filing::MAX_TEXT_CHARS,
+    status::CaseStatus,
+    ActiveModel, CaseAction, CaseRole, Column, Entity, Model, Recipients,
 };
 use crate::{
     errors::{AppError, AppResult, FieldErrors},
     models::{
-        _entities::{extension_requests as ext, holds, submissions},
+        _entities::{assignments, challenges, extension_requests as ext, holds, submissions},
         case_events::{self, NewEvent},
-        deadlines::{self, calendar::Calendar, ClockPolicy},
+        deadlines::{
+            self,
+            calendar::{Calendar, DayUnit},
+            ClockPolicy,
+        },
         holidays,
         notifications::{self, Notice, Timing},
         users::{self, Actor},
         vocabulary::{
-            DeadlineKind, Decision, DismissalReason, ExtensionStatus, Outcome, Party, Role,
-            SubmissionKind,
+            AssignmentEnd, AssignmentMethod, ChallengeStatus, DeadlineKind, Decision,
+            DismissalReason, ExtensionStatus, Outcome, Party, Role, SubmissionKind,
         },
     },
     settings::Settings,
@@ -42,8 +51,12 @@ pub enum ActionInput {
         reason: DismissalReason,
         note: String,
     },
+    /// Names a mediator, or (without one) asks the rule to choose. A named mediator with
+    /// a recorded conflict needs `override_reason`, and the override is flagged to
+    /// oversight.
     AssignMediator {
-        mediator: Uuid,
+        mediator: Option<Uuid>,
+        override_reason: Option<String>,
     },
     RequestResponse {
         request: String,
@@ -102,6 +115,20 @@ pub enum ActionInput {
         days: Option<u32>,
         note: String,
     },
+    /// A party's challenge to the assigned mediator, within the challenge window.
+    ChallengeMediator {
+        reason: String,
+    },
+    /// The registry upholds (the mediator is replaced) or rejects a challenge.
+    DecideChallenge {
+        challenge: Uuid,
+        uphold: bool,
+        note: String,
+    },
+    /// The mediator withdraws from the case.
+    RecuseMediator {
+        reason: String,
+    },
 }
 
 impl ActionInput {
@@ -138,6 +165,9 @@ impl ActionInput {
             Self::ProvideInformation { .. } => CaseAction::ProvideInformation,
             Self::RequestExtension { .. } => CaseAction::RequestExtension,
             Self::DecideExtension { .. } => CaseAction::DecideExtension,
+            Self::ChallengeMediator { .. } => CaseAction::ChallengeMediator,
+            Self::DecideChallenge { .. } => CaseAction::DecideChallenge,
+            Self::RecuseMediator { .. } => CaseAction::RecuseMediator,
         }
     }
 
@@ -208,7 +238,25 @@ impl ActionInput {
             Self::PlaceHold { reason } | Self::RequestExtension { reason, .. } => {
                 errors.text("reason", reason, 5, MAX_TEXT_CHARS);
             }
-            Self::DecideExtension { note, .. } => errors.text("note", note, 1, MAX_TEXT_CHARS),
+            Self::DecideExtension { note, .. } | Self::DecideChallenge { note, .. } => {
+                errors.text("note", note, 1, MAX_TEXT_CHARS);
+            }
+            Self::ChallengeMediator { reason } | Self::RecuseMediator { reason } => {
+                errors.text("reason", reason, MIN_REASON_CHARS, MAX_TEXT_CHARS);
+            }
+            Self::AssignMediator {
+                override_reason: Some(reason),
+                mediator,
+            } => {
+                errors.text("override_reason", reason, MIN_REASON_CHARS, MAX_TEXT_CHARS);
+                if mediator.is_none() {
+                    errors.add(
+                        "override_reason",
+                        "not_allowed",
+                        "only a named mediator's conflict can be overridden",
+                    );
+                }
+            }
             _ => {}
         }
         if let Self::RequestExtension { days, .. }
@@ -223,6 +271,10 @@ impl ActionInput {
         errors.into_result()
     }
 }
+
+/// The shortest written reason for a challenge, a recusal or an override: a few words that
+/// others can act on.
+pub const MIN_REASON_CHARS: u64 = 10;
 
 /// What the client asks: an action, and the version of the case it acted on.
 #[derive(Clone, Debug)]
@@ -294,7 +346,8 @@ impl Step<'_> {
 struct RowChange {
     outcome: Option<Option<Outcome>>,
     dismissal_reason: Option<DismissalReason>,
-    mediator_id: Option<i64>,
+    /// `Some(None)` when the mediator leaves the case.
+    mediator_id: Option<Option<i64>>,
     on_hold: Option<bool>,
     serve: bool,
     close: bool,
@@ -320,7 +373,7 @@ where
     command.input.validate()?;
     let calendar = holidays::calendar(db, settings).await?;
     let txn = db.begin().await?;
-    let result = apply(&txn, settings, &calendar, actor, pid, &command, now).await;
+    let result = run(&txn, settings, &calendar, actor, pid, &command, now).await;
     match result {
         Ok(case) => {
             txn.commit().await?;
@@ -333,8 +386,9 @@ where
     }
 }
 
-#[allow(clippy::too_many_lines)]
-async fn apply(
+/// The action, then, when it leaves an eligible case without a mediator (eligibility, an
+/// upheld challenge, a recusal), the rule's automatic assignment in the same transaction.
+async fn run(
     db: &impl ConnectionTrait,
     settings: &Settings,
     calendar: &Calendar,
@@ -343,7 +397,44 @@ async fn apply(
     command: &Command,
     now: DateTime<Utc>,
 ) -> AppResult<Model> {
-    let case = Model::find_for(db, actor, pid).await?;
+    let (case, staff) = apply(db, settings, calendar, actor, pid, command, now, false).await?;
+    if !staff {
+        return Ok(case);
+    }
+    let automatic = Command {
+        expected_version: None,
+        input: ActionInput::AssignMediator {
+            mediator: None,
+            override_reason: None,
+        },
+    };
+    let (case, _) = apply(db, settings, calendar, actor, pid, &automatic, now, true).await?;
+    Ok(case)
+}
+
+/// One action. With `automatic`, it is the system's own follow-up to `actor`'s action: it
+/// acts with the registry's standing, and its event names no actor.
+#[allow(clippy::too_many_lines, clippy::too_many_arguments)]
+async fn apply(
+    db: &impl ConnectionTrait,
+    settings: &Settings,
+    calendar: &Calendar,
+    actor: &Actor,
+    pid: Uuid,
+    command: &Command,
+    now: DateTime<Utc>,
+    automatic: bool,
+) -> AppResult<(Model, bool)> {
+    let case = if automatic {
+        // The actor may have just left the case (a recusing mediator no longer sees it).
+        Entity::find()
+            .filter(Column::Pid.eq(pid))
+            .one(db)
+            .await?
+            .ok_or(AppError::NotFound)?
+    } else {
+        Model::find_for(db, actor, pid).await?
+    };
     if let Some(v) = command.expected_version {
         if v != case.version {
             return Err(AppError::Conflict(format!(
@@ -354,9 +445,12 @@ async fn apply(
     }
     let action = command.input.action();
     let co = case.co_complainant_ids(db).await?;
-    let role = case
-        .role_of(actor, &co)
-        .ok_or_else(|| AppError::Forbidden("you are not a party to this case".into()))?;
+    let role = if automatic {
+        CaseRole::Registrar
+    } else {
+        case.role_of(actor, &co)
+            .ok_or_else(|| AppError::Forbidden("you are not a party to this case".into()))?
+    };
     if !role.may(action) {
         return Err(AppError::Forbidden(format!(
             "your role may not {action} this case"
@@ -378,14 +472,114 @@ async fn apply(
     let mut row = RowChange::default();
     let mut detail = serde_json::Map::new();
     let mut answers: Option<i64> = None;
+    let mut staffed: Option<staffing::Explanation> = None;
+    let mut challenged: Option<assignments::Model> = None;
+    let mut decided: Option<challenges::Model> = None;
+    let mut stage: Option<&'static str> = None;
+    let mut staff_after = false;
     use ActionInput as I;
     use DeadlineKind as K;
     // Rules the state machine cannot see, checked before anything is written.
     match &command.input {
-        I::AssignMediator { mediator } => {
-            let m = check_mediator(db, &step, *mediator).await?;
-            row.mediator_id = Some(m.id);
-            detail.insert("mediator".into(), m.pid.to_string().into());
+        I::AssignMediator {
+            mediator,
+            override_reason,
+        } => {
+            if mediator.is_none() && case.mediator_id.is_some() {
+                return Err(AppError::Rule(
+                    "the case already has a mediator; name the mediator who should replace them"
+                        .into(),
+                ));
+            }
+            let pick = staffing::pick(
+                db,
+                settings,
+                &case,
+                &co,
+                *mediator,
+                override_reason.as_deref(),
+            )
+            .await?;
+            match pick {
+                Pick::Chosen {
+                    mediator,
+                    explanation,
+                } => {
+                    if case.mediator_id == Some(mediator.id) {
+                        return Err(AppError::Rule(
+                            "this mediator already holds the case".into(),
+                        ));
+                    }
+                    row.mediator_id = Some(Some(mediator.id));
+                    detail.insert("mediator".into(), mediator.pid.to_string().into());
+                    detail.insert("method".into(), explanation.method.to_string().into());
+                    staffed = Some(explanation);
+                }
+                Pick::Nobody(explanation) if automatic => {
+                    return blocked(db, &step, &explanation).await.map(|c| (c, false));
+                }
+                Pick::Nobody(explanation) => {
+                    return Err(AppError::Rule(format!(
+                        "no mediator is eligible for this case: {}",
+                        explanation.summary()
+                    )));
+                }
+            }
+        }
+        I::ChallengeMediator { .. } => {
+            let current = holding(db, &case).await?;
+            let closes = calendar.due_at(
+                current.assigned_at.to_utc(),
+                DayUnit::Working,
+                settings.assignment.challenge_window_working_days,
+            );
+            if now > closes {
+                return Err(AppError::Rule(format!(
+                    "the window to challenge this mediator closed at {}",
+                    closes.to_rfc3339()
+                )));
+            }
+            let pending = challenges::Entity::find()
+                .filter(challenges::Column::AssignmentId.eq(current.id))
+                .filter(challenges::Column::Status.eq(ChallengeStatus::Pending.as_ref()))
+                .one(db)
+                .await?;
+            if pending.is_some() {
+                return Err(AppError::Rule(
+                    "a challenge to this mediator is already pending".into(),
+                ));
+            }
+            challenged = Some(current);
+        }
+        I::DecideChallenge {
+            challenge, uphold, ..
+        } => {
+            let ch = challenges::Entity::find()
+                .filter(challenges::Column::Pid.eq(*challenge))
+                .filter(challenges::Column::CaseId.eq(case.id))
+                .one(db)
+                .await?
+                .ok_or_else(|| {
+                    AppError::Validation(FieldErrors::single(
+                        "challenge",
+                        "unknown",
+                        "no challenge in this case has this id",
+                    ))
+                })?;
+            if ch.status != ChallengeStatus::Pending.as_ref() {
+                return Err(AppError::Rule(format!(
+                    "this challenge is no longer pending (it is {})",
+                    ch.status
+                )));
+            }
+            if *uphold {
+                row.mediator_id = Some(None);
+            }
+            decided = Some(ch);
+        }
+        I::RecuseMediator { .. } => {
+            challenged = Some(holding(db, &case).await?);
+            row.mediator_id = Some(None);
         }
         I::Appeal { .. } => {
             if case.appeals_lodged >= 1 {
@@ -445,6 +639,19 @@ async fn apply(
         _ => {}
     }
     write_status(db, &case, to, &row, now).await?;
+    // The load follows the case: it counts for its mediator while it is open for work.
+    let holder = row.mediator_id.unwrap_or(case.mediator_id);
+    let within_capacity = staffed
+        .as_ref()
+        .is_some_and(|e| e.method != AssignmentMethod::Override);
+    mediators::shift_load(
+        db,
+        case.mediator_id.filter(|_| from.is_active()),
+        holder.filter(|_| to.is_active()),
+        within_capacity,
+        now,
+    )
+    .await?;
 
     // Clocks, holds and extensions.
     match &command.input {
@@ -462,7 +669,82 @@ async fn apply(
             step.cancel(db, None).await?;
             step.start(db, &[K::AppealWindow]).await?;
         }
-        I::AssignMediator { .. } => step.meet(db, &[K::MediatorAssignment]).await?,
+        I::AssignMediator { .. } => {
+            step.meet(db, &[K::MediatorAssignment]).await?;
+            if let Some(explanation) = &staffed {
+                let (a, hash) = staffing::record(
+                    db,
+                    case.id,
+                    holder,
+                    explanation,
+                    (!automatic).then_some(actor.id),
+                    now,
+                )
+                .await?;
+                detail.insert("assignment".into(), a.pid.to_string().into());
+                detail.insert("explanation_sha256".into(), hash.into());
+            }
+        }
+        I::ChallengeMediator { reason } => {
+            if let Some(current) = &challenged {
+                let ch = challenges::ActiveModel {
+                    pid: Set(Uuid::new_v4()),
+                    case_id: Set(case.id),
+                    assignment_id: Set(current.id),
+                    raised_by_id: Set(actor.id),
+                    party: Set(role.party().unwrap_or(Party::Complainant).to_string()),
+                    reason: Set(reason.trim().to_string()),
+                    status: Set(ChallengeStatus::Pending.to_string()),
+                    decided_by_id: Set(None),
+                    decided_at: Set(None),
+                    decision_note: Set(None),
+                    created_at: Set(now.into()),
+                    updated_at: Set(now.into()),
+                    ..Default::default()
+                }
+                .insert(db)
+                .await?;
+                detail.insert("challenge".into(), ch.pid.to_string().into());
+                detail.insert("reason".into(), reason.trim().into());
+            }
+        }
+        I::DecideChallenge { uphold, note, .. } => {
+            if let Some(ch) = decided.take() {
+                if *uphold {
+                    if let Some(a) = assignments::Entity::find_by_id(ch.assignment_id)
+                        .one(db)
+                        .await?
+                        .filter(|a| a.ended_at.is_none())
+                    {
+                        staffing::end(db, a, AssignmentEnd::ChallengeUpheld, now).await?;
+                    }
+                    staff_after = true;
+                }
+                detail.insert("challenge".into(), ch.pid.to_string().into());
+                detail.insert("upheld".into(), (*uphold).into());
+                detail.insert("note".into(), note.trim().into());
+                stage = Some(if *uphold { "upheld" } else { "rejected" });
+                let mut am: challenges::ActiveModel = ch.into();
+                am.status = Set(if *uphold {
+                    ChallengeStatus::Upheld
+                } else {
+                    ChallengeStatus::Rejected
+                }
+                .to_string());
+                am.decided_by_id = Set(Some(actor.id));
+                am.decided_at = Set(Some(now.into()));
+                am.decision_note = Set(Some(note.trim().to_string()));
+                am.updated_at = Set(now.into());
+                am.update(db).await?;
+            }
+        }
+        I::RecuseMediator { reason } => {
+            if let Some(current) = challenged.take() {
+                staffing::end(db, current, AssignmentEnd::Recused, now).await?;
+                staff_after = true;
+                detail.insert("reason".into(), reason.trim().into());
+            }
+        }
         I::RequestResponse { .. } => step.start(db, &[K::FormalResponse]).await?,
         I::SubmitResponse { .. } => {
             answers = open_id(db, case.id, K::FormalResponse).await?;
@@ -600,18 +882,26 @@ async fn apply(
         detail.insert("submission".into(), sub.pid.to_string().into());
     }
 
-    let event = case_events::append(
-        db,
-        NewEvent::for_action(case.id, actor.id, action, Some(from), to, detail.into()),
-        now,
-    )
-    .await?;
+    let mut event = NewEvent::for_action(case.id, actor.id, action, Some(from), to, detail.into());
+    if automatic {
+        event.actor_id = None;
+    }
+    let event = case_events::append(db, event, now).await?;
     let updated = Entity::find_by_id(case.id)
         .one(db)
         .await?
         .ok_or(AppError::NotFound)?;
-    notify(db, &step, &updated, action, event.id).await?;
-    Ok(updated)
+    notify(db, &step, &updated, action, event.id, stage).await?;
+    if staffed
+        .as_ref()
+        .is_some_and(|e| e.method == AssignmentMethod::Override)
+    {
+        flag_override(db, &step, &updated, event.id).await?;
+    }
+    Ok((
+        updated,
+        staff_after || action == CaseAction::DeclareEligible,
+    ))
 }
 
 async fn write_status(
@@ -634,7 +924,7 @@ async fn write_status(
         am.dismissal_reason = Set(Some(reason.to_string()));
     }
     if let Some(m) = row.mediator_id {
-        am.mediator_id = Set(Some(m));
+        am.mediator_id = Set(m);
     }
     if let Some(h) = row.on_hold {
         am.on_hold = Set(h);
@@ -675,31 +965,97 @@ async fn open_id(
         .map(|d| d.id))
 }
 
-/// A mediator may be assigned only if active, accredited as a mediator, and of no party's
-/// nationality.
-async fn check_mediator(
+/// The assignment under which the case's mediator holds it.
+async fn holding(db: &impl ConnectionTrait, case: &Model) -> AppResult<assignments::Model> {
+    match (case.mediator_id, staffing::current(db, case.id).await?) {
+        (Some(m), Some(a)) if a.mediator_id == Some(m) => Ok(a),
+        _ => Err(AppError::Rule("no mediator holds this case".into())),
+    }
+}
+
+/// The rule found nobody for a case that needs a mediator: the attempt is recorded with
+/// its reasons, the registry is told, and a case that lost its mediator puts the registry
+/// on the clock to find one. The case itself does not change.
+async fn blocked(
     db: &impl ConnectionTrait,
     step: &Step<'_>,
-    pid: Uuid,
-) -> AppResult<users::Model> {
-    let field =
-        |code: &str, msg: &str| AppError::Validation(FieldErrors::single("mediator", code, msg));
-    let m = users::Entity::find()
-        .filter(users::Column::Pid.eq(pid))
-        .one(db)
-        .await?
-        .filter(|u| u.role == Role::Mediator.as_ref() && u.active)
-        .ok_or_else(|| field("unknown", "no active mediator has this id"))?;
-    let mut parties = vec![step.case.complainant_delegation_id];
-    parties.extend_from_slice(step.co);
-    parties.extend(step.case.respondent_delegation_id);
-    if m.delegation_id.is_some_and(|n| parties.contains(&n)) {
-        return Err(field(
-            "conflict",
-            "this mediator shares the nationality of a party to the case",
-        ));
+    explanation: &staffing::Explanation,
+) -> AppResult<Model> {
+    let case = step.case;
+    let (a, hash) = staffing::record(db, case.id, None, explanation, None, step.now).await?;
+    if step.from.is_mediated()
+        && open_id(db, case.id, DeadlineKind::MediatorAssignment)
+            .await?
+            .is_none()
+    {
+        step.start(db, &[DeadlineKind::MediatorAssignment]).await?;
     }
-    Ok(m)
+    let event = case_events::append(
+        db,
+        NewEvent {
+            case_id: case.id,
+            actor_id: None,
+            action: BLOCKED.to_string(),
+            from: Some(step.from),
+            to: Some(step.from),
+            detail: serde_json::json!({
+                "assignment": a.pid,
+                "explanation_sha256": hash,
+                "excluded": explanation.excluded.len(),
+            }),
+        },
+        step.now,
+    )
+    .await?;
+    let registrars = users::Entity::find()
+        .filter(users::Column::Role.eq(Role::Registrar.as_ref()))
+        .filter(users::Column::Active.eq(true))
+        .all(db)
+        .await?;
+    let notice = Notice {
+        kind: BLOCKED,
+        case_id: Some(case.id),
+        dedupe_base: format!("event:{}", event.id),
+        payload: serde_json::json!({
+            "case": case.pid,
+            "reference": case.reference,
+            "status": step.from,
+        }),
+        timing: Timing::Now,
+    };
+    notifications::enqueue(db, &registrars, &notice, step.now).await?;
+    Ok(case.clone())
+}
+
+/// The event and notice kind of an automatic assignment that found nobody eligible.
+pub const BLOCKED: &str = "assignment_blocked";
+/// The notice kind that tells oversight the registry overrode a conflict.
+pub const OVERRIDE: &str = "assignment_override";
+
+/// Tells oversight that the registry assigned a mediator over a recorded conflict.
+async fn flag_override(
+    db: &impl ConnectionTrait,
+    step: &Step<'_>,
+    case: &Model,
+    event_id: i64,
+) -> AppResult<()> {
+    let oversight = users::Entity::find()
+        .filter(users::Column::Role.eq(Role::Oversight.as_ref()))
+        .filter(users::Column::Active.eq(true))
+        .all(db)
+        .await?;
+    let notice = Notice {
+        kind: OVERRIDE,
+        case_id: Some(case.id),
+        dedupe_base: format!("event:{event_id}:override"),
+        payload: serde_json::json!({
+            "case": case.pid,
+            "reference": case.reference,
+            "status": step.to,
+        }),
+        timing: Timing::Now,
+    };
+    notifications::enqueue(db, &oversight, &notice, step.now).await
 }
 
 async fn request_extension(
@@ -840,6 +1196,7 @@ async fn notify(
     case: &Model,
     action: CaseAction,
     event_id: i64,
+    stage: Option<&str>,
 ) -> AppResult<()> {
     use CaseAction as A;
     let Recipients {
@@ -872,12 +1229,22 @@ async fn notify(
                 people.extend(registrars.iter().cloned());
             }
         }
-        A::Escalate | A::Appeal | A::Withdraw => {
+        A::Escalate | A::Appeal | A::Withdraw | A::ChallengeMediator | A::RecuseMediator => {
             parties(&mut people);
             people.extend(registrars.iter().cloned());
         }
         _ => parties(&mut people),
     }
+    // A mediator who leaves the case hears why, whoever made them leave.
+    if let Some(former) = step
+        .case
+        .mediator_id
+        .filter(|m| case.mediator_id != Some(*m))
+    {
+        people.extend(users::Entity::find_by_id(former).one(db).await?);
+    }
+    people.sort_by_key(|u| u.id);
+    people.dedup_by_key(|u| u.id);
     people.retain(|u| u.id != step.actor.id);
     let notice = Notice {
         kind: action.into(),
@@ -889,6 +1256,7 @@ async fn notify(
             "action": action,
             "from": step.from,
             "status": step.to,
+            "stage": stage,
         }),
         timing: Timing::Now,
     };

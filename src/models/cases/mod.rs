@@ -70,11 +70,13 @@ impl CaseRole {
                     | A::Withdraw
                     | A::ProvideInformation
                     | A::RequestExtension
+                    | A::ChallengeMediator
             ),
-            Self::CoComplainant => matches!(action, A::ProvideInformation),
-            Self::Respondent => {
-                matches!(action, A::SubmitResponse | A::Appeal | A::RequestExtension)
-            }
+            Self::CoComplainant => matches!(action, A::ProvideInformation | A::ChallengeMediator),
+            Self::Respondent => matches!(
+                action,
+                A::SubmitResponse | A::Appeal | A::RequestExtension | A::ChallengeMediator
+            ),
             Self::Mediator => matches!(
                 action,
                 A::RequestResponse
@@ -86,6 +88,7 @@ impl CaseRole {
                     | A::LiftHold
                     | A::RequestInformation
                     | A::DecideExtension
+                    | A::RecuseMediator
             ),
             Self::Registrar => matches!(
                 action,
@@ -99,6 +102,7 @@ impl CaseRole {
                     | A::LiftHold
                     | A::RequestInformation
                     | A::DecideExtension
+                    | A::DecideChallenge
             ),
             Self::Oversight => false,
         }
@@ -521,7 +525,10 @@ pub struct ListContext {
 }
 
 /// Loads the [`ListContext`] of a page of cases in three queries.
-async fn list_context(db: &impl ConnectionTrait, items: &[Model]) -> AppResult<ListContext> {
+///
+/// # Errors
+/// Database errors.
+pub async fn list_context(db: &impl ConnectionTrait, items: &[Model]) -> AppResult<ListContext> {
     let ids: Vec<i64> = items.iter().map(|c| c.id).collect();
     let body_ids: Vec<i64> = items.iter().map(|c| c.body_id).collect();
     let delegation_ids: Vec<i64> = items.iter().map(|c| c.complainant_delegation_id).collect();

@@ -16,7 +16,8 @@ crate::models::vocabulary::vocabulary_enum! {
         File, Register, DeclareEligible, Dismiss, AssignMediator, RequestResponse, SubmitResponse,
         AcceptResponse, ContestResponse, RecordSettlement, Escalate, RecordDecision, Appeal,
         StartMonitoring, Close, Withdraw, PlaceHold, LiftHold, RequestInformation,
-        ProvideInformation, RequestExtension, DecideExtension
+        ProvideInformation, RequestExtension, DecideExtension, ChallengeMediator,
+        DecideChallenge, RecuseMediator
     }
 }
 
@@ -28,6 +29,21 @@ impl CaseStatus {
         !matches!(
             self,
             Self::Dismissed | Self::Decided | Self::Withdrawn | Self::Closed
+        )
+    }
+
+    /// Past eligibility and still open for work: a mediator holds (or should hold) the
+    /// case, and may be challenged, recuse, or be replaced.
+    #[must_use]
+    pub const fn is_mediated(self) -> bool {
+        matches!(
+            self,
+            Self::InMediation
+                | Self::AwaitingResponse
+                | Self::ResponseReceived
+                | Self::Settled
+                | Self::Monitoring
+                | Self::UnderReview
         )
     }
 
@@ -69,6 +85,10 @@ impl CaseStatus {
                 Some(s)
             }
             (s, A::RequestExtension | A::DecideExtension) if !s.is_terminal() => Some(s),
+            (
+                s,
+                A::AssignMediator | A::ChallengeMediator | A::DecideChallenge | A::RecuseMediator,
+            ) if s.is_mediated() => Some(s),
             _ => None,
         };
         next.ok_or_else(|| AppError::InvalidTransition {

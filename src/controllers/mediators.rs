@@ -1,0 +1,184 @@
+//! Mediators: each one's caseload, every mediator's load for the registry, the fairness
+//! ledger, a case's assignment record, and the profiles admins manage.
+use std::collections::BTreeSet;
+
+use axum::{
+    extract::{Path, State},
+    routing::get,
+};
+use chrono::{Duration, NaiveDate, NaiveTime};
+use loco_rs::prelude::{format, AppContext, Response, Result, Routes};
+use serde::Deserialize;
+
+use super::extract::{now, pid, CurrentActor, ValidJson, ValidQuery};
+use crate::{
+    errors::{AppError, ErrorBody, FieldErrors},
+    models::{
+        holidays,
+        mediators::{self, ledger, staffing, ProfileChange},
+        vocabulary::{Language, Role},
+    },
+    settings::Settings,
+    views::mediators::{
+        AssignmentList, AssignmentView, CaseloadView, LoadList, LoadView, ProfileView,
+    },
+};
+
+fn only(current: &CurrentActor, roles: &[Role]) -> Result<(), AppError> {
+    if roles.contains(&current.actor.role) {
+        Ok(())
+    } else {
+        Err(AppError::NotFound)
+    }
+}
+
+#[utoipa::path(get, path = "/api/mediators/me/caseload", tag = "mediators", security(("bearer" = [])), responses((status = 200, body = CaseloadView), (status = 401, description = "not signed in", body = ErrorBody), (status = 404, description = "not a mediator", body = ErrorBody)))]
+pub async fn caseload(State(ctx): State<AppContext>, current: CurrentActor) -> Result<Response> {
+    only(&current, &[Role::Mediator])?;
+    let settings = Settings::of(&ctx)?;
+    let at = now();
+    let calendar = holidays::calendar(&ctx.db, &settings).await?;
+    let load = ledger::caseload(&ctx.db, &current.actor, at).await?;
+    format::json(CaseloadView::new(&load, &current.actor, &calendar, at))
+}
+
+#[utoipa::path(get, path = "/api/mediators", tag = "mediators", security(("bearer" = [])), responses((status = 200, body = LoadList), (status = 401, description = "not signed in", body = ErrorBody), (status = 404, description = "not the registry or oversight", body = ErrorBody)))]
+pub async fn loads(State(ctx): State<AppContext>, current: CurrentActor) -> Result<Response> {
+    only(&current, &[Role::Registrar, Role::Oversight])?;
+    let (items, awaiting_mediator) = ledger::loads(&ctx.db, now()).await?;
+    format::json(LoadList {
+        items: items.iter().map(LoadView::from).collect(),
+        awaiting_mediator,
+    })
+}
+
+/// The period of the ledger, in whole days (UTC): `from` inclusive, `to` inclusive.
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
+pub struct Period {
+    /// First day; 90 days before `to` when absent.
+    from: Option<NaiveDate>,
+    /// Last day; today when absent.
+    to: Option<NaiveDate>,
+}
+
+/// The longest period one ledger covers.
+const MAX_PERIOD_DAYS: i64 = 366 * 5;
+
+#[utoipa::path(get, path = "/api/mediators/fairness", tag = "mediators", security(("bearer" = [])), params(Period), responses((status = 200, body = ledger::Ledger), (status = 401, description = "not signed in", body = ErrorBody), (status = 404, description = "not the registry or oversight", body = ErrorBody), (status = 422, description = "a bad period", body = ErrorBody)))]
+pub async fn fairness(
+    State(ctx): State<AppContext>,
+    current: CurrentActor,
+    ValidQuery(p): ValidQuery<Period>,
+) -> Result<Response> {
+    only(&current, &[Role::Registrar, Role::Oversight])?;
+    let to = p.to.unwrap_or_else(|| now().date_naive());
+    let from = p.from.unwrap_or(to - Duration::days(90));
+    if from > to {
+        return Err(AppError::Validation(FieldErrors::single(
+            "from",
+            "range",
+            "must not be after `to`",
+        ))
+        .into());
+    }
+    if (to - from).num_days() > MAX_PERIOD_DAYS {
+        return Err(AppError::Validation(FieldErrors::single(
+            "from",
+            "range",
+            format!("a period covers at most {MAX_PERIOD_DAYS} days"),
+        ))
+        .into());
+    }
+    let start = from.and_time(NaiveTime::MIN).and_utc();
+    let end = (to + Duration::days(1)).and_time(NaiveTime::MIN).and_utc();
+    format::json(ledger::ledger(&ctx.db, start, end).await?)
+}
+
+#[utoipa::path(get, path = "/api/cases/{pid}/assignments", tag = "mediators", security(("bearer" = [])), params(("pid" = String, Path, description = "the case pid")), responses((status = 200, body = AssignmentList), (status = 401, description = "not signed in", body = ErrorBody), (status = 404, description = "no such case in sight", body = ErrorBody)))]
+pub async fn assignments(
+    State(ctx): State<AppContext>,
+    current: CurrentActor,
+    Path(raw): Path<String>,
+) -> Result<Response> {
+    let record = staffing::record_for(&ctx.db, &current.actor, pid(&raw)?).await?;
+    format::json(AssignmentList {
+        items: record
+            .assignments
+            .iter()
+            .map(|(a, who, e)| {
+                AssignmentView::new(
+                    a,
+                    who.as_ref(),
+                    e,
+                    &record.challenges,
+                    record.full,
+                    current.actor.zone,
+                )
+            })
+            .collect(),
+    })
+}
+
+#[utoipa::path(get, path = "/api/admin/mediators/{pid}", tag = "admin", security(("bearer" = [])), params(("pid" = String, Path, description = "the mediator's user pid")), responses((status = 200, body = ProfileView), (status = 401, description = "not signed in", body = ErrorBody), (status = 404, description = "not an admin, or no such mediator", body = ErrorBody)))]
+pub async fn profile(
+    State(ctx): State<AppContext>,
+    current: CurrentActor,
+    Path(raw): Path<String>,
+) -> Result<Response> {
+    only(&current, &[Role::Admin])?;
+    let p = mediators::profile(&ctx.db, pid(&raw)?).await?;
+    format::json(ProfileView::from(&p))
+}
+
+/// Changes to a mediator's profile; absent fields stay as they are, and a conflict list
+/// given replaces the one stored.
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ProfileParams {
+    languages: Option<Vec<Language>>,
+    /// Open cases the mediator may hold (1 to 1000).
+    capacity: Option<u32>,
+    on_leave: Option<bool>,
+    /// ISO alpha-3 codes of delegations the mediator declares a conflict with.
+    conflicting_delegations: Option<Vec<String>>,
+    /// Codes of bodies the mediator declares a conflict with.
+    conflicting_bodies: Option<Vec<String>>,
+}
+
+#[utoipa::path(patch, path = "/api/admin/mediators/{pid}", tag = "admin", security(("bearer" = [])), params(("pid" = String, Path, description = "the mediator's user pid")), request_body = ProfileParams, responses((status = 200, body = ProfileView), (status = 401, description = "not signed in", body = ErrorBody), (status = 404, description = "not an admin, or no such mediator", body = ErrorBody), (status = 422, description = "invalid input, per field", body = ErrorBody)))]
+pub async fn change_profile(
+    State(ctx): State<AppContext>,
+    current: CurrentActor,
+    Path(raw): Path<String>,
+    ValidJson(p): ValidJson<ProfileParams>,
+) -> Result<Response> {
+    only(&current, &[Role::Admin])?;
+    let profile = mediators::change_profile(
+        &ctx.db,
+        pid(&raw)?,
+        ProfileChange {
+            languages: p.languages.map(|l| l.into_iter().collect::<BTreeSet<_>>()),
+            capacity: p.capacity,
+            on_leave: p.on_leave,
+            conflicting_delegations: p.conflicting_delegations,
+            conflicting_bodies: p.conflicting_bodies,
+        },
+        now(),
+    )
+    .await?;
+    format::json(ProfileView::from(&profile))
+}
+
+pub fn routes() -> Routes {
+    Routes::new()
+        .add("/api/mediators", get(loads))
+        .add("/api/mediators/me/caseload", get(caseload))
+        .add("/api/mediators/fairness", get(fairness))
+        .add("/api/cases/{pid}/assignments", get(assignments))
+        .add(
+            "/api/admin/mediators/{pid}",
+            get(profile).patch(change_profile),
+        )
+}

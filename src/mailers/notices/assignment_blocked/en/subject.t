@@ -1,0 +1,1 @@
+[{{ case.reference }}] No mediator could be assigned automatically

@@ -1,0 +1,1 @@
+[{{ case.reference }}] No ha sido posible designar un mediador automáticamente

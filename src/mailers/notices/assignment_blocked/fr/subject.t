@@ -1,0 +1,1 @@
+[{{ case.reference }}] Aucun médiateur n'a pu être désigné automatiquement

@@ -1,0 +1,1 @@
+[{{ case.reference }}] Mediator assigned despite a recorded conflict or unavailability

@@ -1,0 +1,1 @@
+[{{ case.reference }}] Mediador designado pese a un conflicto o una indisponibilidad consignados

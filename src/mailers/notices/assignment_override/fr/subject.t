@@ -1,0 +1,1 @@
+[{{ case.reference }}] Médiateur désigné malgré un conflit ou une indisponibilité consignés

@@ -1,0 +1,1 @@
+[{{ case.reference }}] Recusación del mediador

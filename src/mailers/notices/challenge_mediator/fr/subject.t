@@ -1,0 +1,1 @@
+[{{ case.reference }}] Demande de récusation du médiateur

@@ -1,0 +1,1 @@
+[{{ case.reference }}] Mediator recused

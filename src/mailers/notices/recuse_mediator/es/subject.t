@@ -1,0 +1,1 @@
+[{{ case.reference }}] Abstención del mediador

@@ -1,0 +1,1 @@
+[{{ case.reference }}] Déport du médiateur
