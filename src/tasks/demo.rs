@@ -410,7 +410,10 @@ pub async fn load(ctx: &AppContext, now: DateTime<Utc>) -> Result<String> {
     let registrar = who("registrar@redress.example")?;
     for (i, stage) in STAGES.iter().enumerate() {
         let delegate = who(delegates[i % delegates.len()])?;
-        let (resp_email, respondent, body) = &respondents[i % respondents.len()];
+        // Each complainant meets each respondent at most twice: a mediator who handled one
+        // dispute between two parties is never assigned another, and there are three.
+        let (resp_email, respondent, body) =
+            &respondents[(i + i / delegates.len()) % respondents.len()];
         let respondent_actor = who(resp_email)?;
         let (title, category) = TITLES[i % TITLES.len()];
         // Older cases are further along: each starts 2 to 90 days ago and moves every 2 days.

@@ -1,4 +1,5 @@
 mod access;
+mod assignment;
 mod auth;
 mod concurrency;
 mod docs;

@@ -405,3 +405,91 @@ async fn a_password_reset_email_carries_the_code_and_the_outbox_forgets_it_once_
     })
     .await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[serial]
+async fn challenge_recusal_and_assignment_notices_arrive_worded_for_what_happened() {
+    request::<App, _, _>(|server, ctx| async move {
+        let w = world(&ctx).await;
+        let sink = Sink::start();
+        let postman = Postman::smtp(&sink.config(), 4).expect("transport");
+        relocate(&ctx, &w.respondent, "fr", "Europe/Paris").await;
+        let case = case_in_mediation(&server, &w).await;
+        let case = must(
+            &server,
+            &w.respondent,
+            &case,
+            json!({"action": "challenge_mediator",
+            "reason": "The mediator chaired the session we complain of."}),
+        )
+        .await;
+        let pid = case["pid"].as_str().unwrap();
+        let record: Value = get(
+            &server,
+            &w.registrar,
+            &format!("/api/cases/{pid}/assignments"),
+        )
+        .await
+        .json();
+        let challenge = record["items"][0]["challenges"][0]["pid"].clone();
+        // Upheld: nobody else is free, so the registry is told, then overrides.
+        let case = must(
+            &server,
+            &w.registrar,
+            &case,
+            json!({"action": "decide_challenge",
+            "challenge": challenge, "uphold": true, "note": "Established."}),
+        )
+        .await;
+        assert!(case["mediator"].is_null());
+        must(
+            &server,
+            &w.registrar,
+            &case,
+            json!({"action": "assign_mediator",
+            "mediator": w.conflicted_mediator.pid(),
+            "override_reason": "No other mediator is free before the session ends."}),
+        )
+        .await;
+        must(
+            &server,
+            &w.conflicted_mediator,
+            &case,
+            json!({"action": "recuse_mediator",
+            "reason": "On reflection my nationality is a bar."}),
+        )
+        .await;
+        deliver(&ctx, &postman, redress::controllers::extract::now()).await;
+
+        let reference = case["reference"].as_str().unwrap();
+        let subjects = |who: &Person| -> Vec<String> {
+            sink.to(&who.email)
+                .iter()
+                .map(|m| m.subject())
+                .filter(|s| s.contains(reference))
+                .collect()
+        };
+        let has = |who: &Person, words: &str| {
+            let got = subjects(who);
+            assert!(
+                got.iter().any(|s| s.contains(words)),
+                "{} expected `{words}` in {got:?}",
+                who.email
+            );
+        };
+        has(&w.complainant, "Mediator challenged");
+        has(&w.registrar, "Mediator challenged");
+        has(&w.mediator, "Challenge to the mediator upheld");
+        has(&w.respondent, "Récusation du médiateur admise");
+        has(&w.registrar, "No mediator could be assigned automatically");
+        has(&w.oversight, "despite a recorded conflict");
+        has(&w.complainant, "Mediator recused");
+        assert!(
+            subjects(&w.oversight)
+                .iter()
+                .all(|s| !s.contains("challenged")),
+            "oversight hears of the override, not of every step"
+        );
+    })
+    .await;
+}
