@@ -263,9 +263,12 @@ async fn earlier_involvement_declared_conflicts_and_capacity_each_exclude_a_medi
             json!({"conflicting_delegations": ["kir"], "capacity": 1}),
         )
         .await;
-        let mut g = grievance();
-        g["respondent"] = json!({"kind": "body", "code": "COP"});
-        let third = eligible_case(&server, &w, &g).await;
+        let third = eligible_case(
+            &server,
+            &w,
+            &grievance_against(json!({"kind": "body", "code": "COP"})),
+        )
+        .await;
         assert!(third["mediator"].is_null());
         let why = record(&server, &w.registrar, &third).await;
         assert_eq!(
@@ -437,36 +440,26 @@ async fn a_rejected_challenge_keeps_the_mediator_and_a_late_one_is_refused() {
 
         // Past the window (5 working days after the assignment) a challenge is refused.
         let pid = case["pid"].as_str().unwrap().parse().unwrap();
-        let late = transition(
-            &ctx.db,
-            &settings,
-            &w.respondent.actor,
-            pid,
-            Command {
-                expected_version: None,
-                input: ActionInput::ChallengeMediator {
-                    reason: "We have learnt of a conflict.".into(),
+        let challenge_at = |at| {
+            transition(
+                &ctx.db,
+                &settings,
+                &w.respondent.actor,
+                pid,
+                Command {
+                    expected_version: None,
+                    input: ActionInput::ChallengeMediator {
+                        reason: "We have learnt of a conflict.".into(),
+                    },
                 },
-            },
-            now() + Duration::days(10),
-        )
-        .await;
-        let err = late.expect_err("a late challenge");
+                at,
+            )
+        };
+        let err = challenge_at(now() + Duration::days(10))
+            .await
+            .expect_err("a late challenge");
         assert!(err.to_string().contains("window"), "{err}");
-        let in_time = transition(
-            &ctx.db,
-            &settings,
-            &w.respondent.actor,
-            pid,
-            Command {
-                expected_version: None,
-                input: ActionInput::ChallengeMediator {
-                    reason: "We have learnt of a conflict.".into(),
-                },
-            },
-            now() + Duration::hours(1),
-        )
-        .await;
+        let in_time = challenge_at(now() + Duration::hours(1)).await;
         assert!(in_time.is_ok(), "{in_time:?}");
     })
     .await;
@@ -560,12 +553,18 @@ async fn a_mediator_sees_open_cases_soonest_deadline_first_with_overdue_and_this
         use sea_orm::{ActiveModelTrait, ActiveValue::Set};
         let w = world(&ctx).await;
         let later = case_in_mediation(&server, &w).await;
-        let mut g = grievance();
-        g["respondent"] = json!({"kind": "body", "code": "COP"});
-        let overdue = eligible_case(&server, &w, &g).await;
-        let mut g = grievance();
-        g["respondent"] = json!({"kind": "delegation", "code": "FRA"});
-        let soon = eligible_case(&server, &w, &g).await;
+        let overdue = eligible_case(
+            &server,
+            &w,
+            &grievance_against(json!({"kind": "body", "code": "COP"})),
+        )
+        .await;
+        let soon = eligible_case(
+            &server,
+            &w,
+            &grievance_against(json!({"kind": "delegation", "code": "FRA"})),
+        )
+        .await;
         let at = now();
         for (case, due) in [
             (&overdue, at - Duration::hours(1)),
@@ -639,9 +638,7 @@ async fn the_fairness_ledger_counts_assignments_by_mediator_and_group_and_the_sp
             json!({"kind": "body", "code": "COP"}),
             json!({"kind": "delegation", "code": "FRA"}),
         ] {
-            let mut g = grievance();
-            g["respondent"] = respondent;
-            eligible_case(&server, &w, &g).await;
+            eligible_case(&server, &w, &grievance_against(respondent)).await;
         }
         let today = now().date_naive();
         let ledger: Value = get(

@@ -65,9 +65,7 @@ async fn different_actions_racing_on_one_version_never_skip_a_state() {
         // A mediator who handled a case between the same parties is not assigned again, so
         // each round's grievance is against another delegation.
         for (round, respondent) in ["FRA", "DEU", "JPN", "BRA", "IND"].iter().enumerate() {
-            let mut g = grievance();
-            g["respondent"] = json!({"kind": "delegation", "code": respondent});
-            let case = eligible_case(&server, &w, &g).await;
+            let case = eligible_case(&server, &w, &grievance_against(json!({"kind": "delegation", "code": respondent}))).await;
             assert_eq!(case["mediator"]["pid"], w.mediator.pid());
             let version = case["version"].clone();
             let (a, b) = tokio::join!(

@@ -151,6 +151,15 @@ pub fn grievance() -> Value {
     })
 }
 
+/// The grievance of [`grievance`] against another respondent: a mediator who handled one
+/// dispute between two parties is never assigned another, so tests that need several
+/// mediated cases vary the respondent.
+pub fn grievance_against(respondent: Value) -> Value {
+    let mut g = grievance();
+    g["respondent"] = respondent;
+    g
+}
+
 pub async fn get(server: &TestServer, who: &Person, path: &str) -> TestResponse {
     server.get(path).authorization_bearer(&who.token).await
 }

@@ -282,9 +282,7 @@ async fn a_sweep_killed_midway_is_redone_by_the_next_run_without_loss_or_duplica
             json!({"kind": "body", "code": "COP"}),
             json!({"kind": "delegation", "code": "FRA"}),
         ] {
-            let mut g = grievance();
-            g["respondent"] = respondent;
-            let case = eligible_case(&server, &w, &g).await;
+            let case = eligible_case(&server, &w, &grievance_against(respondent)).await;
             must(
                 &server,
                 &w.mediator,

@@ -8,7 +8,7 @@ use chrono::{DateTime, Datelike, Days, NaiveTime, TimeZone, Utc};
 use sea_orm::{entity::prelude::*, Condition, QueryOrder, QuerySelect};
 use serde::Serialize;
 
-use super::{Column as ProfileColumn, Entity as Profiles, Model as ProfileModel};
+use super::Model as ProfileModel;
 use crate::{
     errors::{AppError, AppResult},
     models::{
@@ -121,13 +121,7 @@ pub async fn loads(db: &impl ConnectionTrait, now: DateTime<Utc>) -> AppResult<(
         .all(db)
         .await?;
     let ids: Vec<i64> = people.iter().map(|u| u.id).collect();
-    let mut profiles: HashMap<i64, ProfileModel> = Profiles::find()
-        .filter(ProfileColumn::UserId.is_in(ids.clone()))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|p| (p.user_id, p))
-        .collect();
+    let mut profiles = super::profiles_of(db, ids.clone()).await?;
     let nationalities: HashMap<i64, delegations::Model> = delegations::Entity::find()
         .filter(
             delegations::Column::Id.is_in(

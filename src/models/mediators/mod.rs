@@ -66,6 +66,23 @@ impl Model {
     }
 }
 
+/// The profiles of the mediators `user_ids`, by user id.
+///
+/// # Errors
+/// Database errors.
+pub async fn profiles_of(
+    db: &impl ConnectionTrait,
+    user_ids: Vec<i64>,
+) -> AppResult<std::collections::HashMap<i64, Model>> {
+    Ok(Entity::find()
+        .filter(Column::UserId.is_in(user_ids))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|p| (p.user_id, p))
+        .collect())
+}
+
 /// Gives a newly accredited mediator a profile: the language of their interface, the
 /// default capacity, no conflicts declared yet.
 ///

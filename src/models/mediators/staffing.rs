@@ -274,13 +274,7 @@ pub async fn pool(
         .all(db)
         .await?;
     let ids: Vec<i64> = mediators.iter().map(|m| m.id).collect();
-    let profiles: HashMap<i64, super::Model> = Profiles::find()
-        .filter(ProfileColumn::UserId.is_in(ids.clone()))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|p| (p.user_id, p))
-        .collect();
+    let profiles = super::profiles_of(db, ids.clone()).await?;
     let mut wanted: BTreeSet<i64> = mediators.iter().filter_map(|m| m.delegation_id).collect();
     wanted.extend(party_delegations.iter().copied());
     let delegations: HashMap<i64, delegations::Model> = delegations::Entity::find()
