@@ -100,6 +100,19 @@ impl MigrationTrait for Migration {
         )
         .await?;
         index(m, "challenges", &["case_id"]).await?;
+        // Earlier cases between the same parties, found by respondent and complainant.
+        index(
+            m,
+            "cases",
+            &["respondent_body_id", "complainant_delegation_id"],
+        )
+        .await?;
+        index(
+            m,
+            "cases",
+            &["respondent_delegation_id", "complainant_delegation_id"],
+        )
+        .await?;
         // Mediators accredited before profiles existed get one with the defaults, and their
         // current load. Same SQL on PostgreSQL and SQLite.
         m.get_connection()
@@ -119,6 +132,18 @@ impl MigrationTrait for Migration {
     }
 
     async fn down(&self, m: &SchemaManager) -> Result<(), DbErr> {
+        for name in [
+            "idx-cases-respondent_body_id-complainant_delegation_id",
+            "idx-cases-respondent_delegation_id-complainant_delegation_id",
+        ] {
+            m.drop_index(
+                Index::drop()
+                    .name(name)
+                    .table(Alias::new("cases"))
+                    .to_owned(),
+            )
+            .await?;
+        }
         for t in TABLES {
             util::drop(m, t).await?;
         }

@@ -57,8 +57,41 @@ pub struct Reason {
     /// `declared_conflict`, `earlier_involvement` or `same_regional_group`.
     pub code: String,
     /// The delegation or body code, the regional group, or the load, when there is one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub detail: Option<String>,
+    /// The reason in a sentence; derived from the code and detail, so not stored.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub message: String,
+}
+
+impl Reason {
+    fn new(code: &str, detail: Option<String>) -> Self {
+        let message = describe(code, detail.as_deref());
+        Self {
+            code: code.to_string(),
+            detail,
+            message,
+        }
+    }
+}
+
+fn describe(code: &str, detail: Option<&str>) -> String {
+    let d = detail.unwrap_or("?");
+    match code {
+        "challenged_or_recused" => {
+            "was removed from this case after a challenge, or recused".to_string()
+        }
+        "on_leave" => "is on leave".to_string(),
+        "at_capacity" => {
+            let (open, capacity) = d.split_once('/').unwrap_or((d, "?"));
+            format!("holds {open} open cases of a capacity of {capacity}")
+        }
+        "same_nationality" => format!("shares the nationality of a party ({d})"),
+        "declared_conflict" => format!("declared a conflict with {d}"),
+        "earlier_involvement" => "handled an earlier case between the same parties".to_string(),
+        "same_regional_group" => format!("belongs to the regional group of a party ({d})"),
+        other => other.to_string(),
+    }
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize, utoipa::ToSchema)]
@@ -122,64 +155,34 @@ impl Pool {
         let code = |id: &i64, codes: &HashMap<i64, String>| {
             codes.get(id).cloned().unwrap_or_else(|| format!("#{id}"))
         };
-        let (c, detail, message) = match e {
-            Exclusion::Excluded => (
-                "challenged_or_recused",
-                None,
-                "was removed from this case after a challenge, or recused".to_string(),
-            ),
-            Exclusion::OnLeave => ("on_leave", None, "is on leave".to_string()),
+        let (c, detail) = match e {
+            Exclusion::Excluded => ("challenged_or_recused", None),
+            Exclusion::OnLeave => ("on_leave", None),
             Exclusion::AtCapacity {
                 active_cases,
                 capacity,
-            } => (
-                "at_capacity",
-                Some(format!("{active_cases}/{capacity}")),
-                format!("holds {active_cases} open cases of a capacity of {capacity}"),
+            } => ("at_capacity", Some(format!("{active_cases}/{capacity}"))),
+            Exclusion::SameNationality { delegation } => (
+                "same_nationality",
+                Some(code(delegation, &self.delegation_codes)),
             ),
-            Exclusion::SameNationality { delegation } => {
-                let d = code(delegation, &self.delegation_codes);
-                (
-                    "same_nationality",
-                    Some(d.clone()),
-                    format!("shares the nationality of a party ({d})"),
-                )
-            }
-            Exclusion::DeclaredConflictWithDelegation { delegation } => {
-                let d = code(delegation, &self.delegation_codes);
-                (
-                    "declared_conflict",
-                    Some(d.clone()),
-                    format!("declared a conflict with a party ({d})"),
-                )
-            }
-            Exclusion::DeclaredConflict { with } => {
-                let d = match with {
+            Exclusion::DeclaredConflictWithDelegation { delegation } => (
+                "declared_conflict",
+                Some(code(delegation, &self.delegation_codes)),
+            ),
+            Exclusion::DeclaredConflict { with } => (
+                "declared_conflict",
+                Some(match with {
                     Respondent::Body(b) => code(b, &self.body_codes),
                     Respondent::Delegation(d) => code(d, &self.delegation_codes),
-                };
-                (
-                    "declared_conflict",
-                    Some(d.clone()),
-                    format!("declared a conflict with the respondent ({d})"),
-                )
+                }),
+            ),
+            Exclusion::EarlierInvolvement => ("earlier_involvement", None),
+            Exclusion::SameRegionalGroup { group } => {
+                ("same_regional_group", Some(group.to_string()))
             }
-            Exclusion::EarlierInvolvement => (
-                "earlier_involvement",
-                None,
-                "handled an earlier case between the same parties".to_string(),
-            ),
-            Exclusion::SameRegionalGroup { group } => (
-                "same_regional_group",
-                Some(group.to_string()),
-                format!("belongs to the regional group of a party ({group})"),
-            ),
         };
-        Reason {
-            code: c.to_string(),
-            detail,
-            message,
-        }
+        Reason::new(c, detail)
     }
 
     /// Applies the rule, optionally as the registry naming `named`, and explains it.
@@ -391,33 +394,35 @@ async fn earlier_cases(
         Respondent::Body(b) => cases::Column::RespondentBodyId.eq(b),
         Respondent::Delegation(d) => cases::Column::RespondentDelegationId.eq(d),
     };
-    let others = cases::Entity::find()
-        .filter(cases::Column::Id.ne(case.id))
-        .filter(same_respondent)
-        .filter(
-            Condition::any()
-                .add(cases::Column::ComplainantDelegationId.is_in(complainants.clone()))
-                .add(
-                    cases::Column::Id.in_subquery(
-                        Query::select()
-                            .column(co::Column::CaseId)
-                            .from(co::Entity)
-                            .and_where(co::Column::DelegationId.is_in(complainants))
-                            .to_owned(),
-                    ),
-                ),
-        )
-        .filter(
-            cases::Column::Id.in_subquery(
-                Query::select()
-                    .column(assignments::Column::CaseId)
-                    .from(assignments::Entity)
-                    .and_where(assignments::Column::MediatorId.is_not_null())
-                    .to_owned(),
-            ),
-        )
+    // Two index lookups (respondent, complainant) rather than one OR, which neither
+    // database can answer from an index.
+    let same = || {
+        cases::Entity::find()
+            .filter(cases::Column::Id.ne(case.id))
+            .filter(same_respondent.clone())
+    };
+    let mut others = same()
+        .filter(cases::Column::ComplainantDelegationId.is_in(complainants.clone()))
         .all(db)
         .await?;
+    let seen: BTreeSet<i64> = others.iter().map(|c| c.id).collect();
+    others.extend(
+        same()
+            .filter(
+                cases::Column::Id.in_subquery(
+                    Query::select()
+                        .column(co::Column::CaseId)
+                        .from(co::Entity)
+                        .and_where(co::Column::DelegationId.is_in(complainants))
+                        .to_owned(),
+                ),
+            )
+            .all(db)
+            .await?
+            .into_iter()
+            .filter(|c| !seen.contains(&c.id)),
+    );
+    // Cases that never had a mediator drop out when their assignments are read below.
     if others.is_empty() {
         return Ok(HashMap::new());
     }
@@ -561,7 +566,16 @@ pub async fn record(
     assigned_by: Option<i64>,
     now: DateTime<Utc>,
 ) -> AppResult<(assignments::Model, String)> {
-    let text = serde_json::to_string(explanation)
+    // Stored without the sentences, which are derived from the codes when read.
+    let mut stored = explanation.clone();
+    for r in stored
+        .excluded
+        .iter_mut()
+        .flat_map(|e| e.reasons.iter_mut())
+    {
+        r.message.clear();
+    }
+    let text = serde_json::to_string(&stored)
         .map_err(|e| AppError::Internal(format!("explanation: {e}")))?;
     let hash = hex::encode(Sha256::digest(text.as_bytes()));
     if let Some(m) = mediator_id {
@@ -680,8 +694,12 @@ pub async fn history(
 /// # Errors
 /// When the stored text is not an explanation.
 pub fn explanation_of(row: &assignments::Model) -> AppResult<Explanation> {
-    serde_json::from_str(&row.explanation)
-        .map_err(|e| AppError::Corrupt(format!("assignment {}: {e}", row.pid)))
+    let mut e: Explanation = serde_json::from_str(&row.explanation)
+        .map_err(|e| AppError::Corrupt(format!("assignment {}: {e}", row.pid)))?;
+    for r in e.excluded.iter_mut().flat_map(|x| x.reasons.iter_mut()) {
+        r.message = describe(&r.code, r.detail.as_deref());
+    }
+    Ok(e)
 }
 
 /// What one viewer may read of a case's assignment record.
