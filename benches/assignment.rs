@@ -164,6 +164,11 @@ fn case_row(
         filed_at: Set(stamp),
         served_at: Set(Some(stamp)),
         closed_at: Set(None),
+        registered_at: Set(None),
+        eligibility_decided_at: Set(None),
+        acknowledge_working_days: Set(None),
+        eligibility_working_days: Set(None),
+        closure_working_days: Set(None),
         created_at: Set(stamp),
         updated_at: Set(stamp),
     }

@@ -16,6 +16,7 @@ mod m20261128_000012_notifications;
 mod m20261128_000013_reference_counters;
 mod m20261128_000014_delivery;
 mod m20261128_000015_mediators;
+mod m20261128_000016_case_timings;
 mod util;
 
 pub struct Migrator;
@@ -39,6 +40,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261128_000013_reference_counters::Migration),
             Box::new(m20261128_000014_delivery::Migration),
             Box::new(m20261128_000015_mediators::Migration),
+            Box::new(m20261128_000016_case_timings::Migration),
             // inject-above (do not remove this comment)
         ]
     }

@@ -8,7 +8,7 @@ use utoipa::{
     Modify, OpenApi,
 };
 
-use super::{admin, auth, cases, mediators, notices, reference};
+use super::{admin, auth, cases, mediators, notices, oversight, reference};
 
 struct BearerAuth;
 
@@ -45,6 +45,7 @@ impl Modify for BearerAuth {
         notices::failed, notices::retry, notices::issue_feed, notices::revoke_feed, notices::feed,
         mediators::caseload, mediators::loads, mediators::fairness, mediators::assignments,
         mediators::profile, mediators::change_profile,
+        oversight::metrics, oversight::metrics_csv,
     ),
     // Types reached only through query parameters are not collected automatically.
     components(schemas(crate::models::cases::CaseStatus)),
@@ -55,6 +56,7 @@ impl Modify for BearerAuth {
         (name = "reference", description = "Delegations and bodies"),
         (name = "admin", description = "People, bodies and the holiday calendar (admins only)"),
         (name = "notices", description = "Delivery failures and private calendar feeds"),
+        (name = "oversight", description = "Closure metrics, for oversight and the registry"),
         (name = "mediators", description = "Caseloads, loads against capacity, the fairness ledger and assignment records"),
     )
 )]

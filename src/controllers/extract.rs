@@ -288,3 +288,55 @@ where
 pub fn pid(raw: &str) -> Result<uuid::Uuid, AppError> {
     uuid::Uuid::parse_str(raw).map_err(|_| AppError::NotFound)
 }
+
+/// The longest period a report covers.
+pub const MAX_PERIOD_DAYS: i64 = 366 * 5;
+
+/// The instants `[from 00:00, the day after to 00:00)` in UTC of a report over whole days,
+/// `to` defaulting to today and `from` to `default_days` before it.
+///
+/// # Errors
+/// 422 when `from` is after `to` or the period is longer than [`MAX_PERIOD_DAYS`].
+pub fn period(
+    from: Option<chrono::NaiveDate>,
+    to: Option<chrono::NaiveDate>,
+    default_days: i64,
+) -> Result<(DateTime<Utc>, DateTime<Utc>), AppError> {
+    let to = to.unwrap_or_else(|| now().date_naive());
+    let from = from.unwrap_or(to - chrono::Duration::days(default_days));
+    if from > to {
+        return Err(AppError::Validation(FieldErrors::single(
+            "from",
+            "range",
+            "must not be after `to`",
+        )));
+    }
+    if (to - from).num_days() > MAX_PERIOD_DAYS {
+        return Err(AppError::Validation(FieldErrors::single(
+            "from",
+            "range",
+            format!("a period covers at most {MAX_PERIOD_DAYS} days"),
+        )));
+    }
+    let start = from.and_time(chrono::NaiveTime::MIN).and_utc();
+    let end = (to + chrono::Duration::days(1))
+        .and_time(chrono::NaiveTime::MIN)
+        .and_utc();
+    Ok((start, end))
+}
+
+/// Answers 404 unless the caller holds one of `roles`: a report or tool the caller may not
+/// use does not exist for them.
+///
+/// # Errors
+/// [`AppError::NotFound`].
+pub fn only(
+    current: &CurrentActor,
+    roles: &[crate::models::vocabulary::Role],
+) -> Result<(), AppError> {
+    if roles.contains(&current.actor.role) {
+        Ok(())
+    } else {
+        Err(AppError::NotFound)
+    }
+}

@@ -6,13 +6,13 @@ use axum::{
     extract::{Path, State},
     routing::get,
 };
-use chrono::{Duration, NaiveDate, NaiveTime};
+use chrono::NaiveDate;
 use loco_rs::prelude::{format, AppContext, Response, Result, Routes};
 use serde::Deserialize;
 
-use super::extract::{now, pid, CurrentActor, ValidJson, ValidQuery};
+use super::extract::{now, only, period, pid, CurrentActor, ValidJson, ValidQuery};
 use crate::{
-    errors::{AppError, ErrorBody, FieldErrors},
+    errors::ErrorBody,
     models::{
         holidays,
         mediators::{self, ledger, staffing, ProfileChange},
@@ -23,14 +23,6 @@ use crate::{
         AssignmentList, AssignmentView, CaseloadView, LoadList, LoadView, ProfileView,
     },
 };
-
-fn only(current: &CurrentActor, roles: &[Role]) -> Result<(), AppError> {
-    if roles.contains(&current.actor.role) {
-        Ok(())
-    } else {
-        Err(AppError::NotFound)
-    }
-}
 
 #[utoipa::path(get, path = "/api/mediators/me/caseload", tag = "mediators", security(("bearer" = [])), responses((status = 200, body = CaseloadView), (status = 401, description = "not signed in", body = ErrorBody), (status = 404, description = "not a mediator", body = ErrorBody)))]
 pub async fn caseload(State(ctx): State<AppContext>, current: CurrentActor) -> Result<Response> {
@@ -63,9 +55,6 @@ pub struct Period {
     to: Option<NaiveDate>,
 }
 
-/// The longest period one ledger covers.
-const MAX_PERIOD_DAYS: i64 = 366 * 5;
-
 #[utoipa::path(get, path = "/api/mediators/fairness", tag = "mediators", security(("bearer" = [])), params(Period), responses((status = 200, body = ledger::Ledger), (status = 401, description = "not signed in", body = ErrorBody), (status = 404, description = "not the registry or oversight", body = ErrorBody), (status = 422, description = "a bad period", body = ErrorBody)))]
 pub async fn fairness(
     State(ctx): State<AppContext>,
@@ -73,26 +62,7 @@ pub async fn fairness(
     ValidQuery(p): ValidQuery<Period>,
 ) -> Result<Response> {
     only(&current, &[Role::Registrar, Role::Oversight])?;
-    let to = p.to.unwrap_or_else(|| now().date_naive());
-    let from = p.from.unwrap_or(to - Duration::days(90));
-    if from > to {
-        return Err(AppError::Validation(FieldErrors::single(
-            "from",
-            "range",
-            "must not be after `to`",
-        ))
-        .into());
-    }
-    if (to - from).num_days() > MAX_PERIOD_DAYS {
-        return Err(AppError::Validation(FieldErrors::single(
-            "from",
-            "range",
-            format!("a period covers at most {MAX_PERIOD_DAYS} days"),
-        ))
-        .into());
-    }
-    let start = from.and_time(NaiveTime::MIN).and_utc();
-    let end = (to + Duration::days(1)).and_time(NaiveTime::MIN).and_utc();
+    let (start, end) = period(p.from, p.to, 90)?;
     format::json(ledger::ledger(&ctx.db, start, end).await?)
 }
 

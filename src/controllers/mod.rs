@@ -5,4 +5,5 @@ pub mod docs;
 pub mod extract;
 pub mod mediators;
 pub mod notices;
+pub mod oversight;
 pub mod reference;

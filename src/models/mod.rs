@@ -10,6 +10,7 @@ pub mod extension_requests;
 pub mod holds;
 pub mod holidays;
 pub mod mediators;
+pub mod metrics;
 pub mod notifications;
 pub mod reference_counters;
 pub mod reminders;

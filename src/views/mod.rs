@@ -3,6 +3,7 @@
 pub mod calendar;
 pub mod cases;
 pub mod mediators;
+pub mod metrics;
 pub mod people;
 
 use chrono::{DateTime, FixedOffset, SecondsFormat, Utc};

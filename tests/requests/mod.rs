@@ -4,4 +4,5 @@ mod auth;
 mod concurrency;
 mod docs;
 mod lifecycle;
+mod oversight;
 mod validation;

@@ -638,7 +638,7 @@ async fn apply(
         I::LiftHold { .. } => row.on_hold = Some(false),
         _ => {}
     }
-    write_status(db, &case, to, &row, now).await?;
+    write_status(db, &case, to, &row, calendar, now).await?;
     // The load follows the case: it counts for its mediator while it is open for work.
     let holder = row.mediator_id.unwrap_or(case.mediator_id);
     let within_capacity = staffed
@@ -909,8 +909,12 @@ async fn write_status(
     case: &Model,
     to: CaseStatus,
     row: &RowChange,
+    calendar: &Calendar,
     now: DateTime<Utc>,
 ) -> AppResult<()> {
+    // Oversight's timings, in working days from filing on the calendar in force now.
+    let since_filing =
+        || Some(calendar.days_between(case.filed_at.to_utc(), now, DayUnit::Working));
     let mut am = ActiveModel {
         status: Set(to.to_string()),
         version: Set(case.version + 1),
@@ -934,6 +938,19 @@ async fn write_status(
     }
     if row.close {
         am.closed_at = Set(Some(now.into()));
+        am.closure_working_days = Set(since_filing());
+    }
+    if to == CaseStatus::Registered && case.registered_at.is_none() {
+        am.registered_at = Set(Some(now.into()));
+        am.acknowledge_working_days = Set(since_filing());
+    }
+    // The first eligibility decision counts; one remade after an appeal does not reset it.
+    if matches!(to, CaseStatus::UnderAssessment | CaseStatus::Dismissed)
+        && case.status != to.as_ref()
+        && case.eligibility_decided_at.is_none()
+    {
+        am.eligibility_decided_at = Set(Some(now.into()));
+        am.eligibility_working_days = Set(since_filing());
     }
     if row.appeal {
         am.appeals_lodged = Set(case.appeals_lodged + 1);

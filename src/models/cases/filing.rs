@@ -345,6 +345,11 @@ async fn insert_case(
         filed_at: Set(now.into()),
         served_at: Set(None),
         closed_at: Set(None),
+        registered_at: Set(None),
+        eligibility_decided_at: Set(None),
+        acknowledge_working_days: Set(None),
+        eligibility_working_days: Set(None),
+        closure_working_days: Set(None),
         created_at: Set(now.into()),
         updated_at: Set(now.into()),
         ..Default::default()

@@ -1,0 +1,455 @@
+//! Closure metrics on a small history whose answers are worked out by hand: every case is
+//! driven through the real filing and transition at chosen instants (March 2026, Zurich
+//! calendar, no holidays), then every figure is asserted.
+use chrono::{DateTime, NaiveDate, TimeZone, Utc};
+use loco_rs::testing::prelude::*;
+use redress::{
+    app::App,
+    models::{
+        _entities::notifications,
+        cases::{
+            actions::{transition, ActionInput as I, Command},
+            filing::{file, NewCase, RespondentRef},
+            Model as Case,
+        },
+        metrics::{self, Scope},
+        users::Actor,
+        vocabulary::{Category, Confidentiality, DismissalReason, Language, Urgency},
+    },
+    settings::Settings,
+};
+use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter};
+use serde_json::{json, Value};
+use serial_test::serial;
+
+use crate::support::*;
+
+fn at(day: u32, hour: u32) -> DateTime<Utc> {
+    let month = if day > 31 { 4 } else { 3 };
+    let day = if day > 31 { day - 31 } else { day };
+    Utc.with_ymd_and_hms(2026, month, day, hour, 0, 0)
+        .single()
+        .expect("instant")
+}
+
+struct History<'a> {
+    ctx: &'a loco_rs::app::AppContext,
+    settings: std::sync::Arc<Settings>,
+}
+
+impl History<'_> {
+    async fn file(
+        &self,
+        who: &Actor,
+        body: &str,
+        category: Category,
+        key: &str,
+        when: DateTime<Utc>,
+    ) -> Case {
+        file(
+            &self.ctx.db,
+            &self.settings,
+            who,
+            NewCase {
+                title: "Speaking slot cut from the debate".into(),
+                category,
+                body: body.into(),
+                incident_date: NaiveDate::from_ymd_opt(2026, 2, 20).unwrap(),
+                facts: "The chair removed our delegation from the speakers' list.".into(),
+                remedy_sought: "A guaranteed slot.".into(),
+                respondent: RespondentRef::Body { code: body.into() },
+                co_complainants: Vec::new(),
+                confidentiality: Confidentiality::Public,
+                language: Language::En,
+                urgency: Urgency::Normal,
+                idempotency_key: Some(key.into()),
+            },
+            when,
+        )
+        .await
+        .expect("filed")
+        .case()
+        .clone()
+    }
+
+    async fn act(&self, who: &Actor, case: &Case, input: I, when: DateTime<Utc>) -> Case {
+        transition(
+            &self.ctx.db,
+            &self.settings,
+            who,
+            case.pid,
+            Command {
+                expected_version: None,
+                input: input.clone(),
+            },
+            when,
+        )
+        .await
+        .unwrap_or_else(|e| panic!("{input:?} at {when}: {e}"))
+    }
+}
+
+/// Five cases, four of them filed in March:
+/// - A: registered after 1 working day, eligible after 2, mediated (a hold, a granted
+///   extension), accepted and closed after 6;
+/// - B: registered late (3), dismissed (4), appealed, dismissed again, closed after 21;
+/// - C (another body and category): registered the same day, withdrawn;
+/// - D: never registered, so its acknowledgment is overdue;
+/// - E: filed in April, outside the period.
+async fn history(ctx: &loco_rs::app::AppContext, w: &World) -> (Case, Case) {
+    let h = History {
+        ctx,
+        settings: Settings::of(ctx).expect("settings"),
+    };
+    let (del, reg, med, res) = (
+        &w.complainant.actor,
+        &w.registrar.actor,
+        &w.mediator.actor,
+        &w.respondent.actor,
+    );
+    let a = h
+        .file(del, "HRC", Category::SpeakingTime, "a", at(2, 9))
+        .await;
+    h.act(reg, &a, I::Register { note: None }, at(3, 9)).await;
+    h.act(reg, &a, I::DeclareEligible { note: None }, at(4, 9))
+        .await;
+    h.act(
+        med,
+        &a,
+        I::RequestResponse {
+            request: "Your account, please.".into(),
+        },
+        at(5, 9),
+    )
+    .await;
+    h.act(
+        med,
+        &a,
+        I::PlaceHold {
+            reason: "Waiting for the verbatim record.".into(),
+        },
+        at(5, 10),
+    )
+    .await;
+    h.act(med, &a, I::LiftHold { note: None }, at(5, 11)).await;
+    let formal = redress::models::deadlines::open_for_case(&ctx.db, a.id)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|d| d.kind == "formal_response")
+        .expect("formal response clock");
+    h.act(
+        res,
+        &a,
+        I::RequestExtension {
+            deadline_id: formal.id,
+            days: 2,
+            reason: "The chair is travelling.".into(),
+        },
+        at(5, 12),
+    )
+    .await;
+    let request = redress::models::_entities::extension_requests::Entity::find()
+        .one(&ctx.db)
+        .await
+        .unwrap()
+        .unwrap();
+    h.act(
+        med,
+        &a,
+        I::DecideExtension {
+            request: request.pid,
+            grant: true,
+            days: None,
+            note: "Granted.".into(),
+        },
+        at(5, 13),
+    )
+    .await;
+    h.act(
+        res,
+        &a,
+        I::SubmitResponse {
+            response: "We regret it and offer a slot.".into(),
+        },
+        at(6, 9),
+    )
+    .await;
+    h.act(del, &a, I::AcceptResponse { note: None }, at(9, 9))
+        .await;
+    h.act(
+        med,
+        &a,
+        I::Close {
+            summary: "Slot granted.".into(),
+        },
+        at(10, 9),
+    )
+    .await;
+
+    let b = h
+        .file(del, "HRC", Category::SpeakingTime, "b", at(3, 9))
+        .await;
+    h.act(reg, &b, I::Register { note: None }, at(6, 9)).await;
+    let dismiss = || I::Dismiss {
+        reason: DismissalReason::OutsideMandate,
+        note: "A national matter.".into(),
+    };
+    h.act(reg, &b, dismiss(), at(9, 9)).await;
+    h.act(
+        del,
+        &b,
+        I::Appeal {
+            grounds: "The matter concerns the session's procedure.".into(),
+        },
+        at(10, 9),
+    )
+    .await;
+    h.act(reg, &b, dismiss(), at(11, 9)).await;
+    // The appeal window is 15 calendar days plus 5 for an LDC complainant.
+    h.act(
+        reg,
+        &b,
+        I::Close {
+            summary: "Dismissal final.".into(),
+        },
+        at(32, 9),
+    )
+    .await;
+
+    let c = h
+        .file(del, "COP", Category::AgendaSetting, "c", at(4, 9))
+        .await;
+    h.act(reg, &c, I::Register { note: None }, at(4, 15)).await;
+    h.act(del, &c, I::Withdraw { reason: None }, at(5, 9)).await;
+
+    let d = h
+        .file(del, "HRC", Category::SpeakingTime, "d", at(5, 9))
+        .await;
+    let e = h
+        .file(del, "HRC", Category::SpeakingTime, "e", at(32, 9))
+        .await;
+    h.act(reg, &e, I::Register { note: None }, at(32, 10)).await;
+
+    // One of A's notices could not be delivered.
+    let notice = notifications::Entity::find()
+        .filter(notifications::Column::CaseId.eq(a.id))
+        .one(&ctx.db)
+        .await
+        .unwrap()
+        .expect("a notice");
+    let mut am: notifications::ActiveModel = notice.into();
+    am.failed_at = Set(Some(at(10, 10).into()));
+    am.update(&ctx.db).await.unwrap();
+    (c, d)
+}
+
+fn march() -> (DateTime<Utc>, DateTime<Utc>) {
+    (at(1, 0), at(32, 0))
+}
+
+#[tokio::test]
+#[serial]
+async fn closure_metrics_match_a_history_worked_out_by_hand() {
+    request::<App, _, _>(|server, ctx| async move {
+        let w = world(&ctx).await;
+        history(&ctx, &w).await;
+        let (from, to) = march();
+        let scope = Scope::resolve(&ctx.db, from, to, None, None, None)
+            .await
+            .unwrap();
+        let m = metrics::overview(&ctx.db, &scope, at(33, 12))
+            .await
+            .unwrap();
+        let got = serde_json::to_value(&m).unwrap();
+
+        assert_eq!(got["filed"], 4);
+        assert_eq!(got["registered"], 3);
+        assert_eq!(got["dismissed"], 1);
+        assert_eq!(got["dismissed_by_reason"], json!({"outside_mandate": 1}));
+        assert_eq!(
+            got["by_status"],
+            json!({"closed": 2, "withdrawn": 1, "submitted": 1})
+        );
+        assert_eq!(got["open_by_status"], json!({"submitted": 1}));
+        assert_eq!(got["closed"], 2);
+        assert_eq!(
+            got["closed_by_outcome"],
+            json!({"response_accepted": 1, "dismissed": 1})
+        );
+        // Acknowledged after 0 (C), 1 (A) and 3 (B) working days.
+        assert_eq!(
+            got["time_to_acknowledge"],
+            json!({"count": 3, "median": 1, "p90": 3, "max": 3})
+        );
+        // First eligibility decisions: A after 2, B after 4 (the second dismissal does not count).
+        assert_eq!(
+            got["time_to_eligibility"],
+            json!({"count": 2, "median": 2, "p90": 4, "max": 4})
+        );
+        // Closed after 6 (A: 3-6, 9, 10 March) and 21 (B: 4 March to 1 April).
+        assert_eq!(
+            got["time_to_closure"],
+            json!({"count": 2, "median": 6, "p90": 21, "max": 21})
+        );
+
+        let ack = &got["deadlines_by_kind"]["acknowledge"];
+        assert_eq!(
+            (
+                ack["met_on_time"].as_u64(),
+                ack["met_late"].as_u64(),
+                ack["overdue"].as_u64()
+            ),
+            (Some(2), Some(1), Some(1))
+        );
+        assert_eq!(ack["share_met_on_time"], 50.0);
+        let eligibility = &got["deadlines_by_kind"]["eligibility"];
+        assert_eq!(
+            (
+                eligibility["met_on_time"].as_u64(),
+                eligibility["cancelled"].as_u64()
+            ),
+            (Some(3), Some(1))
+        );
+        assert!(
+            got["deadlines_by_kind"].get("appeal_window").is_none(),
+            "a right, not an obligation"
+        );
+        for kind in [
+            "mediator_assignment",
+            "formal_response",
+            "complainant_reply",
+            "resolution",
+        ] {
+            assert_eq!(got["deadlines_by_kind"][kind]["met_on_time"], 1, "{kind}");
+            assert_eq!(
+                got["deadlines_by_kind"][kind]["share_met_on_time"], 100.0,
+                "{kind}"
+            );
+        }
+        let registry = &got["deadlines_by_party"]["registrar"];
+        assert_eq!(registry["met_on_time"], 6);
+        assert_eq!(registry["share_met_on_time"], 75.0);
+        assert_eq!(got["overdue_cases"], 1);
+        assert_eq!(got["holds"], 1);
+        assert_eq!(
+            got["extensions"],
+            json!({"requested": 1, "granted": 1, "refused": 0, "pending": 0})
+        );
+        assert_eq!(got["appealed"], 1);
+        assert_eq!(got["notices_failed"], 1);
+
+        // Filters narrow the cohort.
+        let cop = Scope::resolve(&ctx.db, from, to, Some("COP"), None, None)
+            .await
+            .unwrap();
+        let m = metrics::overview(&ctx.db, &cop, at(33, 12)).await.unwrap();
+        assert_eq!(
+            (m.filed, m.registered, m.by_status.get("withdrawn").copied()),
+            (1, 1, Some(1))
+        );
+        let agenda = Scope::resolve(&ctx.db, from, to, None, Some(Category::AgendaSetting), None)
+            .await
+            .unwrap();
+        assert_eq!(
+            metrics::overview(&ctx.db, &agenda, at(33, 12))
+                .await
+                .unwrap()
+                .filed,
+            1
+        );
+        let against_hrc = Scope::resolve(&ctx.db, from, to, None, None, Some("hrc"))
+            .await
+            .unwrap();
+        assert_eq!(
+            metrics::overview(&ctx.db, &against_hrc, at(33, 12))
+                .await
+                .unwrap()
+                .filed,
+            3
+        );
+        let april = Scope::resolve(&ctx.db, at(32, 0), at(33, 0), None, None, None)
+            .await
+            .unwrap();
+        let m = metrics::overview(&ctx.db, &april, at(33, 12))
+            .await
+            .unwrap();
+        assert_eq!((m.filed, m.time_to_acknowledge.median), (1, Some(0)));
+
+        // Over HTTP, as JSON and as CSV, for oversight and the registry only.
+        let path = "/api/oversight/metrics?from=2026-03-01&to=2026-03-31";
+        let res = get(&server, &w.oversight, path).await;
+        assert_eq!(res.status_code(), 200, "{}", res.text());
+        let body: Value = res.json();
+        assert_eq!(body["filed"], 4);
+        assert_eq!(body["time_to_closure"], got["time_to_closure"]);
+        let csv = get(
+            &server,
+            &w.registrar,
+            "/api/oversight/metrics.csv?from=2026-03-01&to=2026-03-31",
+        )
+        .await;
+        assert_eq!(csv.status_code(), 200);
+        assert!(csv
+            .header("content-type")
+            .to_str()
+            .unwrap()
+            .starts_with("text/csv"));
+        let text = csv.text();
+        let mut rows = csv::Reader::from_reader(text.as_bytes());
+        assert_eq!(
+            rows.headers().unwrap(),
+            vec!["section", "key", "measure", "value"]
+        );
+        let records: Vec<csv::StringRecord> = rows.records().map(Result::unwrap).collect();
+        let find = |section: &str, key: &str, measure: &str| {
+            records
+                .iter()
+                .find(|r| &r[0] == section && &r[1] == key && &r[2] == measure)
+                .map(|r| r[3].to_string())
+        };
+        assert_eq!(find("cases", "filed", "count").as_deref(), Some("4"));
+        assert_eq!(
+            find("time_to_closure", "", "p90_working_days").as_deref(),
+            Some("21")
+        );
+        assert_eq!(
+            find(
+                "deadlines_by_kind",
+                "acknowledge",
+                "share_met_on_time_percent"
+            )
+            .as_deref(),
+            Some("50")
+        );
+        assert_eq!(
+            find("dismissed_by_reason", "outside_mandate", "count").as_deref(),
+            Some("1")
+        );
+        for who in [&w.complainant, &w.respondent, &w.mediator, &w.admin] {
+            assert_eq!(
+                get(&server, who, path).await.status_code(),
+                404,
+                "{}",
+                who.email
+            );
+        }
+        for bad in [
+            "body=NOPE",
+            "respondent=ATLANTIS",
+            "category=weather",
+            "from=2026-04-01&to=2026-03-01",
+            "from=March",
+            "limit=3",
+        ] {
+            let res = get(
+                &server,
+                &w.oversight,
+                &format!("/api/oversight/metrics?{bad}"),
+            )
+            .await;
+            assert_eq!(res.status_code(), 422, "{bad}: {}", res.text());
+        }
+    })
+    .await;
+}
