@@ -74,6 +74,7 @@ impl Hooks for App {
             .add_route(controllers::notices::routes())
             .add_route(controllers::mediators::routes())
             .add_route(controllers::oversight::routes())
+            .add_route(controllers::register::routes())
             .add_route(controllers::docs::routes())
     }
 

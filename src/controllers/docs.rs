@@ -8,7 +8,7 @@ use utoipa::{
     Modify, OpenApi,
 };
 
-use super::{admin, auth, cases, mediators, notices, oversight, reference};
+use super::{admin, auth, cases, mediators, notices, oversight, reference, register};
 
 struct BearerAuth;
 
@@ -46,6 +46,7 @@ impl Modify for BearerAuth {
         mediators::caseload, mediators::loads, mediators::fairness, mediators::assignments,
         mediators::profile, mediators::change_profile,
         oversight::metrics, oversight::metrics_csv,
+        register::list, register::export,
     ),
     // Types reached only through query parameters are not collected automatically.
     components(schemas(crate::models::cases::CaseStatus)),
@@ -56,6 +57,7 @@ impl Modify for BearerAuth {
         (name = "reference", description = "Delegations and bodies"),
         (name = "admin", description = "People, bodies and the holiday calendar (admins only)"),
         (name = "notices", description = "Delivery failures and private calendar feeds"),
+        (name = "register", description = "The public register of grievances (no sign-in)"),
         (name = "oversight", description = "Closure metrics, for oversight and the registry"),
         (name = "mediators", description = "Caseloads, loads against capacity, the fairness ledger and assignment records"),
     )

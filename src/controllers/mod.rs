@@ -7,3 +7,4 @@ pub mod mediators;
 pub mod notices;
 pub mod oversight;
 pub mod reference;
+pub mod register;

@@ -13,6 +13,7 @@ pub mod mediators;
 pub mod metrics;
 pub mod notifications;
 pub mod reference_counters;
+pub mod register;
 pub mod reminders;
 pub mod submissions;
 pub mod users;

@@ -5,4 +5,5 @@ mod concurrency;
 mod docs;
 mod lifecycle;
 mod oversight;
+mod register;
 mod validation;

@@ -1,0 +1,122 @@
+//! The public register: no sign-in, nothing identity-protected.
+use axum::{body::Body, extract::State, http::header, response::IntoResponse, routing::get};
+use loco_rs::prelude::{format, AppContext, Response, Result, Routes};
+
+use super::extract::{now, ValidQuery};
+use crate::{
+    errors::ErrorBody,
+    models::register::{self, Entry, Filter},
+    views::{metrics::to_csv, Page},
+};
+
+#[utoipa::path(get, path = "/api/register", tag = "register", params(Filter), responses((status = 200, body = Page<Entry>), (status = 422, description = "a bad filter", body = ErrorBody)))]
+pub async fn list(
+    State(ctx): State<AppContext>,
+    ValidQuery(f): ValidQuery<Filter>,
+) -> Result<Response> {
+    let (items, total) = register::page(&ctx.db, &f, now()).await?;
+    format::json(Page {
+        items,
+        page: f.page.unwrap_or(1).max(1),
+        per_page: f
+            .per_page
+            .unwrap_or(crate::models::cases::DEFAULT_PER_PAGE)
+            .clamp(1, crate::models::cases::MAX_PER_PAGE),
+        total,
+    })
+}
+
+/// Columns of the register export, in order.
+pub const HEADER: &[&str] = &[
+    "reference",
+    "month_filed",
+    "body",
+    "category",
+    "stage",
+    "closure",
+    "outcome",
+    "days_open",
+    "complainant",
+];
+
+fn row(e: &Entry) -> Vec<String> {
+    vec![
+        e.reference.clone(),
+        e.month_filed.clone(),
+        e.body.clone(),
+        e.category.clone(),
+        e.stage.to_string(),
+        e.closure.map(|c| c.to_string()).unwrap_or_default(),
+        e.outcome.clone().unwrap_or_default(),
+        e.days_open.to_string(),
+        e.complainant.clone().unwrap_or_default(),
+    ]
+}
+
+/// Lines read per round of the export.
+const CHUNK: u64 = 1000;
+
+#[utoipa::path(get, path = "/api/register.csv", tag = "register", params(Filter), responses((status = 200, description = "RFC 4180 CSV with the columns reference, month_filed, body, category, stage, closure, outcome, days_open, complainant", content_type = "text/csv"), (status = 422, description = "a bad filter", body = ErrorBody)))]
+pub async fn export(
+    State(ctx): State<AppContext>,
+    ValidQuery(f): ValidQuery<Filter>,
+) -> Result<Response> {
+    let at = now();
+    let db = ctx.db.clone();
+    // Streamed in chunks: the whole register is never held in memory.
+    let header = to_csv(HEADER, &[]).unwrap_or_default();
+    let stream = futures::stream::unfold(Some((0_i64, true)), move |state| {
+        let (db, f, header) = (db.clone(), f.clone(), header.clone());
+        async move {
+            let (after, first) = state?;
+            match register::chunk(&db, &f, after, CHUNK, at).await {
+                Ok((entries, last)) => {
+                    let rows: Vec<Vec<String>> = entries.iter().map(row).collect();
+                    let mut w = csv::WriterBuilder::new()
+                        .has_headers(false)
+                        .from_writer(Vec::new());
+                    for r in &rows {
+                        if w.write_record(r).is_err() {
+                            return Some((Err(std::io::Error::other("csv")), None));
+                        }
+                    }
+                    let mut bytes = if first {
+                        header.into_bytes()
+                    } else {
+                        Vec::new()
+                    };
+                    bytes.extend(w.into_inner().unwrap_or_default());
+                    let next = last
+                        .filter(|_| rows.len() as u64 == CHUNK)
+                        .map(|l| (l, false));
+                    if bytes.is_empty() {
+                        None
+                    } else {
+                        Some((Ok::<_, std::io::Error>(bytes), next))
+                    }
+                }
+                Err(e) => {
+                    tracing::error!(error = %e, "register export failed");
+                    Some((Err(std::io::Error::other(e.to_string())), None))
+                }
+            }
+        }
+    });
+    Ok((
+        [
+            (header::CONTENT_TYPE, "text/csv; charset=utf-8"),
+            (
+                header::CONTENT_DISPOSITION,
+                "attachment; filename=\"redress-register.csv\"",
+            ),
+        ],
+        Body::from_stream(stream),
+    )
+        .into_response())
+}
+
+pub fn routes() -> Routes {
+    Routes::new()
+        .add("/api/register", get(list))
+        .add("/api/register.csv", get(export))
+}

@@ -1,0 +1,269 @@
+//! The public register: every registered grievance, dismissed ones included, in the
+//! vocabulary of the Accountability Console, so the public can see that complaints are
+//! handled and how they end. It shows no title, facts or people, and names the complainant
+//! delegation only when the case is `public`.
+use std::collections::HashMap;
+
+use chrono::{DateTime, Utc};
+use sea_orm::{entity::prelude::*, Condition, QueryOrder, QuerySelect};
+use serde::{Deserialize, Serialize};
+
+use super::{
+    _entities::{bodies, cases, delegations},
+    cases::CaseStatus,
+    vocabulary::{Category, Confidentiality, Outcome},
+};
+use crate::errors::AppResult;
+
+crate::models::vocabulary::vocabulary_enum! {
+    /// Where a case stands, in the Accountability Console's words.
+    pub enum Stage { Registration, Eligibility, DisputeResolution, ComplianceReview, Monitoring, Closed }
+}
+
+crate::models::vocabulary::vocabulary_enum! {
+    /// How a closed case ended: with outputs (a remedy, a settlement, a finding of
+    /// non-compliance) or without (dismissed, not upheld, withdrawn).
+    pub enum Closure { WithOutputs, WithoutOutputs }
+}
+
+impl Stage {
+    /// The stage of a case in `status`. A dismissal ends the case for the public unless it
+    /// is appealed, which brings it back to registration.
+    #[must_use]
+    pub const fn of(status: CaseStatus) -> Self {
+        use CaseStatus as S;
+        match status {
+            S::Submitted | S::Registered => Self::Registration,
+            S::UnderAssessment => Self::Eligibility,
+            S::InMediation | S::AwaitingResponse | S::ResponseReceived | S::Settled => {
+                Self::DisputeResolution
+            }
+            S::UnderReview | S::Decided => Self::ComplianceReview,
+            S::Monitoring => Self::Monitoring,
+            S::Dismissed | S::Withdrawn | S::Closed => Self::Closed,
+        }
+    }
+
+    /// The statuses in this stage.
+    #[must_use]
+    pub fn statuses(self) -> Vec<&'static str> {
+        <CaseStatus as strum::IntoEnumIterator>::iter()
+            .filter(|s| Self::of(*s) == self)
+            .map(Into::into)
+            .collect()
+    }
+}
+
+impl Closure {
+    #[must_use]
+    pub const fn of(outcome: Outcome) -> Self {
+        match outcome {
+            Outcome::ResponseAccepted
+            | Outcome::Settled
+            | Outcome::Upheld
+            | Outcome::PartlyUpheld => Self::WithOutputs,
+            Outcome::NotUpheld | Outcome::Dismissed | Outcome::Withdrawn => Self::WithoutOutputs,
+        }
+    }
+}
+
+/// One line of the register.
+#[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
+pub struct Entry {
+    pub reference: String,
+    /// `YYYY-MM`.
+    pub month_filed: String,
+    /// Code of the body where the incident happened.
+    pub body: String,
+    pub category: String,
+    pub stage: Stage,
+    /// Set once the case is closed.
+    pub closure: Option<Closure>,
+    pub outcome: Option<String>,
+    /// Calendar days from filing to closure, or to today while open.
+    pub days_open: i64,
+    /// ISO code of the complainant delegation; null when the complainant asked for
+    /// identity protection.
+    pub complainant: Option<String>,
+}
+
+/// Filters of the register, parsed from the query string.
+#[derive(Clone, Debug, Default, Deserialize, utoipa::IntoParams)]
+#[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
+pub struct Filter {
+    /// Year of filing.
+    pub year: Option<i32>,
+    pub stage: Option<Stage>,
+    /// Body code.
+    pub body: Option<String>,
+    pub category: Option<Category>,
+    pub page: Option<u64>,
+    pub per_page: Option<u64>,
+}
+
+impl Filter {
+    async fn condition(&self, db: &impl ConnectionTrait) -> AppResult<Option<Condition>> {
+        let mut c = Condition::all().add(cases::Column::RegisteredAt.is_not_null());
+        if let Some(y) = self.year {
+            let start = |y: i32| {
+                chrono::NaiveDate::from_ymd_opt(y, 1, 1)
+                    .map(|d| d.and_time(chrono::NaiveTime::MIN).and_utc())
+            };
+            match (start(y), start(y + 1)) {
+                (Some(a), Some(b)) => {
+                    c = c
+                        .add(cases::Column::FiledAt.gte(a))
+                        .add(cases::Column::FiledAt.lt(b));
+                }
+                _ => return Ok(None),
+            }
+        }
+        if let Some(s) = self.stage {
+            c = c.add(cases::Column::Status.is_in(s.statuses()));
+        }
+        if let Some(code) = &self.body {
+            match super::bodies::Model::find_by_code(db, code).await? {
+                Some(b) => c = c.add(cases::Column::BodyId.eq(b.id)),
+                None => return Ok(None),
+            }
+        }
+        if let Some(cat) = self.category {
+            c = c.add(cases::Column::Category.eq(cat.as_ref()));
+        }
+        Ok(Some(c))
+    }
+}
+
+/// Register lines for `rows`, with the codes they need loaded in two queries.
+async fn entries(
+    db: &impl ConnectionTrait,
+    rows: &[cases::Model],
+    now: DateTime<Utc>,
+) -> AppResult<Vec<Entry>> {
+    let body_codes: HashMap<i64, String> = bodies::Entity::find()
+        .filter(bodies::Column::Id.is_in(rows.iter().map(|c| c.body_id).collect::<Vec<_>>()))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|b| (b.id, b.code))
+        .collect();
+    let public = |c: &cases::Model| c.confidentiality == Confidentiality::Public.as_ref();
+    let delegation_codes: HashMap<i64, String> = delegations::Entity::find()
+        .filter(
+            delegations::Column::Id.is_in(
+                rows.iter()
+                    .filter(|c| public(c))
+                    .map(|c| c.complainant_delegation_id)
+                    .collect::<Vec<_>>(),
+            ),
+        )
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|d| (d.id, d.code))
+        .collect();
+    rows.iter()
+        .map(|c| {
+            let status = CaseStatus::parse_stored(&c.status)?;
+            let stage = Stage::of(status);
+            let outcome = c
+                .outcome
+                .as_deref()
+                .map(Outcome::parse_stored)
+                .transpose()?;
+            let end = c.closed_at.map_or(now, |t| t.to_utc());
+            Ok(Entry {
+                reference: c.reference.clone(),
+                month_filed: c.filed_at.format("%Y-%m").to_string(),
+                body: body_codes.get(&c.body_id).cloned().unwrap_or_default(),
+                category: c.category.clone(),
+                stage,
+                closure: outcome.filter(|_| stage == Stage::Closed).map(Closure::of),
+                outcome: c.outcome.clone(),
+                days_open: (end - c.filed_at.to_utc()).num_days().max(0),
+                complainant: public(c)
+                    .then(|| delegation_codes.get(&c.complainant_delegation_id).cloned())
+                    .flatten(),
+            })
+        })
+        .collect()
+}
+
+/// One page of the register, newest first, and the total.
+///
+/// # Errors
+/// Database errors.
+pub async fn page(
+    db: &impl ConnectionTrait,
+    filter: &Filter,
+    now: DateTime<Utc>,
+) -> AppResult<(Vec<Entry>, u64)> {
+    let Some(cond) = filter.condition(db).await? else {
+        return Ok((Vec::new(), 0));
+    };
+    let per_page = filter
+        .per_page
+        .unwrap_or(super::cases::DEFAULT_PER_PAGE)
+        .clamp(1, super::cases::MAX_PER_PAGE);
+    let page = filter.page.unwrap_or(1).max(1);
+    let query = cases::Entity::find().filter(cond);
+    let total = query.clone().count(db).await?;
+    let rows = query
+        .order_by_desc(cases::Column::FiledAt)
+        .order_by_desc(cases::Column::Id)
+        .offset((page - 1) * per_page)
+        .limit(per_page)
+        .all(db)
+        .await?;
+    Ok((entries(db, &rows, now).await?, total))
+}
+
+/// The next `limit` lines of the whole register after case id `after`, oldest first: the
+/// export reads the register in such chunks, so its memory does not grow with its size.
+///
+/// # Errors
+/// Database errors.
+pub async fn chunk(
+    db: &impl ConnectionTrait,
+    filter: &Filter,
+    after: i64,
+    limit: u64,
+    now: DateTime<Utc>,
+) -> AppResult<(Vec<Entry>, Option<i64>)> {
+    let Some(cond) = filter.condition(db).await? else {
+        return Ok((Vec::new(), None));
+    };
+    let rows = cases::Entity::find()
+        .filter(cond)
+        .filter(cases::Column::Id.gt(after))
+        .order_by_asc(cases::Column::Id)
+        .limit(limit)
+        .all(db)
+        .await?;
+    let last = rows.last().map(|c| c.id);
+    Ok((entries(db, &rows, now).await?, last))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_status_has_a_stage_and_dismissals_close_without_outputs() {
+        assert_eq!(Stage::of(CaseStatus::Submitted), Stage::Registration);
+        assert_eq!(Stage::of(CaseStatus::UnderAssessment), Stage::Eligibility);
+        assert_eq!(
+            Stage::of(CaseStatus::AwaitingResponse),
+            Stage::DisputeResolution
+        );
+        assert_eq!(Stage::of(CaseStatus::Decided), Stage::ComplianceReview);
+        assert_eq!(Stage::of(CaseStatus::Dismissed), Stage::Closed);
+        assert_eq!(Closure::of(Outcome::Dismissed), Closure::WithoutOutputs);
+        assert_eq!(Closure::of(Outcome::Settled), Closure::WithOutputs);
+        let all: usize = <Stage as strum::IntoEnumIterator>::iter()
+            .map(|s| s.statuses().len())
+            .sum();
+        assert_eq!(all, <CaseStatus as strum::IntoEnumIterator>::iter().count());
+    }
+}
