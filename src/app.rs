@@ -19,7 +19,7 @@ use crate::{
     models::_entities::{
         assignments, bodies, case_co_complainants, case_events, cases, challenges, deadlines,
         delegations, extension_requests, holds, holidays, mediator_conflicts, mediator_profiles,
-        notifications, reference_counters, submissions, users,
+        notifications, reference_counters, review_samples, submissions, users,
     },
     settings::Settings,
     tasks,
@@ -92,6 +92,7 @@ impl Hooks for App {
 
     async fn truncate(ctx: &AppContext) -> Result<()> {
         // Children before parents: foreign keys refuse to orphan rows.
+        truncate_table(&ctx.db, review_samples::Entity).await?;
         truncate_table(&ctx.db, notifications::Entity).await?;
         truncate_table(&ctx.db, case_events::Entity).await?;
         truncate_table(&ctx.db, challenges::Entity).await?;

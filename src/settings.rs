@@ -91,6 +91,23 @@ pub struct AssignmentSettings {
     pub default_capacity: u32,
 }
 
+/// When a difference between groups of states is worth flagging to oversight.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OversightSettings {
+    /// Groups (and the rest they are compared with) need at least this many cases for a
+    /// figure to be judged; smaller groups are shown but never flagged.
+    pub disparity_min_cases: u64,
+    /// Flag a group whose dismissal rate differs from the rest's by more than this many
+    /// percentage points.
+    pub dismissal_rate_margin_points: f64,
+    /// Flag a group whose median time to closure differs from the rest's by more than this
+    /// many working days.
+    pub closure_median_margin_working_days: i64,
+    /// The largest review sample one draw may take.
+    pub sample_max: u32,
+}
+
 #[derive(Clone, Debug)]
 pub struct Settings {
     pub calendar: CalendarSettings,
@@ -105,6 +122,7 @@ pub struct Settings {
     pub public_base_url: String,
     pub notices: NoticeSettings,
     pub assignment: AssignmentSettings,
+    pub oversight: OversightSettings,
 }
 
 /// The block as written: map keys stay strings while parsing so that an error's path names
@@ -122,6 +140,7 @@ struct Raw {
     public_base_url: String,
     notices: NoticeSettings,
     assignment: AssignmentSettings,
+    oversight: OversightSettings,
 }
 
 fn keyed<K: std::str::FromStr + Ord, V>(
@@ -174,7 +193,22 @@ impl Settings {
             public_base_url: raw.public_base_url.trim_end_matches('/').to_string(),
             notices: raw.notices,
             assignment: raw.assignment,
+            oversight: raw.oversight,
         };
+        let o = &settings.oversight;
+        if o.disparity_min_cases == 0 || o.sample_max == 0 {
+            return Err(SettingsError::Invalid(
+                "oversight: disparity_min_cases and sample_max must be at least 1".into(),
+            ));
+        }
+        if !(o.dismissal_rate_margin_points > 0.0 && o.dismissal_rate_margin_points < 100.0)
+            || o.closure_median_margin_working_days < 1
+        {
+            return Err(SettingsError::Invalid(
+                "oversight: the margins must be positive (and a rate margin under 100 points)"
+                    .into(),
+            ));
+        }
         settings.check_notices()?;
         if settings.assignment.challenge_window_working_days == 0 {
             return Err(SettingsError::Invalid(

@@ -17,6 +17,7 @@ mod m20261128_000013_reference_counters;
 mod m20261128_000014_delivery;
 mod m20261128_000015_mediators;
 mod m20261128_000016_case_timings;
+mod m20261128_000017_review_samples;
 mod util;
 
 pub struct Migrator;
@@ -41,6 +42,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261128_000014_delivery::Migration),
             Box::new(m20261128_000015_mediators::Migration),
             Box::new(m20261128_000016_case_timings::Migration),
+            Box::new(m20261128_000017_review_samples::Migration),
             // inject-above (do not remove this comment)
         ]
     }

@@ -45,7 +45,8 @@ impl Modify for BearerAuth {
         notices::failed, notices::retry, notices::issue_feed, notices::revoke_feed, notices::feed,
         mediators::caseload, mediators::loads, mediators::fairness, mediators::assignments,
         mediators::profile, mediators::change_profile,
-        oversight::metrics, oversight::metrics_csv,
+        oversight::metrics, oversight::metrics_csv, oversight::disparities,
+        oversight::disparities_csv, oversight::draw_sample, oversight::samples_drawn,
         register::list, register::export,
     ),
     // Types reached only through query parameters are not collected automatically.

@@ -1,17 +1,25 @@
 //! Oversight's figures: whether redress works, and for whom. JSON for programs, CSV for
 //! spreadsheets; the registry and oversight only.
-use axum::{extract::State, http::header, response::IntoResponse, routing::get};
+use axum::{
+    extract::State,
+    http::{header, StatusCode},
+    response::IntoResponse,
+    routing::get,
+};
 use chrono::NaiveDate;
 use loco_rs::prelude::{format, AppContext, Response, Result, Routes};
 use serde::Deserialize;
 
-use super::extract::{now, only, period, CurrentActor, ValidQuery};
+use super::extract::{now, only, period, CurrentActor, ValidJson, ValidQuery};
 use crate::{
     errors::{AppError, ErrorBody},
     models::{
+        disparities::{self, Disparities},
         metrics::{self, Metrics, Scope},
+        samples::{self, Draw},
         vocabulary::{Category, Role},
     },
+    settings::Settings,
     views::metrics as csv_view,
 };
 
@@ -31,19 +39,143 @@ pub struct MetricsQuery {
     respondent: Option<String>,
 }
 
+impl MetricsQuery {
+    async fn scope(&self, ctx: &AppContext) -> Result<Scope> {
+        let (from, to) = period(self.from, self.to, 365)?;
+        Ok(Scope::resolve(
+            &ctx.db,
+            from,
+            to,
+            self.body.as_deref(),
+            self.category,
+            self.respondent.as_deref(),
+        )
+        .await?)
+    }
+}
+
 async fn compute(ctx: &AppContext, current: &CurrentActor, q: MetricsQuery) -> Result<Metrics> {
     only(current, &[Role::Oversight, Role::Registrar])?;
-    let (from, to) = period(q.from, q.to, 365)?;
-    let scope = Scope::resolve(
+    let scope = q.scope(ctx).await?;
+    Ok(metrics::overview(&ctx.db, &scope, now()).await?)
+}
+
+fn csv_response(name: &str, header: &[&str], rows: &[Vec<String>]) -> Result<Response> {
+    let text =
+        csv_view::to_csv(header, rows).map_err(|e| AppError::Internal(format!("csv: {e}")))?;
+    Ok((
+        [
+            (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_string()),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"{name}.csv\""),
+            ),
+        ],
+        text,
+    )
+        .into_response())
+}
+
+async fn disparities_of(
+    ctx: &AppContext,
+    current: &CurrentActor,
+    q: MetricsQuery,
+) -> Result<Disparities> {
+    only(current, &[Role::Oversight, Role::Registrar])?;
+    let settings = Settings::of(ctx)?;
+    let scope = q.scope(ctx).await?;
+    Ok(disparities::disparities(&ctx.db, &scope, &settings.oversight).await?)
+}
+
+#[utoipa::path(get, path = "/api/oversight/disparities", tag = "oversight", security(("bearer" = [])), params(MetricsQuery), responses((status = 200, body = Disparities), (status = 401, description = "not signed in", body = ErrorBody), (status = 404, description = "not oversight or the registry", body = ErrorBody), (status = 422, description = "a bad period or an unknown code", body = ErrorBody)))]
+pub async fn disparities(
+    State(ctx): State<AppContext>,
+    current: CurrentActor,
+    ValidQuery(q): ValidQuery<MetricsQuery>,
+) -> Result<Response> {
+    format::json(disparities_of(&ctx, &current, q).await?)
+}
+
+#[utoipa::path(get, path = "/api/oversight/disparities.csv", tag = "oversight", security(("bearer" = [])), params(MetricsQuery), responses((status = 200, description = "RFC 4180 CSV, columns dimension,group,side,measure,value", content_type = "text/csv"), (status = 401, description = "not signed in", body = ErrorBody), (status = 404, description = "not oversight or the registry", body = ErrorBody), (status = 422, description = "a bad period or an unknown code", body = ErrorBody)))]
+pub async fn disparities_csv(
+    State(ctx): State<AppContext>,
+    current: CurrentActor,
+    ValidQuery(q): ValidQuery<MetricsQuery>,
+) -> Result<Response> {
+    let d = disparities_of(&ctx, &current, q).await?;
+    csv_response(
+        "redress-disparities",
+        csv_view::DISPARITY_HEADER,
+        &csv_view::disparity_rows(&d),
+    )
+}
+
+/// A draw of closed cases for independent review.
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SampleParams {
+    /// How many closed cases to draw.
+    size: u32,
+    /// Any unsigned 64-bit number; a random one is chosen (and recorded) when absent.
+    seed: Option<u64>,
+    from: Option<NaiveDate>,
+    to: Option<NaiveDate>,
+    body: Option<String>,
+    category: Option<Category>,
+    respondent: Option<String>,
+}
+
+#[utoipa::path(post, path = "/api/oversight/samples", tag = "oversight", security(("bearer" = [])), request_body = SampleParams, responses((status = 201, body = Draw), (status = 401, description = "not signed in", body = ErrorBody), (status = 404, description = "not oversight", body = ErrorBody), (status = 422, description = "a bad size, period or code", body = ErrorBody)))]
+pub async fn draw_sample(
+    State(ctx): State<AppContext>,
+    current: CurrentActor,
+    ValidJson(p): ValidJson<SampleParams>,
+) -> Result<Response> {
+    only(&current, &[Role::Oversight])?;
+    let settings = Settings::of(&ctx)?;
+    let q = MetricsQuery {
+        from: p.from,
+        to: p.to,
+        body: p.body,
+        category: p.category,
+        respondent: p.respondent,
+    };
+    let scope = q.scope(&ctx).await?;
+    let described = serde_json::json!({
+        "from": scope.from, "to": scope.to, "body": q.body, "category": q.category,
+        "respondent": q.respondent,
+    });
+    let seed = p
+        .seed
+        .unwrap_or_else(|| uuid::Uuid::new_v4().as_u64_pair().0);
+    let drawn = samples::draw(
         &ctx.db,
-        from,
-        to,
-        q.body.as_deref(),
-        q.category,
-        q.respondent.as_deref(),
+        &current.actor,
+        &scope,
+        described,
+        seed,
+        p.size,
+        settings.oversight.sample_max,
+        now(),
     )
     .await?;
-    Ok(metrics::overview(&ctx.db, &scope, now()).await?)
+    format::render().status(StatusCode::CREATED).json(drawn)
+}
+
+#[derive(serde::Serialize, utoipa::ToSchema)]
+pub struct DrawList {
+    pub items: Vec<Draw>,
+}
+
+#[utoipa::path(get, path = "/api/oversight/samples", tag = "oversight", security(("bearer" = [])), responses((status = 200, body = DrawList), (status = 401, description = "not signed in", body = ErrorBody), (status = 404, description = "not oversight or the registry", body = ErrorBody)))]
+pub async fn samples_drawn(
+    State(ctx): State<AppContext>,
+    current: CurrentActor,
+) -> Result<Response> {
+    only(&current, &[Role::Oversight, Role::Registrar])?;
+    format::json(DrawList {
+        items: samples::list(&ctx.db).await?,
+    })
 }
 
 #[utoipa::path(get, path = "/api/oversight/metrics", tag = "oversight", security(("bearer" = [])), params(MetricsQuery), responses((status = 200, body = Metrics), (status = 401, description = "not signed in", body = ErrorBody), (status = 404, description = "not oversight or the registry", body = ErrorBody), (status = 422, description = "a bad period or an unknown code", body = ErrorBody)))]
@@ -62,23 +194,18 @@ pub async fn metrics_csv(
     ValidQuery(q): ValidQuery<MetricsQuery>,
 ) -> Result<Response> {
     let m = compute(&ctx, &current, q).await?;
-    let text = csv_view::to_csv(csv_view::HEADER, &csv_view::rows(&m))
-        .map_err(|e| AppError::Internal(format!("csv: {e}")))?;
-    Ok((
-        [
-            (header::CONTENT_TYPE, "text/csv; charset=utf-8"),
-            (
-                header::CONTENT_DISPOSITION,
-                "attachment; filename=\"redress-metrics.csv\"",
-            ),
-        ],
-        text,
-    )
-        .into_response())
+    let rows: Vec<Vec<String>> = csv_view::rows(&m).into_iter().map(Vec::from).collect();
+    csv_response("redress-metrics", csv_view::HEADER, &rows)
 }
 
 pub fn routes() -> Routes {
     Routes::new()
         .add("/api/oversight/metrics", get(metrics))
         .add("/api/oversight/metrics.csv", get(metrics_csv))
+        .add("/api/oversight/disparities", get(disparities))
+        .add("/api/oversight/disparities.csv", get(disparities_csv))
+        .add(
+            "/api/oversight/samples",
+            get(samples_drawn).post(draw_sample),
+        )
 }

@@ -64,7 +64,7 @@ pub async fn export(
     let at = now();
     let db = ctx.db.clone();
     // Streamed in chunks: the whole register is never held in memory.
-    let header = to_csv(HEADER, &[]).unwrap_or_default();
+    let header = to_csv::<Vec<String>>(HEADER, &[]).unwrap_or_default();
     let stream = futures::stream::unfold(Some((0_i64, true)), move |state| {
         let (db, f, header) = (db.clone(), f.clone(), header.clone());
         async move {

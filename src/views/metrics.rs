@@ -6,7 +6,10 @@
 //!   `deadlines_by_kind`, ...), `key` the row within it (a status, a reason, a clock kind;
 //!   empty for single figures), `measure` what is counted (`count`, `median`, `p90`,
 //!   `met_on_time`, ...), and `value` the number (empty when there is none).
-use crate::models::metrics::{Compliance, Durations, Metrics};
+use crate::models::{
+    disparities::{Disparities, Figures},
+    metrics::{Compliance, Durations, Metrics},
+};
 
 /// One CSV row.
 pub type Row = [String; 4];
@@ -102,11 +105,11 @@ pub fn rows(m: &Metrics) -> Vec<Row> {
 ///
 /// # Errors
 /// When the writer fails (it writes to memory, so only on a bug).
-pub fn to_csv(header: &[&str], rows: &[Row]) -> Result<String, csv::Error> {
+pub fn to_csv<R: AsRef<[String]>>(header: &[&str], rows: &[R]) -> Result<String, csv::Error> {
     let mut w = csv::Writer::from_writer(Vec::new());
     w.write_record(header)?;
     for r in rows {
-        w.write_record(r)?;
+        w.write_record(r.as_ref())?;
     }
     let bytes = w.into_inner().map_err(|e| e.into_error())?;
     Ok(String::from_utf8_lossy(&bytes).into_owned())
@@ -114,3 +117,61 @@ pub fn to_csv(header: &[&str], rows: &[Row]) -> Result<String, csv::Error> {
 
 /// The header of [`rows`].
 pub const HEADER: &[&str] = &["section", "key", "measure", "value"];
+
+/// The header of [`disparity_rows`].
+pub const DISPARITY_HEADER: &[&str] = &["dimension", "group", "side", "measure", "value"];
+
+fn figures(out: &mut Vec<Vec<String>>, dimension: &str, group: &str, side: &str, f: &Figures) {
+    let mut put = |measure: &str, value: String| {
+        out.push(vec![
+            dimension.to_string(),
+            group.to_string(),
+            side.to_string(),
+            measure.to_string(),
+            value,
+        ]);
+    };
+    put("cases", f.cases.to_string());
+    put("registered", f.registered.to_string());
+    put("eligibility_decided", f.eligibility_decided.to_string());
+    put("dismissed", f.dismissed.to_string());
+    put("dismissal_rate_percent", opt(f.dismissal_rate));
+    put("closed", f.closed.to_string());
+    put("closed_with_outputs", f.closed_with_outputs.to_string());
+    for (name, d) in [
+        ("time_to_acknowledge", &f.time_to_acknowledge),
+        ("time_to_eligibility", &f.time_to_eligibility),
+        ("time_to_closure", &f.time_to_closure),
+    ] {
+        put(&format!("{name}_median_working_days"), opt(d.median));
+        put(&format!("{name}_p90_working_days"), opt(d.p90));
+    }
+}
+
+/// Disparities in long form: for each dimension (`complainant_group`, `language`) and group,
+/// the group's and the rest's figures (`side` = `group` or `rest`), then one `side` = `flag`
+/// row per flag, whose `measure` names the flagged figure and `value` the difference.
+#[must_use]
+pub fn disparity_rows(d: &Disparities) -> Vec<Vec<String>> {
+    let mut out = Vec::new();
+    figures(&mut out, "all", "all", "group", &d.all);
+    for (dimension, list) in [
+        ("complainant_group", &d.by_complainant_group),
+        ("language", &d.by_language),
+    ] {
+        for c in list {
+            figures(&mut out, dimension, &c.group.group, "group", &c.group);
+            figures(&mut out, dimension, &c.group.group, "rest", &c.rest);
+            for f in &c.flags {
+                out.push(vec![
+                    dimension.to_string(),
+                    c.group.group.clone(),
+                    "flag".to_string(),
+                    f.measure.clone(),
+                    f.difference.to_string(),
+                ]);
+            }
+        }
+    }
+    out
+}

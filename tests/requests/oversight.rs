@@ -453,3 +453,167 @@ async fn closure_metrics_match_a_history_worked_out_by_hand() {
     })
     .await;
 }
+
+async fn file_as(server: &axum_test::TestServer, who: &Person, body: &Value) -> Value {
+    let res = post(server, who, "/api/cases", body).await;
+    assert_eq!(res.status_code(), 201, "{}", res.text());
+    res.json()
+}
+
+#[tokio::test]
+#[serial]
+async fn a_seeded_bias_against_ldc_complainants_is_flagged_and_small_groups_are_not() {
+    request::<App, _, _>(|server, ctx| async move {
+        let w = world(&ctx).await;
+        let dismiss = json!({"action": "dismiss", "reason": "manifestly_unfounded", "note": "No procedural rule was broken."});
+        let eligible = json!({"action": "declare_eligible"});
+        // Tuvalu (LDC, SIDS, Asia-Pacific): 6 of 8 dismissed in English, 2 of 2 in French.
+        // Bolivia (LLDC, Latin America): 1 of 8 dismissed.
+        let mut plan = Vec::new();
+        for i in 0..8 {
+            plan.push((&w.complainant, "en", i < 6));
+            plan.push((&w.outsider, "en", i < 1));
+        }
+        plan.push((&w.complainant, "fr", true));
+        plan.push((&w.complainant, "fr", true));
+        for (who, language, dismissed) in plan {
+            let mut g = grievance();
+            g["language"] = json!(language);
+            g["co_complainants"] = json!([]);
+            let case = file_as(&server, who, &g).await;
+            must(&server, &w.registrar, &case, json!({"action": "register"})).await;
+            must(&server, &w.registrar, &case, if dismissed { dismiss.clone() } else { eligible.clone() }).await;
+        }
+
+        let res = get(&server, &w.oversight, "/api/oversight/disparities").await;
+        assert_eq!(res.status_code(), 200, "{}", res.text());
+        let d: Value = res.json();
+        assert_eq!(d["min_cases"], 5);
+        assert_eq!(d["all"]["eligibility_decided"], 18);
+        let group = |dimension: &str, name: &str| {
+            d[dimension].as_array().unwrap().iter().find(|c| c["group"]["group"] == name).cloned()
+                .unwrap_or_else(|| panic!("no {name} in {dimension}"))
+        };
+        let ldc = group("by_complainant_group", "ldc");
+        assert_eq!((ldc["group"]["eligibility_decided"].as_u64(), ldc["group"]["dismissed"].as_u64()), (Some(10), Some(8)));
+        assert_eq!(ldc["group"]["dismissal_rate"], 80.0);
+        assert_eq!(ldc["rest"]["dismissal_rate"], 12.5);
+        assert_eq!(ldc["flags"], json!([{"measure": "dismissal_rate", "group_value": 80.0, "rest_value": 12.5,
+            "difference": 67.5, "margin": 10.0, "group_count": 10, "rest_count": 8}]));
+        for name in ["sids", "asia_pacific", "lldc", "latin_american_caribbean"] {
+            assert_eq!(group("by_complainant_group", name)["flags"].as_array().unwrap().len(), 1, "{name}");
+        }
+        assert_eq!(group("by_complainant_group", "lldc")["flags"][0]["difference"], -67.5);
+        assert!(d["by_complainant_group"].as_array().unwrap().iter().all(|c| c["group"]["group"] != "other"),
+            "a group with no cases is not listed");
+        // French: 2 decisions, all dismissals, but too few to judge; English: the rest is too small.
+        let french = group("by_language", "fr");
+        assert_eq!(french["group"]["dismissal_rate"], 100.0);
+        assert_eq!(french["flags"], json!([]));
+        assert_eq!(group("by_language", "en")["flags"], json!([]));
+
+        let csv = get(&server, &w.registrar, "/api/oversight/disparities.csv").await;
+        assert_eq!(csv.status_code(), 200);
+        let text = csv.text();
+        assert!(text.starts_with("dimension,group,side,measure,value"));
+        assert!(text.contains("complainant_group,ldc,flag,dismissal_rate,67.5"), "{text}");
+        assert!(text.contains("language,fr,group,dismissal_rate_percent,100"));
+        for who in [&w.complainant, &w.mediator, &w.admin] {
+            assert_eq!(get(&server, who, "/api/oversight/disparities").await.status_code(), 404);
+        }
+    })
+    .await;
+}
+
+#[tokio::test]
+#[serial]
+async fn a_review_sample_is_reproducible_from_its_seed_and_every_draw_is_recorded() {
+    request::<App, _, _>(|server, ctx| async move {
+        let w = world(&ctx).await;
+        let mut references = Vec::new();
+        for _ in 0..6 {
+            let case = file_as(&server, &w.complainant, &grievance()).await;
+            must(
+                &server,
+                &w.complainant,
+                &case,
+                json!({"action": "withdraw"}),
+            )
+            .await;
+            must(
+                &server,
+                &w.registrar,
+                &case,
+                json!({"action": "close", "summary": "Withdrawn by the complainant."}),
+            )
+            .await;
+            references.push(case["reference"].as_str().unwrap().to_string());
+        }
+        file_as(&server, &w.complainant, &grievance()).await; // open: never in a sample
+
+        let draw = |body: Value| {
+            let (server, who) = (&server, &w.oversight);
+            async move { post(server, who, "/api/oversight/samples", &body).await }
+        };
+        let first = draw(json!({"size": 3, "seed": 42})).await;
+        assert_eq!(first.status_code(), 201, "{}", first.text());
+        let first: Value = first.json();
+        assert_eq!(first["population"], 6);
+        assert_eq!(first["seed"], "42");
+        let expected: Vec<&String> = redress::models::samples::positions(42, 6, 3)
+            .into_iter()
+            .map(|i| &references[i])
+            .collect();
+        assert_eq!(first["cases"], json!(expected));
+        let again: Value = draw(json!({"size": 3, "seed": 42})).await.json();
+        assert_eq!(
+            again["cases"], first["cases"],
+            "the same seed draws the same cases"
+        );
+        let unseeded: Value = draw(json!({"size": 10})).await.json();
+        assert_eq!(
+            unseeded["cases"].as_array().unwrap().len(),
+            6,
+            "a small population is taken whole"
+        );
+        assert!(unseeded["seed"].as_str().unwrap().parse::<u64>().is_ok());
+
+        for bad in [
+            json!({"size": 0}),
+            json!({"size": 500}),
+            json!({"size": 3, "seed": "forty-two"}),
+            json!({"size": 3, "seed": -1}),
+            json!({"size": 3, "body": "NOPE"}),
+            json!({"size": 3, "colour": "red"}),
+        ] {
+            let res = draw(bad.clone()).await;
+            assert_eq!(res.status_code(), 422, "{bad}: {}", res.text());
+        }
+        assert_eq!(
+            post(
+                &server,
+                &w.registrar,
+                "/api/oversight/samples",
+                &json!({"size": 3})
+            )
+            .await
+            .status_code(),
+            404
+        );
+        let log: Value = get(&server, &w.registrar, "/api/oversight/samples")
+            .await
+            .json();
+        let items = log["items"].as_array().unwrap();
+        assert_eq!(items.len(), 3, "every draw is recorded");
+        assert!(items
+            .iter()
+            .all(|d| d["drawn_by"] == format!("Test {}", w.oversight.email)));
+        assert_eq!(
+            get(&server, &w.mediator, "/api/oversight/samples")
+                .await
+                .status_code(),
+            404
+        );
+    })
+    .await;
+}

@@ -11,15 +11,19 @@ use redress::{
     },
     workers::outbox::{self, Postman},
 };
-use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, TransactionTrait};
+use sea_orm::{
+    ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, TransactionTrait,
+};
 use serde_json::{json, Value};
 use serial_test::serial;
 
 use crate::support::{smtp::Sink, *};
 
 async fn rows_of_kind(ctx: &AppContext, kind: &str) -> Vec<notifications::Model> {
+    // In the order they were queued: PostgreSQL returns updated rows in any order.
     notifications::Entity::find()
         .filter(notifications::Column::Kind.eq(kind))
+        .order_by_asc(notifications::Column::Id)
         .all(&ctx.db)
         .await
         .expect("rows")

@@ -17,5 +17,6 @@ pub mod mediator_conflicts;
 pub mod mediator_profiles;
 pub mod notifications;
 pub mod reference_counters;
+pub mod review_samples;
 pub mod submissions;
 pub mod users;

@@ -15,5 +15,6 @@ pub use super::mediator_conflicts::Entity as MediatorConflicts;
 pub use super::mediator_profiles::Entity as MediatorProfiles;
 pub use super::notifications::Entity as Notifications;
 pub use super::reference_counters::Entity as ReferenceCounters;
+pub use super::review_samples::Entity as ReviewSamples;
 pub use super::submissions::Entity as Submissions;
 pub use super::users::Entity as Users;

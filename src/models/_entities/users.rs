@@ -57,6 +57,8 @@ pub enum Relation {
     MediatorProfiles,
     #[sea_orm(has_many = "super::notifications::Entity")]
     Notifications,
+    #[sea_orm(has_many = "super::review_samples::Entity")]
+    ReviewSamples,
     #[sea_orm(has_many = "super::submissions::Entity")]
     Submissions,
 }
@@ -94,6 +96,12 @@ impl Related<super::mediator_profiles::Entity> for Entity {
 impl Related<super::notifications::Entity> for Entity {
     fn to() -> RelationDef {
         Relation::Notifications.def()
+    }
+}
+
+impl Related<super::review_samples::Entity> for Entity {
+    fn to() -> RelationDef {
+        Relation::ReviewSamples.def()
     }
 }
 
