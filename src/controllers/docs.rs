@@ -47,6 +47,8 @@ impl Modify for BearerAuth {
         mediators::profile, mediators::change_profile,
         oversight::metrics, oversight::metrics_csv, oversight::disparities,
         oversight::disparities_csv, oversight::draw_sample, oversight::samples_drawn,
+        oversight::trends, oversight::trends_csv, oversight::mediator_figures,
+        oversight::mediator_figures_csv,
         register::list, register::export,
     ),
     // Types reached only through query parameters are not collected automatically.

@@ -15,7 +15,7 @@ use crate::{
     errors::{AppError, ErrorBody},
     models::{
         disparities::{self, Disparities},
-        metrics::{self, Metrics, Scope},
+        metrics::{self, MediatorFigures, Metrics, Month, Scope},
         samples::{self, Draw},
         vocabulary::{Category, Role},
     },
@@ -107,6 +107,86 @@ pub async fn disparities_csv(
         "redress-disparities",
         csv_view::DISPARITY_HEADER,
         &csv_view::disparity_rows(&d),
+    )
+}
+
+#[derive(serde::Serialize, utoipa::ToSchema)]
+pub struct Trends {
+    pub items: Vec<Month>,
+}
+
+async fn trends_of(
+    ctx: &AppContext,
+    current: &CurrentActor,
+    q: MetricsQuery,
+) -> Result<Vec<Month>> {
+    only(current, &[Role::Oversight, Role::Registrar])?;
+    let scope = q.scope(ctx).await?;
+    Ok(metrics::trends(&ctx.db, &scope, now()).await?)
+}
+
+#[utoipa::path(get, path = "/api/oversight/trends", tag = "oversight", security(("bearer" = [])), params(MetricsQuery), responses((status = 200, body = Trends), (status = 401, description = "not signed in", body = ErrorBody), (status = 404, description = "not oversight or the registry", body = ErrorBody), (status = 422, description = "a bad period or an unknown code", body = ErrorBody)))]
+pub async fn trends(
+    State(ctx): State<AppContext>,
+    current: CurrentActor,
+    ValidQuery(q): ValidQuery<MetricsQuery>,
+) -> Result<Response> {
+    format::json(Trends {
+        items: trends_of(&ctx, &current, q).await?,
+    })
+}
+
+#[utoipa::path(get, path = "/api/oversight/trends.csv", tag = "oversight", security(("bearer" = [])), params(MetricsQuery), responses((status = 200, description = "RFC 4180 CSV, columns month,filed,closed,deadlines_due,deadlines_met_on_time,share_met_on_time_percent", content_type = "text/csv"), (status = 401, description = "not signed in", body = ErrorBody), (status = 404, description = "not oversight or the registry", body = ErrorBody), (status = 422, description = "a bad period or an unknown code", body = ErrorBody)))]
+pub async fn trends_csv(
+    State(ctx): State<AppContext>,
+    current: CurrentActor,
+    ValidQuery(q): ValidQuery<MetricsQuery>,
+) -> Result<Response> {
+    let months = trends_of(&ctx, &current, q).await?;
+    csv_response(
+        "redress-trends",
+        csv_view::TREND_HEADER,
+        &csv_view::trend_rows(&months),
+    )
+}
+
+#[derive(serde::Serialize, utoipa::ToSchema)]
+pub struct MediatorTable {
+    pub items: Vec<MediatorFigures>,
+}
+
+async fn mediators_of(
+    ctx: &AppContext,
+    current: &CurrentActor,
+    q: MetricsQuery,
+) -> Result<Vec<MediatorFigures>> {
+    only(current, &[Role::Oversight, Role::Registrar])?;
+    let scope = q.scope(ctx).await?;
+    Ok(metrics::mediators(&ctx.db, &scope, now()).await?)
+}
+
+#[utoipa::path(get, path = "/api/oversight/mediators", tag = "oversight", security(("bearer" = [])), params(MetricsQuery), responses((status = 200, body = MediatorTable), (status = 401, description = "not signed in", body = ErrorBody), (status = 404, description = "not oversight or the registry", body = ErrorBody), (status = 422, description = "a bad period or an unknown code", body = ErrorBody)))]
+pub async fn mediator_figures(
+    State(ctx): State<AppContext>,
+    current: CurrentActor,
+    ValidQuery(q): ValidQuery<MetricsQuery>,
+) -> Result<Response> {
+    format::json(MediatorTable {
+        items: mediators_of(&ctx, &current, q).await?,
+    })
+}
+
+#[utoipa::path(get, path = "/api/oversight/mediators.csv", tag = "oversight", security(("bearer" = [])), params(MetricsQuery), responses((status = 200, description = "RFC 4180 CSV, one row per mediator", content_type = "text/csv"), (status = 401, description = "not signed in", body = ErrorBody), (status = 404, description = "not oversight or the registry", body = ErrorBody), (status = 422, description = "a bad period or an unknown code", body = ErrorBody)))]
+pub async fn mediator_figures_csv(
+    State(ctx): State<AppContext>,
+    current: CurrentActor,
+    ValidQuery(q): ValidQuery<MetricsQuery>,
+) -> Result<Response> {
+    let list = mediators_of(&ctx, &current, q).await?;
+    csv_response(
+        "redress-mediators",
+        csv_view::MEDIATOR_HEADER,
+        &csv_view::mediator_rows(&list),
     )
 }
 
@@ -203,6 +283,10 @@ pub fn routes() -> Routes {
         .add("/api/oversight/metrics", get(metrics))
         .add("/api/oversight/metrics.csv", get(metrics_csv))
         .add("/api/oversight/disparities", get(disparities))
+        .add("/api/oversight/trends", get(trends))
+        .add("/api/oversight/trends.csv", get(trends_csv))
+        .add("/api/oversight/mediators", get(mediator_figures))
+        .add("/api/oversight/mediators.csv", get(mediator_figures_csv))
         .add("/api/oversight/disparities.csv", get(disparities_csv))
         .add(
             "/api/oversight/samples",

@@ -2,7 +2,7 @@
 //! an SQL aggregation; timings are the integer working-day columns the transition writes
 //! when a step happens, read back as histograms (value, count) from which medians and 90th
 //! percentiles are taken, so no case row is ever loaded.
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use chrono::{DateTime, Utc};
 use sea_orm::{
@@ -92,9 +92,15 @@ impl Scope {
     /// The measured cases, as a condition on `cases`.
     #[must_use]
     pub fn condition(&self) -> Condition {
-        let mut c = Condition::all()
+        self.filters()
             .add(cases::Column::FiledAt.gte(self.from))
-            .add(cases::Column::FiledAt.lt(self.to));
+            .add(cases::Column::FiledAt.lt(self.to))
+    }
+
+    /// The body, category and respondent filters alone, without the period.
+    #[must_use]
+    pub fn filters(&self) -> Condition {
+        let mut c = Condition::all();
         if let Some(b) = self.body_id {
             c = c.add(cases::Column::BodyId.eq(b));
         }
@@ -483,4 +489,259 @@ mod tests {
         none.finish();
         assert_eq!(none.share_met_on_time, None);
     }
+}
+
+/// `YYYY-MM` of a timestamp column, in UTC. Timestamps are stored in UTC on both databases;
+/// SQLite keeps them as ISO 8601 text. Written out rather than bound, so that `GROUP BY 1`
+/// groups by exactly this expression on both databases.
+fn month_of(backend: sea_orm::DatabaseBackend, table: &str, column: &str) -> Expr {
+    match backend {
+        sea_orm::DatabaseBackend::Postgres => Expr::cust(format!(
+            "to_char(timezone('UTC', \"{table}\".\"{column}\"), 'YYYY-MM')"
+        )),
+        _ => Expr::cust(format!("substr(\"{table}\".\"{column}\", 1, 7)")),
+    }
+}
+
+/// One month of the trends.
+#[derive(Clone, Debug, Default, Serialize, utoipa::ToSchema)]
+pub struct Month {
+    /// `YYYY-MM`.
+    pub month: String,
+    pub filed: u64,
+    pub closed: u64,
+    /// Obligations that fell due in the month, and how they fared.
+    pub deadlines_due: u64,
+    pub deadlines_met_on_time: u64,
+    pub share_met_on_time: Option<f64>,
+}
+
+/// Monthly series over `[scope.from, scope.to)`: filings and closures by the month they
+/// happened, and deadline compliance by the month the deadline fell due. The body,
+/// category and respondent filters apply; the period applies to each event's own date.
+///
+/// # Errors
+/// Database errors.
+pub async fn trends(
+    db: &impl ConnectionTrait,
+    scope: &Scope,
+    now: DateTime<Utc>,
+) -> AppResult<Vec<Month>> {
+    let backend = db.get_database_backend();
+    // The period applies to each series' own date; the other filters to the case.
+    let within = |column: cases::Column| {
+        scope
+            .filters()
+            .add(column.gte(scope.from))
+            .add(column.lt(scope.to))
+    };
+    let filtered = Query::select()
+        .column(cases::Column::Id)
+        .from(cases::Entity)
+        .cond_where(scope.filters())
+        .to_owned();
+    let mut months: BTreeMap<String, Month> = BTreeMap::new();
+    for (column, name, filed) in [
+        (cases::Column::FiledAt, "filed_at", true),
+        (cases::Column::ClosedAt, "closed_at", false),
+    ] {
+        let rows: Vec<(String, i64)> = cases::Entity::find()
+            .select_only()
+            .expr_as(month_of(backend, "cases", name), "month")
+            .column_as(cases::Column::Id.count(), "n")
+            .filter(within(column))
+            .group_by(Expr::cust("1"))
+            .into_tuple()
+            .all(db)
+            .await?;
+        for (month, n) in rows {
+            let m = months.entry(month.clone()).or_insert_with(|| Month {
+                month,
+                ..Month::default()
+            });
+            if filed {
+                m.filed = count(n);
+            } else {
+                m.closed = count(n);
+            }
+        }
+    }
+    let (met, due) = (
+        Expr::col(deadlines::Column::MetAt),
+        Expr::col(deadlines::Column::DueAt),
+    );
+    let rows: Vec<(String, i64, i64)> = deadlines::Entity::find()
+        .select_only()
+        .expr_as(month_of(backend, "deadlines", "due_at"), "month")
+        .column_as(deadlines::Column::Id.count(), "n")
+        .expr_as(
+            Func::count(Expr::case(met.clone().is_not_null().and(met.lte(due)), 1)),
+            "on_time",
+        )
+        .filter(deadlines::Column::DueAt.gte(scope.from))
+        .filter(deadlines::Column::DueAt.lt(Ord::min(scope.to, now)))
+        .filter(deadlines::Column::CancelledAt.is_null())
+        .filter(deadlines::Column::Kind.ne(DeadlineKind::AppealWindow.as_ref()))
+        .filter(deadlines::Column::CaseId.in_subquery(filtered))
+        .group_by(Expr::cust("1"))
+        .into_tuple()
+        .all(db)
+        .await?;
+    for (month, n, on_time) in rows {
+        let m = months.entry(month.clone()).or_insert_with(|| Month {
+            month,
+            ..Month::default()
+        });
+        m.deadlines_due = count(n);
+        m.deadlines_met_on_time = count(on_time);
+        let mut c = Compliance {
+            met_on_time: count(on_time),
+            overdue: count(n - on_time),
+            ..Compliance::default()
+        };
+        c.finish();
+        m.share_met_on_time = c.share_met_on_time;
+    }
+    Ok(months.into_values().collect())
+}
+
+/// One mediator's figures over the measured cases.
+#[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
+pub struct MediatorFigures {
+    pub pid: String,
+    pub name: String,
+    pub regional_group: Option<String>,
+    /// Measured cases the mediator holds.
+    pub cases: u64,
+    /// Of which still open for work.
+    pub open: u64,
+    pub closed: u64,
+    pub time_to_closure: Durations,
+    /// The mediator's own clocks (resolution, monitoring) on those cases.
+    pub deadlines: Compliance,
+}
+
+/// Figures per mediator for the cases of `scope` they hold.
+///
+/// # Errors
+/// Database errors.
+pub async fn mediators(
+    db: &impl ConnectionTrait,
+    scope: &Scope,
+    now: DateTime<Utc>,
+) -> AppResult<Vec<MediatorFigures>> {
+    let cohort = || {
+        cases::Entity::find()
+            .filter(scope.condition())
+            .filter(cases::Column::MediatorId.is_not_null())
+    };
+    let active: Vec<&str> = <CaseStatus as strum::IntoEnumIterator>::iter()
+        .filter(|s| s.is_active())
+        .map(Into::into)
+        .collect();
+    let counts: Vec<(i64, i64, i64, i64)> = cohort()
+        .select_only()
+        .column(cases::Column::MediatorId)
+        .column_as(cases::Column::Id.count(), "n")
+        .expr_as(
+            Func::count(Expr::case(
+                Expr::col(cases::Column::Status).is_in(active),
+                1,
+            )),
+            "open",
+        )
+        .column_as(cases::Column::ClosedAt.count(), "closed")
+        .group_by(cases::Column::MediatorId)
+        .into_tuple()
+        .all(db)
+        .await?;
+    let closure: Vec<(i64, i64, i64)> = cohort()
+        .select_only()
+        .column(cases::Column::MediatorId)
+        .column(cases::Column::ClosureWorkingDays)
+        .column_as(cases::Column::Id.count(), "n")
+        .filter(cases::Column::ClosureWorkingDays.is_not_null())
+        .group_by(cases::Column::MediatorId)
+        .group_by(cases::Column::ClosureWorkingDays)
+        .into_tuple()
+        .all(db)
+        .await?;
+    let (met, cancelled, due) = (
+        Expr::col((deadlines::Entity, deadlines::Column::MetAt)),
+        Expr::col((deadlines::Entity, deadlines::Column::CancelledAt)),
+        Expr::col((deadlines::Entity, deadlines::Column::DueAt)),
+    );
+    let open = met.clone().is_null().and(cancelled.clone().is_null());
+    let when = |c: Expr| Func::count(Expr::case(c, 1));
+    let clocks: Vec<(i64, i64, i64, i64, i64, i64)> = deadlines::Entity::find()
+        .select_only()
+        .column(cases::Column::MediatorId)
+        .expr(when(
+            met.clone()
+                .is_not_null()
+                .and(due.clone().is_null().or(met.clone().lte(due.clone()))),
+        ))
+        .expr(when(met.clone().is_not_null().and(met.gt(due.clone()))))
+        .expr(when(open.clone().and(due.clone().lt(now))))
+        .expr(when(open.and(due.clone().is_null().or(due.gte(now)))))
+        .expr(when(cancelled.is_not_null()))
+        .inner_join(cases::Entity)
+        .filter(scope.condition())
+        .filter(cases::Column::MediatorId.is_not_null())
+        .filter(deadlines::Column::Party.eq(super::vocabulary::Party::Mediator.as_ref()))
+        .group_by(cases::Column::MediatorId)
+        .into_tuple()
+        .all(db)
+        .await?;
+    let ids: Vec<i64> = counts.iter().map(|(m, ..)| *m).collect();
+    let people: HashMap<i64, super::users::Model> = super::users::Entity::find()
+        .filter(super::users::Column::Id.is_in(ids))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|u| (u.id, u))
+        .collect();
+    let groups: HashMap<i64, String> = delegations::Entity::find()
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|d| (d.id, d.regional_group))
+        .collect();
+    let mut out: Vec<MediatorFigures> = counts
+        .into_iter()
+        .filter_map(|(m, n, open, closed)| {
+            let user = people.get(&m)?;
+            let mut deadlines = clocks
+                .iter()
+                .find(|c| c.0 == m)
+                .map(|c| Compliance {
+                    met_on_time: count(c.1),
+                    met_late: count(c.2),
+                    overdue: count(c.3),
+                    running: count(c.4),
+                    cancelled: count(c.5),
+                    share_met_on_time: None,
+                })
+                .unwrap_or_default();
+            deadlines.finish();
+            Some(MediatorFigures {
+                pid: user.pid.to_string(),
+                name: user.name.clone(),
+                regional_group: user.delegation_id.and_then(|d| groups.get(&d)).cloned(),
+                cases: count(n),
+                open: count(open),
+                closed: count(closed),
+                time_to_closure: Durations::from_histogram(
+                    closure
+                        .iter()
+                        .filter(|(id, ..)| *id == m)
+                        .map(|(_, v, c)| (*v, *c))
+                        .collect(),
+                ),
+                deadlines,
+            })
+        })
+        .collect();
+    out.sort_by(|a, b| b.cases.cmp(&a.cases).then(a.name.cmp(&b.name)));
+    Ok(out)
 }

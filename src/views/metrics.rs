@@ -8,7 +8,7 @@
 //!   `met_on_time`, ...), and `value` the number (empty when there is none).
 use crate::models::{
     disparities::{Disparities, Figures},
-    metrics::{Compliance, Durations, Metrics},
+    metrics::{Compliance, Durations, MediatorFigures, Metrics, Month},
 };
 
 /// One CSV row.
@@ -174,4 +174,69 @@ pub fn disparity_rows(d: &Disparities) -> Vec<Vec<String>> {
         }
     }
     out
+}
+
+/// The header of [`trend_rows`].
+pub const TREND_HEADER: &[&str] = &[
+    "month",
+    "filed",
+    "closed",
+    "deadlines_due",
+    "deadlines_met_on_time",
+    "share_met_on_time_percent",
+];
+
+#[must_use]
+pub fn trend_rows(months: &[Month]) -> Vec<Vec<String>> {
+    months
+        .iter()
+        .map(|m| {
+            vec![
+                m.month.clone(),
+                m.filed.to_string(),
+                m.closed.to_string(),
+                m.deadlines_due.to_string(),
+                m.deadlines_met_on_time.to_string(),
+                opt(m.share_met_on_time),
+            ]
+        })
+        .collect()
+}
+
+/// The header of [`mediator_rows`].
+pub const MEDIATOR_HEADER: &[&str] = &[
+    "mediator",
+    "name",
+    "regional_group",
+    "cases",
+    "open",
+    "closed",
+    "closure_median_working_days",
+    "closure_p90_working_days",
+    "deadlines_met_on_time",
+    "deadlines_met_late",
+    "deadlines_overdue",
+    "share_met_on_time_percent",
+];
+
+#[must_use]
+pub fn mediator_rows(list: &[MediatorFigures]) -> Vec<Vec<String>> {
+    list.iter()
+        .map(|m| {
+            vec![
+                m.pid.clone(),
+                m.name.clone(),
+                m.regional_group.clone().unwrap_or_default(),
+                m.cases.to_string(),
+                m.open.to_string(),
+                m.closed.to_string(),
+                opt(m.time_to_closure.median),
+                opt(m.time_to_closure.p90),
+                m.deadlines.met_on_time.to_string(),
+                m.deadlines.met_late.to_string(),
+                m.deadlines.overdue.to_string(),
+                opt(m.deadlines.share_met_on_time),
+            ]
+        })
+        .collect()
 }

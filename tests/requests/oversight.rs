@@ -434,6 +434,33 @@ async fn closure_metrics_match_a_history_worked_out_by_hand() {
                 who.email
             );
         }
+
+        // Trends by each event's own month: filings, closures, and the obligations that fell
+        // due (March: 8 of 10 on time, B's late acknowledgment and D's missing one; April:
+        // E's acknowledgment on time, its eligibility decision never made).
+        let trends: Value = get(&server, &w.oversight, "/api/oversight/trends?from=2026-03-01&to=2026-04-30").await.json();
+        assert_eq!(trends["items"], json!([
+            {"month": "2026-03", "filed": 4, "closed": 1, "deadlines_due": 10, "deadlines_met_on_time": 8, "share_met_on_time": 80.0},
+            {"month": "2026-04", "filed": 1, "closed": 1, "deadlines_due": 2, "deadlines_met_on_time": 1, "share_met_on_time": 50.0},
+        ]));
+        let csv = get(&server, &w.oversight, "/api/oversight/trends.csv?from=2026-03-01&to=2026-04-30").await.text();
+        assert_eq!(csv.lines().next(), Some("month,filed,closed,deadlines_due,deadlines_met_on_time,share_met_on_time_percent"));
+        assert_eq!(csv.lines().nth(1), Some("2026-03,4,1,10,8,80"));
+
+        // Only A had a mediator: closed after 6 working days, its resolution clock met.
+        let mediators: Value = get(&server, &w.registrar, "/api/oversight/mediators?from=2026-03-01&to=2026-03-31").await.json();
+        let items = mediators["items"].as_array().unwrap();
+        assert_eq!(items.len(), 1);
+        assert_eq!(items[0]["pid"], w.mediator.pid());
+        assert_eq!(items[0]["regional_group"], "african");
+        assert_eq!((items[0]["cases"].as_u64(), items[0]["open"].as_u64(), items[0]["closed"].as_u64()), (Some(1), Some(0), Some(1)));
+        assert_eq!(items[0]["time_to_closure"]["median"], 6);
+        assert_eq!(items[0]["deadlines"]["met_on_time"], 1);
+        let csv = get(&server, &w.registrar, "/api/oversight/mediators.csv?from=2026-03-01&to=2026-03-31").await.text();
+        assert_eq!(csv.lines().count(), 2);
+        for path in ["/api/oversight/trends", "/api/oversight/mediators"] {
+            assert_eq!(get(&server, &w.mediator, path).await.status_code(), 404);
+        }
         for bad in [
             "body=NOPE",
             "respondent=ATLANTIS",
