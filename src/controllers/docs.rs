@@ -48,7 +48,8 @@ impl Modify for BearerAuth {
         oversight::metrics, oversight::metrics_csv, oversight::disparities,
         oversight::disparities_csv, oversight::draw_sample, oversight::samples_drawn,
         oversight::trends, oversight::trends_csv, oversight::mediator_figures,
-        oversight::mediator_figures_csv,
+        oversight::mediator_figures_csv, oversight::trends_chart, oversight::outcomes_chart,
+        oversight::disparities_chart,
         register::list, register::export,
     ),
     // Types reached only through query parameters are not collected automatically.

@@ -20,7 +20,7 @@ use crate::{
         vocabulary::{Category, Role},
     },
     settings::Settings,
-    views::metrics as csv_view,
+    views::{charts, metrics as csv_view},
 };
 
 /// Which cases to measure: those filed from `from` to `to` (whole days, UTC), narrowed.
@@ -190,6 +190,51 @@ pub async fn mediator_figures_csv(
     )
 }
 
+fn svg_response(name: &str, drawn: Result<String, String>) -> Result<Response> {
+    let svg = drawn.map_err(AppError::Internal)?;
+    Ok((
+        [
+            (header::CONTENT_TYPE, "image/svg+xml".to_string()),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("inline; filename=\"{name}.svg\""),
+            ),
+        ],
+        svg,
+    )
+        .into_response())
+}
+
+#[utoipa::path(get, path = "/api/oversight/charts/trends.svg", tag = "oversight", security(("bearer" = [])), params(MetricsQuery), responses((status = 200, description = "SVG line chart of filings and closures by month", content_type = "image/svg+xml"), (status = 401, description = "not signed in", body = ErrorBody), (status = 404, description = "not oversight or the registry", body = ErrorBody), (status = 422, description = "a bad period or an unknown code", body = ErrorBody)))]
+pub async fn trends_chart(
+    State(ctx): State<AppContext>,
+    current: CurrentActor,
+    ValidQuery(q): ValidQuery<MetricsQuery>,
+) -> Result<Response> {
+    let months = trends_of(&ctx, &current, q).await?;
+    svg_response("redress-trends", charts::trends(&months))
+}
+
+#[utoipa::path(get, path = "/api/oversight/charts/outcomes.svg", tag = "oversight", security(("bearer" = [])), params(MetricsQuery), responses((status = 200, description = "SVG bar chart of closed cases by outcome", content_type = "image/svg+xml"), (status = 401, description = "not signed in", body = ErrorBody), (status = 404, description = "not oversight or the registry", body = ErrorBody), (status = 422, description = "a bad period or an unknown code", body = ErrorBody)))]
+pub async fn outcomes_chart(
+    State(ctx): State<AppContext>,
+    current: CurrentActor,
+    ValidQuery(q): ValidQuery<MetricsQuery>,
+) -> Result<Response> {
+    let m = compute(&ctx, &current, q).await?;
+    svg_response("redress-outcomes", charts::outcomes(&m))
+}
+
+#[utoipa::path(get, path = "/api/oversight/charts/disparities.svg", tag = "oversight", security(("bearer" = [])), params(MetricsQuery), responses((status = 200, description = "SVG bar chart of dismissal rates by complainant group, flagged groups in red", content_type = "image/svg+xml"), (status = 401, description = "not signed in", body = ErrorBody), (status = 404, description = "not oversight or the registry", body = ErrorBody), (status = 422, description = "a bad period or an unknown code", body = ErrorBody)))]
+pub async fn disparities_chart(
+    State(ctx): State<AppContext>,
+    current: CurrentActor,
+    ValidQuery(q): ValidQuery<MetricsQuery>,
+) -> Result<Response> {
+    let d = disparities_of(&ctx, &current, q).await?;
+    svg_response("redress-disparities", charts::disparities(&d))
+}
+
 /// A draw of closed cases for independent review.
 #[derive(Debug, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
@@ -284,6 +329,12 @@ pub fn routes() -> Routes {
         .add("/api/oversight/metrics.csv", get(metrics_csv))
         .add("/api/oversight/disparities", get(disparities))
         .add("/api/oversight/trends", get(trends))
+        .add("/api/oversight/charts/trends.svg", get(trends_chart))
+        .add("/api/oversight/charts/outcomes.svg", get(outcomes_chart))
+        .add(
+            "/api/oversight/charts/disparities.svg",
+            get(disparities_chart),
+        )
         .add("/api/oversight/trends.csv", get(trends_csv))
         .add("/api/oversight/mediators", get(mediator_figures))
         .add("/api/oversight/mediators.csv", get(mediator_figures_csv))

@@ -2,6 +2,7 @@
 //! zone, days left); they never query or decide.
 pub mod calendar;
 pub mod cases;
+pub mod charts;
 pub mod mediators;
 pub mod metrics;
 pub mod people;

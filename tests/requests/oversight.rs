@@ -458,7 +458,13 @@ async fn closure_metrics_match_a_history_worked_out_by_hand() {
         assert_eq!(items[0]["deadlines"]["met_on_time"], 1);
         let csv = get(&server, &w.registrar, "/api/oversight/mediators.csv?from=2026-03-01&to=2026-03-31").await.text();
         assert_eq!(csv.lines().count(), 2);
-        for path in ["/api/oversight/trends", "/api/oversight/mediators"] {
+        let chart = get(&server, &w.oversight, "/api/oversight/charts/trends.svg?from=2026-03-01&to=2026-04-30").await;
+        assert_eq!(chart.status_code(), 200);
+        assert_eq!(chart.header("content-type").to_str().unwrap(), "image/svg+xml");
+        assert!(chart.text().contains("2026-04") && chart.text().contains("<polyline"));
+        let chart = get(&server, &w.oversight, "/api/oversight/charts/outcomes.svg?from=2026-03-01&to=2026-03-31").await.text();
+        assert!(chart.contains("response accepted") && chart.contains("dismissed"), "{chart}");
+        for path in ["/api/oversight/trends", "/api/oversight/mediators", "/api/oversight/charts/trends.svg"] {
             assert_eq!(get(&server, &w.mediator, path).await.status_code(), 404);
         }
         for bad in [
@@ -539,6 +545,9 @@ async fn a_seeded_bias_against_ldc_complainants_is_flagged_and_small_groups_are_
         assert_eq!(french["flags"], json!([]));
         assert_eq!(group("by_language", "en")["flags"], json!([]));
 
+        let chart = get(&server, &w.oversight, "/api/oversight/charts/disparities.svg").await.text();
+        assert!(chart.contains("ldc") && chart.contains("lldc"));
+        assert!(chart.to_uppercase().contains("#D62728"), "flagged groups are drawn in red");
         let csv = get(&server, &w.registrar, "/api/oversight/disparities.csv").await;
         assert_eq!(csv.status_code(), 200);
         let text = csv.text();
