@@ -88,6 +88,7 @@ impl Hooks for App {
         tasks.register(tasks::notices::Remind);
         tasks.register(tasks::notices::Deliver);
         tasks.register(tasks::notices::Rebuild);
+        tasks.register(tasks::synthetic::Synthesize);
     }
 
     async fn truncate(ctx: &AppContext) -> Result<()> {

@@ -2,3 +2,4 @@ pub mod audit_verify;
 pub mod demo;
 pub mod notices;
 pub mod seed_demo;
+pub mod synthetic;
