@@ -22,11 +22,7 @@ use crate::{
 };
 
 fn admin_only(current: &CurrentActor) -> Result<(), AppError> {
-    if current.actor.role == Role::Admin {
-        Ok(())
-    } else {
-        Err(AppError::NotFound)
-    }
+    super::extract::only(current, &[Role::Admin])
 }
 
 /// Body codes appear in URLs and filters: letters, digits, `-` and `_` only.

@@ -15,13 +15,11 @@ pub async fn list(
     ValidQuery(f): ValidQuery<Filter>,
 ) -> Result<Response> {
     let (items, total) = register::page(&ctx.db, &f, now()).await?;
+    let (page, per_page) = f.bounds();
     format::json(Page {
         items,
-        page: f.page.unwrap_or(1).max(1),
-        per_page: f
-            .per_page
-            .unwrap_or(crate::models::cases::DEFAULT_PER_PAGE)
-            .clamp(1, crate::models::cases::MAX_PER_PAGE),
+        page,
+        per_page,
         total,
     })
 }

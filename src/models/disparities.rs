@@ -19,7 +19,7 @@ use serde::Serialize;
 use super::{
     _entities::cases,
     delegations,
-    metrics::{Durations, Scope},
+    metrics::{percent, Durations, Scope},
     vocabulary::Outcome,
 };
 use crate::{errors::AppResult, settings::OversightSettings};
@@ -76,16 +76,6 @@ impl Cell {
             time_to_closure: histogram(&self.closure),
         }
     }
-}
-
-/// `part / whole` in percent, to one decimal.
-fn percent(part: i64, whole: i64) -> Option<f64> {
-    (whole > 0).then(|| {
-        // Counts of cases stay far below 2^53.
-        #[allow(clippy::cast_precision_loss)]
-        let p = part as f64 * 100.0 / whole as f64;
-        (p * 10.0).round() / 10.0
-    })
 }
 
 /// The figures of one group of cases.

@@ -189,13 +189,10 @@ impl Compliance {
     }
 
     fn finish(&mut self) {
-        let judged = self.met_on_time + self.met_late + self.overdue;
-        self.share_met_on_time = (judged > 0).then(|| {
-            // Rounded to one decimal; u64 to f64 is exact below 2^53 cases.
-            #[allow(clippy::cast_precision_loss)]
-            let share = self.met_on_time as f64 * 100.0 / judged as f64;
-            (share * 10.0).round() / 10.0
-        });
+        self.share_met_on_time = percent(
+            self.met_on_time,
+            self.met_on_time + self.met_late + self.overdue,
+        );
     }
 }
 
@@ -240,6 +237,18 @@ pub struct Metrics {
     pub appealed: u64,
     /// Notices that could not be delivered.
     pub notices_failed: u64,
+}
+
+/// `part / whole` in percent, to one decimal; none of an empty whole.
+#[must_use]
+pub fn percent<T: Into<i128>>(part: T, whole: T) -> Option<f64> {
+    let (part, whole) = (part.into(), whole.into());
+    (whole > 0).then(|| {
+        // Counts of cases stay far below 2^53, where f64 is exact.
+        #[allow(clippy::cast_precision_loss)]
+        let p = part as f64 * 100.0 / whole as f64;
+        (p * 10.0).round() / 10.0
+    })
 }
 
 fn count(n: i64) -> u64 {
@@ -635,10 +644,7 @@ pub async fn mediators(
             .filter(scope.condition())
             .filter(cases::Column::MediatorId.is_not_null())
     };
-    let active: Vec<&str> = <CaseStatus as strum::IntoEnumIterator>::iter()
-        .filter(|s| s.is_active())
-        .map(Into::into)
-        .collect();
+    let active = CaseStatus::stored_where(CaseStatus::is_active);
     let counts: Vec<(i64, i64, i64, i64)> = cohort()
         .select_only()
         .column(cases::Column::MediatorId)

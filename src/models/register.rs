@@ -47,10 +47,7 @@ impl Stage {
     /// The statuses in this stage.
     #[must_use]
     pub fn statuses(self) -> Vec<&'static str> {
-        <CaseStatus as strum::IntoEnumIterator>::iter()
-            .filter(|s| Self::of(*s) == self)
-            .map(Into::into)
-            .collect()
+        CaseStatus::stored_where(|s| Self::of(s) == self)
     }
 }
 
@@ -103,6 +100,17 @@ pub struct Filter {
 }
 
 impl Filter {
+    /// The page asked for (from 1) and its size, within the case list's bounds.
+    #[must_use]
+    pub fn bounds(&self) -> (u64, u64) {
+        (
+            self.page.unwrap_or(1).max(1),
+            self.per_page
+                .unwrap_or(super::cases::DEFAULT_PER_PAGE)
+                .clamp(1, super::cases::MAX_PER_PAGE),
+        )
+    }
+
     async fn condition(&self, db: &impl ConnectionTrait) -> AppResult<Option<Condition>> {
         let mut c = Condition::all().add(cases::Column::RegisteredAt.is_not_null());
         if let Some(y) = self.year {
@@ -202,11 +210,7 @@ pub async fn page(
     let Some(cond) = filter.condition(db).await? else {
         return Ok((Vec::new(), 0));
     };
-    let per_page = filter
-        .per_page
-        .unwrap_or(super::cases::DEFAULT_PER_PAGE)
-        .clamp(1, super::cases::MAX_PER_PAGE);
-    let page = filter.page.unwrap_or(1).max(1);
+    let (page, per_page) = filter.bounds();
     let query = cases::Entity::find().filter(cond);
     let total = query.clone().count(db).await?;
     let rows = query

@@ -474,6 +474,19 @@ pub async fn change(
     Ok(active.update(db).await?)
 }
 
+/// The active people of `role`, by id: who is told when a notice goes to a whole role.
+///
+/// # Errors
+/// Database errors.
+pub async fn active_in_role(db: &impl ConnectionTrait, role: Role) -> AppResult<Vec<Model>> {
+    Ok(Entity::find()
+        .filter(Column::Role.eq(role.as_ref()))
+        .filter(Column::Active.eq(true))
+        .order_by_asc(Column::Id)
+        .all(db)
+        .await?)
+}
+
 /// Users by role, for the admin list.
 ///
 /// # Errors

@@ -487,12 +487,6 @@ async fn closure_metrics_match_a_history_worked_out_by_hand() {
     .await;
 }
 
-async fn file_as(server: &axum_test::TestServer, who: &Person, body: &Value) -> Value {
-    let res = post(server, who, "/api/cases", body).await;
-    assert_eq!(res.status_code(), 201, "{}", res.text());
-    res.json()
-}
-
 #[tokio::test]
 #[serial]
 async fn a_seeded_bias_against_ldc_complainants_is_flagged_and_small_groups_are_not() {

@@ -174,7 +174,12 @@ pub async fn post(server: &TestServer, who: &Person, path: &str, body: &Value) -
 
 /// Files `body` as the complainant and returns the case as answered.
 pub async fn file(server: &TestServer, world: &World, body: &Value) -> Value {
-    let res = post(server, &world.complainant, "/api/cases", body).await;
+    file_as(server, &world.complainant, body).await
+}
+
+/// Files `body` as the delegate `who` and returns the case as answered.
+pub async fn file_as(server: &TestServer, who: &Person, body: &Value) -> Value {
+    let res = post(server, who, "/api/cases", body).await;
     assert_eq!(res.status_code(), 201, "filing failed: {}", res.text());
     res.json()
 }

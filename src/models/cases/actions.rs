@@ -1024,11 +1024,7 @@ async fn blocked(
         step.now,
     )
     .await?;
-    let registrars = users::Entity::find()
-        .filter(users::Column::Role.eq(Role::Registrar.as_ref()))
-        .filter(users::Column::Active.eq(true))
-        .all(db)
-        .await?;
+    let registrars = users::active_in_role(db, Role::Registrar).await?;
     let notice = Notice {
         kind: BLOCKED,
         case_id: Some(case.id),
@@ -1056,11 +1052,7 @@ async fn flag_override(
     case: &Model,
     event_id: i64,
 ) -> AppResult<()> {
-    let oversight = users::Entity::find()
-        .filter(users::Column::Role.eq(Role::Oversight.as_ref()))
-        .filter(users::Column::Active.eq(true))
-        .all(db)
-        .await?;
+    let oversight = users::active_in_role(db, Role::Oversight).await?;
     let notice = Notice {
         kind: OVERRIDE,
         case_id: Some(case.id),

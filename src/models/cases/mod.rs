@@ -321,7 +321,7 @@ impl Recipients {
             .into_iter()
             .map(|u| (u.id, u))
             .collect();
-        let registrars = active(Role::Registrar).all(db).await?;
+        let registrars = users::active_in_role(db, Role::Registrar).await?;
         Ok(cases
             .iter()
             .map(|c| {

@@ -47,6 +47,15 @@ impl CaseStatus {
         )
     }
 
+    /// The stored names of the statuses for which `pred` holds, for `IN (...)` filters.
+    #[must_use]
+    pub fn stored_where(pred: impl Fn(Self) -> bool) -> Vec<&'static str> {
+        <Self as strum::IntoEnumIterator>::iter()
+            .filter(|s| pred(*s))
+            .map(Into::into)
+            .collect()
+    }
+
     /// Closed or withdrawn: nothing runs any more.
     #[must_use]
     pub const fn is_terminal(self) -> bool {

@@ -22,10 +22,7 @@ use crate::{
 /// The statuses in which a case counts against its mediator's capacity.
 #[must_use]
 pub fn active_statuses() -> Vec<&'static str> {
-    <CaseStatus as strum::IntoEnumIterator>::iter()
-        .filter(|s| s.is_active())
-        .map(Into::into)
-        .collect()
+    CaseStatus::stored_where(CaseStatus::is_active)
 }
 
 /// A mediator's open cases, the soonest deadline first.
@@ -109,19 +106,15 @@ pub struct Load {
     pub overdue: u64,
 }
 
-/// Every mediator's load, the most loaded (relative to capacity) first, and the number of
-/// open cases waiting for a mediator.
-///
-/// # Errors
-/// Database errors.
-pub async fn loads(db: &impl ConnectionTrait, now: DateTime<Utc>) -> AppResult<(Vec<Load>, u64)> {
+/// Every mediator with their profile and nationality, by name (overdue counts left at 0).
+async fn roster(db: &impl ConnectionTrait) -> AppResult<Vec<Load>> {
     let people = users::Entity::find()
         .filter(users::Column::Role.eq(Role::Mediator.as_ref()))
         .order_by_asc(users::Column::Name)
         .all(db)
         .await?;
     let ids: Vec<i64> = people.iter().map(|u| u.id).collect();
-    let mut profiles = super::profiles_of(db, ids.clone()).await?;
+    let mut profiles = super::profiles_of(db, ids).await?;
     let nationalities: HashMap<i64, delegations::Model> = delegations::Entity::find()
         .filter(
             delegations::Column::Id.is_in(
@@ -136,6 +129,32 @@ pub async fn loads(db: &impl ConnectionTrait, now: DateTime<Utc>) -> AppResult<(
         .into_iter()
         .map(|d| (d.id, d))
         .collect();
+    let mut out = Vec::with_capacity(people.len());
+    for user in people {
+        let profile = profiles
+            .remove(&user.id)
+            .ok_or_else(|| AppError::Corrupt(format!("mediator {} has no profile", user.pid)))?;
+        out.push(Load {
+            nationality: user
+                .delegation_id
+                .and_then(|d| nationalities.get(&d))
+                .cloned(),
+            overdue: 0,
+            user,
+            profile,
+        });
+    }
+    Ok(out)
+}
+
+/// Every mediator's load, the most loaded (relative to capacity) first, and the number of
+/// open cases waiting for a mediator.
+///
+/// # Errors
+/// Database errors.
+pub async fn loads(db: &impl ConnectionTrait, now: DateTime<Utc>) -> AppResult<(Vec<Load>, u64)> {
+    let mut out = roster(db).await?;
+    let ids: Vec<i64> = out.iter().map(|l| l.user.id).collect();
     let overdue: HashMap<i64, i64> = cases::Entity::find()
         .select_only()
         .column(cases::Column::MediatorId)
@@ -159,23 +178,11 @@ pub async fn loads(db: &impl ConnectionTrait, now: DateTime<Utc>) -> AppResult<(
         .await?
         .into_iter()
         .collect();
-    let mut out = Vec::with_capacity(people.len());
-    for user in people {
-        let profile = profiles
-            .remove(&user.id)
-            .ok_or_else(|| AppError::Corrupt(format!("mediator {} has no profile", user.pid)))?;
-        out.push(Load {
-            nationality: user
-                .delegation_id
-                .and_then(|d| nationalities.get(&d))
-                .cloned(),
-            overdue: overdue
-                .get(&user.id)
-                .and_then(|n| u64::try_from(*n).ok())
-                .unwrap_or(0),
-            user,
-            profile,
-        });
+    for l in &mut out {
+        l.overdue = overdue
+            .get(&l.user.id)
+            .and_then(|n| u64::try_from(*n).ok())
+            .unwrap_or(0);
     }
     // active/capacity descending, without division.
     out.sort_by(|a, b| {
@@ -188,12 +195,7 @@ pub async fn loads(db: &impl ConnectionTrait, now: DateTime<Utc>) -> AppResult<(
             Condition::any()
                 .add(cases::Column::Status.eq(CaseStatus::UnderAssessment.as_ref()))
                 .add(
-                    cases::Column::Status.is_in(
-                        <CaseStatus as strum::IntoEnumIterator>::iter()
-                            .filter(|s| s.is_mediated())
-                            .map(Into::<&str>::into)
-                            .collect::<Vec<_>>(),
-                    ),
+                    cases::Column::Status.is_in(CaseStatus::stored_where(CaseStatus::is_mediated)),
                 ),
         )
         .count(db)
@@ -308,7 +310,7 @@ pub async fn ledger(
         .into_iter()
         .map(|d| (d.id, d.regional_group))
         .collect();
-    let (loads, _) = loads(db, to).await?;
+    let loads = roster(db).await?;
     let count = |n: Option<&i64>| n.and_then(|n| u64::try_from(*n).ok()).unwrap_or(0);
     let mut by_mediator_group = BTreeMap::new();
     let mut by_mediator: Vec<MediatorLine> = loads
