@@ -18,8 +18,9 @@ use crate::{
     controllers,
     models::_entities::{
         assignments, bodies, case_co_complainants, case_events, cases, challenges, deadlines,
-        delegations, extension_requests, holds, holidays, mediator_conflicts, mediator_profiles,
-        notifications, reference_counters, review_samples, submissions, users,
+        delegations, extension_requests, figure_changes, figure_summaries, holds, holidays,
+        mediator_conflicts, mediator_profiles, notifications, reference_counters, review_samples,
+        submissions, users,
     },
     settings::Settings,
     tasks,
@@ -89,10 +90,13 @@ impl Hooks for App {
         tasks.register(tasks::notices::Deliver);
         tasks.register(tasks::notices::Rebuild);
         tasks.register(tasks::synthetic::Synthesize);
+        tasks.register(tasks::figures::Refresh);
     }
 
     async fn truncate(ctx: &AppContext) -> Result<()> {
         // Children before parents: foreign keys refuse to orphan rows.
+        truncate_table(&ctx.db, figure_summaries::Entity).await?;
+        truncate_table(&ctx.db, figure_changes::Entity).await?;
         truncate_table(&ctx.db, review_samples::Entity).await?;
         truncate_table(&ctx.db, notifications::Entity).await?;
         truncate_table(&ctx.db, case_events::Entity).await?;

@@ -18,6 +18,7 @@ mod m20261128_000014_delivery;
 mod m20261128_000015_mediators;
 mod m20261128_000016_case_timings;
 mod m20261128_000017_review_samples;
+mod m20261128_000018_figure_summaries;
 mod util;
 
 pub struct Migrator;
@@ -43,6 +44,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261128_000015_mediators::Migration),
             Box::new(m20261128_000016_case_timings::Migration),
             Box::new(m20261128_000017_review_samples::Migration),
+            Box::new(m20261128_000018_figure_summaries::Migration),
             // inject-above (do not remove this comment)
         ]
     }

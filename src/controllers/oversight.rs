@@ -84,7 +84,7 @@ async fn disparities_of(
     only(current, &[Role::Oversight, Role::Registrar])?;
     let settings = Settings::of(ctx)?;
     let scope = q.scope(ctx).await?;
-    Ok(disparities::disparities(&ctx.db, &scope, &settings.oversight).await?)
+    Ok(disparities::disparities(&ctx.db, &scope, &settings.oversight, now()).await?)
 }
 
 #[utoipa::path(get, path = "/api/oversight/disparities", tag = "oversight", security(("bearer" = [])), params(MetricsQuery), responses((status = 200, body = Disparities), (status = 401, description = "not signed in", body = ErrorBody), (status = 404, description = "not oversight or the registry", body = ErrorBody), (status = 422, description = "a bad period or an unknown code", body = ErrorBody)))]

@@ -4,77 +4,40 @@
 //! measured cases, and a difference beyond the configured margin is flagged, with the counts
 //! behind it, when both sides are large enough to judge.
 //!
-//! The database returns small aggregates per (complainant delegation, language); the groups
-//! are sums of those cells, and "the rest" is the total minus the group.
+//! The kept summaries hold small aggregates per (complainant delegation, language); the
+//! groups are sums of those cells (so a state joining or leaving a list counts in its new
+//! group at once), and "the rest" is the total minus the group.
 use std::collections::{BTreeMap, HashMap};
 
 use chrono::{DateTime, Utc};
-use sea_orm::{
-    entity::prelude::*,
-    sea_query::{Expr, ExprTrait, Func},
-    FromQueryResult, QuerySelect,
-};
+use sea_orm::{entity::prelude::*, TransactionTrait};
 use serde::Serialize;
 
 use super::{
-    _entities::cases,
     delegations,
+    figures::{self, Cell, Parts},
     metrics::{percent, Durations, Scope},
-    vocabulary::Outcome,
 };
-use crate::{errors::AppResult, settings::OversightSettings};
+use crate::{
+    errors::{AppError, AppResult},
+    settings::OversightSettings,
+};
 
-/// Counts and working-day histograms of one set of cases.
-#[derive(Clone, Debug, Default)]
-struct Cell {
-    cases: i64,
-    registered: i64,
-    decided: i64,
-    dismissed: i64,
-    closed: i64,
-    with_outputs: i64,
-    acknowledge: BTreeMap<i64, i64>,
-    eligibility: BTreeMap<i64, i64>,
-    closure: BTreeMap<i64, i64>,
-}
-
-fn merge(into: &mut BTreeMap<i64, i64>, from: &BTreeMap<i64, i64>, sign: i64) {
-    for (v, n) in from {
-        *into.entry(*v).or_default() += sign * n;
-    }
-}
-
-impl Cell {
-    fn add(&mut self, other: &Self, sign: i64) {
-        self.cases += sign * other.cases;
-        self.registered += sign * other.registered;
-        self.decided += sign * other.decided;
-        self.dismissed += sign * other.dismissed;
-        self.closed += sign * other.closed;
-        self.with_outputs += sign * other.with_outputs;
-        merge(&mut self.acknowledge, &other.acknowledge, sign);
-        merge(&mut self.eligibility, &other.eligibility, sign);
-        merge(&mut self.closure, &other.closure, sign);
-    }
-
-    fn figures(&self, group: &str) -> Figures {
-        let n = |v: i64| u64::try_from(v).unwrap_or(0);
-        let histogram = |h: &BTreeMap<i64, i64>| {
-            Durations::from_histogram(h.iter().map(|(v, c)| (*v, *c)).collect())
-        };
-        Figures {
-            group: group.to_string(),
-            cases: n(self.cases),
-            registered: n(self.registered),
-            eligibility_decided: n(self.decided),
-            dismissed: n(self.dismissed),
-            dismissal_rate: percent(self.dismissed, self.decided),
-            closed: n(self.closed),
-            closed_with_outputs: n(self.with_outputs),
-            time_to_acknowledge: histogram(&self.acknowledge),
-            time_to_eligibility: histogram(&self.eligibility),
-            time_to_closure: histogram(&self.closure),
-        }
+/// The figures of one set of cases.
+fn describe(cell: &Cell, group: &str) -> Figures {
+    let n = |v: i64| u64::try_from(v).unwrap_or(0);
+    Figures {
+        group: group.to_string(),
+        cases: n(cell.cases),
+        registered: n(cell.registered),
+        eligibility_decided: n(cell.decided),
+        dismissed: n(cell.dismissed),
+        dismissal_rate: percent(cell.dismissed, cell.decided),
+        closed: n(cell.closed),
+        closed_with_outputs: n(cell.with_outputs),
+        time_to_acknowledge: Durations::of(&cell.acknowledge),
+        time_to_eligibility: Durations::of(&cell.eligibility),
+        time_to_closure: Durations::of(&cell.closure),
     }
 }
 
@@ -129,22 +92,10 @@ pub struct Disparities {
     pub by_language: Vec<Comparison>,
 }
 
-#[derive(FromQueryResult)]
-struct CountRow {
-    delegation: i64,
-    language: String,
-    cases: i64,
-    registered: i64,
-    decided: i64,
-    dismissed: i64,
-    closed: i64,
-    with_outputs: i64,
-}
-
 fn compare(name: &str, group: &Cell, total: &Cell, rules: &OversightSettings) -> Comparison {
     let mut rest = total.clone();
     rest.add(group, -1);
-    let (g, r) = (group.figures(name), rest.figures("rest"));
+    let (g, r) = (describe(group, name), describe(&rest, "rest"));
     let mut flags = Vec::new();
     let min = rules.disparity_min_cases;
     if let (Some(a), Some(b)) = (g.dismissal_rate, r.dismissal_rate) {
@@ -192,91 +143,26 @@ fn compare(name: &str, group: &Cell, total: &Cell, rules: &OversightSettings) ->
 ///
 /// # Errors
 /// Database errors.
-pub async fn disparities(
-    db: &impl ConnectionTrait,
+pub async fn disparities<C>(
+    db: &C,
     scope: &Scope,
     rules: &OversightSettings,
-) -> AppResult<Disparities> {
-    let cohort = || cases::Entity::find().filter(scope.condition());
-    let when = |c: Expr| Func::count(Expr::case(c, 1));
-    let outcome = Expr::col(cases::Column::Outcome);
-    let with_outputs: Vec<&str> = [
-        Outcome::ResponseAccepted,
-        Outcome::Settled,
-        Outcome::Upheld,
-        Outcome::PartlyUpheld,
-    ]
-    .iter()
-    .map(AsRef::as_ref)
-    .collect();
-    let counts = cohort()
-        .select_only()
-        .column_as(cases::Column::ComplainantDelegationId, "delegation")
-        .column(cases::Column::Language)
-        .column_as(cases::Column::Id.count(), "cases")
-        .column_as(cases::Column::RegisteredAt.count(), "registered")
-        .column_as(cases::Column::EligibilityWorkingDays.count(), "decided")
-        .expr_as(
-            when(outcome.clone().eq(Outcome::Dismissed.as_ref())),
-            "dismissed",
-        )
-        .column_as(cases::Column::ClosedAt.count(), "closed")
-        .expr_as(
-            when(
-                Expr::col(cases::Column::ClosedAt)
-                    .is_not_null()
-                    .and(outcome.is_in(with_outputs)),
-            ),
-            "with_outputs",
-        )
-        .group_by(cases::Column::ComplainantDelegationId)
-        .group_by(cases::Column::Language)
-        .into_model::<CountRow>()
-        .all(db)
-        .await?;
+    now: DateTime<Utc>,
+) -> AppResult<Disparities>
+where
+    C: ConnectionTrait + TransactionTrait,
+{
+    let parts = Parts {
+        cells: true,
+        ..Parts::default()
+    };
+    let summary = figures::gather(db, scope, Some(scope.from), scope.to, parts, now).await?;
     let mut cells: HashMap<(i64, String), Cell> = HashMap::new();
-    for r in counts {
-        cells.insert(
-            (r.delegation, r.language),
-            Cell {
-                cases: r.cases,
-                registered: r.registered,
-                decided: r.decided,
-                dismissed: r.dismissed,
-                closed: r.closed,
-                with_outputs: r.with_outputs,
-                ..Cell::default()
-            },
-        );
+    for (key, cell) in summary.cells {
+        let (delegation, language) = figures::cell_of(&key)
+            .ok_or_else(|| AppError::Corrupt(format!("disparity cell `{key}`")))?;
+        cells.insert((delegation, language.to_string()), cell);
     }
-    for (column, pick) in [
-        (
-            cases::Column::AcknowledgeWorkingDays,
-            (|c: &mut Cell| &mut c.acknowledge) as fn(&mut Cell) -> &mut BTreeMap<i64, i64>,
-        ),
-        (cases::Column::EligibilityWorkingDays, |c| {
-            &mut c.eligibility
-        }),
-        (cases::Column::ClosureWorkingDays, |c| &mut c.closure),
-    ] {
-        let rows: Vec<(i64, String, i64, i64)> = cohort()
-            .select_only()
-            .column(cases::Column::ComplainantDelegationId)
-            .column(cases::Column::Language)
-            .column(column)
-            .column_as(cases::Column::Id.count(), "n")
-            .filter(column.is_not_null())
-            .group_by(cases::Column::ComplainantDelegationId)
-            .group_by(cases::Column::Language)
-            .group_by(column)
-            .into_tuple()
-            .all(db)
-            .await?;
-        for (d, l, v, n) in rows {
-            *pick(cells.entry((d, l)).or_default()).entry(v).or_default() += n;
-        }
-    }
-
     let states: HashMap<i64, delegations::Model> = delegations::Entity::find()
         .all(db)
         .await?
@@ -326,7 +212,7 @@ pub async fn disparities(
         from: scope.from,
         to: scope.to,
         min_cases: rules.disparity_min_cases,
-        all: total.figures("all"),
+        all: describe(&total, "all"),
         by_complainant_group: groups
             .into_iter()
             .map(|(g, c)| compare(g, c, &total, rules))

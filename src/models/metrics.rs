@@ -1,23 +1,25 @@
-//! Whether redress works: closure metrics over the cases filed in a period. Every figure is
-//! an SQL aggregation; timings are the integer working-day columns the transition writes
-//! when a step happens, read back as histograms (value, count) from which medians and 90th
-//! percentiles are taken, so no case row is ever loaded.
-use std::collections::{BTreeMap, HashMap};
+//! Whether redress works: closure metrics over the cases filed in a period. Timings are the
+//! integer working-day columns the transition writes when a step happens, kept as
+//! histograms (value, count) from which medians and 90th percentiles are taken. The
+//! figures are read from the kept summaries of [`super::figures`]; only what depends on
+//! the instant asked about (running clocks) and failed notices are read live.
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use chrono::{DateTime, Utc};
 use sea_orm::{
     entity::prelude::*,
-    sea_query::{Expr, ExprTrait, Func, Query, SelectStatement},
-    Condition, FromQueryResult, QuerySelect,
+    sea_query::{Query, SelectStatement},
+    Condition, TransactionTrait,
 };
 use serde::Serialize;
 
 use super::{
-    _entities::{cases, deadlines, extension_requests, holds, notifications},
+    _entities::cases,
     bodies,
     cases::CaseStatus,
     delegations,
-    vocabulary::{Category, DeadlineKind, Outcome},
+    figures::{self, Histogram, Parts, Settled},
+    vocabulary::{Category, Outcome},
 };
 use crate::errors::{AppError, AppResult, FieldErrors};
 
@@ -140,6 +142,12 @@ pub struct Durations {
 }
 
 impl Durations {
+    /// From a kept histogram.
+    #[must_use]
+    pub fn of(histogram: &Histogram) -> Self {
+        Self::from_histogram(histogram.iter().map(|(v, n)| (*v, *n)).collect())
+    }
+
     /// From `(value, count)` pairs in any order.
     #[must_use]
     pub fn from_histogram(mut pairs: Vec<(i64, i64)>) -> Self {
@@ -180,6 +188,17 @@ pub struct Compliance {
 }
 
 impl Compliance {
+    fn of(settled: &Settled, overdue: i64, running: i64) -> Self {
+        Self {
+            met_on_time: count(settled.on_time),
+            met_late: count(settled.late),
+            overdue: count(overdue),
+            running: count(running),
+            cancelled: count(settled.cancelled),
+            share_met_on_time: None,
+        }
+    }
+
     fn add(&mut self, other: &Self) {
         self.met_on_time += other.met_on_time;
         self.met_late += other.met_late;
@@ -255,154 +274,89 @@ fn count(n: i64) -> u64 {
     u64::try_from(n).unwrap_or(0)
 }
 
-#[derive(FromQueryResult)]
-struct ClockRow {
-    kind: String,
-    party: String,
-    met_on_time: i64,
-    met_late: i64,
-    overdue: i64,
-    running: i64,
-    cancelled: i64,
+fn split3(key: &str) -> (&str, Option<&str>, Option<&str>) {
+    fn some(v: Option<&str>) -> Option<&str> {
+        v.filter(|v| !v.is_empty())
+    }
+    let mut it = key.splitn(3, '|');
+    let status = it.next().unwrap_or_default();
+    (status, some(it.next()), some(it.next()))
 }
+
+const OVERVIEW: Parts = Parts {
+    overview: true,
+    cells: false,
+    mediators: false,
+};
 
 /// Computes the metrics of `scope` as at `now` (which decides what is overdue).
 ///
 /// # Errors
 /// Database errors.
-pub async fn overview(
-    db: &impl ConnectionTrait,
-    scope: &Scope,
-    now: DateTime<Utc>,
-) -> AppResult<Metrics> {
-    let cohort = || cases::Entity::find().filter(scope.condition());
-
-    let rows: Vec<(String, Option<String>, Option<String>, i64)> = cohort()
-        .select_only()
-        .column(cases::Column::Status)
-        .column(cases::Column::Outcome)
-        .column(cases::Column::DismissalReason)
-        .column_as(cases::Column::Id.count(), "n")
-        .group_by(cases::Column::Status)
-        .group_by(cases::Column::Outcome)
-        .group_by(cases::Column::DismissalReason)
-        .into_tuple()
-        .all(db)
-        .await?;
+pub async fn overview<C>(db: &C, scope: &Scope, now: DateTime<Utc>) -> AppResult<Metrics>
+where
+    C: ConnectionTrait + TransactionTrait,
+{
+    let s = figures::gather(db, scope, Some(scope.from), scope.to, OVERVIEW, now).await?;
+    let o = &s.overview;
     let mut m = Metrics {
         from: scope.from,
         to: scope.to,
-        filed: 0,
-        registered: 0,
+        filed: count(s.cases),
+        registered: count(o.registered),
         dismissed: 0,
         dismissed_by_reason: BTreeMap::new(),
         by_status: BTreeMap::new(),
         open_by_status: BTreeMap::new(),
         closed: 0,
         closed_by_outcome: BTreeMap::new(),
-        time_to_acknowledge: Durations::default(),
-        time_to_eligibility: Durations::default(),
-        time_to_closure: Durations::default(),
+        time_to_acknowledge: Durations::of(&o.acknowledge),
+        time_to_eligibility: Durations::of(&o.eligibility),
+        time_to_closure: Durations::of(&o.closure),
         deadlines_by_kind: BTreeMap::new(),
         deadlines_by_party: BTreeMap::new(),
         overdue_cases: 0,
-        holds: 0,
+        holds: count(o.holds),
         extensions: Extensions::default(),
-        appealed: 0,
+        appealed: count(o.appealed),
         notices_failed: 0,
     };
-    for (status, outcome, reason, n) in rows {
-        let n = count(n);
-        m.filed += n;
-        *m.by_status.entry(status.clone()).or_default() += n;
-        let parsed = CaseStatus::parse_stored(&status)?;
+    for (key, n) in &o.statuses {
+        let (status, outcome, reason) = split3(key);
+        let n = count(*n);
+        *m.by_status.entry(status.to_string()).or_default() += n;
+        let parsed = CaseStatus::parse_stored(status)?;
         if parsed.is_active() {
-            *m.open_by_status.entry(status.clone()).or_default() += n;
+            *m.open_by_status.entry(status.to_string()).or_default() += n;
         }
-        if outcome.as_deref() == Some(Outcome::Dismissed.as_ref()) {
+        if outcome == Some(Outcome::Dismissed.as_ref()) {
             m.dismissed += n;
             *m.dismissed_by_reason
-                .entry(reason.unwrap_or_else(|| "unknown".into()))
+                .entry(reason.unwrap_or("unknown").to_string())
                 .or_default() += n;
         }
         if parsed == CaseStatus::Closed {
             m.closed += n;
             *m.closed_by_outcome
-                .entry(outcome.unwrap_or_else(|| "none".into()))
+                .entry(outcome.unwrap_or("none").to_string())
                 .or_default() += n;
         }
     }
-    m.registered = cohort()
-        .filter(cases::Column::RegisteredAt.is_not_null())
-        .count(db)
-        .await?;
-    m.appealed = cohort()
-        .filter(cases::Column::AppealsLodged.gt(0))
-        .count(db)
-        .await?;
-    let histogram = |column: cases::Column| async move {
-        let pairs: Vec<(i64, i64)> = cohort()
-            .select_only()
-            .column(column)
-            .column_as(cases::Column::Id.count(), "n")
-            .filter(column.is_not_null())
-            .group_by(column)
-            .into_tuple()
-            .all(db)
-            .await?;
-        AppResult::Ok(Durations::from_histogram(pairs))
-    };
-    m.time_to_acknowledge = histogram(cases::Column::AcknowledgeWorkingDays).await?;
-    m.time_to_eligibility = histogram(cases::Column::EligibilityWorkingDays).await?;
-    m.time_to_closure = histogram(cases::Column::ClosureWorkingDays).await?;
-
-    let (met, cancelled, due) = (
-        Expr::col(deadlines::Column::MetAt),
-        Expr::col(deadlines::Column::CancelledAt),
-        Expr::col(deadlines::Column::DueAt),
-    );
-    let open = met.clone().is_null().and(cancelled.clone().is_null());
-    let when = |c: Expr| Func::count(Expr::case(c, 1));
-    let clocks = deadlines::Entity::find()
-        .select_only()
-        .column(deadlines::Column::Kind)
-        .column(deadlines::Column::Party)
-        .expr_as(
-            when(
-                met.clone()
-                    .is_not_null()
-                    .and(due.clone().is_null().or(met.clone().lte(due.clone()))),
-            ),
-            "met_on_time",
-        )
-        .expr_as(
-            when(met.clone().is_not_null().and(met.gt(due.clone()))),
-            "met_late",
-        )
-        .expr_as(when(open.clone().and(due.clone().lt(now))), "overdue")
-        .expr_as(
-            when(open.and(due.clone().is_null().or(due.gte(now)))),
-            "running",
-        )
-        .expr_as(when(cancelled.is_not_null()), "cancelled")
-        .filter(deadlines::Column::CaseId.in_subquery(scope.case_ids()))
-        .filter(deadlines::Column::Kind.ne(DeadlineKind::AppealWindow.as_ref()))
-        .group_by(deadlines::Column::Kind)
-        .group_by(deadlines::Column::Party)
-        .into_model::<ClockRow>()
-        .all(db)
-        .await?;
-    for row in clocks {
-        let c = Compliance {
-            met_on_time: count(row.met_on_time),
-            met_late: count(row.met_late),
-            overdue: count(row.overdue),
-            running: count(row.running),
-            cancelled: count(row.cancelled),
-            share_met_on_time: None,
-        };
-        m.deadlines_by_kind.entry(row.kind).or_default().add(&c);
-        m.deadlines_by_party.entry(row.party).or_default().add(&c);
+    let running = figures::running(db, scope.condition(), now).await?;
+    let keys: BTreeSet<&String> = o.clocks.keys().chain(running.clocks.keys()).collect();
+    for key in keys {
+        let (kind, party) = key.split_once('|').unwrap_or((key.as_str(), ""));
+        let settled = o.clocks.get(key).copied().unwrap_or_default();
+        let [overdue, open] = running.clocks.get(key).copied().unwrap_or_default();
+        let c = Compliance::of(&settled, overdue, open);
+        m.deadlines_by_kind
+            .entry(kind.to_string())
+            .or_default()
+            .add(&c);
+        m.deadlines_by_party
+            .entry(party.to_string())
+            .or_default()
+            .add(&c);
     }
     for c in m
         .deadlines_by_kind
@@ -411,34 +365,9 @@ pub async fn overview(
     {
         c.finish();
     }
-
-    m.overdue_cases = deadlines::Entity::find()
-        .select_only()
-        .expr(Func::count_distinct(Expr::col(deadlines::Column::CaseId)))
-        .filter(deadlines::Column::CaseId.in_subquery(scope.case_ids()))
-        .filter(deadlines::Column::Kind.ne(DeadlineKind::AppealWindow.as_ref()))
-        .filter(deadlines::Column::MetAt.is_null())
-        .filter(deadlines::Column::CancelledAt.is_null())
-        .filter(deadlines::Column::DueAt.lt(now))
-        .into_tuple::<i64>()
-        .one(db)
-        .await?
-        .map_or(0, count);
-    m.holds = holds::Entity::find()
-        .filter(holds::Column::CaseId.in_subquery(scope.case_ids()))
-        .count(db)
-        .await?;
-    let extensions: Vec<(String, i64)> = extension_requests::Entity::find()
-        .select_only()
-        .column(extension_requests::Column::Status)
-        .column_as(extension_requests::Column::Id.count(), "n")
-        .filter(extension_requests::Column::CaseId.in_subquery(scope.case_ids()))
-        .group_by(extension_requests::Column::Status)
-        .into_tuple()
-        .all(db)
-        .await?;
-    for (status, n) in extensions {
-        let n = count(n);
+    m.overdue_cases = count(running.overdue_cases);
+    for (status, n) in &o.extensions {
+        let n = count(*n);
         m.extensions.requested += n;
         match status.as_str() {
             "granted" => m.extensions.granted += n,
@@ -451,11 +380,7 @@ pub async fn overview(
             }
         }
     }
-    m.notices_failed = notifications::Entity::find()
-        .filter(notifications::Column::CaseId.in_subquery(scope.case_ids()))
-        .filter(notifications::Column::FailedAt.is_not_null())
-        .count(db)
-        .await?;
+    m.notices_failed = count(figures::notices_failed(db, scope.condition()).await?);
     Ok(m)
 }
 
@@ -500,18 +425,6 @@ mod tests {
     }
 }
 
-/// `YYYY-MM` of a timestamp column, in UTC. Timestamps are stored in UTC on both databases;
-/// SQLite keeps them as ISO 8601 text. Written out rather than bound, so that `GROUP BY 1`
-/// groups by exactly this expression on both databases.
-fn month_of(backend: sea_orm::DatabaseBackend, table: &str, column: &str) -> Expr {
-    match backend {
-        sea_orm::DatabaseBackend::Postgres => Expr::cust(format!(
-            "to_char(timezone('UTC', \"{table}\".\"{column}\"), 'YYYY-MM')"
-        )),
-        _ => Expr::cust(format!("substr(\"{table}\".\"{column}\", 1, 7)")),
-    }
-}
-
 /// One month of the trends.
 #[derive(Clone, Debug, Default, Serialize, utoipa::ToSchema)]
 pub struct Month {
@@ -531,87 +444,54 @@ pub struct Month {
 ///
 /// # Errors
 /// Database errors.
-pub async fn trends(
-    db: &impl ConnectionTrait,
-    scope: &Scope,
-    now: DateTime<Utc>,
-) -> AppResult<Vec<Month>> {
-    let backend = db.get_database_backend();
-    // The period applies to each series' own date; the other filters to the case.
-    let within = |column: cases::Column| {
-        scope
-            .filters()
-            .add(column.gte(scope.from))
-            .add(column.lt(scope.to))
-    };
-    let filtered = Query::select()
-        .column(cases::Column::Id)
-        .from(cases::Entity)
-        .cond_where(scope.filters())
-        .to_owned();
-    let mut months: BTreeMap<String, Month> = BTreeMap::new();
-    for (column, name, filed) in [
-        (cases::Column::FiledAt, "filed_at", true),
-        (cases::Column::ClosedAt, "closed_at", false),
-    ] {
-        let rows: Vec<(String, i64)> = cases::Entity::find()
-            .select_only()
-            .expr_as(month_of(backend, "cases", name), "month")
-            .column_as(cases::Column::Id.count(), "n")
-            .filter(within(column))
-            .group_by(Expr::cust("1"))
-            .into_tuple()
-            .all(db)
-            .await?;
-        for (month, n) in rows {
-            let m = months.entry(month.clone()).or_insert_with(|| Month {
-                month,
-                ..Month::default()
-            });
-            if filed {
-                m.filed = count(n);
-            } else {
-                m.closed = count(n);
-            }
-        }
-    }
-    let (met, due) = (
-        Expr::col(deadlines::Column::MetAt),
-        Expr::col(deadlines::Column::DueAt),
+pub async fn trends<C>(db: &C, scope: &Scope, now: DateTime<Utc>) -> AppResult<Vec<Month>>
+where
+    C: ConnectionTrait + TransactionTrait,
+{
+    // Closures and deadlines in the period may belong to cases filed long before it.
+    let s = figures::gather(db, scope, None, scope.to, OVERVIEW, now).await?;
+    let o = &s.overview;
+    let (from, to) = (
+        scope.from.format("%Y-%m-%d").to_string(),
+        scope.to.format("%Y-%m-%d").to_string(),
     );
-    let rows: Vec<(String, i64, i64)> = deadlines::Entity::find()
-        .select_only()
-        .expr_as(month_of(backend, "deadlines", "due_at"), "month")
-        .column_as(deadlines::Column::Id.count(), "n")
-        .expr_as(
-            Func::count(Expr::case(met.clone().is_not_null().and(met.lte(due)), 1)),
-            "on_time",
-        )
-        .filter(deadlines::Column::DueAt.gte(scope.from))
-        .filter(deadlines::Column::DueAt.lt(Ord::min(scope.to, now)))
-        .filter(deadlines::Column::CancelledAt.is_null())
-        .filter(deadlines::Column::Kind.ne(DeadlineKind::AppealWindow.as_ref()))
-        .filter(deadlines::Column::CaseId.in_subquery(filtered))
-        .group_by(Expr::cust("1"))
-        .into_tuple()
-        .all(db)
-        .await?;
-    for (month, n, on_time) in rows {
-        let m = months.entry(month.clone()).or_insert_with(|| Month {
-            month,
+    let within = |day: &String| *day >= from && *day < to;
+    let mut months: BTreeMap<String, Month> = BTreeMap::new();
+    fn at<'m>(months: &'m mut BTreeMap<String, Month>, day: &str) -> &'m mut Month {
+        let key = day.get(..7).unwrap_or(day).to_string();
+        months.entry(key.clone()).or_insert_with(|| Month {
+            month: key,
             ..Month::default()
-        });
-        m.deadlines_due = count(n);
-        m.deadlines_met_on_time = count(on_time);
+        })
+    }
+    for (day, n) in o.filed_by_day.iter().filter(|(d, _)| within(d)) {
+        at(&mut months, day).filed += count(*n);
+    }
+    for (day, n) in o.closed_by_day.iter().filter(|(d, _)| within(d)) {
+        at(&mut months, day).closed += count(*n);
+    }
+    for (day, [n, on_time]) in o.met_by_due_day.iter().filter(|(d, _)| within(d)) {
+        let m = at(&mut months, day);
+        m.deadlines_due += count(*n);
+        m.deadlines_met_on_time += count(*on_time);
+    }
+    let overdue =
+        figures::overdue_by_due_day(db, scope.filters(), scope.from, Ord::min(scope.to, now))
+            .await?;
+    for (day, n) in &overdue {
+        at(&mut months, day).deadlines_due += count(*n);
+    }
+    let mut out: Vec<Month> = months.into_values().collect();
+    for m in &mut out {
         let mut c = Compliance {
-            met_on_time: count(on_time),
-            overdue: count(n - on_time),
+            met_on_time: m.deadlines_met_on_time,
+            overdue: m.deadlines_due - m.deadlines_met_on_time,
             ..Compliance::default()
         };
         c.finish();
         m.share_met_on_time = c.share_met_on_time;
     }
-    Ok(months.into_values().collect())
+    Ok(out)
 }
 
 /// One mediator's figures over the measured cases.
@@ -634,72 +514,33 @@ pub struct MediatorFigures {
 ///
 /// # Errors
 /// Database errors.
-pub async fn mediators(
-    db: &impl ConnectionTrait,
+pub async fn mediators<C>(
+    db: &C,
     scope: &Scope,
     now: DateTime<Utc>,
-) -> AppResult<Vec<MediatorFigures>> {
-    let cohort = || {
-        cases::Entity::find()
-            .filter(scope.condition())
-            .filter(cases::Column::MediatorId.is_not_null())
+) -> AppResult<Vec<MediatorFigures>>
+where
+    C: ConnectionTrait + TransactionTrait,
+{
+    let parts = Parts {
+        mediators: true,
+        ..Parts::default()
     };
-    let active = CaseStatus::stored_where(CaseStatus::is_active);
-    let counts: Vec<(i64, i64, i64, i64)> = cohort()
-        .select_only()
-        .column(cases::Column::MediatorId)
-        .column_as(cases::Column::Id.count(), "n")
-        .expr_as(
-            Func::count(Expr::case(
-                Expr::col(cases::Column::Status).is_in(active),
-                1,
-            )),
-            "open",
-        )
-        .column_as(cases::Column::ClosedAt.count(), "closed")
-        .group_by(cases::Column::MediatorId)
-        .into_tuple()
-        .all(db)
-        .await?;
-    let closure: Vec<(i64, i64, i64)> = cohort()
-        .select_only()
-        .column(cases::Column::MediatorId)
-        .column(cases::Column::ClosureWorkingDays)
-        .column_as(cases::Column::Id.count(), "n")
-        .filter(cases::Column::ClosureWorkingDays.is_not_null())
-        .group_by(cases::Column::MediatorId)
-        .group_by(cases::Column::ClosureWorkingDays)
-        .into_tuple()
-        .all(db)
-        .await?;
-    let (met, cancelled, due) = (
-        Expr::col((deadlines::Entity, deadlines::Column::MetAt)),
-        Expr::col((deadlines::Entity, deadlines::Column::CancelledAt)),
-        Expr::col((deadlines::Entity, deadlines::Column::DueAt)),
-    );
-    let open = met.clone().is_null().and(cancelled.clone().is_null());
-    let when = |c: Expr| Func::count(Expr::case(c, 1));
-    let clocks: Vec<(i64, i64, i64, i64, i64, i64)> = deadlines::Entity::find()
-        .select_only()
-        .column(cases::Column::MediatorId)
-        .expr(when(
-            met.clone()
-                .is_not_null()
-                .and(due.clone().is_null().or(met.clone().lte(due.clone()))),
-        ))
-        .expr(when(met.clone().is_not_null().and(met.gt(due.clone()))))
-        .expr(when(open.clone().and(due.clone().lt(now))))
-        .expr(when(open.and(due.clone().is_null().or(due.gte(now)))))
-        .expr(when(cancelled.is_not_null()))
-        .inner_join(cases::Entity)
-        .filter(scope.condition())
-        .filter(cases::Column::MediatorId.is_not_null())
-        .filter(deadlines::Column::Party.eq(super::vocabulary::Party::Mediator.as_ref()))
-        .group_by(cases::Column::MediatorId)
-        .into_tuple()
-        .all(db)
-        .await?;
-    let ids: Vec<i64> = counts.iter().map(|(m, ..)| *m).collect();
+    let s = figures::gather(db, scope, Some(scope.from), scope.to, parts, now).await?;
+    let running = figures::running(
+        db,
+        scope
+            .condition()
+            .add(cases::Column::MediatorId.is_not_null()),
+        now,
+    )
+    .await?;
+    let ids: Vec<i64> = s
+        .mediators
+        .iter()
+        .filter(|(_, c)| c.cases > 0)
+        .map(|(m, _)| *m)
+        .collect();
     let people: HashMap<i64, super::users::Model> = super::users::Entity::find()
         .filter(super::users::Column::Id.is_in(ids))
         .all(db)
@@ -713,37 +554,23 @@ pub async fn mediators(
         .into_iter()
         .map(|d| (d.id, d.regional_group))
         .collect();
-    let mut out: Vec<MediatorFigures> = counts
-        .into_iter()
-        .filter_map(|(m, n, open, closed)| {
-            let user = people.get(&m)?;
-            let mut deadlines = clocks
-                .iter()
-                .find(|c| c.0 == m)
-                .map(|c| Compliance {
-                    met_on_time: count(c.1),
-                    met_late: count(c.2),
-                    overdue: count(c.3),
-                    running: count(c.4),
-                    cancelled: count(c.5),
-                    share_met_on_time: None,
-                })
-                .unwrap_or_default();
+    let mut out: Vec<MediatorFigures> = s
+        .mediators
+        .iter()
+        .filter(|(_, c)| c.cases > 0)
+        .filter_map(|(m, c)| {
+            let user = people.get(m)?;
+            let [overdue, open] = running.mediators.get(m).copied().unwrap_or_default();
+            let mut deadlines = Compliance::of(&c.clocks, overdue, open);
             deadlines.finish();
             Some(MediatorFigures {
                 pid: user.pid.to_string(),
                 name: user.name.clone(),
                 regional_group: user.delegation_id.and_then(|d| groups.get(&d)).cloned(),
-                cases: count(n),
-                open: count(open),
-                closed: count(closed),
-                time_to_closure: Durations::from_histogram(
-                    closure
-                        .iter()
-                        .filter(|(id, ..)| *id == m)
-                        .map(|(_, v, c)| (*v, *c))
-                        .collect(),
-                ),
+                cases: count(c.cases),
+                open: count(c.open),
+                closed: count(c.closed),
+                time_to_closure: Durations::of(&c.closure),
                 deadlines,
             })
         })

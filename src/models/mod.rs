@@ -8,6 +8,7 @@ pub mod deadlines;
 pub mod delegations;
 pub mod disparities;
 pub mod extension_requests;
+pub mod figures;
 pub mod holds;
 pub mod holidays;
 pub mod mediators;

@@ -56,7 +56,7 @@ use crate::{
             clock::{self, ClockSpec, Due, Pause},
             unit_name,
         },
-        delegations, holidays, reminders,
+        delegations, figures, holidays, reminders,
         vocabulary::{
             BodyKind, Category, DeadlineKind, DismissalReason, Locale, Outcome, Role, Urgency,
         },
@@ -271,6 +271,10 @@ pub struct Summary {
     pub mediators: usize,
     pub by_status: BTreeMap<String, u64>,
     pub seconds: f64,
+    /// Oversight's (filing day, body) summaries computed, and the time it took (part of
+    /// `seconds`).
+    pub summaries: u64,
+    pub summarizing_seconds: f64,
 }
 
 impl std::fmt::Display for Summary {
@@ -279,7 +283,7 @@ impl std::fmt::Display for Summary {
         write!(
             f,
             "synthesized {} cases (ids {}..={}) filed {}..{}, {} clocks, {} holds, {} extension \
-             requests in {:.1} s; {} member states loaded, {} bodies and {} people created, {} \
+             requests in {:.1} s ({} oversight summaries in {:.1} s); {} member states loaded, {} bodies and {} people created, {} \
              mediators; by status: {}",
             self.cases,
             self.first_id,
@@ -290,6 +294,8 @@ impl std::fmt::Display for Summary {
             self.holds,
             self.extension_requests,
             self.seconds,
+            self.summaries,
+            self.summarizing_seconds,
             self.delegations_loaded,
             self.bodies_created,
             self.users_created,
@@ -1628,6 +1634,32 @@ pub async fn synthesize(
             db.execute_unprepared(&format!("ANALYZE {t}")).await?;
         }
     }
+    // Oversight's summaries of the new filing days, as each filing would have recorded.
+    let summarizing = std::time::Instant::now();
+    let day = figures::day_sql(db.get_database_backend(), "cases", "filed_at");
+    db.execute_unprepared(&format!(
+        "INSERT INTO figure_changes (day, body_id) \
+         SELECT DISTINCT {day}, body_id FROM cases WHERE id >= {first_id}"
+    ))
+    .await?;
+    let bar = if progress {
+        ProgressBar::new_spinner().with_style(
+            ProgressStyle::with_template("summarizing {spinner} {pos} filing days and bodies")
+                .map_err(|e| AppError::Internal(e.to_string()))?,
+        )
+    } else {
+        ProgressBar::hidden()
+    };
+    loop {
+        let n = figures::refresh_step(db, now).await?;
+        if n == 0 {
+            break;
+        }
+        summary.summaries += n;
+        bar.inc(n);
+    }
+    bar.finish_and_clear();
+    summary.summarizing_seconds = summarizing.elapsed().as_secs_f64();
     summary.cases = n;
     summary.first_id = first_id;
     summary.last_id = first_id + i64::try_from(n).unwrap_or(0) - 1;

@@ -6,19 +6,22 @@ use loco_rs::testing::prelude::*;
 use redress::{
     app::App,
     models::{
-        _entities::notifications,
+        _entities::{cases, figure_changes, notifications},
         cases::{
             actions::{transition, ActionInput as I, Command},
             filing::{file, NewCase, RespondentRef},
             Model as Case,
         },
+        figures::{self, Parts},
         metrics::{self, Scope},
         users::Actor,
         vocabulary::{Category, Confidentiality, DismissalReason, Language, Urgency},
     },
     settings::Settings,
 };
-use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter};
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter,
+};
 use serde_json::{json, Value};
 use serial_test::serial;
 
@@ -644,6 +647,113 @@ async fn a_review_sample_is_reproducible_from_its_seed_and_every_draw_is_recorde
                 .status_code(),
             404
         );
+    })
+    .await;
+}
+
+fn day(month: u32, day: u32) -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, month, day, 0, 0, 0)
+        .single()
+        .expect("day")
+}
+
+#[tokio::test]
+#[serial]
+async fn kept_summaries_give_the_same_figures_as_the_cases_for_any_period() {
+    request::<App, _, _>(|_server, ctx| async move {
+        let w = world(&ctx).await;
+        history(&ctx, &w).await;
+        let now = at(33, 12);
+        let all = Parts {
+            overview: true,
+            cells: true,
+            mediators: true,
+        };
+        let everything = Scope::resolve(&ctx.db, day(1, 1), day(12, 1), None, None, None)
+            .await
+            .unwrap();
+        let cop = Scope::resolve(&ctx.db, day(1, 1), day(12, 1), Some("COP"), None, None)
+            .await
+            .unwrap();
+        // Whole months, edges inside two months, one day, one day without cases, from the
+        // beginning; for every body and for one.
+        let periods = [
+            (Some(day(3, 1)), day(4, 1)),
+            (Some(day(3, 3)), day(4, 2)),
+            (Some(day(3, 4)), day(3, 5)),
+            (Some(day(3, 7)), day(3, 8)),
+            (None, day(4, 2)),
+            (Some(day(2, 1)), day(5, 1)),
+        ];
+        for scope in [&everything, &cop] {
+            for (from, to) in periods {
+                let kept = figures::gather(&ctx.db, scope, from, to, all, now)
+                    .await
+                    .unwrap();
+                let mut condition = scope.filters().add(cases::Column::FiledAt.lt(to));
+                if let Some(from) = from {
+                    condition = condition.add(cases::Column::FiledAt.gte(from));
+                }
+                let direct = figures::compute(&ctx.db, condition).await.unwrap();
+                assert_eq!(kept, direct, "{:?} {from:?}..{to}", scope.body_id);
+            }
+        }
+        let whole = figures::gather(&ctx.db, &everything, None, day(12, 1), all, now)
+            .await
+            .unwrap();
+        assert_eq!(whole.cases, 5);
+        assert_eq!(whole.overview.holds, 1);
+        assert_eq!(whole.overview.extensions.get("granted"), Some(&1));
+    })
+    .await;
+}
+
+#[tokio::test]
+#[serial]
+async fn a_change_after_figures_were_read_is_in_the_next_figures() {
+    request::<App, _, _>(|_server, ctx| async move {
+        let w = world(&ctx).await;
+        let (_, d) = history(&ctx, &w).await;
+        let (from, to) = march();
+        let scope = Scope::resolve(&ctx.db, from, to, None, None, None)
+            .await
+            .unwrap();
+        let before = metrics::overview(&ctx.db, &scope, at(33, 12))
+            .await
+            .unwrap();
+        assert_eq!(before.by_status.get("submitted"), Some(&1));
+        assert_eq!(before.registered, 3);
+        assert_eq!(
+            figure_changes::Entity::find().count(&ctx.db).await.unwrap(),
+            0,
+            "reading folds every recorded change in"
+        );
+
+        let settings = Settings::of(&ctx).expect("settings");
+        transition(
+            &ctx.db,
+            &settings,
+            &w.registrar.actor,
+            d.pid,
+            Command {
+                expected_version: None,
+                input: I::Register { note: None },
+            },
+            at(33, 9),
+        )
+        .await
+        .unwrap();
+        assert_eq!(
+            figure_changes::Entity::find().count(&ctx.db).await.unwrap(),
+            1
+        );
+        let after = metrics::overview(&ctx.db, &scope, at(33, 12))
+            .await
+            .unwrap();
+        assert_eq!(after.by_status.get("submitted"), None);
+        assert_eq!(after.by_status.get("registered"), Some(&1));
+        assert_eq!(after.registered, 4);
+        assert_eq!(after.filed, before.filed);
     })
     .await;
 }

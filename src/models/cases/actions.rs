@@ -398,6 +398,8 @@ async fn run(
     now: DateTime<Utc>,
 ) -> AppResult<Model> {
     let (case, staff) = apply(db, settings, calendar, actor, pid, command, now, false).await?;
+    // The case's filing day and body never change, so one mark covers both steps.
+    crate::models::figures::touch(db, &case).await?;
     if !staff {
         return Ok(case);
     }

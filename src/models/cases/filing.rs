@@ -356,6 +356,7 @@ async fn insert_case(
     }
     .insert(db)
     .await?;
+    crate::models::figures::touch(db, &case).await?;
     if !resolved.co_ids.is_empty() {
         co::Entity::insert_many(resolved.co_ids.iter().map(|&d| co::ActiveModel {
             case_id: Set(case.id),

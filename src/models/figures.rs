@@ -1,0 +1,1013 @@
+//! What oversight's reports are made of: a mergeable summary of a set of cases (counts by
+//! status and outcome, working-day histograms, settled clocks, the cells behind the
+//! disparity tables and each mediator's figures). The summary of the cases filed on one
+//! UTC day about one body is computed from the cases themselves and kept; so is the sum
+//! of a month's days. A report over a period adds up the month summaries it covers whole
+//! and the day summaries at its edges: a few hundred small rows, whatever the number of
+//! cases.
+//!
+//! Every write that can change a case's figures (filing, and each transition) appends the
+//! case's (filing day, body) to `figure_changes` in the same transaction. Before figures
+//! are read, [`refresh`] recomputes the summaries of the days named there and of their
+//! months, then deletes exactly the change rows it read, all under one lock, so a change
+//! committed meanwhile is still there for the next refresh.
+//!
+//! What depends on the instant asked about (is a running clock overdue?) and what changes
+//! outside a transition (a notice failing) is never summarized: it is read live from the
+//! few rows concerned, through partial indexes.
+use std::collections::{BTreeMap, BTreeSet};
+
+use chrono::{DateTime, Datelike, Months, NaiveDate, NaiveTime, Utc};
+use sea_orm::{
+    entity::prelude::*,
+    sea_query::{Expr, ExprTrait, Func, OnConflict},
+    ActiveValue::Set,
+    Condition, DatabaseBackend, FromQueryResult, JoinType, QueryOrder, QuerySelect, RelationDef,
+    Select, TransactionSession, TransactionTrait,
+};
+use serde::{de::DeserializeOwned, Deserialize, Serialize};
+
+use super::{
+    _entities::{
+        cases, deadlines, extension_requests, figure_changes, figure_refresh, figure_summaries,
+        holds, notifications,
+    },
+    cases::CaseStatus,
+    metrics::Scope,
+    vocabulary::{DeadlineKind, Outcome, Party},
+};
+use crate::errors::{AppError, AppResult};
+
+impl ActiveModelBehavior for figure_summaries::ActiveModel {}
+impl ActiveModelBehavior for figure_changes::ActiveModel {}
+impl ActiveModelBehavior for figure_refresh::ActiveModel {}
+
+/// Working days (or any integer) → how many cases took that long.
+pub type Histogram = BTreeMap<i64, i64>;
+
+fn merge(into: &mut Histogram, from: &Histogram, sign: i64) {
+    for (v, n) in from {
+        *into.entry(*v).or_default() += sign * n;
+    }
+}
+
+fn add_all<K: Ord + Clone>(into: &mut BTreeMap<K, i64>, from: &BTreeMap<K, i64>) {
+    for (k, n) in from {
+        *into.entry(k.clone()).or_default() += n;
+    }
+}
+
+/// Clocks that have stopped: met on time, met late, or cancelled.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Settled {
+    pub on_time: i64,
+    pub late: i64,
+    pub cancelled: i64,
+}
+
+impl Settled {
+    fn add(&mut self, other: &Self) {
+        self.on_time += other.on_time;
+        self.late += other.late;
+        self.cancelled += other.cancelled;
+    }
+}
+
+/// The closure metrics' part of a summary.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Overview {
+    /// Cases by `status|outcome|dismissal reason` (empty when there is none).
+    pub statuses: BTreeMap<String, i64>,
+    pub registered: i64,
+    pub appealed: i64,
+    pub holds: i64,
+    /// Extension requests by status.
+    pub extensions: BTreeMap<String, i64>,
+    /// Working days from filing to registration, to the first eligibility decision, and
+    /// to closure.
+    pub acknowledge: Histogram,
+    pub eligibility: Histogram,
+    pub closure: Histogram,
+    /// Settled obligations (the appeal window is a right, not one) by `kind|party`.
+    pub clocks: BTreeMap<String, Settled>,
+    /// Filings, closures, and met obligations by the UTC day they were due (`[met, of
+    /// which on time]`), for the monthly series.
+    pub filed_by_day: BTreeMap<String, i64>,
+    pub closed_by_day: BTreeMap<String, i64>,
+    pub met_by_due_day: BTreeMap<String, [i64; 2]>,
+}
+
+impl Overview {
+    fn add(&mut self, o: &Self) {
+        add_all(&mut self.statuses, &o.statuses);
+        self.registered += o.registered;
+        self.appealed += o.appealed;
+        self.holds += o.holds;
+        add_all(&mut self.extensions, &o.extensions);
+        merge(&mut self.acknowledge, &o.acknowledge, 1);
+        merge(&mut self.eligibility, &o.eligibility, 1);
+        merge(&mut self.closure, &o.closure, 1);
+        for (k, s) in &o.clocks {
+            self.clocks.entry(k.clone()).or_default().add(s);
+        }
+        add_all(&mut self.filed_by_day, &o.filed_by_day);
+        add_all(&mut self.closed_by_day, &o.closed_by_day);
+        for (k, [n, on_time]) in &o.met_by_due_day {
+            let e = self.met_by_due_day.entry(k.clone()).or_default();
+            e[0] += n;
+            e[1] += on_time;
+        }
+    }
+}
+
+/// The cases of one complainant delegation in one language (or any sum of such cells).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Cell {
+    pub cases: i64,
+    pub registered: i64,
+    pub decided: i64,
+    pub dismissed: i64,
+    pub closed: i64,
+    pub with_outputs: i64,
+    pub acknowledge: Histogram,
+    pub eligibility: Histogram,
+    pub closure: Histogram,
+}
+
+impl Cell {
+    /// Adds (`sign` 1) or takes away (`sign` -1) `other`.
+    pub fn add(&mut self, other: &Self, sign: i64) {
+        self.cases += sign * other.cases;
+        self.registered += sign * other.registered;
+        self.decided += sign * other.decided;
+        self.dismissed += sign * other.dismissed;
+        self.closed += sign * other.closed;
+        self.with_outputs += sign * other.with_outputs;
+        merge(&mut self.acknowledge, &other.acknowledge, sign);
+        merge(&mut self.eligibility, &other.eligibility, sign);
+        merge(&mut self.closure, &other.closure, sign);
+    }
+}
+
+/// One mediator's part of a summary: the cases they hold now.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MediatorCell {
+    pub cases: i64,
+    pub open: i64,
+    pub closed: i64,
+    pub closure: Histogram,
+    /// Their own clocks (resolution, monitoring) that have stopped.
+    pub clocks: Settled,
+}
+
+impl MediatorCell {
+    fn add(&mut self, o: &Self) {
+        self.cases += o.cases;
+        self.open += o.open;
+        self.closed += o.closed;
+        merge(&mut self.closure, &o.closure, 1);
+        self.clocks.add(&o.clocks);
+    }
+}
+
+/// The summary of a set of cases.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Summary {
+    pub cases: i64,
+    pub overview: Overview,
+    /// By `complainant delegation id|language`.
+    pub cells: BTreeMap<String, Cell>,
+    /// By mediator id.
+    pub mediators: BTreeMap<i64, MediatorCell>,
+}
+
+impl Summary {
+    pub fn add(&mut self, o: &Self) {
+        self.cases += o.cases;
+        self.overview.add(&o.overview);
+        for (k, c) in &o.cells {
+            self.cells.entry(k.clone()).or_default().add(c, 1);
+        }
+        for (k, c) in &o.mediators {
+            self.mediators.entry(*k).or_default().add(c);
+        }
+    }
+}
+
+/// Which parts of the summaries a report reads (each is stored apart, so a report parses
+/// only what it uses).
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Parts {
+    pub overview: bool,
+    pub cells: bool,
+    pub mediators: bool,
+}
+
+/// The UTC day of a timestamp column, `YYYY-MM-DD`, as SQL. Timestamps are stored in UTC
+/// on both databases; SQLite keeps them as ISO 8601 text.
+#[must_use]
+pub fn day_sql(backend: DatabaseBackend, table: &str, column: &str) -> String {
+    match backend {
+        DatabaseBackend::Postgres => {
+            format!("to_char(timezone('UTC', \"{table}\".\"{column}\"), 'YYYY-MM-DD')")
+        }
+        _ => format!("substr(\"{table}\".\"{column}\", 1, 10)"),
+    }
+}
+
+fn day_of(backend: DatabaseBackend, table: &str, column: &str) -> Expr {
+    Expr::cust(day_sql(backend, table, column))
+}
+
+fn when(c: Expr) -> Expr {
+    Func::count(Expr::case(c, 1)).into()
+}
+
+#[derive(FromQueryResult)]
+struct StatusRow {
+    status: String,
+    outcome: Option<String>,
+    reason: Option<String>,
+    n: i64,
+    registered: i64,
+    appealed: i64,
+}
+
+#[derive(FromQueryResult)]
+struct CellRow {
+    delegation: i64,
+    language: String,
+    cases: i64,
+    registered: i64,
+    decided: i64,
+    dismissed: i64,
+    closed: i64,
+    with_outputs: i64,
+}
+
+#[derive(FromQueryResult)]
+struct ClockRow {
+    kind: String,
+    party: String,
+    mediator: Option<i64>,
+    on_time: i64,
+    late: i64,
+    cancelled: i64,
+}
+
+fn cell_key(delegation: i64, language: &str) -> String {
+    format!("{delegation}|{language}")
+}
+
+/// Splits a cell key back into the delegation id and the language.
+#[must_use]
+pub fn cell_of(key: &str) -> Option<(i64, &str)> {
+    let (d, l) = key.split_once('|')?;
+    Some((d.parse().ok()?, l))
+}
+
+/// The summary of the cases matching `condition`, from the cases themselves: a dozen
+/// aggregations, none of which loads a case.
+///
+/// # Errors
+/// Database errors.
+#[allow(clippy::too_many_lines)]
+pub async fn compute(db: &impl ConnectionTrait, condition: Condition) -> AppResult<Summary> {
+    let backend = db.get_database_backend();
+    let cohort = || cases::Entity::find().filter(condition.clone());
+    let mut s = Summary::default();
+
+    let rows = cohort()
+        .select_only()
+        .column(cases::Column::Status)
+        .column(cases::Column::Outcome)
+        .column_as(cases::Column::DismissalReason, "reason")
+        .expr_as(Func::count(Expr::cust("*")), "n")
+        .column_as(cases::Column::RegisteredAt.count(), "registered")
+        .expr_as(
+            when(Expr::col(cases::Column::AppealsLodged).gt(0)),
+            "appealed",
+        )
+        .group_by(cases::Column::Status)
+        .group_by(cases::Column::Outcome)
+        .group_by(cases::Column::DismissalReason)
+        .into_model::<StatusRow>()
+        .all(db)
+        .await?;
+    for r in rows {
+        s.cases += r.n;
+        s.overview.registered += r.registered;
+        s.overview.appealed += r.appealed;
+        let key = format!(
+            "{}|{}|{}",
+            r.status,
+            r.outcome.unwrap_or_default(),
+            r.reason.unwrap_or_default()
+        );
+        *s.overview.statuses.entry(key).or_default() += r.n;
+    }
+    if s.cases == 0 {
+        return Ok(s);
+    }
+
+    let outcome = Expr::col(cases::Column::Outcome);
+    let with_outputs: Vec<&str> = [
+        Outcome::ResponseAccepted,
+        Outcome::Settled,
+        Outcome::Upheld,
+        Outcome::PartlyUpheld,
+    ]
+    .iter()
+    .map(AsRef::as_ref)
+    .collect();
+    let cells = cohort()
+        .select_only()
+        .column_as(cases::Column::ComplainantDelegationId, "delegation")
+        .column(cases::Column::Language)
+        .expr_as(Func::count(Expr::cust("*")), "cases")
+        .column_as(cases::Column::RegisteredAt.count(), "registered")
+        .column_as(cases::Column::EligibilityWorkingDays.count(), "decided")
+        .expr_as(
+            when(outcome.clone().eq(Outcome::Dismissed.as_ref())),
+            "dismissed",
+        )
+        .column_as(cases::Column::ClosedAt.count(), "closed")
+        .expr_as(
+            when(
+                Expr::col(cases::Column::ClosedAt)
+                    .is_not_null()
+                    .and(outcome.is_in(with_outputs)),
+            ),
+            "with_outputs",
+        )
+        .group_by(cases::Column::ComplainantDelegationId)
+        .group_by(cases::Column::Language)
+        .into_model::<CellRow>()
+        .all(db)
+        .await?;
+    for r in cells {
+        s.cells.insert(
+            cell_key(r.delegation, &r.language),
+            Cell {
+                cases: r.cases,
+                registered: r.registered,
+                decided: r.decided,
+                dismissed: r.dismissed,
+                closed: r.closed,
+                with_outputs: r.with_outputs,
+                ..Cell::default()
+            },
+        );
+    }
+    for (column, pick) in [
+        (
+            cases::Column::AcknowledgeWorkingDays,
+            (|c: &mut Cell| &mut c.acknowledge) as fn(&mut Cell) -> &mut Histogram,
+        ),
+        (cases::Column::EligibilityWorkingDays, |c| {
+            &mut c.eligibility
+        }),
+        (cases::Column::ClosureWorkingDays, |c| &mut c.closure),
+    ] {
+        let rows: Vec<(i64, String, i64, i64)> = cohort()
+            .select_only()
+            .column(cases::Column::ComplainantDelegationId)
+            .column(cases::Column::Language)
+            .column(column)
+            .expr_as(Func::count(Expr::cust("*")), "n")
+            .filter(column.is_not_null())
+            .group_by(cases::Column::ComplainantDelegationId)
+            .group_by(cases::Column::Language)
+            .group_by(column)
+            .into_tuple()
+            .all(db)
+            .await?;
+        for (d, l, v, n) in rows {
+            *pick(s.cells.entry(cell_key(d, &l)).or_default())
+                .entry(v)
+                .or_default() += n;
+        }
+    }
+    for c in s.cells.values() {
+        merge(&mut s.overview.acknowledge, &c.acknowledge, 1);
+        merge(&mut s.overview.eligibility, &c.eligibility, 1);
+        merge(&mut s.overview.closure, &c.closure, 1);
+    }
+
+    for (column, name, into) in [
+        (
+            cases::Column::FiledAt,
+            "filed_at",
+            &mut s.overview.filed_by_day,
+        ),
+        (
+            cases::Column::ClosedAt,
+            "closed_at",
+            &mut s.overview.closed_by_day,
+        ),
+    ] {
+        let rows: Vec<(String, i64)> = cohort()
+            .select_only()
+            .expr_as(day_of(backend, "cases", name), "day")
+            .expr_as(Func::count(Expr::cust("*")), "n")
+            .filter(column.is_not_null())
+            .group_by(Expr::cust("1"))
+            .into_tuple()
+            .all(db)
+            .await?;
+        into.extend(rows);
+    }
+
+    let active = CaseStatus::stored_where(CaseStatus::is_active);
+    let rows: Vec<(i64, i64, i64, i64)> = cohort()
+        .select_only()
+        .column(cases::Column::MediatorId)
+        .expr_as(Func::count(Expr::cust("*")), "n")
+        .expr_as(when(Expr::col(cases::Column::Status).is_in(active)), "open")
+        .column_as(cases::Column::ClosedAt.count(), "closed")
+        .filter(cases::Column::MediatorId.is_not_null())
+        .group_by(cases::Column::MediatorId)
+        .into_tuple()
+        .all(db)
+        .await?;
+    for (m, n, open, closed) in rows {
+        let c = s.mediators.entry(m).or_default();
+        c.cases = n;
+        c.open = open;
+        c.closed = closed;
+    }
+    let rows: Vec<(i64, i64, i64)> = cohort()
+        .select_only()
+        .column(cases::Column::MediatorId)
+        .column(cases::Column::ClosureWorkingDays)
+        .expr_as(Func::count(Expr::cust("*")), "n")
+        .filter(cases::Column::MediatorId.is_not_null())
+        .filter(cases::Column::ClosureWorkingDays.is_not_null())
+        .group_by(cases::Column::MediatorId)
+        .group_by(cases::Column::ClosureWorkingDays)
+        .into_tuple()
+        .all(db)
+        .await?;
+    for (m, v, n) in rows {
+        *s.mediators
+            .entry(m)
+            .or_default()
+            .closure
+            .entry(v)
+            .or_default() += n;
+    }
+
+    let clocks = || {
+        deadlines::Entity::find()
+            .inner_join(cases::Entity)
+            .filter(condition.clone())
+            .filter(deadlines::Column::Kind.ne(DeadlineKind::AppealWindow.as_ref()))
+    };
+    let (met, cancelled, due) = (
+        Expr::col((deadlines::Entity, deadlines::Column::MetAt)),
+        Expr::col((deadlines::Entity, deadlines::Column::CancelledAt)),
+        Expr::col((deadlines::Entity, deadlines::Column::DueAt)),
+    );
+    let on_time = || {
+        met.clone()
+            .is_not_null()
+            .and(due.clone().is_null().or(met.clone().lte(due.clone())))
+    };
+    let rows = clocks()
+        .select_only()
+        .column(deadlines::Column::Kind)
+        .column(deadlines::Column::Party)
+        .column_as(cases::Column::MediatorId, "mediator")
+        .expr_as(when(on_time()), "on_time")
+        .expr_as(
+            when(met.clone().is_not_null().and(met.clone().gt(due.clone()))),
+            "late",
+        )
+        .expr_as(when(cancelled.clone().is_not_null()), "cancelled")
+        .filter(
+            met.clone()
+                .is_not_null()
+                .or(cancelled.clone().is_not_null()),
+        )
+        .group_by(deadlines::Column::Kind)
+        .group_by(deadlines::Column::Party)
+        .group_by(cases::Column::MediatorId)
+        .into_model::<ClockRow>()
+        .all(db)
+        .await?;
+    for r in rows {
+        let settled = Settled {
+            on_time: r.on_time,
+            late: r.late,
+            cancelled: r.cancelled,
+        };
+        s.overview
+            .clocks
+            .entry(format!("{}|{}", r.kind, r.party))
+            .or_default()
+            .add(&settled);
+        if let (Some(m), true) = (r.mediator, r.party == Party::Mediator.as_ref()) {
+            s.mediators.entry(m).or_default().clocks.add(&settled);
+        }
+    }
+    let rows: Vec<(String, i64, i64)> = clocks()
+        .select_only()
+        .expr_as(day_of(backend, "deadlines", "due_at"), "day")
+        .expr_as(Func::count(Expr::cust("*")), "n")
+        .expr_as(when(met.clone().lte(due.clone())), "on_time")
+        .filter(met.is_not_null())
+        .filter(cancelled.is_null())
+        .filter(due.is_not_null())
+        .group_by(Expr::cust("1"))
+        .into_tuple()
+        .all(db)
+        .await?;
+    s.overview.met_by_due_day = rows.into_iter().map(|(d, n, t)| (d, [n, t])).collect();
+
+    s.overview.holds = holds::Entity::find()
+        .inner_join(cases::Entity)
+        .filter(condition.clone())
+        .select_only()
+        .expr(Func::count(Expr::cust("*")))
+        .into_tuple::<i64>()
+        .one(db)
+        .await?
+        .unwrap_or(0);
+    let rows: Vec<(String, i64)> = extension_requests::Entity::find()
+        .inner_join(cases::Entity)
+        .filter(condition.clone())
+        .select_only()
+        .column(extension_requests::Column::Status)
+        .expr(Func::count(Expr::cust("*")))
+        .group_by(extension_requests::Column::Status)
+        .into_tuple()
+        .all(db)
+        .await?;
+    s.overview.extensions = rows.into_iter().collect();
+    Ok(s)
+}
+
+/// Records, in the writer's transaction, that the figures of `case`'s filing day changed.
+///
+/// # Errors
+/// Database errors.
+pub async fn touch(db: &impl ConnectionTrait, case: &cases::Model) -> AppResult<()> {
+    let day = case.filed_at.with_timezone(&Utc).date_naive();
+    figure_changes::Entity::insert(figure_changes::ActiveModel {
+        day: Set(day.format("%Y-%m-%d").to_string()),
+        body_id: Set(case.body_id),
+        ..Default::default()
+    })
+    .exec(db)
+    .await?;
+    Ok(())
+}
+
+const SPAN_DAY: &str = "day";
+const SPAN_MONTH: &str = "month";
+
+fn parse_day(day: &str) -> AppResult<NaiveDate> {
+    NaiveDate::parse_from_str(day, "%Y-%m-%d")
+        .map_err(|_| AppError::Corrupt(format!("figure change day `{day}`")))
+}
+
+fn midnight(day: NaiveDate) -> DateTime<Utc> {
+    day.and_time(NaiveTime::MIN).and_utc()
+}
+
+fn first_of_month(day: NaiveDate) -> NaiveDate {
+    day.with_day(1).unwrap_or(day)
+}
+
+fn json<T: Serialize>(value: &T) -> AppResult<String> {
+    serde_json::to_string(value).map_err(|e| AppError::Corrupt(format!("figure summary: {e}")))
+}
+
+fn parse<T: DeserializeOwned + Default>(text: &str) -> AppResult<T> {
+    serde_json::from_str(text).map_err(|e| AppError::Corrupt(format!("figure summary: {e}")))
+}
+
+async fn store(
+    db: &impl ConnectionTrait,
+    span: &str,
+    start: &str,
+    body_id: i64,
+    summary: &Summary,
+    now: DateTime<Utc>,
+) -> AppResult<()> {
+    let key = figure_summaries::Column::Span
+        .eq(span)
+        .and(figure_summaries::Column::Start.eq(start))
+        .and(figure_summaries::Column::BodyId.eq(body_id));
+    if summary.cases == 0 {
+        figure_summaries::Entity::delete_many()
+            .filter(key)
+            .exec(db)
+            .await?;
+        return Ok(());
+    }
+    let row = figure_summaries::ActiveModel {
+        span: Set(span.to_string()),
+        start: Set(start.to_string()),
+        body_id: Set(body_id),
+        cases: Set(summary.cases),
+        overview: Set(json(&summary.overview)?),
+        cells: Set(json(&summary.cells)?),
+        mediators: Set(json(&summary.mediators)?),
+        created_at: Set(now.into()),
+        updated_at: Set(now.into()),
+        ..Default::default()
+    };
+    figure_summaries::Entity::insert(row)
+        .on_conflict(
+            OnConflict::columns([
+                figure_summaries::Column::Span,
+                figure_summaries::Column::Start,
+                figure_summaries::Column::BodyId,
+            ])
+            .update_columns([
+                figure_summaries::Column::Cases,
+                figure_summaries::Column::Overview,
+                figure_summaries::Column::Cells,
+                figure_summaries::Column::Mediators,
+                figure_summaries::Column::UpdatedAt,
+            ])
+            .to_owned(),
+        )
+        .exec(db)
+        .await?;
+    Ok(())
+}
+
+fn decode(row: &figure_summaries::Model, parts: Parts) -> AppResult<Summary> {
+    Ok(Summary {
+        cases: row.cases,
+        overview: if parts.overview {
+            parse(&row.overview)?
+        } else {
+            Overview::default()
+        },
+        cells: if parts.cells {
+            parse(&row.cells)?
+        } else {
+            BTreeMap::new()
+        },
+        mediators: if parts.mediators {
+            parse(&row.mediators)?
+        } else {
+            BTreeMap::new()
+        },
+    })
+}
+
+/// How many (day, body) summaries one refresh transaction recomputes at most, so that a
+/// long backlog never holds the database's write lock for long.
+const BATCH: u64 = 2000;
+
+/// Brings the summaries up to date with every change recorded so far. Returns how many
+/// day summaries were recomputed.
+///
+/// # Errors
+/// Database errors.
+pub async fn refresh<C>(db: &C, now: DateTime<Utc>) -> AppResult<u64>
+where
+    C: ConnectionTrait + TransactionTrait,
+{
+    let mut recomputed = 0;
+    loop {
+        match refresh_step(db, now).await? {
+            0 => return Ok(recomputed),
+            n => recomputed += n,
+        }
+    }
+}
+
+/// One transaction of [`refresh`]: recomputes the summaries named by up to [`BATCH`]
+/// change rows. Returns how many day summaries it recomputed (0: nothing was pending).
+///
+/// # Errors
+/// Database errors.
+pub async fn refresh_step<C>(db: &C, now: DateTime<Utc>) -> AppResult<u64>
+where
+    C: ConnectionTrait + TransactionTrait,
+{
+    let txn = db.begin().await?;
+    match refresh_batch(&txn, now).await {
+        Ok(n) => {
+            txn.commit().await?;
+            Ok(n)
+        }
+        Err(e) => {
+            txn.rollback().await?;
+            Err(e)
+        }
+    }
+}
+
+async fn refresh_batch(db: &impl ConnectionTrait, now: DateTime<Utc>) -> AppResult<u64> {
+    // The lock first: on SQLite this write takes the database's write lock at once; on
+    // PostgreSQL it queues concurrent refreshes behind this one, so an older summary can
+    // never overwrite a newer one.
+    figure_refresh::Entity::update_many()
+        .col_expr(
+            figure_refresh::Column::RefreshedAt,
+            Expr::value(DateTimeWithTimeZone::from(now)),
+        )
+        .filter(figure_refresh::Column::Id.eq(1))
+        .exec(db)
+        .await?;
+    let changes = figure_changes::Entity::find()
+        .order_by_asc(figure_changes::Column::Id)
+        .limit(BATCH)
+        .all(db)
+        .await?;
+    if changes.is_empty() {
+        return Ok(0);
+    }
+    let mut days: BTreeSet<(NaiveDate, i64)> = BTreeSet::new();
+    for c in &changes {
+        days.insert((parse_day(&c.day)?, c.body_id));
+    }
+    let mut months: BTreeSet<(NaiveDate, i64)> = BTreeSet::new();
+    for (day, body) in &days {
+        let condition = Condition::all()
+            .add(cases::Column::BodyId.eq(*body))
+            .add(cases::Column::FiledAt.gte(midnight(*day)))
+            .add(cases::Column::FiledAt.lt(midnight(*day + chrono::Duration::days(1))));
+        let summary = compute(db, condition).await?;
+        store(
+            db,
+            SPAN_DAY,
+            &day.format("%Y-%m-%d").to_string(),
+            *body,
+            &summary,
+            now,
+        )
+        .await?;
+        months.insert((first_of_month(*day), *body));
+    }
+    for (month, body) in &months {
+        let next = *month + Months::new(1);
+        let rows = figure_summaries::Entity::find()
+            .filter(figure_summaries::Column::Span.eq(SPAN_DAY))
+            .filter(figure_summaries::Column::BodyId.eq(*body))
+            .filter(figure_summaries::Column::Start.gte(month.format("%Y-%m-%d").to_string()))
+            .filter(figure_summaries::Column::Start.lt(next.format("%Y-%m-%d").to_string()))
+            .all(db)
+            .await?;
+        let mut sum = Summary::default();
+        for row in &rows {
+            sum.add(&decode(
+                row,
+                Parts {
+                    overview: true,
+                    cells: true,
+                    mediators: true,
+                },
+            )?);
+        }
+        store(
+            db,
+            SPAN_MONTH,
+            &month.format("%Y-%m").to_string(),
+            *body,
+            &sum,
+            now,
+        )
+        .await?;
+    }
+    let ids: Vec<i64> = changes.iter().map(|c| c.id).collect();
+    for chunk in ids.chunks(500) {
+        figure_changes::Entity::delete_many()
+            .filter(figure_changes::Column::Id.is_in(chunk.iter().copied()))
+            .exec(db)
+            .await?;
+    }
+    Ok(days.len() as u64)
+}
+
+/// Whether `at` is a UTC midnight, the only instants summaries begin and end at.
+fn on_a_day(at: DateTime<Utc>) -> bool {
+    at.time() == NaiveTime::MIN
+}
+
+/// The summary of the cases filed in `[from, to)` (from the beginning when `from` is none)
+/// that `scope`'s body, category and respondent filters select, as at `now`.
+///
+/// Periods of whole days without a category or respondent filter are read from the kept
+/// summaries; anything else is computed from the cases.
+///
+/// # Errors
+/// Database errors.
+pub async fn gather<C>(
+    db: &C,
+    scope: &Scope,
+    from: Option<DateTime<Utc>>,
+    to: DateTime<Utc>,
+    parts: Parts,
+    now: DateTime<Utc>,
+) -> AppResult<Summary>
+where
+    C: ConnectionTrait + TransactionTrait,
+{
+    let summarized = scope.category.is_none()
+        && scope.respondent.is_none()
+        && from.is_none_or(on_a_day)
+        && on_a_day(to);
+    if !summarized {
+        let mut condition = scope.filters().add(cases::Column::FiledAt.lt(to));
+        if let Some(from) = from {
+            condition = condition.add(cases::Column::FiledAt.gte(from));
+        }
+        return compute(db, condition).await;
+    }
+    refresh(db, now).await?;
+    let end = to.date_naive();
+    let start = from.map(|f| f.date_naive());
+    // Whole months are read from month summaries, the days around them from day ones.
+    let whole_from = start.map(|s| {
+        if s.day() == 1 {
+            s
+        } else {
+            first_of_month(s) + Months::new(1)
+        }
+    });
+    let whole_to = first_of_month(end);
+    let day = |d: NaiveDate| d.format("%Y-%m-%d").to_string();
+    let month = |d: NaiveDate| d.format("%Y-%m").to_string();
+    let days_between = |a: Option<NaiveDate>, b: NaiveDate| {
+        let mut c = Condition::all()
+            .add(figure_summaries::Column::Span.eq(SPAN_DAY))
+            .add(figure_summaries::Column::Start.lt(day(b)));
+        if let Some(a) = a {
+            c = c.add(figure_summaries::Column::Start.gte(day(a)));
+        }
+        c
+    };
+    let mut which = Condition::any();
+    if whole_from.is_some_and(|w| w >= whole_to) {
+        which = which.add(days_between(start, end));
+    } else {
+        let mut months = Condition::all()
+            .add(figure_summaries::Column::Span.eq(SPAN_MONTH))
+            .add(figure_summaries::Column::Start.lt(month(whole_to)));
+        if let Some(w) = whole_from {
+            months = months.add(figure_summaries::Column::Start.gte(month(w)));
+            which = which.add(days_between(start, w));
+        }
+        which = which.add(months).add(days_between(Some(whole_to), end));
+    }
+    let mut query = figure_summaries::Entity::find().filter(which);
+    if let Some(body) = scope.body_id {
+        query = query.filter(figure_summaries::Column::BodyId.eq(body));
+    }
+    let mut sum = Summary::default();
+    for row in query.all(db).await? {
+        sum.add(&decode(&row, parts)?);
+    }
+    Ok(sum)
+}
+
+/// Rows of `E` (deadlines, notifications) joined to their case. The live figures start
+/// from the few rows a partial index holds (running clocks, failed notices) and look each
+/// case up by its key; SQLite would otherwise start from the cases' filing-date range,
+/// which for a long period is every case. `CROSS JOIN` is how SQLite is told the order;
+/// PostgreSQL plans both the same way.
+fn joined_to_cases<E: EntityTrait>(
+    db: &impl ConnectionTrait,
+    relation: RelationDef,
+    case_id: E::Column,
+) -> Select<E> {
+    match db.get_database_backend() {
+        // sea-query writes no `ON` after `CROSS JOIN`: the join condition goes in `WHERE`.
+        DatabaseBackend::Sqlite => E::find()
+            .join(JoinType::CrossJoin, relation)
+            .filter(Expr::col((E::default(), case_id)).equals((cases::Entity, cases::Column::Id))),
+        _ => E::find().join(JoinType::InnerJoin, relation),
+    }
+}
+
+/// Running obligations of the cases matching `condition`, as at `now`.
+#[derive(Clone, Debug, Default)]
+pub struct Running {
+    /// By `kind|party`: `[overdue, running]`.
+    pub clocks: BTreeMap<String, [i64; 2]>,
+    /// The mediator's own clocks, by mediator id: `[overdue, running]`.
+    pub mediators: BTreeMap<i64, [i64; 2]>,
+    /// Cases with at least one obligation past due.
+    pub overdue_cases: i64,
+}
+
+/// Reads the running clocks live (the partial index on open clocks keeps this to the few
+/// clocks still running).
+///
+/// # Errors
+/// Database errors.
+pub async fn running(
+    db: &impl ConnectionTrait,
+    condition: Condition,
+    now: DateTime<Utc>,
+) -> AppResult<Running> {
+    let due = Expr::col((deadlines::Entity, deadlines::Column::DueAt));
+    let open = || {
+        joined_to_cases::<deadlines::Entity>(
+            db,
+            deadlines::Relation::Cases.def(),
+            deadlines::Column::CaseId,
+        )
+        .filter(condition.clone())
+        .filter(deadlines::Column::MetAt.is_null())
+        .filter(deadlines::Column::CancelledAt.is_null())
+        .filter(deadlines::Column::Kind.ne(DeadlineKind::AppealWindow.as_ref()))
+    };
+    let rows: Vec<(String, String, Option<i64>, i64, i64)> = open()
+        .select_only()
+        .column(deadlines::Column::Kind)
+        .column(deadlines::Column::Party)
+        .column(cases::Column::MediatorId)
+        .expr(when(due.clone().lt(now)))
+        .expr(when(due.clone().is_null().or(due.gte(now))))
+        .group_by(deadlines::Column::Kind)
+        .group_by(deadlines::Column::Party)
+        .group_by(cases::Column::MediatorId)
+        .into_tuple()
+        .all(db)
+        .await?;
+    let mut r = Running::default();
+    for (kind, party, mediator, overdue, running) in rows {
+        let e = r.clocks.entry(format!("{kind}|{party}")).or_default();
+        e[0] += overdue;
+        e[1] += running;
+        if let (Some(m), true) = (mediator, party == Party::Mediator.as_ref()) {
+            let e = r.mediators.entry(m).or_default();
+            e[0] += overdue;
+            e[1] += running;
+        }
+    }
+    r.overdue_cases = open()
+        .select_only()
+        .expr(Func::count_distinct(Expr::col((
+            deadlines::Entity,
+            deadlines::Column::CaseId,
+        ))))
+        .filter(deadlines::Column::DueAt.lt(now))
+        .into_tuple::<i64>()
+        .one(db)
+        .await?
+        .unwrap_or(0);
+    Ok(r)
+}
+
+/// Running obligations past due by the UTC day they fell due, within `[from, to)`.
+///
+/// # Errors
+/// Database errors.
+pub async fn overdue_by_due_day(
+    db: &impl ConnectionTrait,
+    condition: Condition,
+    from: DateTime<Utc>,
+    to: DateTime<Utc>,
+) -> AppResult<BTreeMap<String, i64>> {
+    let rows: Vec<(String, i64)> = joined_to_cases::<deadlines::Entity>(
+        db,
+        deadlines::Relation::Cases.def(),
+        deadlines::Column::CaseId,
+    )
+    .filter(condition)
+    .filter(deadlines::Column::MetAt.is_null())
+    .filter(deadlines::Column::CancelledAt.is_null())
+    .filter(deadlines::Column::Kind.ne(DeadlineKind::AppealWindow.as_ref()))
+    .filter(deadlines::Column::DueAt.gte(from))
+    .filter(deadlines::Column::DueAt.lt(to))
+    .select_only()
+    .expr_as(
+        day_of(db.get_database_backend(), "deadlines", "due_at"),
+        "day",
+    )
+    .expr(Func::count(Expr::cust("*")))
+    .group_by(Expr::cust("1"))
+    .into_tuple()
+    .all(db)
+    .await?;
+    Ok(rows.into_iter().collect())
+}
+
+/// Notices about the matching cases that could not be delivered.
+///
+/// # Errors
+/// Database errors.
+pub async fn notices_failed(db: &impl ConnectionTrait, condition: Condition) -> AppResult<i64> {
+    Ok(joined_to_cases::<notifications::Entity>(
+        db,
+        notifications::Relation::Cases.def(),
+        notifications::Column::CaseId,
+    )
+    .filter(condition)
+    .filter(notifications::Column::FailedAt.is_not_null())
+    .select_only()
+    .expr(Func::count(Expr::cust("*")))
+    .into_tuple::<i64>()
+    .one(db)
+    .await?
+    .unwrap_or(0))
+}
