@@ -4,9 +4,9 @@ use crate::util::{self, fk, index, table, unique_index};
 
 /// Oversight's figures kept as summaries per filing day and per filing month for each body,
 /// so that a period of any length is read from a few hundred small rows rather than from
-/// every case in it. Each change to a case appends its (filing day, body) to
-/// `figure_changes`; the summaries of those days and their months are recomputed before the
-/// next figures are read. `figure_refresh` holds the one row that serializes recomputations.
+/// every case in it. Each change to a case appends its filing day to `figure_changes`; the
+/// summaries of those days and their months are recomputed before the next figures are
+/// read. `figure_refresh` holds the one row that serializes recomputations.
 #[derive(DeriveMigrationName)]
 pub struct Migration;
 
@@ -23,6 +23,7 @@ impl MigrationTrait for Migration {
                 .col(big_integer("cases"))
                 // JSON, one per report, so a report parses only its own part.
                 .col(text("overview"))
+                .col(text("series"))
                 .col(text("cells"))
                 .col(text("mediators"))
                 .foreign_key(&mut fk("figure_summaries", "body_id", "bodies"))
@@ -35,7 +36,6 @@ impl MigrationTrait for Migration {
                 .table(Alias::new("figure_changes"))
                 .col(big_pk_auto("id"))
                 .col(string("day"))
-                .col(big_integer("body_id"))
                 .to_owned(),
         )
         .await?;
@@ -58,12 +58,21 @@ impl MigrationTrait for Migration {
             _ => "substr(filed_at, 1, 10)",
         };
         db.execute_unprepared(&format!(
-            "INSERT INTO figure_changes (day, body_id) \
-             SELECT DISTINCT {day}, body_id FROM cases"
+            "INSERT INTO figure_changes (day) SELECT DISTINCT {day} FROM cases"
         ))
         .await?;
         // Summaries are computed per (filing day, body).
         index(m, "cases", &["body_id", "filed_at"]).await?;
+        // Running clocks are joined to their case. PostgreSQL hashes the join whatever the
+        // indexes, so it reads the cases' filtered columns from this narrow index instead
+        // of the table; SQLite looks each case up by its key (and has no `INCLUDE`).
+        if m.get_database_backend() == sea_orm::DatabaseBackend::Postgres {
+            db.execute_unprepared(
+                "CREATE INDEX \"idx-cases-id-scope\" ON cases (id) INCLUDE (filed_at, \
+                 body_id, category, respondent_body_id, respondent_delegation_id, mediator_id)",
+            )
+            .await?;
+        }
         // Clocks still running are read live (whether they are overdue depends on the
         // instant asked about); met and cancelled ones, the great majority, never are.
         db.execute_unprepared(
@@ -78,6 +87,10 @@ impl MigrationTrait for Migration {
         let db = m.get_connection();
         db.execute_unprepared("DROP INDEX \"idx-deadlines-open\"")
             .await?;
+        if m.get_database_backend() == sea_orm::DatabaseBackend::Postgres {
+            db.execute_unprepared("DROP INDEX \"idx-cases-id-scope\"")
+                .await?;
+        }
         m.drop_index(
             Index::drop()
                 .name("idx-cases-body_id-filed_at")

@@ -7,9 +7,9 @@
 //! cases.
 //!
 //! Every write that can change a case's figures (filing, and each transition) appends the
-//! case's (filing day, body) to `figure_changes` in the same transaction. Before figures
-//! are read, [`refresh`] recomputes the summaries of the days named there and of their
-//! months, then deletes exactly the change rows it read, all under one lock, so a change
+//! case's filing day to `figure_changes` in the same transaction. Before figures are read,
+//! [`refresh`] recomputes the summaries of the days named there (every body at once, by
+//! aggregations grouped by body) and of their months, then deletes exactly the change rows it read, all under one lock, so a change
 //! committed meanwhile is still there for the next refresh.
 //!
 //! What depends on the instant asked about (is a running clock overdue?) and what changes
@@ -90,11 +90,27 @@ pub struct Overview {
     pub closure: Histogram,
     /// Settled obligations (the appeal window is a right, not one) by `kind|party`.
     pub clocks: BTreeMap<String, Settled>,
-    /// Filings, closures, and met obligations by the UTC day they were due (`[met, of
-    /// which on time]`), for the monthly series.
+}
+
+/// The monthly series' part of a summary: filings, closures, and met obligations by the
+/// UTC day they were due (`[met, of which on time]`).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Series {
     pub filed_by_day: BTreeMap<String, i64>,
     pub closed_by_day: BTreeMap<String, i64>,
     pub met_by_due_day: BTreeMap<String, [i64; 2]>,
+}
+
+impl Series {
+    fn add(&mut self, o: &Self) {
+        add_all(&mut self.filed_by_day, &o.filed_by_day);
+        add_all(&mut self.closed_by_day, &o.closed_by_day);
+        for (k, [n, on_time]) in &o.met_by_due_day {
+            let e = self.met_by_due_day.entry(k.clone()).or_default();
+            e[0] += n;
+            e[1] += on_time;
+        }
+    }
 }
 
 impl Overview {
@@ -109,13 +125,6 @@ impl Overview {
         merge(&mut self.closure, &o.closure, 1);
         for (k, s) in &o.clocks {
             self.clocks.entry(k.clone()).or_default().add(s);
-        }
-        add_all(&mut self.filed_by_day, &o.filed_by_day);
-        add_all(&mut self.closed_by_day, &o.closed_by_day);
-        for (k, [n, on_time]) in &o.met_by_due_day {
-            let e = self.met_by_due_day.entry(k.clone()).or_default();
-            e[0] += n;
-            e[1] += on_time;
         }
     }
 }
@@ -175,6 +184,7 @@ impl MediatorCell {
 pub struct Summary {
     pub cases: i64,
     pub overview: Overview,
+    pub series: Series,
     /// By `complainant delegation id|language`.
     pub cells: BTreeMap<String, Cell>,
     /// By mediator id.
@@ -185,6 +195,7 @@ impl Summary {
     pub fn add(&mut self, o: &Self) {
         self.cases += o.cases;
         self.overview.add(&o.overview);
+        self.series.add(&o.series);
         for (k, c) in &o.cells {
             self.cells.entry(k.clone()).or_default().add(c, 1);
         }
@@ -199,6 +210,7 @@ impl Summary {
 #[derive(Clone, Copy, Debug, Default)]
 pub struct Parts {
     pub overview: bool,
+    pub series: bool,
     pub cells: bool,
     pub mediators: bool,
 }
@@ -225,6 +237,7 @@ fn when(c: Expr) -> Expr {
 
 #[derive(FromQueryResult)]
 struct StatusRow {
+    body: i64,
     status: String,
     outcome: Option<String>,
     reason: Option<String>,
@@ -235,6 +248,7 @@ struct StatusRow {
 
 #[derive(FromQueryResult)]
 struct CellRow {
+    body: i64,
     delegation: i64,
     language: String,
     cases: i64,
@@ -247,6 +261,7 @@ struct CellRow {
 
 #[derive(FromQueryResult)]
 struct ClockRow {
+    body: i64,
     kind: String,
     party: String,
     mediator: Option<i64>,
@@ -266,19 +281,40 @@ pub fn cell_of(key: &str) -> Option<(i64, &str)> {
     Some((d.parse().ok()?, l))
 }
 
-/// The summary of the cases matching `condition`, from the cases themselves: a dozen
-/// aggregations, none of which loads a case.
+/// The summary of the cases matching `condition`, from the cases themselves.
+///
+/// # Errors
+/// Database errors.
+pub async fn compute(db: &impl ConnectionTrait, condition: Condition) -> AppResult<Summary> {
+    let mut sum = Summary::default();
+    for s in compute_by_body(db, condition).await?.values() {
+        sum.add(s);
+    }
+    Ok(sum)
+}
+
+/// The summaries of the cases matching `condition`, one per body, from the cases
+/// themselves: a dozen aggregations grouped by body, none of which loads a case.
 ///
 /// # Errors
 /// Database errors.
 #[allow(clippy::too_many_lines)]
-pub async fn compute(db: &impl ConnectionTrait, condition: Condition) -> AppResult<Summary> {
+pub async fn compute_by_body(
+    db: &impl ConnectionTrait,
+    condition: Condition,
+) -> AppResult<BTreeMap<i64, Summary>> {
     let backend = db.get_database_backend();
-    let cohort = || cases::Entity::find().filter(condition.clone());
-    let mut s = Summary::default();
+    let body = cases::Column::BodyId;
+    let cohort = || {
+        cases::Entity::find()
+            .filter(condition.clone())
+            .select_only()
+            .column_as(body, "body")
+            .group_by(body)
+    };
+    let mut out: BTreeMap<i64, Summary> = BTreeMap::new();
 
     let rows = cohort()
-        .select_only()
         .column(cases::Column::Status)
         .column(cases::Column::Outcome)
         .column_as(cases::Column::DismissalReason, "reason")
@@ -295,6 +331,7 @@ pub async fn compute(db: &impl ConnectionTrait, condition: Condition) -> AppResu
         .all(db)
         .await?;
     for r in rows {
+        let s = out.entry(r.body).or_default();
         s.cases += r.n;
         s.overview.registered += r.registered;
         s.overview.appealed += r.appealed;
@@ -306,8 +343,8 @@ pub async fn compute(db: &impl ConnectionTrait, condition: Condition) -> AppResu
         );
         *s.overview.statuses.entry(key).or_default() += r.n;
     }
-    if s.cases == 0 {
-        return Ok(s);
+    if out.is_empty() {
+        return Ok(out);
     }
 
     let outcome = Expr::col(cases::Column::Outcome);
@@ -321,7 +358,6 @@ pub async fn compute(db: &impl ConnectionTrait, condition: Condition) -> AppResu
     .map(AsRef::as_ref)
     .collect();
     let cells = cohort()
-        .select_only()
         .column_as(cases::Column::ComplainantDelegationId, "delegation")
         .column(cases::Column::Language)
         .expr_as(Func::count(Expr::cust("*")), "cases")
@@ -346,7 +382,7 @@ pub async fn compute(db: &impl ConnectionTrait, condition: Condition) -> AppResu
         .all(db)
         .await?;
     for r in cells {
-        s.cells.insert(
+        out.entry(r.body).or_default().cells.insert(
             cell_key(r.delegation, &r.language),
             Cell {
                 cases: r.cases,
@@ -369,8 +405,7 @@ pub async fn compute(db: &impl ConnectionTrait, condition: Condition) -> AppResu
         }),
         (cases::Column::ClosureWorkingDays, |c| &mut c.closure),
     ] {
-        let rows: Vec<(i64, String, i64, i64)> = cohort()
-            .select_only()
+        let rows: Vec<(i64, i64, String, i64, i64)> = cohort()
             .column(cases::Column::ComplainantDelegationId)
             .column(cases::Column::Language)
             .column(column)
@@ -382,45 +417,51 @@ pub async fn compute(db: &impl ConnectionTrait, condition: Condition) -> AppResu
             .into_tuple()
             .all(db)
             .await?;
-        for (d, l, v, n) in rows {
-            *pick(s.cells.entry(cell_key(d, &l)).or_default())
-                .entry(v)
-                .or_default() += n;
+        for (b, d, l, v, n) in rows {
+            *pick(
+                out.entry(b)
+                    .or_default()
+                    .cells
+                    .entry(cell_key(d, &l))
+                    .or_default(),
+            )
+            .entry(v)
+            .or_default() += n;
         }
     }
-    for c in s.cells.values() {
-        merge(&mut s.overview.acknowledge, &c.acknowledge, 1);
-        merge(&mut s.overview.eligibility, &c.eligibility, 1);
-        merge(&mut s.overview.closure, &c.closure, 1);
+    for s in out.values_mut() {
+        for c in s.cells.values() {
+            merge(&mut s.overview.acknowledge, &c.acknowledge, 1);
+            merge(&mut s.overview.eligibility, &c.eligibility, 1);
+            merge(&mut s.overview.closure, &c.closure, 1);
+        }
     }
 
-    for (column, name, into) in [
-        (
-            cases::Column::FiledAt,
-            "filed_at",
-            &mut s.overview.filed_by_day,
-        ),
-        (
-            cases::Column::ClosedAt,
-            "closed_at",
-            &mut s.overview.closed_by_day,
-        ),
+    for (column, name, filed) in [
+        (cases::Column::FiledAt, "filed_at", true),
+        (cases::Column::ClosedAt, "closed_at", false),
     ] {
-        let rows: Vec<(String, i64)> = cohort()
-            .select_only()
+        let rows: Vec<(i64, String, i64)> = cohort()
             .expr_as(day_of(backend, "cases", name), "day")
             .expr_as(Func::count(Expr::cust("*")), "n")
             .filter(column.is_not_null())
-            .group_by(Expr::cust("1"))
+            .group_by(Expr::cust("2"))
             .into_tuple()
             .all(db)
             .await?;
-        into.extend(rows);
+        for (b, day, n) in rows {
+            let o = &mut out.entry(b).or_default().series;
+            let into = if filed {
+                &mut o.filed_by_day
+            } else {
+                &mut o.closed_by_day
+            };
+            into.insert(day, n);
+        }
     }
 
     let active = CaseStatus::stored_where(CaseStatus::is_active);
-    let rows: Vec<(i64, i64, i64, i64)> = cohort()
-        .select_only()
+    let rows: Vec<(i64, i64, i64, i64, i64)> = cohort()
         .column(cases::Column::MediatorId)
         .expr_as(Func::count(Expr::cust("*")), "n")
         .expr_as(when(Expr::col(cases::Column::Status).is_in(active)), "open")
@@ -430,14 +471,13 @@ pub async fn compute(db: &impl ConnectionTrait, condition: Condition) -> AppResu
         .into_tuple()
         .all(db)
         .await?;
-    for (m, n, open, closed) in rows {
-        let c = s.mediators.entry(m).or_default();
+    for (b, m, n, open, closed) in rows {
+        let c = out.entry(b).or_default().mediators.entry(m).or_default();
         c.cases = n;
         c.open = open;
         c.closed = closed;
     }
-    let rows: Vec<(i64, i64, i64)> = cohort()
-        .select_only()
+    let rows: Vec<(i64, i64, i64, i64)> = cohort()
         .column(cases::Column::MediatorId)
         .column(cases::Column::ClosureWorkingDays)
         .expr_as(Func::count(Expr::cust("*")), "n")
@@ -448,8 +488,10 @@ pub async fn compute(db: &impl ConnectionTrait, condition: Condition) -> AppResu
         .into_tuple()
         .all(db)
         .await?;
-    for (m, v, n) in rows {
-        *s.mediators
+    for (b, m, v, n) in rows {
+        *out.entry(b)
+            .or_default()
+            .mediators
             .entry(m)
             .or_default()
             .closure
@@ -462,6 +504,9 @@ pub async fn compute(db: &impl ConnectionTrait, condition: Condition) -> AppResu
             .inner_join(cases::Entity)
             .filter(condition.clone())
             .filter(deadlines::Column::Kind.ne(DeadlineKind::AppealWindow.as_ref()))
+            .select_only()
+            .column_as(body, "body")
+            .group_by(body)
     };
     let (met, cancelled, due) = (
         Expr::col((deadlines::Entity, deadlines::Column::MetAt)),
@@ -474,7 +519,6 @@ pub async fn compute(db: &impl ConnectionTrait, condition: Condition) -> AppResu
             .and(due.clone().is_null().or(met.clone().lte(due.clone())))
     };
     let rows = clocks()
-        .select_only()
         .column(deadlines::Column::Kind)
         .column(deadlines::Column::Party)
         .column_as(cases::Column::MediatorId, "mediator")
@@ -501,6 +545,7 @@ pub async fn compute(db: &impl ConnectionTrait, condition: Condition) -> AppResu
             late: r.late,
             cancelled: r.cancelled,
         };
+        let s = out.entry(r.body).or_default();
         s.overview
             .clocks
             .entry(format!("{}|{}", r.kind, r.party))
@@ -510,41 +555,58 @@ pub async fn compute(db: &impl ConnectionTrait, condition: Condition) -> AppResu
             s.mediators.entry(m).or_default().clocks.add(&settled);
         }
     }
-    let rows: Vec<(String, i64, i64)> = clocks()
-        .select_only()
+    let rows: Vec<(i64, String, i64, i64)> = clocks()
         .expr_as(day_of(backend, "deadlines", "due_at"), "day")
         .expr_as(Func::count(Expr::cust("*")), "n")
         .expr_as(when(met.clone().lte(due.clone())), "on_time")
         .filter(met.is_not_null())
         .filter(cancelled.is_null())
         .filter(due.is_not_null())
-        .group_by(Expr::cust("1"))
+        .group_by(Expr::cust("2"))
         .into_tuple()
         .all(db)
         .await?;
-    s.overview.met_by_due_day = rows.into_iter().map(|(d, n, t)| (d, [n, t])).collect();
+    for (b, day, n, on_time) in rows {
+        out.entry(b)
+            .or_default()
+            .series
+            .met_by_due_day
+            .insert(day, [n, on_time]);
+    }
 
-    s.overview.holds = holds::Entity::find()
+    let rows: Vec<(i64, i64)> = holds::Entity::find()
         .inner_join(cases::Entity)
         .filter(condition.clone())
         .select_only()
+        .column_as(body, "body")
         .expr(Func::count(Expr::cust("*")))
-        .into_tuple::<i64>()
-        .one(db)
-        .await?
-        .unwrap_or(0);
-    let rows: Vec<(String, i64)> = extension_requests::Entity::find()
+        .group_by(body)
+        .into_tuple()
+        .all(db)
+        .await?;
+    for (b, n) in rows {
+        out.entry(b).or_default().overview.holds = n;
+    }
+    let rows: Vec<(i64, String, i64)> = extension_requests::Entity::find()
         .inner_join(cases::Entity)
         .filter(condition.clone())
         .select_only()
+        .column_as(body, "body")
         .column(extension_requests::Column::Status)
         .expr(Func::count(Expr::cust("*")))
+        .group_by(body)
         .group_by(extension_requests::Column::Status)
         .into_tuple()
         .all(db)
         .await?;
-    s.overview.extensions = rows.into_iter().collect();
-    Ok(s)
+    for (b, status, n) in rows {
+        out.entry(b)
+            .or_default()
+            .overview
+            .extensions
+            .insert(status, n);
+    }
+    Ok(out)
 }
 
 /// Records, in the writer's transaction, that the figures of `case`'s filing day changed.
@@ -555,7 +617,6 @@ pub async fn touch(db: &impl ConnectionTrait, case: &cases::Model) -> AppResult<
     let day = case.filed_at.with_timezone(&Utc).date_naive();
     figure_changes::Entity::insert(figure_changes::ActiveModel {
         day: Set(day.format("%Y-%m-%d").to_string()),
-        body_id: Set(case.body_id),
         ..Default::default()
     })
     .exec(db)
@@ -587,38 +648,42 @@ fn parse<T: DeserializeOwned + Default>(text: &str) -> AppResult<T> {
     serde_json::from_str(text).map_err(|e| AppError::Corrupt(format!("figure summary: {e}")))
 }
 
-async fn store(
+/// Makes the summaries of one span and start exactly `by_body`: one row per body with
+/// cases, none for the others.
+async fn replace(
     db: &impl ConnectionTrait,
     span: &str,
     start: &str,
-    body_id: i64,
-    summary: &Summary,
+    by_body: &BTreeMap<i64, Summary>,
     now: DateTime<Utc>,
 ) -> AppResult<()> {
-    let key = figure_summaries::Column::Span
-        .eq(span)
-        .and(figure_summaries::Column::Start.eq(start))
-        .and(figure_summaries::Column::BodyId.eq(body_id));
-    if summary.cases == 0 {
-        figure_summaries::Entity::delete_many()
-            .filter(key)
-            .exec(db)
-            .await?;
+    figure_summaries::Entity::delete_many()
+        .filter(figure_summaries::Column::Span.eq(span))
+        .filter(figure_summaries::Column::Start.eq(start))
+        .filter(figure_summaries::Column::BodyId.is_not_in(by_body.keys().copied()))
+        .exec(db)
+        .await?;
+    // One statement for all the bodies: large bind messages each cost a network round trip.
+    let mut rows = Vec::with_capacity(by_body.len());
+    for (body_id, summary) in by_body {
+        rows.push(figure_summaries::ActiveModel {
+            span: Set(span.to_string()),
+            start: Set(start.to_string()),
+            body_id: Set(*body_id),
+            cases: Set(summary.cases),
+            overview: Set(json(&summary.overview)?),
+            series: Set(json(&summary.series)?),
+            cells: Set(json(&summary.cells)?),
+            mediators: Set(json(&summary.mediators)?),
+            created_at: Set(now.into()),
+            updated_at: Set(now.into()),
+            ..Default::default()
+        });
+    }
+    if rows.is_empty() {
         return Ok(());
     }
-    let row = figure_summaries::ActiveModel {
-        span: Set(span.to_string()),
-        start: Set(start.to_string()),
-        body_id: Set(body_id),
-        cases: Set(summary.cases),
-        overview: Set(json(&summary.overview)?),
-        cells: Set(json(&summary.cells)?),
-        mediators: Set(json(&summary.mediators)?),
-        created_at: Set(now.into()),
-        updated_at: Set(now.into()),
-        ..Default::default()
-    };
-    figure_summaries::Entity::insert(row)
+    figure_summaries::Entity::insert_many(rows)
         .on_conflict(
             OnConflict::columns([
                 figure_summaries::Column::Span,
@@ -628,13 +693,14 @@ async fn store(
             .update_columns([
                 figure_summaries::Column::Cases,
                 figure_summaries::Column::Overview,
+                figure_summaries::Column::Series,
                 figure_summaries::Column::Cells,
                 figure_summaries::Column::Mediators,
                 figure_summaries::Column::UpdatedAt,
             ])
             .to_owned(),
         )
-        .exec(db)
+        .exec_without_returning(db)
         .await?;
     Ok(())
 }
@@ -646,6 +712,11 @@ fn decode(row: &figure_summaries::Model, parts: Parts) -> AppResult<Summary> {
             parse(&row.overview)?
         } else {
             Overview::default()
+        },
+        series: if parts.series {
+            parse(&row.series)?
+        } else {
+            Series::default()
         },
         cells: if parts.cells {
             parse(&row.cells)?
@@ -660,7 +731,7 @@ fn decode(row: &figure_summaries::Model, parts: Parts) -> AppResult<Summary> {
     })
 }
 
-/// How many (day, body) summaries one refresh transaction recomputes at most, so that a
+/// How many change rows one refresh transaction takes at most, so that a
 /// long backlog never holds the database's write lock for long.
 const BATCH: u64 = 2000;
 
@@ -724,57 +795,43 @@ async fn refresh_batch(db: &impl ConnectionTrait, now: DateTime<Utc>) -> AppResu
     if changes.is_empty() {
         return Ok(0);
     }
-    let mut days: BTreeSet<(NaiveDate, i64)> = BTreeSet::new();
+    let mut days: BTreeSet<NaiveDate> = BTreeSet::new();
     for c in &changes {
-        days.insert((parse_day(&c.day)?, c.body_id));
+        days.insert(parse_day(&c.day)?);
     }
-    let mut months: BTreeSet<(NaiveDate, i64)> = BTreeSet::new();
-    for (day, body) in &days {
+    let mut months: BTreeSet<NaiveDate> = BTreeSet::new();
+    for day in &days {
         let condition = Condition::all()
-            .add(cases::Column::BodyId.eq(*body))
             .add(cases::Column::FiledAt.gte(midnight(*day)))
             .add(cases::Column::FiledAt.lt(midnight(*day + chrono::Duration::days(1))));
-        let summary = compute(db, condition).await?;
-        store(
-            db,
-            SPAN_DAY,
-            &day.format("%Y-%m-%d").to_string(),
-            *body,
-            &summary,
-            now,
-        )
-        .await?;
-        months.insert((first_of_month(*day), *body));
+        let by_body = compute_by_body(db, condition).await?;
+        let start = day.format("%Y-%m-%d").to_string();
+        replace(db, SPAN_DAY, &start, &by_body, now).await?;
+        months.insert(first_of_month(*day));
     }
-    for (month, body) in &months {
+    let everything = Parts {
+        overview: true,
+        series: true,
+        cells: true,
+        mediators: true,
+    };
+    for month in &months {
         let next = *month + Months::new(1);
         let rows = figure_summaries::Entity::find()
             .filter(figure_summaries::Column::Span.eq(SPAN_DAY))
-            .filter(figure_summaries::Column::BodyId.eq(*body))
             .filter(figure_summaries::Column::Start.gte(month.format("%Y-%m-%d").to_string()))
             .filter(figure_summaries::Column::Start.lt(next.format("%Y-%m-%d").to_string()))
             .all(db)
             .await?;
-        let mut sum = Summary::default();
+        let mut by_body: BTreeMap<i64, Summary> = BTreeMap::new();
         for row in &rows {
-            sum.add(&decode(
-                row,
-                Parts {
-                    overview: true,
-                    cells: true,
-                    mediators: true,
-                },
-            )?);
+            by_body
+                .entry(row.body_id)
+                .or_default()
+                .add(&decode(row, everything)?);
         }
-        store(
-            db,
-            SPAN_MONTH,
-            &month.format("%Y-%m").to_string(),
-            *body,
-            &sum,
-            now,
-        )
-        .await?;
+        let start = month.format("%Y-%m").to_string();
+        replace(db, SPAN_MONTH, &start, &by_body, now).await?;
     }
     let ids: Vec<i64> = changes.iter().map(|c| c.id).collect();
     for chunk in ids.chunks(500) {
@@ -968,27 +1025,33 @@ pub async fn overdue_by_due_day(
     from: DateTime<Utc>,
     to: DateTime<Utc>,
 ) -> AppResult<BTreeMap<String, i64>> {
-    let rows: Vec<(String, i64)> = joined_to_cases::<deadlines::Entity>(
-        db,
-        deadlines::Relation::Cases.def(),
-        deadlines::Column::CaseId,
-    )
-    .filter(condition)
-    .filter(deadlines::Column::MetAt.is_null())
-    .filter(deadlines::Column::CancelledAt.is_null())
-    .filter(deadlines::Column::Kind.ne(DeadlineKind::AppealWindow.as_ref()))
-    .filter(deadlines::Column::DueAt.gte(from))
-    .filter(deadlines::Column::DueAt.lt(to))
-    .select_only()
-    .expr_as(
-        day_of(db.get_database_backend(), "deadlines", "due_at"),
-        "day",
-    )
-    .expr(Func::count(Expr::cust("*")))
-    .group_by(Expr::cust("1"))
-    .into_tuple()
-    .all(db)
-    .await?;
+    // Without filters on the case, the running clocks alone answer.
+    let clocks = if condition.is_empty() {
+        deadlines::Entity::find()
+    } else {
+        joined_to_cases::<deadlines::Entity>(
+            db,
+            deadlines::Relation::Cases.def(),
+            deadlines::Column::CaseId,
+        )
+        .filter(condition)
+    };
+    let rows: Vec<(String, i64)> = clocks
+        .filter(deadlines::Column::MetAt.is_null())
+        .filter(deadlines::Column::CancelledAt.is_null())
+        .filter(deadlines::Column::Kind.ne(DeadlineKind::AppealWindow.as_ref()))
+        .filter(deadlines::Column::DueAt.gte(from))
+        .filter(deadlines::Column::DueAt.lt(to))
+        .select_only()
+        .expr_as(
+            day_of(db.get_database_backend(), "deadlines", "due_at"),
+            "day",
+        )
+        .expr(Func::count(Expr::cust("*")))
+        .group_by(Expr::cust("1"))
+        .into_tuple()
+        .all(db)
+        .await?;
     Ok(rows.into_iter().collect())
 }
 

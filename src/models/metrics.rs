@@ -6,11 +6,7 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use chrono::{DateTime, Utc};
-use sea_orm::{
-    entity::prelude::*,
-    sea_query::{Query, SelectStatement},
-    Condition, TransactionTrait,
-};
+use sea_orm::{entity::prelude::*, Condition, TransactionTrait};
 use serde::Serialize;
 
 use super::{
@@ -117,16 +113,6 @@ impl Scope {
             None => {}
         }
         c
-    }
-
-    /// The ids of the measured cases, for figures kept in other tables.
-    #[must_use]
-    pub fn case_ids(&self) -> SelectStatement {
-        Query::select()
-            .column(cases::Column::Id)
-            .from(cases::Entity)
-            .cond_where(self.condition())
-            .to_owned()
     }
 }
 
@@ -285,6 +271,7 @@ fn split3(key: &str) -> (&str, Option<&str>, Option<&str>) {
 
 const OVERVIEW: Parts = Parts {
     overview: true,
+    series: false,
     cells: false,
     mediators: false,
 };
@@ -449,8 +436,12 @@ where
     C: ConnectionTrait + TransactionTrait,
 {
     // Closures and deadlines in the period may belong to cases filed long before it.
-    let s = figures::gather(db, scope, None, scope.to, OVERVIEW, now).await?;
-    let o = &s.overview;
+    let parts = Parts {
+        series: true,
+        ..Parts::default()
+    };
+    let s = figures::gather(db, scope, None, scope.to, parts, now).await?;
+    let o = &s.series;
     let (from, to) = (
         scope.from.format("%Y-%m-%d").to_string(),
         scope.to.format("%Y-%m-%d").to_string(),

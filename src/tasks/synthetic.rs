@@ -271,7 +271,7 @@ pub struct Summary {
     pub mediators: usize,
     pub by_status: BTreeMap<String, u64>,
     pub seconds: f64,
-    /// Oversight's (filing day, body) summaries computed, and the time it took (part of
+    /// Filing days whose oversight summaries were computed, and the time it took (part of
     /// `seconds`).
     pub summaries: u64,
     pub summarizing_seconds: f64,
@@ -1638,13 +1638,13 @@ pub async fn synthesize(
     let summarizing = std::time::Instant::now();
     let day = figures::day_sql(db.get_database_backend(), "cases", "filed_at");
     db.execute_unprepared(&format!(
-        "INSERT INTO figure_changes (day, body_id) \
-         SELECT DISTINCT {day}, body_id FROM cases WHERE id >= {first_id}"
+        "INSERT INTO figure_changes (day) \
+         SELECT DISTINCT {day} FROM cases WHERE id >= {first_id}"
     ))
     .await?;
     let bar = if progress {
         ProgressBar::new_spinner().with_style(
-            ProgressStyle::with_template("summarizing {spinner} {pos} filing days and bodies")
+            ProgressStyle::with_template("summarizing {spinner} {pos} filing days")
                 .map_err(|e| AppError::Internal(e.to_string()))?,
         )
     } else {

@@ -666,6 +666,7 @@ async fn kept_summaries_give_the_same_figures_as_the_cases_for_any_period() {
         let now = at(33, 12);
         let all = Parts {
             overview: true,
+            series: true,
             cells: true,
             mediators: true,
         };

@@ -17,6 +17,8 @@ pub struct Model {
     #[sea_orm(column_type = "Text")]
     pub overview: String,
     #[sea_orm(column_type = "Text")]
+    pub series: String,
+    #[sea_orm(column_type = "Text")]
     pub cells: String,
     #[sea_orm(column_type = "Text")]
     pub mediators: String,
