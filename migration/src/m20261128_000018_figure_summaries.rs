@@ -1,6 +1,6 @@
 use sea_orm_migration::{prelude::*, schema::*};
 
-use crate::util::{self, fk, index, table, unique_index};
+use crate::util::{self, fk, table, unique_index};
 
 /// Oversight's figures kept as summaries per filing day and per filing month for each body,
 /// so that a period of any length is read from a few hundred small rows rather than from
@@ -61,43 +61,10 @@ impl MigrationTrait for Migration {
             "INSERT INTO figure_changes (day) SELECT DISTINCT {day} FROM cases"
         ))
         .await?;
-        // Summaries are computed per (filing day, body).
-        index(m, "cases", &["body_id", "filed_at"]).await?;
-        // Running clocks are joined to their case. PostgreSQL hashes the join whatever the
-        // indexes, so it reads the cases' filtered columns from this narrow index instead
-        // of the table; SQLite looks each case up by its key (and has no `INCLUDE`).
-        if m.get_database_backend() == sea_orm::DatabaseBackend::Postgres {
-            db.execute_unprepared(
-                "CREATE INDEX \"idx-cases-id-scope\" ON cases (id) INCLUDE (filed_at, \
-                 body_id, category, respondent_body_id, respondent_delegation_id, mediator_id)",
-            )
-            .await?;
-        }
-        // Clocks still running are read live (whether they are overdue depends on the
-        // instant asked about); met and cancelled ones, the great majority, never are.
-        db.execute_unprepared(
-            "CREATE INDEX \"idx-deadlines-open\" ON deadlines (due_at, kind, party, case_id) \
-             WHERE met_at IS NULL AND cancelled_at IS NULL",
-        )
-        .await?;
         Ok(())
     }
 
     async fn down(&self, m: &SchemaManager) -> Result<(), DbErr> {
-        let db = m.get_connection();
-        db.execute_unprepared("DROP INDEX \"idx-deadlines-open\"")
-            .await?;
-        if m.get_database_backend() == sea_orm::DatabaseBackend::Postgres {
-            db.execute_unprepared("DROP INDEX \"idx-cases-id-scope\"")
-                .await?;
-        }
-        m.drop_index(
-            Index::drop()
-                .name("idx-cases-body_id-filed_at")
-                .table(Alias::new("cases"))
-                .to_owned(),
-        )
-        .await?;
         util::drop(m, "figure_refresh").await?;
         util::drop(m, "figure_changes").await?;
         util::drop(m, "figure_summaries").await

@@ -12,9 +12,11 @@
 //! aggregations grouped by body) and of their months, then deletes exactly the change rows it read, all under one lock, so a change
 //! committed meanwhile is still there for the next refresh.
 //!
-//! What depends on the instant asked about (is a running clock overdue?) and what changes
-//! outside a transition (a notice failing) is never summarized: it is read live from the
-//! few rows concerned, through partial indexes.
+//! Running clocks are kept by due instant, so whether each is overdue is decided when the
+//! figures are read. A change to a running clock's due instant outside a transition (a
+//! new holiday calendar, `deadlines:rebuild`) records its case's day like a transition.
+//! What changes outside any of these (a notice failing) is read live from the few rows
+//! concerned, through a partial index.
 use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::{DateTime, Datelike, Months, NaiveDate, NaiveTime, Utc};
@@ -90,6 +92,11 @@ pub struct Overview {
     pub closure: Histogram,
     /// Settled obligations (the appeal window is a right, not one) by `kind|party`.
     pub clocks: BTreeMap<String, Settled>,
+    /// Running obligations by `kind|party`, then by due instant (Unix seconds; [`PAUSED`]
+    /// for a paused clock): whether each is overdue is decided when the figures are read.
+    pub running: BTreeMap<String, Histogram>,
+    /// Cases with running obligations, by the earliest instant one of them falls due.
+    pub earliest_due: Histogram,
 }
 
 /// The monthly series' part of a summary: filings, closures, and met obligations by the
@@ -126,6 +133,10 @@ impl Overview {
         for (k, s) in &o.clocks {
             self.clocks.entry(k.clone()).or_default().add(s);
         }
+        for (k, h) in &o.running {
+            merge(self.running.entry(k.clone()).or_default(), h, 1);
+        }
+        merge(&mut self.earliest_due, &o.earliest_due, 1);
     }
 }
 
@@ -167,6 +178,8 @@ pub struct MediatorCell {
     pub closure: Histogram,
     /// Their own clocks (resolution, monitoring) that have stopped.
     pub clocks: Settled,
+    /// Their own running clocks by due instant, as in [`Overview::running`].
+    pub running: Histogram,
 }
 
 impl MediatorCell {
@@ -176,6 +189,7 @@ impl MediatorCell {
         self.closed += o.closed;
         merge(&mut self.closure, &o.closure, 1);
         self.clocks.add(&o.clocks);
+        merge(&mut self.running, &o.running, 1);
     }
 }
 
@@ -203,6 +217,22 @@ impl Summary {
             self.mediators.entry(*k).or_default().add(c);
         }
     }
+}
+
+/// The due "instant" of a paused clock: never reached.
+pub const PAUSED: i64 = i64::MAX;
+
+/// `[overdue, running]` at `now` of clocks counted by due instant.
+#[must_use]
+pub fn split_at(due: &Histogram, now: DateTime<Utc>) -> [i64; 2] {
+    let now = now.timestamp();
+    due.iter().fold([0, 0], |[overdue, running], (at, n)| {
+        if *at < now {
+            [overdue + n, running]
+        } else {
+            [overdue, running + n]
+        }
+    })
 }
 
 /// Which parts of the summaries a report reads (each is stored apart, so a report parses
@@ -258,6 +288,16 @@ struct CellRow {
     closed: i64,
     with_outputs: i64,
 }
+
+/// Body, kind, party, mediator, due instant, count.
+type RunningRow = (
+    i64,
+    String,
+    String,
+    Option<i64>,
+    Option<DateTimeWithTimeZone>,
+    i64,
+);
 
 #[derive(FromQueryResult)]
 struct ClockRow {
@@ -572,6 +612,70 @@ pub async fn compute_by_body(
             .series
             .met_by_due_day
             .insert(day, [n, on_time]);
+    }
+
+    let open = || {
+        deadlines::Entity::find()
+            .inner_join(cases::Entity)
+            .filter(condition.clone())
+            .filter(deadlines::Column::Kind.ne(DeadlineKind::AppealWindow.as_ref()))
+            .filter(deadlines::Column::MetAt.is_null())
+            .filter(deadlines::Column::CancelledAt.is_null())
+            .select_only()
+            .column_as(body, "body")
+    };
+    let instant = |due: Option<DateTimeWithTimeZone>| due.map_or(PAUSED, |d| d.timestamp());
+    let rows: Vec<RunningRow> = open()
+        .column(deadlines::Column::Kind)
+        .column(deadlines::Column::Party)
+        .column(cases::Column::MediatorId)
+        .column(deadlines::Column::DueAt)
+        .expr(Func::count(Expr::cust("*")))
+        .group_by(body)
+        .group_by(deadlines::Column::Kind)
+        .group_by(deadlines::Column::Party)
+        .group_by(cases::Column::MediatorId)
+        .group_by(deadlines::Column::DueAt)
+        .into_tuple()
+        .all(db)
+        .await?;
+    for (b, kind, party, mediator, due, n) in rows {
+        let s = out.entry(b).or_default();
+        let at = instant(due);
+        *s.overview
+            .running
+            .entry(format!("{kind}|{party}"))
+            .or_default()
+            .entry(at)
+            .or_default() += n;
+        if let (Some(m), true) = (mediator, party == Party::Mediator.as_ref()) {
+            *s.mediators
+                .entry(m)
+                .or_default()
+                .running
+                .entry(at)
+                .or_default() += n;
+        }
+    }
+    let rows: Vec<(i64, i64, Option<DateTimeWithTimeZone>)> = open()
+        .column(deadlines::Column::CaseId)
+        .expr(Func::min(Expr::col((
+            deadlines::Entity,
+            deadlines::Column::DueAt,
+        ))))
+        .filter(deadlines::Column::DueAt.is_not_null())
+        .group_by(body)
+        .group_by(deadlines::Column::CaseId)
+        .into_tuple()
+        .all(db)
+        .await?;
+    for (b, _, due) in rows {
+        *out.entry(b)
+            .or_default()
+            .overview
+            .earliest_due
+            .entry(instant(due))
+            .or_default() += 1;
     }
 
     let rows: Vec<(i64, i64)> = holds::Entity::find()
@@ -925,9 +1029,8 @@ where
     Ok(sum)
 }
 
-/// Rows of `E` (deadlines, notifications) joined to their case. The live figures start
-/// from the few rows a partial index holds (running clocks, failed notices) and look each
-/// case up by its key; SQLite would otherwise start from the cases' filing-date range,
+/// Rows of `E` joined to their case, starting from the few rows a partial index holds
+/// (failed notices) and looking each case up by its key; SQLite would otherwise start from the cases' filing-date range,
 /// which for a long period is every case. `CROSS JOIN` is how SQLite is told the order;
 /// PostgreSQL plans both the same way.
 fn joined_to_cases<E: EntityTrait>(
@@ -942,117 +1045,6 @@ fn joined_to_cases<E: EntityTrait>(
             .filter(Expr::col((E::default(), case_id)).equals((cases::Entity, cases::Column::Id))),
         _ => E::find().join(JoinType::InnerJoin, relation),
     }
-}
-
-/// Running obligations of the cases matching `condition`, as at `now`.
-#[derive(Clone, Debug, Default)]
-pub struct Running {
-    /// By `kind|party`: `[overdue, running]`.
-    pub clocks: BTreeMap<String, [i64; 2]>,
-    /// The mediator's own clocks, by mediator id: `[overdue, running]`.
-    pub mediators: BTreeMap<i64, [i64; 2]>,
-    /// Cases with at least one obligation past due.
-    pub overdue_cases: i64,
-}
-
-/// Reads the running clocks live (the partial index on open clocks keeps this to the few
-/// clocks still running).
-///
-/// # Errors
-/// Database errors.
-pub async fn running(
-    db: &impl ConnectionTrait,
-    condition: Condition,
-    now: DateTime<Utc>,
-) -> AppResult<Running> {
-    let due = Expr::col((deadlines::Entity, deadlines::Column::DueAt));
-    let open = || {
-        joined_to_cases::<deadlines::Entity>(
-            db,
-            deadlines::Relation::Cases.def(),
-            deadlines::Column::CaseId,
-        )
-        .filter(condition.clone())
-        .filter(deadlines::Column::MetAt.is_null())
-        .filter(deadlines::Column::CancelledAt.is_null())
-        .filter(deadlines::Column::Kind.ne(DeadlineKind::AppealWindow.as_ref()))
-    };
-    let rows: Vec<(String, String, Option<i64>, i64, i64)> = open()
-        .select_only()
-        .column(deadlines::Column::Kind)
-        .column(deadlines::Column::Party)
-        .column(cases::Column::MediatorId)
-        .expr(when(due.clone().lt(now)))
-        .expr(when(due.clone().is_null().or(due.gte(now))))
-        .group_by(deadlines::Column::Kind)
-        .group_by(deadlines::Column::Party)
-        .group_by(cases::Column::MediatorId)
-        .into_tuple()
-        .all(db)
-        .await?;
-    let mut r = Running::default();
-    for (kind, party, mediator, overdue, running) in rows {
-        let e = r.clocks.entry(format!("{kind}|{party}")).or_default();
-        e[0] += overdue;
-        e[1] += running;
-        if let (Some(m), true) = (mediator, party == Party::Mediator.as_ref()) {
-            let e = r.mediators.entry(m).or_default();
-            e[0] += overdue;
-            e[1] += running;
-        }
-    }
-    r.overdue_cases = open()
-        .select_only()
-        .expr(Func::count_distinct(Expr::col((
-            deadlines::Entity,
-            deadlines::Column::CaseId,
-        ))))
-        .filter(deadlines::Column::DueAt.lt(now))
-        .into_tuple::<i64>()
-        .one(db)
-        .await?
-        .unwrap_or(0);
-    Ok(r)
-}
-
-/// Running obligations past due by the UTC day they fell due, within `[from, to)`.
-///
-/// # Errors
-/// Database errors.
-pub async fn overdue_by_due_day(
-    db: &impl ConnectionTrait,
-    condition: Condition,
-    from: DateTime<Utc>,
-    to: DateTime<Utc>,
-) -> AppResult<BTreeMap<String, i64>> {
-    // Without filters on the case, the running clocks alone answer.
-    let clocks = if condition.is_empty() {
-        deadlines::Entity::find()
-    } else {
-        joined_to_cases::<deadlines::Entity>(
-            db,
-            deadlines::Relation::Cases.def(),
-            deadlines::Column::CaseId,
-        )
-        .filter(condition)
-    };
-    let rows: Vec<(String, i64)> = clocks
-        .filter(deadlines::Column::MetAt.is_null())
-        .filter(deadlines::Column::CancelledAt.is_null())
-        .filter(deadlines::Column::Kind.ne(DeadlineKind::AppealWindow.as_ref()))
-        .filter(deadlines::Column::DueAt.gte(from))
-        .filter(deadlines::Column::DueAt.lt(to))
-        .select_only()
-        .expr_as(
-            day_of(db.get_database_backend(), "deadlines", "due_at"),
-            "day",
-        )
-        .expr(Func::count(Expr::cust("*")))
-        .group_by(Expr::cust("1"))
-        .into_tuple()
-        .all(db)
-        .await?;
-    Ok(rows.into_iter().collect())
 }
 
 /// Notices about the matching cases that could not be delivered.

@@ -329,12 +329,14 @@ where
                 .or_default() += n;
         }
     }
-    let running = figures::running(db, scope.condition(), now).await?;
-    let keys: BTreeSet<&String> = o.clocks.keys().chain(running.clocks.keys()).collect();
+    let keys: BTreeSet<&String> = o.clocks.keys().chain(o.running.keys()).collect();
     for key in keys {
         let (kind, party) = key.split_once('|').unwrap_or((key.as_str(), ""));
         let settled = o.clocks.get(key).copied().unwrap_or_default();
-        let [overdue, open] = running.clocks.get(key).copied().unwrap_or_default();
+        let [overdue, open] = o
+            .running
+            .get(key)
+            .map_or([0, 0], |due| figures::split_at(due, now));
         let c = Compliance::of(&settled, overdue, open);
         m.deadlines_by_kind
             .entry(kind.to_string())
@@ -352,7 +354,7 @@ where
     {
         c.finish();
     }
-    m.overdue_cases = count(running.overdue_cases);
+    m.overdue_cases = count(figures::split_at(&o.earliest_due, now)[0]);
     for (status, n) in &o.extensions {
         let n = count(*n);
         m.extensions.requested += n;
@@ -437,6 +439,7 @@ where
 {
     // Closures and deadlines in the period may belong to cases filed long before it.
     let parts = Parts {
+        overview: true,
         series: true,
         ..Parts::default()
     };
@@ -466,11 +469,15 @@ where
         m.deadlines_due += count(*n);
         m.deadlines_met_on_time += count(*on_time);
     }
-    let overdue =
-        figures::overdue_by_due_day(db, scope.filters(), scope.from, Ord::min(scope.to, now))
-            .await?;
-    for (day, n) in &overdue {
-        at(&mut months, day).deadlines_due += count(*n);
+    // Running obligations count once past due, in the month they fell due.
+    let until = Ord::min(scope.to, now).timestamp();
+    for due in s.overview.running.values() {
+        for (instant, n) in due.range(scope.from.timestamp()..until) {
+            let day = DateTime::from_timestamp(*instant, 0)
+                .map(|d| d.format("%Y-%m-%d").to_string())
+                .unwrap_or_default();
+            at(&mut months, &day).deadlines_due += count(*n);
+        }
     }
     let mut out: Vec<Month> = months.into_values().collect();
     for m in &mut out {
@@ -518,14 +525,6 @@ where
         ..Parts::default()
     };
     let s = figures::gather(db, scope, Some(scope.from), scope.to, parts, now).await?;
-    let running = figures::running(
-        db,
-        scope
-            .condition()
-            .add(cases::Column::MediatorId.is_not_null()),
-        now,
-    )
-    .await?;
     let ids: Vec<i64> = s
         .mediators
         .iter()
@@ -551,7 +550,7 @@ where
         .filter(|(_, c)| c.cases > 0)
         .filter_map(|(m, c)| {
             let user = people.get(m)?;
-            let [overdue, open] = running.mediators.get(m).copied().unwrap_or_default();
+            let [overdue, open] = figures::split_at(&c.running, now);
             let mut deadlines = Compliance::of(&c.clocks, overdue, open);
             deadlines.finish();
             Some(MediatorFigures {

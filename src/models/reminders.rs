@@ -477,6 +477,10 @@ pub async fn rebuild(
             let policy = case.clock_policy(&txn, settings, calendar).await?;
             let (clocks, resized, moved) =
                 deadlines::rebuild_case(&txn, case.id, &policy, now).await?;
+            if moved > 0 {
+                // Oversight's summaries hold running clocks' due instants.
+                super::figures::touch(&txn, &case).await?;
+            }
             report.cases += 1;
             report.clocks += clocks;
             report.resized += resized;

@@ -368,6 +368,19 @@ async fn rebuild_moves_open_clocks_under_a_new_policy_and_never_met_ones_nor_res
             0
         );
 
+        // Oversight's summaries keep running clocks' due instants: a rebuild that moves one
+        // marks its case's filing day for recomputation.
+        redress::models::figures::refresh(&ctx.db, now)
+            .await
+            .expect("refresh");
+        let pending = || async {
+            redress::models::_entities::figure_changes::Entity::find()
+                .count(&ctx.db)
+                .await
+                .expect("changes")
+        };
+        assert_eq!(pending().await, 0);
+
         // Longer formal responses: the open clock moves, met clocks stay as they were.
         let mut longer = (*settings).clone();
         for t in longer.timelines.values_mut() {
@@ -384,6 +397,7 @@ async fn rebuild_moves_open_clocks_under_a_new_policy_and_never_met_ones_nor_res
             .await
             .expect("rebuild");
         assert!(report.resized >= 1 && report.moved >= 1, "{report:?}");
+        assert!(pending().await >= 1, "the moved clock's case is marked");
         let moved = clock(&ctx, DeadlineKind::FormalResponse).await;
         assert_eq!(moved.base_days, d.base_days + 5);
         assert!(moved.due_at > d.due_at);
