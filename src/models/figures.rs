@@ -839,8 +839,9 @@ fn decode(row: &figure_summaries::Model, parts: Parts) -> AppResult<Summary> {
 /// long backlog never holds the database's write lock for long.
 const BATCH: u64 = 2000;
 
-/// Brings the summaries up to date with every change recorded so far. Returns how many
-/// day summaries were recomputed.
+/// Brings the summaries up to date with every change recorded before the call. Changes
+/// recorded meanwhile are left to the next refresh, so a reader never chases a stream of
+/// writes. Returns how many day summaries were recomputed.
 ///
 /// # Errors
 /// Database errors.
@@ -848,9 +849,19 @@ pub async fn refresh<C>(db: &C, now: DateTime<Utc>) -> AppResult<u64>
 where
     C: ConnectionTrait + TransactionTrait,
 {
+    let Some(last) = figure_changes::Entity::find()
+        .select_only()
+        .expr(Func::max(Expr::col(figure_changes::Column::Id)))
+        .into_tuple::<Option<i64>>()
+        .one(db)
+        .await?
+        .flatten()
+    else {
+        return Ok(0);
+    };
     let mut recomputed = 0;
     loop {
-        match refresh_step(db, now).await? {
+        match refresh_step(db, last, now).await? {
             0 => return Ok(recomputed),
             n => recomputed += n,
         }
@@ -858,16 +869,17 @@ where
 }
 
 /// One transaction of [`refresh`]: recomputes the summaries named by up to [`BATCH`]
-/// change rows. Returns how many day summaries it recomputed (0: nothing was pending).
+/// change rows, none after `last`. Returns how many day summaries it recomputed (0:
+/// nothing was pending).
 ///
 /// # Errors
 /// Database errors.
-pub async fn refresh_step<C>(db: &C, now: DateTime<Utc>) -> AppResult<u64>
+pub async fn refresh_step<C>(db: &C, last: i64, now: DateTime<Utc>) -> AppResult<u64>
 where
     C: ConnectionTrait + TransactionTrait,
 {
     let txn = db.begin().await?;
-    match refresh_batch(&txn, now).await {
+    match refresh_batch(&txn, last, now).await {
         Ok(n) => {
             txn.commit().await?;
             Ok(n)
@@ -879,7 +891,7 @@ where
     }
 }
 
-async fn refresh_batch(db: &impl ConnectionTrait, now: DateTime<Utc>) -> AppResult<u64> {
+async fn refresh_batch(db: &impl ConnectionTrait, last: i64, now: DateTime<Utc>) -> AppResult<u64> {
     // The lock first: on SQLite this write takes the database's write lock at once; on
     // PostgreSQL it queues concurrent refreshes behind this one, so an older summary can
     // never overwrite a newer one.
@@ -892,6 +904,7 @@ async fn refresh_batch(db: &impl ConnectionTrait, now: DateTime<Utc>) -> AppResu
         .exec(db)
         .await?;
     let changes = figure_changes::Entity::find()
+        .filter(figure_changes::Column::Id.lte(last))
         .order_by_asc(figure_changes::Column::Id)
         .limit(BATCH)
         .all(db)

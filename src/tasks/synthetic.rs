@@ -1651,7 +1651,7 @@ pub async fn synthesize(
         ProgressBar::hidden()
     };
     loop {
-        let n = figures::refresh_step(db, now).await?;
+        let n = figures::refresh_step(db, i64::MAX, now).await?;
         if n == 0 {
             break;
         }
