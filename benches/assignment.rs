@@ -16,11 +16,13 @@
 //! document; real ones are about 16 KB with 500 mediators), `BENCH_KEEP` (set: leave the
 //! seeded data in place at the end, to examine query plans). The database is emptied before
 //! and after.
-use std::time::{Duration as Elapsed, Instant};
+mod support;
+use std::time::Instant;
+use support::{env_number, Stats};
 
-use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
+use chrono::{DateTime, Duration, NaiveDate, Utc};
 use indicatif::{ProgressBar, ProgressStyle};
-use loco_rs::{app::Hooks, testing::prelude::boot_test};
+use loco_rs::app::Hooks;
 use redress::{
     app::App,
     models::{
@@ -35,7 +37,6 @@ use redress::{
         users::{self, Accreditation},
         vocabulary::{BodyKind, Locale, Role},
     },
-    settings::Settings,
 };
 use sea_orm::{
     ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter,
@@ -55,13 +56,6 @@ const LANGUAGES: &[&str] = &[
 const CASE_LANGUAGES: &[&str] = &[
     "en", "en", "en", "en", "en", "en", "en", "fr", "fr", "es", "es", "ar",
 ];
-
-fn env_number(name: &str, default: u64) -> u64 {
-    std::env::var(name)
-        .ok()
-        .and_then(|s| s.trim().replace('_', "").parse().ok())
-        .unwrap_or(default)
-}
 
 /// SplitMix64: a fixed, well-spread pseudo-random number for each seed, so every run seeds
 /// the same world.
@@ -182,15 +176,7 @@ async fn main() {
     let samples = env_number("BENCH_SAMPLES", 200).max(1) as usize;
     let target_ms = env_number("BENCH_TARGET_MS", 20) as f64;
     let padding = env_number("BENCH_EXPLANATION_BYTES", 0) as usize;
-    let boot = boot_test::<App>().await.expect("boot on the test database");
-    let ctx = boot.app_context;
-    let settings = Settings::of(&ctx).expect("settings");
-    let backend = format!("{:?}", ctx.db.get_database_backend());
-    // Monday 7 December 2026, 09:00 in Geneva.
-    let now = Utc
-        .with_ymd_and_hms(2026, 12, 7, 8, 0, 0)
-        .single()
-        .expect("instant");
+    let (ctx, settings, backend, now) = support::boot().await;
     println!(
         "backend {backend}; mediators {n_mediators}; active cases {n_cases}; samples {samples}; \
          exclude_same_regional_group {}",
@@ -389,29 +375,6 @@ async fn main() {
             world.mediators.len()
         );
         std::process::exit(1);
-    }
-}
-
-/// Median, p95 and max in milliseconds.
-struct Stats {
-    median: f64,
-    p95: f64,
-    max: f64,
-}
-
-impl Stats {
-    fn of(times: &mut [Elapsed]) -> Self {
-        times.sort_unstable();
-        let ms = |d: Elapsed| d.as_secs_f64() * 1000.0;
-        let at = |q: f64| {
-            let rank = ((q * times.len() as f64).ceil() as usize).clamp(1, times.len().max(1));
-            times.get(rank - 1).copied().map_or(0.0, ms)
-        };
-        Self {
-            median: at(0.5),
-            p95: at(0.95),
-            max: times.last().copied().map_or(0.0, ms),
-        }
     }
 }
 

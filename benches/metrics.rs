@@ -16,13 +16,12 @@
 //! (set: leave the data in place at the end), `BENCH_REUSE` (set: measure the cases an
 //! earlier `BENCH_KEEP` run left, if there are at least `BENCH_CASES`, instead of emptying
 //! the database and synthesizing them again).
-use std::{
-    future::Future,
-    time::{Duration as Elapsed, Instant},
-};
+mod support;
+use std::{future::Future, time::Instant};
+use support::{env_number, Stats};
 
-use chrono::{DateTime, Duration, TimeZone, Utc};
-use loco_rs::{app::Hooks, testing::prelude::boot_test};
+use chrono::{DateTime, Duration, Utc};
+use loco_rs::app::Hooks;
 use redress::{
     app::App,
     models::{
@@ -39,35 +38,6 @@ use sea_orm::{
     QueryOrder,
 };
 
-fn env_number(name: &str, default: u64) -> u64 {
-    std::env::var(name)
-        .ok()
-        .and_then(|s| s.trim().replace('_', "").parse().ok())
-        .unwrap_or(default)
-}
-
-fn ms(d: Elapsed) -> f64 {
-    d.as_secs_f64() * 1000.0
-}
-
-/// Median and max of the runs, in milliseconds.
-struct Stats {
-    median: f64,
-    max: f64,
-}
-
-impl Stats {
-    fn of(mut times: Vec<Elapsed>) -> Self {
-        times.sort_unstable();
-        Self {
-            median: times
-                .get(times.len().saturating_sub(1) / 2)
-                .map_or(0.0, |d| ms(*d)),
-            max: times.last().map_or(0.0, |d| ms(*d)),
-        }
-    }
-}
-
 /// One warm-up, then `runs` timed calls; the last result is kept for the figures.
 async fn time<T, F, Fut>(runs: usize, mut call: F) -> (Stats, T)
 where
@@ -81,7 +51,7 @@ where
         last = call().await;
         times.push(t.elapsed());
     }
-    (Stats::of(times), last)
+    (Stats::of(&mut times), last)
 }
 
 /// Times the four calls over `scope`; prints a line each and the verdicts. Returns whether
@@ -196,15 +166,7 @@ async fn main() {
     let seed = env_number("BENCH_SEED", 1);
     let runs = usize::try_from(env_number("BENCH_RUNS", 3).max(1)).unwrap_or(3);
     let target_ms = env_number("BENCH_TARGET_MS", 1000) as f64;
-    let boot = boot_test::<App>().await.expect("boot on the test database");
-    let ctx = boot.app_context;
-    let settings = Settings::of(&ctx).expect("settings");
-    let backend = format!("{:?}", ctx.db.get_database_backend());
-    // Monday 7 December 2026, 09:00 in Geneva.
-    let now = Utc
-        .with_ymd_and_hms(2026, 12, 7, 8, 0, 0)
-        .single()
-        .expect("instant");
+    let (ctx, settings, backend, now) = support::boot().await;
     println!("backend {backend}; cases {n} over {years} years; seed {seed}; runs {runs}");
     let held = cases::Entity::find().count(&ctx.db).await.expect("count");
     if std::env::var("BENCH_REUSE").is_ok() && held >= n {

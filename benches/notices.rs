@@ -8,11 +8,13 @@
 //!
 //! Environment: `BENCH_CASES` (comma-separated, default `100000,1000000`), `BENCH_DUE`
 //! (default 10000). The test database is emptied before and after.
+mod support;
 use std::time::Instant;
+use support::env_list;
 
-use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
+use chrono::{DateTime, Duration, NaiveDate, Utc};
 use indicatif::{ProgressBar, ProgressStyle};
-use loco_rs::{app::Hooks, testing::prelude::boot_test};
+use loco_rs::app::Hooks;
 use redress::{
     app::App,
     models::{
@@ -35,14 +37,6 @@ const DELEGATIONS: &[&str] = &[
     "TUV", "KIR", "BOL", "GHA", "FJI", "NPL", "HTI", "MDV", "VUT", "TON", "SEN", "PER",
 ];
 
-fn env_list(name: &str, default: &str) -> Vec<u64> {
-    std::env::var(name)
-        .unwrap_or_else(|_| default.to_string())
-        .split(',')
-        .filter_map(|s| s.trim().replace('_', "").parse().ok())
-        .collect()
-}
-
 #[tokio::main]
 async fn main() {
     let sizes = env_list("BENCH_CASES", "100000,1000000");
@@ -50,16 +44,9 @@ async fn main() {
         .first()
         .copied()
         .unwrap_or(10_000);
-    let boot = boot_test::<App>().await.expect("boot on the test database");
-    let ctx = boot.app_context;
-    let settings = Settings::of(&ctx).expect("settings");
-    let backend = format!("{:?}", ctx.db.get_database_backend());
-    // Monday 7 December 2026, 09:00 in Geneva: clocks due on Wednesday's close of business
-    // are at their two-working-day reminder.
-    let now = Utc
-        .with_ymd_and_hms(2026, 12, 7, 8, 0, 0)
-        .single()
-        .expect("instant");
+    // Clocks due on Wednesday's close of business are at their two-working-day reminder
+    // on the benchmarks' Monday morning.
+    let (ctx, settings, backend, now) = support::boot().await;
     println!("backend {backend}; due clocks {due}; sizes {sizes:?}");
     let mut delivered = false;
     for &n in &sizes {

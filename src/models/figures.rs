@@ -24,8 +24,8 @@ use sea_orm::{
     entity::prelude::*,
     sea_query::{Expr, ExprTrait, Func, OnConflict},
     ActiveValue::Set,
-    Condition, DatabaseBackend, FromQueryResult, JoinType, QueryOrder, QuerySelect, RelationDef,
-    Select, TransactionSession, TransactionTrait,
+    Condition, DatabaseBackend, FromQueryResult, JoinType, QueryOrder, QuerySelect,
+    TransactionSession, TransactionTrait,
 };
 use serde::{de::DeserializeOwned, Deserialize, Serialize};
 
@@ -47,15 +47,10 @@ impl ActiveModelBehavior for figure_refresh::ActiveModel {}
 /// Working days (or any integer) → how many cases took that long.
 pub type Histogram = BTreeMap<i64, i64>;
 
-fn merge(into: &mut Histogram, from: &Histogram, sign: i64) {
-    for (v, n) in from {
-        *into.entry(*v).or_default() += sign * n;
-    }
-}
-
-fn add_all<K: Ord + Clone>(into: &mut BTreeMap<K, i64>, from: &BTreeMap<K, i64>) {
+/// Adds (`sign` 1) or takes away (`sign` -1) the counts of `from`.
+fn merge<K: Ord + Clone>(into: &mut BTreeMap<K, i64>, from: &BTreeMap<K, i64>, sign: i64) {
     for (k, n) in from {
-        *into.entry(k.clone()).or_default() += n;
+        *into.entry(k.clone()).or_default() += sign * n;
     }
 }
 
@@ -110,8 +105,8 @@ pub struct Series {
 
 impl Series {
     fn add(&mut self, o: &Self) {
-        add_all(&mut self.filed_by_day, &o.filed_by_day);
-        add_all(&mut self.closed_by_day, &o.closed_by_day);
+        merge(&mut self.filed_by_day, &o.filed_by_day, 1);
+        merge(&mut self.closed_by_day, &o.closed_by_day, 1);
         for (k, [n, on_time]) in &o.met_by_due_day {
             let e = self.met_by_due_day.entry(k.clone()).or_default();
             e[0] += n;
@@ -122,11 +117,11 @@ impl Series {
 
 impl Overview {
     fn add(&mut self, o: &Self) {
-        add_all(&mut self.statuses, &o.statuses);
+        merge(&mut self.statuses, &o.statuses, 1);
         self.registered += o.registered;
         self.appealed += o.appealed;
         self.holds += o.holds;
-        add_all(&mut self.extensions, &o.extensions);
+        merge(&mut self.extensions, &o.extensions, 1);
         merge(&mut self.acknowledge, &o.acknowledge, 1);
         merge(&mut self.eligibility, &o.eligibility, 1);
         merge(&mut self.closure, &o.closure, 1);
@@ -1042,40 +1037,32 @@ where
     Ok(sum)
 }
 
-/// Rows of `E` joined to their case, starting from the few rows a partial index holds
-/// (failed notices) and looking each case up by its key; SQLite would otherwise start from the cases' filing-date range,
-/// which for a long period is every case. `CROSS JOIN` is how SQLite is told the order;
-/// PostgreSQL plans both the same way.
-fn joined_to_cases<E: EntityTrait>(
-    db: &impl ConnectionTrait,
-    relation: RelationDef,
-    case_id: E::Column,
-) -> Select<E> {
-    match db.get_database_backend() {
-        // sea-query writes no `ON` after `CROSS JOIN`: the join condition goes in `WHERE`.
-        DatabaseBackend::Sqlite => E::find()
-            .join(JoinType::CrossJoin, relation)
-            .filter(Expr::col((E::default(), case_id)).equals((cases::Entity, cases::Column::Id))),
-        _ => E::find().join(JoinType::InnerJoin, relation),
-    }
-}
-
 /// Notices about the matching cases that could not be delivered.
 ///
 /// # Errors
 /// Database errors.
 pub async fn notices_failed(db: &impl ConnectionTrait, condition: Condition) -> AppResult<i64> {
-    Ok(joined_to_cases::<notifications::Entity>(
-        db,
-        notifications::Relation::Cases.def(),
-        notifications::Column::CaseId,
-    )
-    .filter(condition)
-    .filter(notifications::Column::FailedAt.is_not_null())
-    .select_only()
-    .expr(Func::count(Expr::cust("*")))
-    .into_tuple::<i64>()
-    .one(db)
-    .await?
-    .unwrap_or(0))
+    let failed = notifications::Entity::find();
+    // Start from the few failed notices (a partial index) and look each case up by its
+    // key. SQLite would otherwise start from the cases' filing-date range, for a long
+    // period every case; `CROSS JOIN` fixes its order (sea-query writes no `ON` after it,
+    // so the join condition goes in `WHERE`). PostgreSQL plans both the same way.
+    let failed = match db.get_database_backend() {
+        DatabaseBackend::Sqlite => failed
+            .join(JoinType::CrossJoin, notifications::Relation::Cases.def())
+            .filter(
+                Expr::col((notifications::Entity, notifications::Column::CaseId))
+                    .equals((cases::Entity, cases::Column::Id)),
+            ),
+        _ => failed.inner_join(cases::Entity),
+    };
+    Ok(failed
+        .filter(condition)
+        .filter(notifications::Column::FailedAt.is_not_null())
+        .select_only()
+        .expr(Func::count(Expr::cust("*")))
+        .into_tuple::<i64>()
+        .one(db)
+        .await?
+        .unwrap_or(0))
 }

@@ -525,12 +525,9 @@ where
         ..Parts::default()
     };
     let s = figures::gather(db, scope, Some(scope.from), scope.to, parts, now).await?;
-    let ids: Vec<i64> = s
-        .mediators
-        .iter()
-        .filter(|(_, c)| c.cases > 0)
-        .map(|(m, _)| *m)
-        .collect();
+    let held: Vec<(&i64, &figures::MediatorCell)> =
+        s.mediators.iter().filter(|(_, c)| c.cases > 0).collect();
+    let ids: Vec<i64> = held.iter().map(|(m, _)| **m).collect();
     let people: HashMap<i64, super::users::Model> = super::users::Entity::find()
         .filter(super::users::Column::Id.is_in(ids))
         .all(db)
@@ -544,10 +541,8 @@ where
         .into_iter()
         .map(|d| (d.id, d.regional_group))
         .collect();
-    let mut out: Vec<MediatorFigures> = s
-        .mediators
-        .iter()
-        .filter(|(_, c)| c.cases > 0)
+    let mut out: Vec<MediatorFigures> = held
+        .into_iter()
         .filter_map(|(m, c)| {
             let user = people.get(m)?;
             let [overdue, open] = figures::split_at(&c.running, now);

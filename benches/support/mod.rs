@@ -1,0 +1,69 @@
+//! What the benchmarks share: their environment knobs, the boot on the test database at a
+//! fixed instant, and the figures they print. Each benchmark uses part of it.
+#![allow(dead_code)]
+
+use std::{sync::Arc, time::Duration as Elapsed};
+
+use chrono::{DateTime, TimeZone, Utc};
+use loco_rs::{app::AppContext, testing::prelude::boot_test};
+use redress::{app::App, settings::Settings};
+
+/// A whole number from the environment (`_` separators allowed), or `default`.
+pub fn env_number(name: &str, default: u64) -> u64 {
+    std::env::var(name)
+        .ok()
+        .and_then(|s| s.trim().replace('_', "").parse().ok())
+        .unwrap_or(default)
+}
+
+/// A comma-separated list of whole numbers from the environment, or `default`'s.
+pub fn env_list(name: &str, default: &str) -> Vec<u64> {
+    std::env::var(name)
+        .unwrap_or_else(|_| default.to_string())
+        .split(',')
+        .filter_map(|s| s.trim().replace('_', "").parse().ok())
+        .collect()
+}
+
+/// The app booted on the test database (`DATABASE_URL` chooses it), its settings, the
+/// backend's name, and the instant every benchmark runs at: Monday 7 December 2026, 09:00
+/// in Geneva.
+pub async fn boot() -> (AppContext, Arc<Settings>, String, DateTime<Utc>) {
+    let boot = boot_test::<App>().await.expect("boot on the test database");
+    let ctx = boot.app_context;
+    let settings = Settings::of(&ctx).expect("settings");
+    let backend = format!("{:?}", ctx.db.get_database_backend());
+    let now = Utc
+        .with_ymd_and_hms(2026, 12, 7, 8, 0, 0)
+        .single()
+        .expect("instant");
+    (ctx, settings, backend, now)
+}
+
+/// Median, 95th percentile and max of timed runs in milliseconds (nearest rank).
+pub struct Stats {
+    pub median: f64,
+    pub p95: f64,
+    pub max: f64,
+}
+
+impl Stats {
+    pub fn of(times: &mut [Elapsed]) -> Self {
+        times.sort_unstable();
+        let ms = |d: Elapsed| d.as_secs_f64() * 1000.0;
+        #[allow(
+            clippy::cast_precision_loss,
+            clippy::cast_possible_truncation,
+            clippy::cast_sign_loss
+        )]
+        let at = |q: f64| {
+            let rank = ((q * times.len() as f64).ceil() as usize).clamp(1, times.len().max(1));
+            times.get(rank - 1).copied().map_or(0.0, ms)
+        };
+        Self {
+            median: at(0.5),
+            p95: at(0.95),
+            max: times.last().copied().map_or(0.0, ms),
+        }
+    }
+}
