@@ -44,7 +44,9 @@ use sea_orm::{
 };
 
 const BODIES: usize = 20;
-const CHUNK: usize = 1000;
+/// Rows per INSERT: a case has about forty columns, and SQLite binds at most 32 766
+/// parameters per statement.
+const CHUNK: usize = 500;
 const WARM_UP: usize = 5;
 const THROUGH_TRANSITION: usize = 10;
 /// Mediators' working languages, in the stored order (`en,fr,es,ar,zh,ru`).

@@ -157,7 +157,9 @@ async fn seed(
     calendar: &redress::models::deadlines::calendar::Calendar,
     now: DateTime<Utc>,
 ) {
-    const CHUNK: u64 = 1000;
+    // Rows per INSERT: a case has about forty columns, and SQLite binds at most 32 766
+    // parameters per statement.
+    const CHUNK: u64 = 500;
     let bar = ProgressBar::new(n).with_style(
         ProgressStyle::with_template("seeding {bar:40} {pos}/{len} cases {per_sec} eta {eta}")
             .expect("template"),
