@@ -1,8 +1,8 @@
 //! Whether redress works: closure metrics over the cases filed in a period. Timings are the
 //! integer working-day columns the transition writes when a step happens, kept as
 //! histograms (value, count) from which medians and 90th percentiles are taken. The
-//! figures are read from the kept summaries of [`super::figures`]; only what depends on
-//! the instant asked about (running clocks) and failed notices are read live.
+//! figures are read from the kept summaries of [`super::figures`]; whether a running clock
+//! is overdue is decided here against `now`, and failed notices are read live.
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use chrono::{DateTime, Utc};
