@@ -18,9 +18,9 @@ use crate::{
     controllers,
     models::_entities::{
         assignments, bodies, case_co_complainants, case_events, cases, challenges, deadlines,
-        delegations, extension_requests, figure_changes, figure_summaries, holds, holidays,
-        mediator_conflicts, mediator_profiles, notifications, reference_counters, review_samples,
-        submissions, users,
+        delegations, extension_requests, figure_changes, figure_summaries, form_replays, holds,
+        holidays, mediator_conflicts, mediator_profiles, notifications, reference_counters,
+        review_samples, submissions, users, web_sessions,
     },
     settings::Settings,
     tasks,
@@ -77,6 +77,12 @@ impl Hooks for App {
             .add_route(controllers::oversight::routes())
             .add_route(controllers::register::routes())
             .add_route(controllers::docs::routes())
+            .add_route(controllers::web::routes())
+    }
+
+    /// Pages answer their errors as pages, in the visitor's language.
+    async fn after_routes(router: axum::Router, _ctx: &AppContext) -> Result<axum::Router> {
+        Ok(router.layer(axum::middleware::from_fn(controllers::web::error_pages)))
     }
 
     async fn connect_workers(_ctx: &AppContext, _queue: &Queue) -> Result<()> {
@@ -95,6 +101,8 @@ impl Hooks for App {
 
     async fn truncate(ctx: &AppContext) -> Result<()> {
         // Children before parents: foreign keys refuse to orphan rows.
+        truncate_table(&ctx.db, web_sessions::Entity).await?;
+        truncate_table(&ctx.db, form_replays::Entity).await?;
         truncate_table(&ctx.db, figure_summaries::Entity).await?;
         truncate_table(&ctx.db, figure_changes::Entity).await?;
         truncate_table(&ctx.db, review_samples::Entity).await?;

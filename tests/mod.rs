@@ -1,4 +1,5 @@
 mod models;
+mod pages;
 mod requests;
 mod support;
 mod tasks;

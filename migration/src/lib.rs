@@ -19,6 +19,7 @@ mod m20261128_000015_mediators;
 mod m20261128_000016_case_timings;
 mod m20261128_000017_review_samples;
 mod m20261128_000018_figure_summaries;
+mod m20261128_000019_web_sessions;
 mod util;
 
 pub struct Migrator;
@@ -45,6 +46,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261128_000016_case_timings::Migration),
             Box::new(m20261128_000017_review_samples::Migration),
             Box::new(m20261128_000018_figure_summaries::Migration),
+            Box::new(m20261128_000019_web_sessions::Migration),
             // inject-above (do not remove this comment)
         ]
     }

@@ -53,7 +53,7 @@ impl Modify for BearerAuth {
         register::list, register::export,
     ),
     // Types reached only through query parameters are not collected automatically.
-    components(schemas(crate::models::cases::CaseStatus)),
+    components(schemas(crate::models::cases::CaseStatus, crate::models::vocabulary::Party)),
     modifiers(&BearerAuth),
     tags(
         (name = "auth", description = "Sign-in and password reset (no self sign-up)"),

@@ -19,9 +19,7 @@ use crate::{
         vocabulary::{Language, Role},
     },
     settings::Settings,
-    views::mediators::{
-        AssignmentList, AssignmentView, CaseloadView, LoadList, LoadView, ProfileView,
-    },
+    views::mediators::{AssignmentList, CaseloadView, LoadList, LoadView, ProfileView},
 };
 
 #[utoipa::path(get, path = "/api/mediators/me/caseload", tag = "mediators", security(("bearer" = [])), responses((status = 200, body = CaseloadView), (status = 401, description = "not signed in", body = ErrorBody), (status = 404, description = "not a mediator", body = ErrorBody)))]
@@ -73,22 +71,7 @@ pub async fn assignments(
     Path(raw): Path<String>,
 ) -> Result<Response> {
     let record = staffing::record_for(&ctx.db, &current.actor, pid(&raw)?).await?;
-    format::json(AssignmentList {
-        items: record
-            .assignments
-            .iter()
-            .map(|(a, who, e)| {
-                AssignmentView::new(
-                    a,
-                    who.as_ref(),
-                    e,
-                    &record.challenges,
-                    record.full,
-                    current.actor.zone,
-                )
-            })
-            .collect(),
-    })
+    format::json(AssignmentList::new(&record, current.actor.zone))
 }
 
 #[utoipa::path(get, path = "/api/admin/mediators/{pid}", tag = "admin", security(("bearer" = [])), params(("pid" = String, Path, description = "the mediator's user pid")), responses((status = 200, body = ProfileView), (status = 401, description = "not signed in", body = ErrorBody), (status = 404, description = "not an admin, or no such mediator", body = ErrorBody)))]

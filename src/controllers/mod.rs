@@ -8,3 +8,4 @@ pub mod notices;
 pub mod oversight;
 pub mod reference;
 pub mod register;
+pub mod web;

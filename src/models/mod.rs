@@ -9,6 +9,7 @@ pub mod delegations;
 pub mod disparities;
 pub mod extension_requests;
 pub mod figures;
+pub mod form_replays;
 pub mod holds;
 pub mod holidays;
 pub mod mediators;
@@ -21,6 +22,7 @@ pub mod samples;
 pub mod submissions;
 pub mod users;
 pub mod vocabulary;
+pub mod web_sessions;
 
 use std::future::Future;
 

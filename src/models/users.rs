@@ -179,8 +179,8 @@ impl Model {
         active.password = Set(hash_password(password)?);
         active.reset_token_hash = Set(None);
         active.reset_sent_at = Set(None);
-        active.update(db).await?;
-        Ok(())
+        let user = active.update(db).await?;
+        super::web_sessions::end_all_for(db, user.id).await
     }
 }
 
@@ -239,11 +239,11 @@ impl Model {
 
 /// A secret for a link or feed: two random UUIDs (244 random bits) as hex. Only its hash
 /// is stored.
-fn fresh_token() -> String {
+pub(crate) fn fresh_token() -> String {
     format!("{}{}", Uuid::new_v4().simple(), Uuid::new_v4().simple())
 }
 
-fn token_hash(token: &str) -> String {
+pub(crate) fn token_hash(token: &str) -> String {
     hex::encode(Sha256::digest(token.as_bytes()))
 }
 
@@ -528,4 +528,25 @@ impl Model {
         };
         Ok((delegation, body))
     }
+}
+
+/// Remembers the language a person chose for pages and emails.
+///
+/// # Errors
+/// Database errors; 404 when there is no such user.
+pub async fn set_locale(
+    db: &impl ConnectionTrait,
+    user_id: i64,
+    locale: Locale,
+    now: DateTime<Utc>,
+) -> AppResult<()> {
+    let user = Entity::find_by_id(user_id)
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let mut active: ActiveModel = user.into();
+    active.locale = Set(locale.to_string());
+    active.updated_at = Set(now.into());
+    active.update(db).await?;
+    Ok(())
 }

@@ -227,3 +227,19 @@ impl AssignmentView {
 pub struct AssignmentList {
     pub items: Vec<AssignmentView>,
 }
+
+impl AssignmentList {
+    /// A case's assignment record as seen from `zone`.
+    #[must_use]
+    pub fn new(record: &crate::models::mediators::staffing::Record, zone: chrono_tz::Tz) -> Self {
+        Self {
+            items: record
+                .assignments
+                .iter()
+                .map(|(a, who, e)| {
+                    AssignmentView::new(a, who.as_ref(), e, &record.challenges, record.full, zone)
+                })
+                .collect(),
+        }
+    }
+}

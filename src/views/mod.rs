@@ -3,6 +3,7 @@
 pub mod calendar;
 pub mod cases;
 pub mod charts;
+pub mod i18n;
 pub mod mediators;
 pub mod metrics;
 pub mod people;
@@ -16,17 +17,19 @@ pub struct Instant {
     pub utc: String,
     pub local: String,
     pub zone: String,
+    /// For reading: `2026-03-04 18:00 CET`, in the viewer's zone.
+    pub shown: String,
 }
 
 impl Instant {
     #[must_use]
     pub fn new(at: DateTime<Utc>, zone: chrono_tz::Tz) -> Self {
+        let local = at.with_timezone(&zone);
         Self {
             utc: at.to_rfc3339_opts(SecondsFormat::Secs, true),
-            local: at
-                .with_timezone(&zone)
-                .to_rfc3339_opts(SecondsFormat::Secs, false),
+            local: local.to_rfc3339_opts(SecondsFormat::Secs, false),
             zone: zone.name().to_string(),
+            shown: local.format("%Y-%m-%d %H:%M %Z").to_string(),
         }
     }
 

@@ -416,6 +416,8 @@ pub struct CaseFilter {
     pub body: Option<String>,
     /// Only cases with a clock past due (true), or none (false).
     pub overdue: Option<bool>,
+    /// Only cases with a running clock this party must act on.
+    pub acting: Option<Party>,
     pub page: Option<u64>,
     pub per_page: Option<u64>,
 }
@@ -495,6 +497,16 @@ pub async fn list_for(
         } else {
             Column::Id.not_in_subquery(late)
         });
+    }
+    if let Some(party) = filter.acting {
+        let waiting = Query::select()
+            .column(deadlines::Column::CaseId)
+            .from(deadlines::Entity)
+            .and_where(deadlines::Column::Party.eq(party.as_ref()))
+            .and_where(deadlines::Column::MetAt.is_null())
+            .and_where(deadlines::Column::CancelledAt.is_null())
+            .to_owned();
+        cond = cond.add(Column::Id.in_subquery(waiting));
     }
     let query = Entity::find().filter(cond);
     let total = query.clone().count(db).await?;

@@ -1,0 +1,365 @@
+## Layout and navigation
+skip-to-content = Skip to content
+nav-label = Main
+nav-register = Public register
+nav-sign-in = Sign in
+nav-my-cases = My cases
+nav-file = File a grievance
+nav-inbox = Inbox
+nav-caseload = Caseload
+nav-intake = Intake
+nav-all-cases = All cases
+nav-failed-notices = Failed notices
+nav-dashboard = Dashboard
+nav-samples = Review samples
+nav-users = People
+nav-delegations = Delegations
+nav-bodies = Bodies
+nav-mediators = Mediators
+nav-holidays = Holidays
+nav-policies = Timelines
+language = Language
+language-change = Change
+locale-en = English
+locale-fr = Français
+locale-es = Español
+sign-out = Sign out
+footer-purpose = A formal, transparent channel for procedural grievances, with clear redress timelines.
+footer-zone = Times are shown in { $zone }.
+back-home = Back to your start page
+choose = — choose —
+problems-title = There is a problem
+error-prefix = Error:
+
+## Roles
+role-delegate = Delegate
+role-respondent = Respondent
+role-mediator = Mediator
+role-registrar = Registrar
+role-oversight = Oversight
+role-admin = Administrator
+
+## Flash messages
+flash-signed-out = You are signed out.
+flash-reset-sent = If this address is accredited, a reset code is on its way. Enter it below.
+flash-password-changed = Your password is changed. Sign in with it.
+flash-already-done = This form was already sent; here is where it led.
+
+## Home
+home-title = Redress
+home-intro = Delegations file grievances about procedural unfairness here and follow them to an outcome, within published timelines.
+
+## Sign-in and password
+sign-in-title = Sign in
+sign-in = Sign in
+sign-in-failed = The email address or password is not right, or the account is not active.
+forgot-link = Forgotten your password?
+forgot-title = Reset your password
+forgot-intro = Enter the email address of your account. If it is accredited, we email you a reset code.
+forgot-send = Send the code
+reset-title = Choose a new password
+reset-intro = Enter the code from the email and a new password of at least 12 characters.
+reset-save = Save the password
+reset-mismatch = The two passwords differ.
+
+## Fields
+field-email = Email address
+field-password = Password
+field-password_confirmation = The password again
+field-token = Reset code
+field-lang = Language
+hint-token = The code from the email; it works once.
+hint-password = At least 12 characters.
+field-required = Enter a value.
+field-invalid-choice = Choose one of the options.
+field-invalid = This value is not valid.
+field-bad-email = Enter an email address.
+field-too-short = Enter at least { $min } characters.
+field-too-long = Enter at most { $max } characters.
+
+## Errors
+error-not-found = Page not found
+error-not-found-help = There is no such page, or it is not open to you.
+error-unauthorized = Sign in to continue
+error-unauthorized-help = This page needs you to be signed in.
+error-forbidden = Not allowed
+error-forbidden-help = Your part in this case does not allow this.
+error-forged = The form could not be accepted
+error-forged-help = The form had expired or did not come from this site. Go back, reload the page and send it again.
+error-invalid = Some values are not valid
+error-invalid-help = Go back and correct them.
+error-conflict = This could not be done
+error-conflict-help = The case does not allow it now, or someone else changed it at the same moment. Reload the case and try again.
+error-internal = Something went wrong
+error-internal-help = The problem is on our side and has been logged. Try again in a moment.
+
+## Common words
+any = Any
+yes = Yes
+no = No
+filter = Filter
+pager = Pages
+page-prev = Previous page
+page-next = Next page
+page-of = Page { $page } of { $pages }
+withheld = withheld
+on-hold = on hold
+flash-filed = Your grievance is filed. Its reference and first deadlines are below.
+flash-action-done = Done. The case is updated and the parties are notified.
+
+## Case lists
+my-cases-title = My cases
+inbox-title = Inbox
+all-cases-title = All cases
+caseload-title = My caseload
+awaiting-title = Awaiting your response
+awaiting-none = Nothing awaits your response.
+all-yours-title = All cases against you
+caseload-open = open cases
+caseload-overdue = with a deadline passed
+caseload-week = due by the end of this week
+caseload-order = Ordered by next deadline, the most pressing first.
+cases-count = { $n ->
+    [one] One case
+   *[other] { $n } cases
+}
+cases-none = No cases.
+filter-overdue = Deadline passed
+col-reference = Reference
+col-title = Title
+col-status = Status
+col-complainant = Complainant
+col-next-deadline = Next deadline
+col-filed = Filed
+col-clock = Deadline
+col-party = Who acts
+col-due = Due
+col-standing = Where it stands
+
+## Clocks
+clock-days-left = { $n ->
+    [0] due today
+    [one] 1 { $unit ->
+        [calendar] calendar day
+       *[working] working day
+    } left
+   *[other] { $n } { $unit ->
+        [calendar] calendar days
+       *[working] working days
+    } left
+}
+clock-overdue-by = { $n ->
+    [0] overdue today
+    [one] overdue by 1 { $unit ->
+        [calendar] calendar day
+       *[working] working day
+    }
+   *[other] overdue by { $n } { $unit ->
+        [calendar] calendar days
+       *[working] working days
+    }
+}
+clock-overdue = overdue
+clock-running = running
+clock-paused = paused (case on hold)
+clock-met = met
+clock-met-late = late
+clock-cancelled = no longer needed
+clock-acknowledge = Acknowledge receipt
+clock-eligibility = Decide eligibility
+clock-mediator_assignment = Assign a mediator
+clock-resolution = Resolve the case
+clock-formal_response = Formal response
+clock-complainant_reply = Complainant's reply
+clock-information = Information requested
+clock-independent_review = Independent review
+clock-appeal_window = Appeal window
+clock-monitoring = Monitoring
+
+## Parties
+party-complainant = Complainant
+party-respondent = Respondent
+party-mediator = Mediator
+party-registrar = Registry
+
+## Statuses
+status-submitted = Submitted
+status-registered = Registered
+status-under_assessment = Under assessment
+status-dismissed = Dismissed
+status-in_mediation = In mediation
+status-awaiting_response = Awaiting response
+status-response_received = Response received
+status-settled = Settled
+status-monitoring = Monitoring
+status-under_review = Under independent review
+status-decided = Decided
+status-withdrawn = Withdrawn
+status-closed = Closed
+
+## Categories
+category-speaking_time = Speaking time
+category-agenda_setting = Agenda setting
+category-document_access = Access to documents
+category-interpretation = Interpretation and translation
+category-scheduling = Scheduling and time zones
+category-voting_procedure = Voting procedure
+category-chair_conduct = Conduct of the chair
+category-exclusion_from_consultations = Exclusion from consultations
+category-retaliation = Retaliation
+category-other = Other
+
+## Vocabulary
+confidentiality-public = Public
+confidentiality-identity_protected = Identity protected
+urgency-normal = Normal
+urgency-urgent = Urgent
+language-en = English
+language-fr = French
+language-es = Spanish
+language-ar = Arabic
+language-zh = Chinese
+language-ru = Russian
+outcome-response_accepted = Response accepted
+outcome-settled = Settled
+outcome-upheld = Upheld
+outcome-partly_upheld = Partly upheld
+outcome-not_upheld = Not upheld
+outcome-dismissed = Dismissed
+outcome-withdrawn = Withdrawn
+decision-upheld = Upheld
+decision-partly_upheld = Partly upheld
+decision-not_upheld = Not upheld
+dismissal-outside_mandate = Outside the mechanism's mandate
+dismissal-not_procedural = Not about procedure
+dismissal-time_barred = Filed too late
+dismissal-duplicate_of_pending_case = Duplicate of a pending case
+dismissal-anonymous_or_unidentified = Anonymous or unidentified
+dismissal-manifestly_unfounded = Manifestly unfounded
+dismissal-resolved_before_registration = Resolved before registration
+dismissal-other = Other reason
+extension-pending = pending
+extension-granted = granted
+extension-refused = refused
+submission-complaint = Complaint
+submission-information_request = Request for information
+submission-information = Information
+submission-response_request = Request for a formal response
+submission-formal_response = Formal response
+submission-acceptance = Acceptance
+submission-counter_proposal = Counter-proposal
+submission-settlement_proposal = Settlement
+submission-escalation_note = Escalation
+submission-decision = Decision
+submission-appeal = Appeal
+submission-monitoring_plan = Monitoring plan
+submission-closing_note = Closing note
+submission-withdrawal = Withdrawal
+submission-note = Note
+method-automatic = automatic
+method-manual = chosen by the registry
+method-override = chosen despite a conflict
+assign-automatic = Choose automatically (rotation, no conflicts)
+assign-nobody = Nobody eligible
+assign-eligible = { $n } eligible
+challenge-by = Challenge by the { $party }
+challenge-pending = pending
+challenge-upheld = upheld
+challenge-rejected = rejected
+challenge-moot = moot
+
+## Actions (buttons and timeline)
+action-file = Filed
+action-register = Register
+action-declare_eligible = Declare eligible
+action-dismiss = Dismiss
+action-assign_mediator = Assign a mediator
+action-request_response = Request a formal response
+action-submit_response = Submit the formal response
+action-accept_response = Accept the response
+action-contest_response = Contest the response
+action-record_settlement = Record a settlement
+action-escalate = Escalate to independent review
+action-record_decision = Record the decision
+action-appeal = Appeal
+action-start_monitoring = Start monitoring
+action-close = Close the case
+action-withdraw = Withdraw the grievance
+action-place_hold = Place on hold
+action-lift_hold = Lift the hold
+action-request_information = Request information
+action-provide_information = Provide information
+action-request_extension = Request an extension
+action-decide_extension = Decide an extension
+action-challenge_mediator = Challenge the mediator
+action-decide_challenge = Decide a challenge
+action-recuse_mediator = Recuse yourself
+action-viewed = Viewed by oversight
+action-breach = Deadline missed
+action-escalation = Escalated to oversight
+action-notice_failed = Notice could not be delivered
+action-notice_requeued = Notice sent again
+afield-note = Note
+afield-reason = Reason
+afield-mediator = Mediator
+afield-override_reason = Why a conflicted mediator (only when overriding a conflict)
+afield-request = Request
+afield-response = Formal response
+afield-counter_proposal = Counter-proposal
+afield-terms = Terms of the settlement
+afield-reasoning = Reasoning
+afield-decision = Decision
+afield-grounds = Grounds of appeal
+afield-plan = Monitoring plan
+afield-summary = Closing summary
+afield-questions = Questions
+afield-information = Information
+afield-deadline_id = Deadline
+afield-days = Days
+afield-grant = Grant it?
+afield-challenge = Challenge
+afield-uphold = Uphold it?
+afield-expected_version = Version
+afield-action = Action
+problem-title = This could not be done
+problem-conflict = Someone changed this case while you were on the page. Its current state is below; check it and act again.
+problem-transition = The case's present stage does not allow this. Its current state is below.
+
+## Case page
+case-title = Case
+case-facts = The grievance
+case-mediator = Mediator
+case-deadlines = Deadlines
+case-no-deadlines = No deadlines yet.
+case-actions = What you can do
+case-read-only = Oversight reads cases and does not act on them.
+case-pleadings = Pleadings
+case-no-pleadings = Nothing filed yet.
+case-holds = Holds
+case-extensions = Extension requests
+case-assignments = Mediator assignment
+case-timeline = Timeline
+
+## Filing
+file-title = File a grievance
+file-intro = Describe what happened and what would put it right. Fields marked * are required. Your case gets a reference and deadlines as soon as it is filed.
+file-submit = File the grievance
+field-title = Title
+field-category = Kind of unfairness
+field-body = Forum where it happened
+field-incident_date = Date of the incident
+field-facts = What happened
+hint-facts = At least 20 characters: dates, sessions, who decided what.
+field-remedy_sought = What would put it right
+field-respondent = Against
+respondent-body = A body (its chair or secretariat)
+respondent-delegation = Another delegation
+field-respondent_code = Body or delegation
+hint-respondent_code = Choose a body or a delegation, matching your choice above.
+field-co_complainants = Co-complainants
+hint-co_complainants = Delegations filing with yours, if any (hold Ctrl or ⌘ to choose several).
+field-confidentiality = Confidentiality
+hint-confidentiality = With identity protected, the respondent and the public register do not see who filed.
+field-language = Language of the case
+field-urgency = Urgency
+hint-urgency = Urgent cases (a session still sitting) run on shorter deadlines.

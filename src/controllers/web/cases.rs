@@ -1,0 +1,772 @@
+//! Case pages: each person's list (a delegation's cases, a respondent's inbox, a mediator's
+//! caseload by next deadline, everything for the registry and oversight), filing, and the
+//! case page with its clocks, pleadings, timeline and the forms of what the viewer may do.
+use axum::{
+    extract::{Path, Query},
+    http::StatusCode,
+    response::Response,
+};
+use fluent_templates::fluent_bundle::FluentValue;
+use serde::{Deserialize, Serialize};
+use serde_json::{json, Map, Value};
+use strum::IntoEnumIterator;
+
+use super::{field_messages, FormData, Posted, Visitor, WebError};
+use crate::{
+    controllers::extract::{parse_command, parse_json, pid},
+    errors::{AppError, FieldErrors},
+    models::{
+        bodies,
+        cases::{
+            self, actions,
+            filing::{self, Filed},
+            CaseAction, CaseFilter, CaseStatus,
+        },
+        delegations, holidays,
+        mediators::{ledger, staffing},
+        users,
+        vocabulary::{
+            Category, Confidentiality, Decision, DismissalReason, Language, Party, Role, Urgency,
+        },
+    },
+    settings::Settings,
+    views::{
+        cases::{CaseDetail, CaseSummary, DeadlineState, DeadlineView},
+        i18n,
+        mediators::{AssignmentList, CaseloadView},
+    },
+};
+
+/// The list filters a page accepts; anything unknown or malformed is a 422 page.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ListQuery {
+    #[serde(default, deserialize_with = "blank_as_none")]
+    status: Option<CaseStatus>,
+    #[serde(default, deserialize_with = "blank_as_none")]
+    category: Option<Category>,
+    #[serde(default, deserialize_with = "blank_as_none")]
+    overdue: Option<bool>,
+    #[serde(default, deserialize_with = "blank_as_none")]
+    page: Option<u64>,
+}
+
+/// An empty query value (a select left on "any") means no filter.
+fn blank_as_none<'de, D, T>(d: D) -> Result<Option<T>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: std::str::FromStr,
+    T::Err: std::fmt::Display,
+{
+    let raw: Option<String> = Option::deserialize(d)?;
+    match raw.as_deref().map(str::trim) {
+        None | Some("") => Ok(None),
+        Some(s) => s.parse().map(Some).map_err(serde::de::Error::custom),
+    }
+}
+
+/// "3 working days left", "overdue by 2 calendar days", "paused", in the viewer's language.
+fn clock_words(v: &Visitor, d: &DeadlineView) -> String {
+    let unit = FluentValue::from(d.unit.clone());
+    match (d.state, d.days_left) {
+        (DeadlineState::Overdue, Some(n)) => i18n::text(
+            v.locale,
+            "clock-overdue-by",
+            &[("n", FluentValue::from(n.abs())), ("unit", unit)],
+        ),
+        (DeadlineState::Overdue, None) => v.t("clock-overdue"),
+        (DeadlineState::Running, Some(n)) => i18n::text(
+            v.locale,
+            "clock-days-left",
+            &[("n", FluentValue::from(n)), ("unit", unit)],
+        ),
+        (DeadlineState::Running, None) => v.t("clock-running"),
+        (DeadlineState::Paused, _) => v.t("clock-paused"),
+        (DeadlineState::Met, _) => v.t("clock-met"),
+        (DeadlineState::Cancelled, _) => v.t("clock-cancelled"),
+    }
+}
+
+/// A list row: the case summary with its next clock in words.
+pub(super) fn row(v: &Visitor, s: &CaseSummary) -> Value {
+    let mut out = serde_json::to_value(s).unwrap_or(Value::Null);
+    if let (Some(obj), Some(d)) = (out.as_object_mut(), &s.next_deadline) {
+        obj.insert("clock_words".into(), Value::String(clock_words(v, d)));
+    }
+    out
+}
+
+fn list_query_string(q: &ListQuery, page: u64) -> String {
+    let mut parts = Vec::new();
+    if let Some(s) = q.status {
+        parts.push(format!("status={s}"));
+    }
+    if let Some(c) = q.category {
+        parts.push(format!("category={c}"));
+    }
+    if let Some(o) = q.overdue {
+        parts.push(format!("overdue={o}"));
+    }
+    parts.push(format!("page={page}"));
+    format!("/cases?{}", parts.join("&"))
+}
+
+/// `GET /cases`: the viewer's own list.
+pub async fn index(
+    v: Visitor,
+    Query(raw): Query<Vec<(String, String)>>,
+) -> Result<Response, WebError> {
+    let me = v.signed_in()?.clone();
+    let q: ListQuery = parse_query(&raw)?;
+    let settings = Settings::of(&v.ctx)?;
+    let calendar = holidays::calendar(&v.ctx.db, &settings).await?;
+    if me.actor.role == Role::Mediator {
+        let load = ledger::caseload(&v.ctx.db, &me.actor, v.now).await?;
+        let view = CaseloadView::new(&load, &me.actor, &calendar, v.now);
+        let rows: Vec<Value> = view.items.iter().map(|s| row(&v, s)).collect();
+        return v.page(
+            StatusCode::OK,
+            "cases/caseload.html",
+            "caseload-title",
+            json!({
+                "rows": rows,
+                "total": view.total,
+                "overdue": view.overdue,
+                "due_this_week": view.due_this_week,
+            }),
+        );
+    }
+    if me.actor.role == Role::Admin {
+        return Err(AppError::NotFound.into());
+    }
+    let mut awaiting = Vec::new();
+    if me.actor.role == Role::Respondent {
+        let filter = CaseFilter {
+            acting: Some(Party::Respondent),
+            per_page: Some(cases::MAX_PER_PAGE),
+            ..CaseFilter::default()
+        };
+        let listing = cases::list_for(&v.ctx.db, &me.actor, &filter, v.now).await?;
+        let mut items: Vec<CaseSummary> = listing
+            .items
+            .iter()
+            .map(|c| CaseSummary::new(c, &listing.context, &me.actor, &calendar, v.now))
+            .collect();
+        items.sort_by(|a, b| {
+            let due = |s: &CaseSummary| {
+                s.next_deadline
+                    .as_ref()
+                    .and_then(|d| d.due_at.as_ref().map(|i| i.utc.clone()))
+            };
+            (due(a).is_none(), due(a)).cmp(&(due(b).is_none(), due(b)))
+        });
+        awaiting = items.iter().map(|s| row(&v, s)).collect();
+    }
+    let filter = CaseFilter {
+        status: q.status,
+        category: q.category,
+        overdue: q.overdue,
+        page: q.page,
+        ..CaseFilter::default()
+    };
+    let listing = cases::list_for(&v.ctx.db, &me.actor, &filter, v.now).await?;
+    let rows: Vec<Value> = listing
+        .items
+        .iter()
+        .map(|c| {
+            row(
+                &v,
+                &CaseSummary::new(c, &listing.context, &me.actor, &calendar, v.now),
+            )
+        })
+        .collect();
+    let pages = listing.total.div_ceil(listing.per_page).max(1);
+    let title = match me.actor.role {
+        Role::Delegate => "my-cases-title",
+        Role::Respondent => "inbox-title",
+        _ => "all-cases-title",
+    };
+    v.page(
+        StatusCode::OK,
+        "cases/index.html",
+        title,
+        json!({
+            "rows": rows,
+            "awaiting": awaiting,
+            "total": listing.total,
+            "page": listing.page,
+            "pages": pages,
+            "prev": (listing.page > 1).then(|| list_query_string(&q, listing.page - 1)),
+            "next": (listing.page < pages).then(|| list_query_string(&q, listing.page + 1)),
+            "filter": {
+                "status": q.status,
+                "category": q.category,
+                "overdue": q.overdue.map(|o| o.to_string()),
+            },
+            "statuses": CaseStatus::names(),
+            "categories": Category::names(),
+            "can_file": me.actor.role == Role::Delegate,
+        }),
+    )
+}
+
+/// Parses a page's query string into `T`; a bad value is a 422 page naming the parameter.
+fn parse_query<T: serde::de::DeserializeOwned>(raw: &[(String, String)]) -> Result<T, WebError> {
+    let encoded = form_urlencoded::Serializer::new(String::new())
+        .extend_pairs(raw.iter())
+        .finish();
+    let de = serde_urlencoded::Deserializer::new(form_urlencoded::parse(encoded.as_bytes()));
+    serde_path_to_error::deserialize(de).map_err(|e| {
+        let path = e.path().to_string();
+        AppError::Validation(FieldErrors::single(
+            if path == "." { "query" } else { &path },
+            "invalid",
+            e.inner().to_string(),
+        ))
+        .into()
+    })
+}
+
+/// What the filing form offers: bodies, delegations and the closed vocabularies.
+async fn filing_choices(v: &Visitor) -> Result<Value, WebError> {
+    let bodies: Vec<Value> = bodies::list(&v.ctx.db)
+        .await?
+        .iter()
+        .map(|b| json!({ "value": b.code, "label": format!("{} ({})", b.name, b.code) }))
+        .collect();
+    let delegations: Vec<Value> = delegations::list(&v.ctx.db)
+        .await?
+        .iter()
+        .map(|d| json!({ "value": d.code, "label": d.name }))
+        .collect();
+    Ok(json!({
+        "bodies": bodies,
+        "delegations": delegations,
+        "categories": Category::names(),
+        "confidentialities": Confidentiality::names(),
+        "languages": Language::names(),
+        "urgencies": Urgency::names(),
+    }))
+}
+
+async fn filing_form(
+    v: &Visitor,
+    status: StatusCode,
+    values: Map<String, Value>,
+    errors: &FieldErrors,
+) -> Result<Response, WebError> {
+    let choices = filing_choices(v).await?;
+    v.page(
+        status,
+        "cases/new.html",
+        "file-title",
+        json!({
+            "values": values,
+            "errors": field_messages(v.locale, errors),
+            "choices": choices,
+        }),
+    )
+}
+
+/// `GET /cases/new`
+pub async fn new(v: Visitor) -> Result<Response, WebError> {
+    let me = v.with_role(&[Role::Delegate])?;
+    let mut values = Map::new();
+    values.insert(
+        "language".into(),
+        Value::String(me.actor.locale.to_string()),
+    );
+    values.insert("urgency".into(), Value::String("normal".into()));
+    values.insert("respondent_kind".into(), Value::String("body".into()));
+    filing_form(&v, StatusCode::OK, values, &FieldErrors::new()).await
+}
+
+/// The form's names for the fields the filing rules name.
+fn filing_field(field: &str) -> String {
+    if field.starts_with("respondent") {
+        "respondent_code".into()
+    } else if field.starts_with("co_complainants") {
+        "co_complainants".into()
+    } else {
+        field.into()
+    }
+}
+
+/// Choices that must be made before the rest can be checked, with a stand-in used only to
+/// check the rest, so one refusal names every problem at once.
+const REQUIRED_CHOICES: &[(&str, &str)] = &[
+    ("category", "other"),
+    ("incident_date", "2000-01-01"),
+    ("confidentiality", "public"),
+    ("language", "en"),
+    ("urgency", "normal"),
+];
+
+/// The filing form as the JSON body the API takes, so both are checked by the same rules;
+/// choices left blank are named in `blank` and stood in for.
+fn filing_body(form: &FormData, blank: &mut FieldErrors) -> Value {
+    let mut body = Map::new();
+    for name in ["title", "body", "facts", "remedy_sought"] {
+        body.insert(name.into(), Value::String(form.text(name)));
+    }
+    for (name, stand_in) in REQUIRED_CHOICES {
+        let value = form.optional(name).unwrap_or_else(|| {
+            blank.add(name, "required", "must not be empty");
+            (*stand_in).to_string()
+        });
+        body.insert((*name).into(), Value::String(value));
+    }
+    let kind = match form.get("respondent_kind") {
+        Some("delegation") => "delegation",
+        _ => "body",
+    };
+    body.insert(
+        "respondent".into(),
+        json!({ "kind": kind, "code": form.text("respondent_code") }),
+    );
+    let co: Vec<Value> = form
+        .all("co_complainants")
+        .into_iter()
+        .filter(|c| !c.trim().is_empty())
+        .map(Value::String)
+        .collect();
+    body.insert("co_complainants".into(), Value::Array(co));
+    if let Some(key) = form.optional("_key") {
+        body.insert("idempotency_key".into(), Value::String(key));
+    }
+    Value::Object(body)
+}
+
+/// `POST /cases`: files the grievance; the form's key makes a repeat land on the same case.
+pub async fn create(Posted { v, form }: Posted) -> Result<Response, WebError> {
+    let me = v.with_role(&[Role::Delegate])?.clone();
+    let settings = Settings::of(&v.ctx)?;
+    let mut blank = FieldErrors::new();
+    let body = filing_body(&form, &mut blank);
+    let outcome = match parse_json::<filing::NewCase>(body.to_string().as_bytes()) {
+        Ok(input) if !blank.is_empty() => {
+            blank.check(&input);
+            Err(AppError::Validation(blank))
+        }
+        Ok(input) => filing::file(&v.ctx.db, &settings, &me.actor, input, v.now).await,
+        Err(AppError::Validation(mut e)) => {
+            for (field, messages) in blank.0 {
+                e.0.entry(field).or_default().extend(messages);
+            }
+            Err(AppError::Validation(e))
+        }
+        Err(e) => Err(e),
+    };
+    match outcome {
+        Ok(Filed::Created(case)) => {
+            Ok(v.redirect(&format!("/cases/{}", case.pid), Some("flash-filed")))
+        }
+        Ok(Filed::Replayed(case)) => {
+            Ok(v.redirect(&format!("/cases/{}", case.pid), Some("flash-already-done")))
+        }
+        Err(AppError::Validation(errors)) => {
+            let mut renamed = FieldErrors::new();
+            for (field, messages) in &errors.0 {
+                for m in messages {
+                    renamed.add(&filing_field(field), &m.code, m.message.clone());
+                }
+            }
+            filing_form(&v, StatusCode::UNPROCESSABLE_ENTITY, form.echo(), &renamed).await
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// The fields of an action's form.
+#[derive(Clone, Debug, Serialize)]
+struct ActionField {
+    name: &'static str,
+    /// `textarea`, `text`, `number`, `select` or `yes_no`.
+    kind: &'static str,
+    required: bool,
+    options: Vec<Value>,
+}
+
+impl ActionField {
+    const fn text(name: &'static str) -> Self {
+        Self {
+            name,
+            kind: "textarea",
+            required: true,
+            options: Vec::new(),
+        }
+    }
+
+    const fn optional(name: &'static str) -> Self {
+        Self {
+            name,
+            kind: "textarea",
+            required: false,
+            options: Vec::new(),
+        }
+    }
+
+    const fn of(name: &'static str, kind: &'static str, required: bool) -> Self {
+        Self {
+            name,
+            kind,
+            required,
+            options: Vec::new(),
+        }
+    }
+
+    fn select(name: &'static str, required: bool, options: Vec<Value>) -> Self {
+        Self {
+            name,
+            kind: "select",
+            required,
+            options,
+        }
+    }
+}
+
+fn option(value: impl Into<String>, label: impl Into<String>) -> Value {
+    json!({ "value": value.into(), "label": label.into() })
+}
+
+/// What each action asks for, with the choices the case offers (its open clocks, pending
+/// requests and challenges, the mediators).
+async fn action_fields(
+    v: &Visitor,
+    action: CaseAction,
+    detail: &CaseDetail,
+    assignments: &AssignmentList,
+) -> Result<Vec<ActionField>, WebError> {
+    let t = |key: &str| v.t(key);
+    Ok(match action {
+        CaseAction::Register | CaseAction::DeclareEligible | CaseAction::AcceptResponse => {
+            vec![ActionField::optional("note")]
+        }
+        CaseAction::LiftHold => vec![ActionField::optional("note")],
+        CaseAction::Dismiss => vec![
+            ActionField::select(
+                "reason",
+                true,
+                DismissalReason::iter()
+                    .map(|r| option(r.to_string(), t(&format!("dismissal-{r}"))))
+                    .collect(),
+            ),
+            ActionField::text("note"),
+        ],
+        CaseAction::AssignMediator => {
+            let mediators = users::active_in_role(&v.ctx.db, Role::Mediator).await?;
+            let mut options = vec![option("", t("assign-automatic"))];
+            options.extend(
+                mediators
+                    .iter()
+                    .map(|m| option(m.pid.to_string(), m.name.clone())),
+            );
+            vec![
+                ActionField::select("mediator", false, options),
+                ActionField::optional("override_reason"),
+            ]
+        }
+        CaseAction::RequestResponse => vec![ActionField::text("request")],
+        CaseAction::SubmitResponse => vec![ActionField::text("response")],
+        CaseAction::ContestResponse => vec![ActionField::text("counter_proposal")],
+        CaseAction::RecordSettlement => vec![ActionField::text("terms")],
+        CaseAction::Escalate => vec![ActionField::text("reason")],
+        CaseAction::RecordDecision => vec![
+            ActionField::select(
+                "decision",
+                true,
+                Decision::iter()
+                    .map(|d| option(d.to_string(), t(&format!("decision-{d}"))))
+                    .collect(),
+            ),
+            ActionField::text("reasoning"),
+        ],
+        CaseAction::Appeal => vec![ActionField::text("grounds")],
+        CaseAction::StartMonitoring => vec![ActionField::text("plan")],
+        CaseAction::Close => vec![ActionField::text("summary")],
+        CaseAction::Withdraw => vec![ActionField::optional("reason")],
+        CaseAction::PlaceHold => vec![ActionField::text("reason")],
+        CaseAction::RequestInformation => vec![ActionField::text("questions")],
+        CaseAction::ProvideInformation => vec![ActionField::text("information")],
+        CaseAction::RequestExtension => vec![
+            ActionField::select(
+                "deadline_id",
+                true,
+                detail
+                    .deadlines
+                    .iter()
+                    .filter(|d| matches!(d.state, DeadlineState::Running | DeadlineState::Overdue))
+                    .map(|d| {
+                        option(
+                            d.id.to_string(),
+                            format!(
+                                "{} · {}",
+                                t(&format!("clock-{}", d.kind)),
+                                d.due_at.as_ref().map_or(String::new(), |i| i.shown.clone())
+                            ),
+                        )
+                    })
+                    .collect(),
+            ),
+            ActionField::of("days", "number", true),
+            ActionField::text("reason"),
+        ],
+        CaseAction::DecideExtension => vec![
+            ActionField::select(
+                "request",
+                true,
+                detail
+                    .extension_requests
+                    .iter()
+                    .filter(|x| x.status == "pending")
+                    .map(|x| {
+                        let kind = detail
+                            .deadlines
+                            .iter()
+                            .find(|d| d.id == x.deadline_id)
+                            .map_or(String::new(), |d| t(&format!("clock-{}", d.kind)));
+                        option(
+                            x.pid.clone(),
+                            format!("{kind} · +{} · {}", x.days, x.reason),
+                        )
+                    })
+                    .collect(),
+            ),
+            ActionField::of("grant", "yes_no", true),
+            ActionField::of("days", "number", false),
+            ActionField::text("note"),
+        ],
+        CaseAction::ChallengeMediator | CaseAction::RecuseMediator => {
+            vec![ActionField::text("reason")]
+        }
+        CaseAction::DecideChallenge => vec![
+            ActionField::select(
+                "challenge",
+                true,
+                assignments
+                    .items
+                    .iter()
+                    .flat_map(|a| a.challenges.iter())
+                    .filter(|c| c.status == "pending")
+                    .map(|c| {
+                        option(
+                            c.pid.clone(),
+                            format!("{} · {}", t(&format!("party-{}", c.party)), c.reason),
+                        )
+                    })
+                    .collect(),
+            ),
+            ActionField::of("uphold", "yes_no", true),
+            ActionField::text("note"),
+        ],
+        CaseAction::File => Vec::new(),
+    })
+}
+
+/// A refused action form, to show again open with what was typed and why.
+struct Refused {
+    action: CaseAction,
+    values: Map<String, Value>,
+    errors: FieldErrors,
+    /// A refusal of the whole action (lifecycle, stale version, case rule).
+    problem: Option<String>,
+}
+
+async fn case_page(
+    v: &Visitor,
+    pid_raw: &str,
+    status: StatusCode,
+    refused: Option<Refused>,
+) -> Result<Response, WebError> {
+    let me = v.signed_in()?.clone();
+    let settings = Settings::of(&v.ctx)?;
+    let calendar = holidays::calendar(&v.ctx.db, &settings).await?;
+    let case = cases::Model::find_for(&v.ctx.db, &me.actor, pid(pid_raw)?).await?;
+    let record = staffing::record_for(&v.ctx.db, &me.actor, case.pid).await?;
+    let assignments = AssignmentList::new(&record, me.actor.zone);
+    let dossier = case.dossier(&v.ctx.db, &me.actor, v.now).await?;
+    let detail = CaseDetail::new(&dossier, &me.actor, &calendar, v.now);
+    let mut forms = Vec::new();
+    for action in &detail.allowed_actions {
+        let fields = action_fields(v, *action, &detail, &assignments).await?;
+        let mine = refused.as_ref().filter(|r| r.action == *action);
+        forms.push(json!({
+            "action": action,
+            "fields": fields,
+            "open": mine.is_some(),
+            "values": mine.map_or_else(Map::new, |r| r.values.clone()),
+            "errors": mine.map_or_else(Map::new, |r| field_messages(v.locale, &r.errors)),
+        }));
+    }
+    let deadlines: Vec<Value> = detail
+        .deadlines
+        .iter()
+        .map(|d| {
+            let mut out = serde_json::to_value(d).unwrap_or(Value::Null);
+            if let Some(obj) = out.as_object_mut() {
+                obj.insert("words".into(), Value::String(clock_words(v, d)));
+            }
+            out
+        })
+        .collect();
+    let problem = refused.as_ref().and_then(|r| r.problem.clone());
+    let summary_errors = refused
+        .as_ref()
+        .filter(|r| !r.errors.is_empty())
+        .map(|r| {
+            let action = r.action.to_string();
+            field_messages(v.locale, &r.errors)
+                .into_iter()
+                .map(|(f, m)| json!({ "id": format!("a-{action}-{f}"), "field": f, "action": action, "messages": m }))
+                .collect::<Vec<_>>()
+        })
+        .unwrap_or_default();
+    v.page(
+        status,
+        "cases/show.html",
+        "case-title",
+        json!({
+            "case": detail,
+            "deadlines": deadlines,
+            "assignments": assignments,
+            "forms": forms,
+            "problem": problem,
+            "summary_errors": summary_errors,
+            "read_only": me.actor.role == Role::Oversight,
+        }),
+    )
+}
+
+/// `GET /cases/{pid}`
+pub async fn show(v: Visitor, Path(raw): Path<String>) -> Result<Response, WebError> {
+    case_page(&v, &raw, StatusCode::OK, None).await
+}
+
+/// Names of the form fields that carry numbers and yes/no answers.
+const NUMBERS: &[&str] = &["days", "deadline_id"];
+const YES_NO: &[&str] = &["grant", "uphold"];
+
+/// An action form as the JSON command the API takes, so both pass the same checks.
+fn command_body(form: &FormData, action: &str) -> Result<Value, FieldErrors> {
+    let mut errors = FieldErrors::new();
+    let mut body = Map::new();
+    body.insert("action".into(), Value::String(action.to_string()));
+    for (name, raw) in &form.0 {
+        if name.starts_with('_') || name == "action" {
+            continue;
+        }
+        let value = raw.trim();
+        if value.is_empty() {
+            continue;
+        }
+        let parsed = if name == "expected_version" || NUMBERS.contains(&name.as_str()) {
+            match value.parse::<i64>() {
+                Ok(n) if n >= 0 => Value::from(n),
+                _ => {
+                    errors.add(name, "invalid_type", "must be a whole number");
+                    continue;
+                }
+            }
+        } else if YES_NO.contains(&name.as_str()) {
+            match value {
+                "yes" => Value::Bool(true),
+                "no" => Value::Bool(false),
+                _ => {
+                    errors.add(name, "invalid_choice", "must be yes or no");
+                    continue;
+                }
+            }
+        } else {
+            Value::String(raw.clone())
+        };
+        body.insert(name.clone(), parsed);
+    }
+    if errors.is_empty() {
+        Ok(Value::Object(body))
+    } else {
+        Err(errors)
+    }
+}
+
+/// `POST /cases/{pid}/act`: one action through the case's one transition; a refusal shows
+/// the case again with the form open and the reason.
+pub async fn act(
+    Path(raw): Path<String>,
+    Posted { v, form }: Posted,
+) -> Result<Response, WebError> {
+    let me = v.signed_in()?.clone();
+    if let Some(done) = v.replay(&form).await? {
+        return Ok(done);
+    }
+    let action_name = form.text("action");
+    let Ok(action) = action_name.parse::<CaseAction>() else {
+        return Err(AppError::Validation(FieldErrors::single(
+            "action",
+            "invalid_choice",
+            "unknown action",
+        ))
+        .into());
+    };
+    let settings = Settings::of(&v.ctx)?;
+    let case_pid = pid(&raw)?;
+    let outcome = match command_body(&form, &action_name) {
+        Err(errors) => Err(AppError::Validation(errors)),
+        Ok(body) => match parse_command(body.to_string().as_bytes()) {
+            Ok(command) => {
+                actions::transition(&v.ctx.db, &settings, &me.actor, case_pid, command, v.now).await
+            }
+            Err(e) => Err(e),
+        },
+    };
+    let refused = |errors: FieldErrors, problem: Option<String>| Refused {
+        action,
+        values: form.echo(),
+        errors,
+        problem,
+    };
+    match outcome {
+        Ok(case) => {
+            let location = format!("/cases/{}", case.pid);
+            v.done(&form, &location, "flash-action-done").await
+        }
+        Err(AppError::Validation(errors)) => {
+            case_page(
+                &v,
+                &raw,
+                StatusCode::UNPROCESSABLE_ENTITY,
+                Some(refused(errors, None)),
+            )
+            .await
+        }
+        Err(
+            e @ (AppError::Conflict(_) | AppError::InvalidTransition { .. } | AppError::Rule(_)),
+        ) => {
+            // The same form sent twice at once: the first may have gone through meanwhile.
+            if let Some(done) = v.replay(&form).await? {
+                return Ok(done);
+            }
+            let problem = match &e {
+                AppError::Conflict(_) => v.t("problem-conflict"),
+                AppError::InvalidTransition { .. } => v.t("problem-transition"),
+                _ => e.to_string(),
+            };
+            case_page(
+                &v,
+                &raw,
+                StatusCode::CONFLICT,
+                Some(refused(FieldErrors::new(), Some(problem))),
+            )
+            .await
+        }
+        Err(AppError::Forbidden(why)) => {
+            case_page(
+                &v,
+                &raw,
+                StatusCode::FORBIDDEN,
+                Some(refused(FieldErrors::new(), Some(why))),
+            )
+            .await
+        }
+        Err(e) => Err(e.into()),
+    }
+}

@@ -1,0 +1,111 @@
+//! The registry's desk: the intake queue (to register, to assess, awaiting a mediator), the
+//! mediators' loads, and notices that could not be delivered.
+use axum::{extract::Path, http::StatusCode, response::Response};
+use serde_json::{json, Value};
+
+use super::{Posted, Visitor, WebError};
+use crate::{
+    errors::AppError,
+    models::{
+        cases::{self, CaseFilter, CaseStatus},
+        holidays,
+        mediators::ledger,
+        notifications,
+        vocabulary::Role,
+    },
+    settings::Settings,
+    views::{
+        cases::CaseSummary,
+        mediators::{LoadList, LoadView},
+        Instant,
+    },
+};
+
+async fn queue(v: &Visitor, status: CaseStatus) -> Result<(Vec<Value>, u64), WebError> {
+    let me = v.signed_in()?;
+    let settings = Settings::of(&v.ctx)?;
+    let calendar = holidays::calendar(&v.ctx.db, &settings).await?;
+    let filter = CaseFilter {
+        status: Some(status),
+        per_page: Some(cases::MAX_PER_PAGE),
+        ..CaseFilter::default()
+    };
+    let listing = cases::list_for(&v.ctx.db, &me.actor, &filter, v.now).await?;
+    let mut rows: Vec<CaseSummary> = listing
+        .items
+        .iter()
+        .map(|c| CaseSummary::new(c, &listing.context, &me.actor, &calendar, v.now))
+        .collect();
+    // The intake queue is worked oldest first.
+    rows.reverse();
+    Ok((
+        rows.iter().map(|s| super::cases::row(v, s)).collect(),
+        listing.total,
+    ))
+}
+
+/// `GET /desk`
+pub async fn index(v: Visitor) -> Result<Response, WebError> {
+    v.with_role(&[Role::Registrar])?;
+    let (submitted, submitted_total) = queue(&v, CaseStatus::Submitted).await?;
+    let (registered, registered_total) = queue(&v, CaseStatus::Registered).await?;
+    let (assessing, assessing_total) = queue(&v, CaseStatus::UnderAssessment).await?;
+    let (items, awaiting_mediator) = ledger::loads(&v.ctx.db, v.now).await?;
+    let loads = LoadList {
+        items: items.iter().map(LoadView::from).collect(),
+        awaiting_mediator,
+    };
+    v.page(
+        StatusCode::OK,
+        "desk/index.html",
+        "desk-title",
+        json!({
+            "queues": [
+                { "key": "desk-to-register", "rows": submitted, "total": submitted_total },
+                { "key": "desk-registered", "rows": registered, "total": registered_total },
+                { "key": "desk-assessing", "rows": assessing, "total": assessing_total },
+            ],
+            "loads": loads,
+        }),
+    )
+}
+
+/// `GET /desk/notices`
+pub async fn notices(v: Visitor) -> Result<Response, WebError> {
+    let me = v.with_role(&[Role::Registrar, Role::Oversight, Role::Mediator])?;
+    let items = notifications::failures_for(&v.ctx.db, &me.actor, 500).await?;
+    let rows: Vec<Value> = items
+        .iter()
+        .map(|f| {
+            let mut row = serde_json::to_value(f).unwrap_or(Value::Null);
+            if let Some(obj) = row.as_object_mut() {
+                obj.insert(
+                    "failed".into(),
+                    serde_json::to_value(Instant::new(f.failed_at, me.actor.zone))
+                        .unwrap_or(Value::Null),
+                );
+            }
+            row
+        })
+        .collect();
+    v.page(
+        StatusCode::OK,
+        "desk/notices.html",
+        "notices-title",
+        json!({ "rows": rows, "can_retry": me.actor.role != Role::Oversight }),
+    )
+}
+
+/// `POST /desk/notices/{id}/retry`
+pub async fn retry(
+    Path(id): Path<String>,
+    Posted { v, form }: Posted,
+) -> Result<Response, WebError> {
+    let me = v.with_role(&[Role::Registrar, Role::Mediator])?.clone();
+    if let Some(done) = v.replay(&form).await? {
+        return Ok(done);
+    }
+    let id: i64 = id.parse().map_err(|_| AppError::NotFound)?;
+    notifications::requeue(&v.ctx.db, &me.actor, id, v.now).await?;
+    v.done(&form, "/desk/notices", "flash-requeued").await
+}

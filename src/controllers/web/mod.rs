@@ -1,0 +1,803 @@
+//! Pages for people in a browser: server-rendered Tera templates over the same model calls as
+//! the API. This module holds what every page shares: who is visiting (session cookie,
+//! language), the CSRF check and one-time key of every form, rendering with the layout, and
+//! errors turned into pages.
+pub mod account;
+pub mod admin;
+pub mod cases;
+pub mod desk;
+pub mod oversight;
+pub mod public;
+
+use std::sync::LazyLock;
+
+use axum::{
+    body::Body,
+    extract::{FromRef, FromRequest, FromRequestParts, Request},
+    http::{header, request::Parts, HeaderMap, HeaderValue, StatusCode},
+    middleware::Next,
+    response::{IntoResponse, Response},
+};
+use axum_extra::extract::cookie::{Cookie, CookieJar, SameSite};
+use chrono::{DateTime, Utc};
+use hmac::{Hmac, Mac};
+use loco_rs::{
+    app::AppContext,
+    controller::views::{engines::TeraView, ViewRenderer},
+};
+use serde::Serialize;
+use serde_json::{json, Value};
+use sha2::Sha256;
+
+use super::extract::now;
+use crate::{
+    errors::{AppError, FieldErrors},
+    models::{
+        form_replays, users,
+        vocabulary::{Locale, Role},
+        web_sessions,
+    },
+    settings::Settings,
+    views::i18n,
+};
+
+pub const SESSION_COOKIE: &str = "redress_session";
+pub const CSRF_COOKIE: &str = "redress_csrf";
+pub const LANG_COOKIE: &str = "redress_lang";
+pub const FLASH_COOKIE: &str = "redress_flash";
+
+/// The largest form body a page accepts (the longest case text is far below it).
+pub const MAX_FORM_BYTES: usize = 512 * 1024;
+
+static PAGES: LazyLock<Result<TeraView, String>> = LazyLock::new(|| {
+    let loader = i18n::loader()?;
+    TeraView::build_with_post_process(move |tera| {
+        tera.register_function("t", fluent_templates::FluentLoader::new(loader.clone()));
+        Ok(())
+    })
+    .map_err(|e| format!("page templates: {e}"))
+});
+
+fn pages() -> Result<&'static TeraView, AppError> {
+    PAGES.as_ref().map_err(|e| AppError::Internal(e.clone()))
+}
+
+/// The signed-in person behind a page request.
+#[derive(Clone, Debug)]
+pub struct Me {
+    pub user: users::Model,
+    pub actor: users::Actor,
+}
+
+/// Whoever is asking for a page: signed in or not, in which language, with the secret their
+/// forms must carry back.
+pub struct Visitor {
+    pub ctx: AppContext,
+    pub me: Option<Me>,
+    pub locale: Locale,
+    pub now: DateTime<Utc>,
+    /// The path and query asked for, where sign-in returns to.
+    pub here: String,
+    session: Option<String>,
+    csrf_basis: String,
+    secure: bool,
+    flash: Option<String>,
+    cookies: Vec<Cookie<'static>>,
+}
+
+fn cookie(name: &'static str, value: String, secure: bool) -> Cookie<'static> {
+    Cookie::build((name, value))
+        .path("/")
+        .http_only(true)
+        .secure(secure)
+        .same_site(SameSite::Lax)
+        .build()
+}
+
+fn expired(name: &'static str, secure: bool) -> Cookie<'static> {
+    let mut c = cookie(name, String::new(), secure);
+    c.make_removal();
+    c
+}
+
+/// A flash is the key of a message in the translations, never text from the request.
+fn is_flash_key(s: &str) -> bool {
+    !s.is_empty() && s.len() <= 64 && s.bytes().all(|b| b.is_ascii_lowercase() || b == b'-')
+}
+
+impl Visitor {
+    async fn read(parts: &Parts, ctx: AppContext) -> Result<Self, WebError> {
+        let jar = CookieJar::from_headers(&parts.headers);
+        let settings = Settings::of(&ctx)?;
+        let forwarded_tls = parts
+            .headers
+            .get("x-forwarded-proto")
+            .is_some_and(|v| v.as_bytes().eq_ignore_ascii_case(b"https"));
+        let secure = settings.public_base_url.starts_with("https://") || forwarded_tls;
+        let at = now();
+        let mut cookies = Vec::new();
+        let session = jar.get(SESSION_COOKIE).map(|c| c.value().to_string());
+        let mut me = None;
+        if let Some(token) = &session {
+            match web_sessions::resolve(&ctx.db, token, at).await? {
+                Some(user) => {
+                    let actor = user.actor()?;
+                    me = Some(Me { user, actor });
+                }
+                None => cookies.push(expired(SESSION_COOKIE, secure)),
+            }
+        }
+        let session = session.filter(|_| me.is_some());
+        let cookie_locale = jar
+            .get(LANG_COOKIE)
+            .and_then(|c| c.value().parse::<Locale>().ok());
+        let locale = me
+            .as_ref()
+            .map(|m| m.actor.locale)
+            .or(cookie_locale)
+            .or_else(|| {
+                parts
+                    .headers
+                    .get(header::ACCEPT_LANGUAGE)
+                    .and_then(|v| v.to_str().ok())
+                    .and_then(i18n::negotiate)
+            })
+            .unwrap_or(Locale::En);
+        let csrf_basis = if let Some(token) = &session {
+            token.clone()
+        } else if let Some(c) = jar.get(CSRF_COOKIE).filter(|c| c.value().len() >= 32) {
+            c.value().to_string()
+        } else {
+            let fresh = uuid::Uuid::new_v4().simple().to_string();
+            cookies.push(cookie(CSRF_COOKIE, fresh.clone(), secure));
+            fresh
+        };
+        let flash = jar
+            .get(FLASH_COOKIE)
+            .map(|c| c.value().to_string())
+            .filter(|k| is_flash_key(k));
+        if jar.get(FLASH_COOKIE).is_some() {
+            cookies.push(expired(FLASH_COOKIE, secure));
+        }
+        let here = parts
+            .uri
+            .path_and_query()
+            .map_or_else(|| "/".to_string(), ToString::to_string);
+        Ok(Self {
+            ctx,
+            me,
+            locale,
+            now: at,
+            here,
+            session,
+            csrf_basis,
+            secure,
+            flash,
+            cookies,
+        })
+    }
+
+    /// The signed-in person, or a trip to the sign-in page that comes back here.
+    ///
+    /// # Errors
+    /// [`WebError::SignIn`] for an anonymous visitor.
+    pub fn signed_in(&self) -> Result<&Me, WebError> {
+        self.me
+            .as_ref()
+            .ok_or_else(|| WebError::SignIn(self.here.clone()))
+    }
+
+    /// The signed-in person when they hold one of `roles`; a page of another role does not
+    /// exist for them (404), as in the API.
+    ///
+    /// # Errors
+    /// [`WebError::SignIn`] or 404.
+    pub fn with_role(&self, roles: &[Role]) -> Result<&Me, WebError> {
+        let me = self.signed_in()?;
+        if roles.contains(&me.actor.role) {
+            Ok(me)
+        } else {
+            Err(AppError::NotFound.into())
+        }
+    }
+
+    /// The CSRF token of this visitor: a keyed hash of their session (or, before sign-in, of
+    /// their CSRF cookie), so a token lifted from one browser is worthless in another.
+    #[must_use]
+    pub fn csrf_token(&self) -> String {
+        let secret = self
+            .ctx
+            .config
+            .get_jwt_config()
+            .map(|j| j.secret.clone())
+            .unwrap_or_default();
+        let Ok(mut mac) = Hmac::<Sha256>::new_from_slice(secret.as_bytes()) else {
+            return String::new();
+        };
+        mac.update(b"csrf\0");
+        mac.update(self.csrf_basis.as_bytes());
+        hex::encode(mac.finalize().into_bytes())
+    }
+
+    fn csrf_ok(&self, sent: Option<&str>) -> bool {
+        let Some(sent) = sent else { return false };
+        let Ok(sent) = hex::decode(sent) else {
+            return false;
+        };
+        let secret = self
+            .ctx
+            .config
+            .get_jwt_config()
+            .map(|j| j.secret.clone())
+            .unwrap_or_default();
+        let Ok(mut mac) = Hmac::<Sha256>::new_from_slice(secret.as_bytes()) else {
+            return false;
+        };
+        mac.update(b"csrf\0");
+        mac.update(self.csrf_basis.as_bytes());
+        // Constant-time comparison.
+        mac.verify_slice(&sent).is_ok()
+    }
+
+    /// The session token, for signing out.
+    #[must_use]
+    pub fn session_token(&self) -> Option<&str> {
+        self.session.as_deref()
+    }
+
+    /// Whether cookies must carry `Secure` (the site is served over TLS).
+    #[must_use]
+    pub const fn secure(&self) -> bool {
+        self.secure
+    }
+
+    /// Adds a cookie to whatever this visitor is answered with.
+    pub fn set_cookie(&mut self, c: Cookie<'static>) {
+        self.cookies.push(c);
+    }
+
+    /// A session cookie (HttpOnly, SameSite=Lax, Secure over TLS).
+    #[must_use]
+    pub fn session_cookie(&self, name: &'static str, value: String) -> Cookie<'static> {
+        cookie(name, value, self.secure)
+    }
+
+    /// A cookie that removes `name`.
+    #[must_use]
+    pub fn removal(&self, name: &'static str) -> Cookie<'static> {
+        expired(name, self.secure)
+    }
+
+    /// A word in the visitor's language.
+    #[must_use]
+    pub fn t(&self, key: &str) -> String {
+        i18n::text(self.locale, key, &[])
+    }
+
+    fn navigation(&self) -> Vec<Value> {
+        let items: &[(&str, &str)] = match self.me.as_ref().map(|m| m.actor.role) {
+            None => &[("/register", "nav-register"), ("/sign-in", "nav-sign-in")],
+            Some(Role::Delegate) => &[("/cases", "nav-my-cases"), ("/cases/new", "nav-file")],
+            Some(Role::Respondent) => &[("/cases", "nav-inbox")],
+            Some(Role::Mediator) => &[("/cases", "nav-caseload")],
+            Some(Role::Registrar) => &[
+                ("/desk", "nav-intake"),
+                ("/cases", "nav-all-cases"),
+                ("/desk/notices", "nav-failed-notices"),
+            ],
+            Some(Role::Oversight) => &[
+                ("/oversight", "nav-dashboard"),
+                ("/cases", "nav-all-cases"),
+                ("/oversight/samples", "nav-samples"),
+            ],
+            Some(Role::Admin) => &[
+                ("/admin/users", "nav-users"),
+                ("/admin/delegations", "nav-delegations"),
+                ("/admin/bodies", "nav-bodies"),
+                ("/admin/mediators", "nav-mediators"),
+                ("/admin/holidays", "nav-holidays"),
+                ("/admin/policies", "nav-policies"),
+            ],
+        };
+        let path = self.here.split('?').next().unwrap_or("/");
+        items
+            .iter()
+            .map(|(href, key)| json!({ "href": href, "key": key, "current": path == *href }))
+            .collect()
+    }
+
+    /// Renders `template` inside the layout, with `data` as `data` and what every page
+    /// needs (language, person, navigation, CSRF token, a fresh form key, the flash).
+    ///
+    /// # Errors
+    /// When the template fails to render.
+    pub fn page(
+        &self,
+        status: StatusCode,
+        template: &str,
+        title_key: &str,
+        data: impl Serialize,
+    ) -> Result<Response, WebError> {
+        let me = self.me.as_ref().map(|m| {
+            json!({
+                "name": m.user.name,
+                "role": m.actor.role,
+                "zone": m.actor.zone.name(),
+            })
+        });
+        let context = json!({
+            "lang": self.locale,
+            "title_key": title_key,
+            "me": me,
+            "nav": self.navigation(),
+            "csrf": self.csrf_token(),
+            "form_key": uuid::Uuid::new_v4().to_string(),
+            "flash": self.flash,
+            "here": self.here,
+            "locales": Locale::names(),
+            "data": data,
+        });
+        let html = pages()?
+            .render(template, context)
+            .map_err(|e| AppError::Internal(format!("rendering {template}: {e}")))?;
+        let mut res = (status, axum::response::Html(html)).into_response();
+        self.finish(&mut res);
+        Ok(res)
+    }
+
+    /// A 303 to `location`, with a message (a translation key) to show there.
+    #[must_use]
+    pub fn redirect(&self, location: &str, flash: Option<&str>) -> Response {
+        let mut res = Response::builder()
+            .status(StatusCode::SEE_OTHER)
+            .header(header::LOCATION, location)
+            .body(Body::empty())
+            .unwrap_or_default();
+        self.finish(&mut res);
+        if let Some(key) = flash.filter(|k| is_flash_key(k)) {
+            append_cookie(
+                &mut res,
+                &cookie(FLASH_COOKIE, key.to_string(), self.secure),
+            );
+        }
+        res
+    }
+
+    fn finish(&self, res: &mut Response) {
+        for c in &self.cookies {
+            append_cookie(res, c);
+        }
+        harden(res.headers_mut(), self.me.is_some());
+    }
+
+    /// Where this form's key already led, when the same form comes back.
+    ///
+    /// # Errors
+    /// Database errors; 422 for a damaged key.
+    pub async fn replay(&self, form: &FormData) -> Result<Option<Response>, WebError> {
+        let (Some(me), Some(key)) = (&self.me, form.get("_key")) else {
+            return Ok(None);
+        };
+        let key = form_replays::parse_key(key)?;
+        Ok(form_replays::recall(&self.ctx.db, me.actor.id, &key)
+            .await?
+            .map(|location| self.redirect(&location, Some("flash-already-done"))))
+    }
+
+    /// Remembers where this form's key led, then goes there.
+    ///
+    /// # Errors
+    /// Database errors.
+    pub async fn done(
+        &self,
+        form: &FormData,
+        location: &str,
+        flash: &str,
+    ) -> Result<Response, WebError> {
+        if let (Some(me), Some(key)) = (&self.me, form.get("_key")) {
+            let key = form_replays::parse_key(key)?;
+            form_replays::remember(&self.ctx.db, me.actor.id, &key, location, self.now).await?;
+        }
+        Ok(self.redirect(location, Some(flash)))
+    }
+}
+
+fn append_cookie(res: &mut Response, c: &Cookie<'static>) {
+    if let Ok(v) = HeaderValue::from_str(&c.encoded().to_string()) {
+        res.headers_mut().append(header::SET_COOKIE, v);
+    }
+}
+
+/// Headers every page carries: no framing, no sniffing, no third-party anything, and no
+/// caching of pages that show a person's cases.
+fn harden(headers: &mut HeaderMap, private: bool) {
+    let set = |h: &mut HeaderMap, k: &'static str, v: &'static str| {
+        h.insert(k, HeaderValue::from_static(v));
+    };
+    set(
+        headers,
+        "content-security-policy",
+        "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; \
+         script-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+    );
+    set(headers, "x-content-type-options", "nosniff");
+    set(headers, "x-frame-options", "DENY");
+    set(headers, "referrer-policy", "same-origin");
+    if private {
+        set(headers, "cache-control", "no-store");
+    }
+}
+
+impl<S> FromRequestParts<S> for Visitor
+where
+    AppContext: FromRef<S>,
+    S: Send + Sync,
+{
+    type Rejection = WebError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        Self::read(parts, AppContext::from_ref(state)).await
+    }
+}
+
+/// The fields of a posted form, in order (a field may repeat, as a multiple choice does).
+#[derive(Clone, Debug, Default)]
+pub struct FormData(pub Vec<(String, String)>);
+
+impl FormData {
+    #[must_use]
+    pub fn parse(bytes: &[u8]) -> Self {
+        Self(
+            form_urlencoded::parse(bytes)
+                .map(|(k, v)| (k.into_owned(), v.into_owned()))
+                .collect(),
+        )
+    }
+
+    /// The first value of `name`.
+    #[must_use]
+    pub fn get(&self, name: &str) -> Option<&str> {
+        self.0
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
+    }
+
+    /// The value of `name`, empty when absent.
+    #[must_use]
+    pub fn text(&self, name: &str) -> String {
+        self.get(name).unwrap_or_default().to_string()
+    }
+
+    /// The value of `name`, or `None` when absent or blank.
+    #[must_use]
+    pub fn optional(&self, name: &str) -> Option<String> {
+        self.get(name)
+            .filter(|v| !v.trim().is_empty())
+            .map(ToString::to_string)
+    }
+
+    /// Every value of `name`.
+    #[must_use]
+    pub fn all(&self, name: &str) -> Vec<String> {
+        self.0
+            .iter()
+            .filter(|(k, _)| k == name)
+            .map(|(_, v)| v.clone())
+            .collect()
+    }
+
+    /// What was typed, to fill the form again after a refusal (secrets left out).
+    #[must_use]
+    pub fn echo(&self) -> serde_json::Map<String, Value> {
+        let mut out = serde_json::Map::new();
+        for (k, v) in &self.0 {
+            if k.starts_with('_') || k.contains("password") {
+                continue;
+            }
+            match out.get_mut(k) {
+                Some(Value::Array(a)) => a.push(Value::String(v.clone())),
+                Some(prev) => {
+                    let first = prev.take();
+                    *prev = Value::Array(vec![first, Value::String(v.clone())]);
+                }
+                None => {
+                    out.insert(k.clone(), Value::String(v.clone()));
+                }
+            }
+        }
+        out
+    }
+}
+
+/// A posted form from a page of this site, with its visitor: the CSRF token must match and a
+/// browser's `Origin`, when sent, must be this site.
+pub struct Posted {
+    pub v: Visitor,
+    pub form: FormData,
+}
+
+fn same_origin(headers: &HeaderMap, settings: &Settings) -> bool {
+    let Some(origin) = headers.get(header::ORIGIN).and_then(|o| o.to_str().ok()) else {
+        // Browsers send Origin on every cross-site POST; its absence is a same-site or
+        // non-browser client, which the token alone must then satisfy.
+        return true;
+    };
+    if origin == settings.public_base_url {
+        return true;
+    }
+    let host = headers
+        .get(header::HOST)
+        .and_then(|h| h.to_str().ok())
+        .unwrap_or_default();
+    origin
+        .split_once("://")
+        .is_some_and(|(_, rest)| !host.is_empty() && rest == host)
+}
+
+impl<S> FromRequest<S> for Posted
+where
+    AppContext: FromRef<S>,
+    S: Send + Sync,
+{
+    type Rejection = WebError;
+
+    async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
+        let (mut parts, body) = req.into_parts();
+        let v = Visitor::from_request_parts(&mut parts, state).await?;
+        let settings = Settings::of(&v.ctx)?;
+        if !same_origin(&parts.headers, &settings) {
+            return Err(WebError::Forged);
+        }
+        let bytes = axum::body::to_bytes(body, MAX_FORM_BYTES)
+            .await
+            .map_err(|_| {
+                AppError::Validation(FieldErrors::single(
+                    "body",
+                    "too_large",
+                    format!("a form may not exceed {MAX_FORM_BYTES} bytes"),
+                ))
+            })?;
+        let form = FormData::parse(&bytes);
+        if !v.csrf_ok(form.get("_csrf")) {
+            return Err(WebError::Forged);
+        }
+        Ok(Self { v, form })
+    }
+}
+
+/// Why a page could not be shown. The response carries the reason; [`error_pages`] renders it
+/// in the visitor's language.
+#[derive(Debug)]
+pub enum WebError {
+    App(AppError),
+    /// Not signed in: go to sign-in, then back to this path.
+    SignIn(String),
+    /// A form without this visitor's CSRF token, or from another site.
+    Forged,
+}
+
+impl From<AppError> for WebError {
+    fn from(e: AppError) -> Self {
+        Self::App(e)
+    }
+}
+
+impl From<loco_rs::Error> for WebError {
+    fn from(e: loco_rs::Error) -> Self {
+        Self::App(e.into())
+    }
+}
+
+impl From<sea_orm::DbErr> for WebError {
+    fn from(e: sea_orm::DbErr) -> Self {
+        Self::App(e.into())
+    }
+}
+
+/// The page an error is shown with, attached to the response for [`error_pages`].
+#[derive(Clone, Debug)]
+struct Failure {
+    key: &'static str,
+    detail: Option<String>,
+}
+
+impl IntoResponse for WebError {
+    fn into_response(self) -> Response {
+        let (status, key, detail) = match self {
+            Self::SignIn(next) => {
+                let target = format!(
+                    "/sign-in?next={}",
+                    form_urlencoded::byte_serialize(next.as_bytes()).collect::<String>()
+                );
+                return Response::builder()
+                    .status(StatusCode::SEE_OTHER)
+                    .header(header::LOCATION, target)
+                    .body(Body::empty())
+                    .unwrap_or_default();
+            }
+            Self::Forged => (StatusCode::FORBIDDEN, "error-forged", None),
+            Self::App(e) => match e {
+                AppError::NotFound => (StatusCode::NOT_FOUND, "error-not-found", None),
+                AppError::Unauthorized => (StatusCode::UNAUTHORIZED, "error-unauthorized", None),
+                AppError::Forbidden(why) => (StatusCode::FORBIDDEN, "error-forbidden", Some(why)),
+                AppError::Validation(fields) => (
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                    "error-invalid",
+                    Some(
+                        fields
+                            .0
+                            .iter()
+                            .map(|(f, m)| {
+                                format!(
+                                    "{f}: {}",
+                                    m.iter()
+                                        .map(|x| x.message.as_str())
+                                        .collect::<Vec<_>>()
+                                        .join("; ")
+                                )
+                            })
+                            .collect::<Vec<_>>()
+                            .join(" · "),
+                    ),
+                ),
+                e @ AppError::InvalidTransition { .. } => {
+                    (StatusCode::CONFLICT, "error-conflict", Some(e.to_string()))
+                }
+                AppError::Conflict(why) | AppError::Rule(why) => {
+                    (StatusCode::CONFLICT, "error-conflict", Some(why))
+                }
+                e @ (AppError::Corrupt(_) | AppError::Db(_) | AppError::Internal(_)) => {
+                    tracing::error!(error = %e, "page failed");
+                    (StatusCode::INTERNAL_SERVER_ERROR, "error-internal", None)
+                }
+            },
+        };
+        let mut res = Response::builder()
+            .status(status)
+            .body(Body::empty())
+            .unwrap_or_default();
+        res.extensions_mut().insert(Failure { key, detail });
+        res
+    }
+}
+
+/// Renders the error pages of [`WebError`] answers, in the language the request asks for
+/// (the language cookie, else `Accept-Language`). Other responses pass untouched.
+pub async fn error_pages(req: Request, next: Next) -> Response {
+    let jar = CookieJar::from_headers(req.headers());
+    let locale = jar
+        .get(LANG_COOKIE)
+        .and_then(|c| c.value().parse::<Locale>().ok())
+        .or_else(|| {
+            req.headers()
+                .get(header::ACCEPT_LANGUAGE)
+                .and_then(|v| v.to_str().ok())
+                .and_then(i18n::negotiate)
+        })
+        .unwrap_or(Locale::En);
+    let signed_in = jar.get(SESSION_COOKIE).is_some();
+    let mut res = next.run(req).await;
+    let Some(failure) = res.extensions_mut().remove::<Failure>() else {
+        return res;
+    };
+    let context = json!({
+        "lang": locale,
+        "title_key": failure.key,
+        "me": Value::Null,
+        "signed_in": signed_in,
+        "nav": [],
+        "csrf": "",
+        "form_key": "",
+        "flash": Value::Null,
+        "here": "/",
+        "locales": Locale::names(),
+        "data": { "key": failure.key, "detail": failure.detail },
+    });
+    let html = pages()
+        .and_then(|p| {
+            p.render("error.html", context)
+                .map_err(|e| AppError::Internal(e.to_string()))
+        })
+        .unwrap_or_else(|e| {
+            tracing::error!(error = %e, "error page failed");
+            i18n::text(locale, failure.key, &[])
+        });
+    let status = res.status();
+    let mut out = (status, axum::response::Html(html)).into_response();
+    for (k, v) in res.headers() {
+        if k != header::CONTENT_LENGTH && k != header::CONTENT_TYPE {
+            out.headers_mut().append(k, v.clone());
+        }
+    }
+    harden(out.headers_mut(), signed_in);
+    out
+}
+
+/// Field problems in the visitor's language, per field, for a form shown again.
+#[must_use]
+pub fn field_messages(locale: Locale, errors: &FieldErrors) -> serde_json::Map<String, Value> {
+    errors
+        .0
+        .iter()
+        .map(|(field, messages)| {
+            let texts: Vec<Value> = messages
+                .iter()
+                .map(|m| Value::String(describe(locale, &m.code, &m.message)))
+                .collect();
+            (field.clone(), Value::Array(texts))
+        })
+        .collect()
+}
+
+/// A field message: the translation of its code when the code says it all, else the
+/// domain's own words.
+fn describe(locale: Locale, code: &str, message: &str) -> String {
+    use fluent_templates::fluent_bundle::FluentValue;
+    let number = |prefix: &str| {
+        message
+            .strip_prefix(prefix)
+            .and_then(|rest| rest.split(' ').next())
+            .and_then(|n| n.parse::<u64>().ok())
+    };
+    let key = match code {
+        "required" => "field-required",
+        "invalid_choice" => "field-invalid-choice",
+        "invalid_type" => "field-invalid",
+        "email" => "field-bad-email",
+        "length" => {
+            if let Some(min) = number("must be at least ") {
+                return i18n::text(
+                    locale,
+                    "field-too-short",
+                    &[("min", FluentValue::from(min))],
+                );
+            }
+            if let Some(max) = number("must be at most ") {
+                return i18n::text(locale, "field-too-long", &[("max", FluentValue::from(max))]);
+            }
+            return message.to_string();
+        }
+        _ => return message.to_string(),
+    };
+    i18n::text(locale, key, &[])
+}
+
+/// Every page route.
+#[must_use]
+pub fn routes() -> loco_rs::controller::Routes {
+    use axum::routing::{get, post};
+    loco_rs::controller::Routes::new()
+        .add("/", get(account::home))
+        .add(
+            "/sign-in",
+            get(account::sign_in_page).post(account::sign_in),
+        )
+        .add("/sign-out", post(account::sign_out))
+        .add(
+            "/password/forgot",
+            get(account::forgot_page).post(account::forgot),
+        )
+        .add(
+            "/password/reset",
+            get(account::reset_page).post(account::reset),
+        )
+        .add("/language", post(account::language))
+        .add("/cases", get(cases::index).post(cases::create))
+        .add("/cases/new", get(cases::new))
+        .add("/cases/{pid}", get(cases::show))
+        .add("/cases/{pid}/act", post(cases::act))
+        .add("/desk", get(desk::index))
+        .add("/desk/notices", get(desk::notices))
+        .add("/desk/notices/{id}/retry", post(desk::retry))
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn every_template_and_translation_loads() {
+        if let Err(e) = super::pages() {
+            panic!("{e:?}");
+        }
+    }
+}

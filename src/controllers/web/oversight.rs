@@ -1,0 +1,1 @@
+//! (pages added below)

@@ -1,0 +1,89 @@
+//! Browser sessions: a random token in an HttpOnly cookie, a hash of it in a row. Signing
+//! out, a password reset or a deactivation ends sessions at once, on every node.
+use chrono::{DateTime, Duration, Utc};
+use sea_orm::{entity::prelude::*, ActiveValue::Set};
+
+pub use super::_entities::web_sessions::{self, ActiveModel, Column, Entity, Model};
+use super::users::{self, fresh_token, token_hash};
+use crate::errors::AppResult;
+
+impl ActiveModelBehavior for ActiveModel {}
+
+/// How long a browser session lasts from sign-in: one working day, then sign in again.
+pub const SESSION_HOURS: i64 = 12;
+
+/// Starts a session for `user`: the token goes in the cookie and is never stored. Sessions
+/// that have run out are cleared on the way.
+///
+/// # Errors
+/// Database errors.
+pub async fn start(
+    db: &impl ConnectionTrait,
+    user: &users::Model,
+    now: DateTime<Utc>,
+) -> AppResult<String> {
+    Entity::delete_many()
+        .filter(Column::ExpiresAt.lte(now))
+        .exec(db)
+        .await?;
+    let token = fresh_token();
+    ActiveModel {
+        token_hash: Set(token_hash(&token)),
+        user_id: Set(user.id),
+        expires_at: Set((now + Duration::hours(SESSION_HOURS)).into()),
+        created_at: Set(now.into()),
+        updated_at: Set(now.into()),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?;
+    Ok(token)
+}
+
+/// The active person a session token belongs to, while the session lasts.
+///
+/// # Errors
+/// Database errors.
+pub async fn resolve(
+    db: &impl ConnectionTrait,
+    token: &str,
+    now: DateTime<Utc>,
+) -> AppResult<Option<users::Model>> {
+    let Some(session) = Entity::find()
+        .filter(Column::TokenHash.eq(token_hash(token)))
+        .filter(Column::ExpiresAt.gt(now))
+        .one(db)
+        .await?
+    else {
+        return Ok(None);
+    };
+    Ok(users::Entity::find_by_id(session.user_id)
+        .filter(users::Column::Active.eq(true))
+        .one(db)
+        .await?)
+}
+
+/// Ends the session of `token` (signing out).
+///
+/// # Errors
+/// Database errors.
+pub async fn end(db: &impl ConnectionTrait, token: &str) -> AppResult<()> {
+    Entity::delete_many()
+        .filter(Column::TokenHash.eq(token_hash(token)))
+        .exec(db)
+        .await?;
+    Ok(())
+}
+
+/// Ends every session of a person: after a password change, so a stolen session dies with
+/// the old password.
+///
+/// # Errors
+/// Database errors.
+pub async fn end_all_for(db: &impl ConnectionTrait, user_id: i64) -> AppResult<()> {
+    Entity::delete_many()
+        .filter(Column::UserId.eq(user_id))
+        .exec(db)
+        .await?;
+    Ok(())
+}

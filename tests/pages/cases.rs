@@ -1,0 +1,269 @@
+use redress::{app::App, models::_entities::cases};
+use sea_orm::{EntityTrait, PaginatorTrait};
+use serial_test::serial;
+
+use super::{input_value, location, Browser};
+use crate::support::*;
+
+const FORM: &[(&str, &str)] = &[
+    ("title", "Speaking slot cut from the general debate"),
+    ("category", "speaking_time"),
+    ("body", "HRC"),
+    ("incident_date", "2026-01-15"),
+    (
+        "facts",
+        "The chair removed our delegation from the speakers' list without notice.",
+    ),
+    ("remedy_sought", "A guaranteed slot at the next session."),
+    ("respondent_kind", "body"),
+    ("respondent_code", "HRC"),
+    ("co_complainants", "KIR"),
+    ("confidentiality", "public"),
+    ("language", "en"),
+    ("urgency", "normal"),
+];
+
+fn with(changes: &[(&'static str, &'static str)]) -> Vec<(&'static str, &'static str)> {
+    FORM.iter()
+        .map(|(k, v)| {
+            changes
+                .iter()
+                .find(|(ck, _)| ck == k)
+                .map_or((*k, *v), |(ck, cv)| (*ck, *cv))
+        })
+        .collect()
+}
+
+#[tokio::test]
+#[serial]
+async fn a_delegate_files_through_the_form_and_a_refused_form_keeps_what_was_typed() {
+    request::<App, _, _>(|server, ctx| async move {
+        let w = world(&ctx).await;
+        let mut b = Browser::sign_in(&server, &w.complainant).await;
+        assert_eq!(b.get(&server, "/cases/new").await.status_code(), 200);
+
+        let bad = with(&[("title", "Cut"), ("facts", "")]);
+        let mut fields = vec![("_key", b.key.clone())];
+        fields.extend(bad.iter().map(|(k, v)| (*k, (*v).to_string())));
+        let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        let res = b.post(&server, "/cases", &fields).await;
+        assert_eq!(res.status_code(), 422);
+        let html = res.text();
+        assert!(
+            html.contains("href=\"#f-title\""),
+            "the summary links to the field {html}"
+        );
+        assert!(html.contains("href=\"#f-facts\""));
+        assert!(html.contains("value=\"Cut\""), "what was typed stays");
+        assert!(html.contains("A guaranteed slot at the next session."));
+        assert!(html.contains("aria-invalid=\"true\""));
+
+        let key = b.key.clone();
+        let mut good: Vec<(&str, &str)> = vec![("_key", key.as_str())];
+        good.extend_from_slice(FORM);
+        let res = b.post(&server, "/cases", &good).await;
+        assert_eq!(res.status_code(), 303, "{}", res.text());
+        let case_page = location(&res);
+        assert!(case_page.starts_with("/cases/"));
+        let html = b.get(&server, &case_page).await.text();
+        assert!(html.contains("GR-"), "the reference is shown");
+        assert!(html.contains("working days left"), "{html}");
+        assert!(html.contains("Your grievance is filed."));
+
+        // The same form again (a double click, a retried request) lands on the same case.
+        let again = b.post(&server, "/cases", &good).await;
+        assert_eq!(location(&again), case_page);
+        assert_eq!(cases::Entity::find().count(&ctx.db).await.unwrap(), 1);
+    })
+    .await;
+}
+
+#[tokio::test]
+#[serial]
+async fn the_registry_acts_through_the_case_page_and_a_stale_form_is_refused() {
+    request::<App, _, _>(|server, ctx| async move {
+        let w = world(&ctx).await;
+        let case = file(&server, &w, &grievance()).await;
+        let pid = case["pid"].as_str().unwrap().to_string();
+        let reference = case["reference"].as_str().unwrap().to_string();
+        let mut b = Browser::sign_in(&server, &w.registrar).await;
+        let desk = b.get(&server, "/desk").await.text();
+        assert!(
+            desk.contains(&reference),
+            "the new case is in the intake queue"
+        );
+
+        let page = b.get(&server, &format!("/cases/{pid}")).await.text();
+        assert!(page.contains("value=\"register\""));
+        let key = input_value(&page, "_key").unwrap();
+        let version = input_value(&page, "expected_version").unwrap();
+        let act = |key: String, version: String| {
+            vec![
+                ("_key".to_string(), key),
+                ("action".to_string(), "register".to_string()),
+                ("expected_version".to_string(), version),
+                ("note".to_string(), "Within the mandate.".to_string()),
+            ]
+        };
+        let path = format!("/cases/{pid}/act");
+        let fields = act(key.clone(), version.clone());
+        let refs: Vec<(&str, &str)> = fields
+            .iter()
+            .map(|(k, v)| (k.as_str(), v.as_str()))
+            .collect();
+        let res = b.post(&server, &path, &refs).await;
+        assert_eq!(res.status_code(), 303, "{}", res.text());
+        let html = b.get(&server, &location(&res)).await.text();
+        assert!(html.contains("Registered"));
+
+        // Sent twice: lands where the first went, acts once.
+        let res = b.post(&server, &path, &refs).await;
+        assert_eq!(res.status_code(), 303);
+        assert!(b
+            .get(&server, &location(&res))
+            .await
+            .text()
+            .contains("already sent"));
+
+        // A form from before the change, with a new key: refused, the case shown as it is.
+        let fields = act("0a1b2c3d-stale-form".to_string(), version);
+        let refs: Vec<(&str, &str)> = fields
+            .iter()
+            .map(|(k, v)| (k.as_str(), v.as_str()))
+            .collect();
+        let res = b.post(&server, &path, &refs).await;
+        assert_eq!(res.status_code(), 409);
+        assert!(res.text().contains("role=\"alert\""));
+    })
+    .await;
+}
+
+#[tokio::test]
+#[serial]
+async fn a_refused_action_opens_its_form_again_with_the_reason_beside_the_field() {
+    request::<App, _, _>(|server, ctx| async move {
+        let w = world(&ctx).await;
+        let case = case_in_mediation(&server, &w).await;
+        let pid = case["pid"].as_str().unwrap().to_string();
+        let mut b = Browser::sign_in(&server, &w.mediator).await;
+        let page = b.get(&server, &format!("/cases/{pid}")).await.text();
+        let version = input_value(&page, "expected_version").unwrap();
+        let res = b
+            .post(
+                &server,
+                &format!("/cases/{pid}/act"),
+                &[
+                    ("_key", "hold-form-key-1"),
+                    ("action", "place_hold"),
+                    ("expected_version", &version),
+                    ("reason", "no"),
+                ],
+            )
+            .await;
+        assert_eq!(res.status_code(), 422);
+        let html = res.text();
+        assert!(html.contains("<details class=\"action\" open>"));
+        assert!(html.contains("href=\"#a-place_hold-reason\""));
+        assert!(html.contains("id=\"a-place_hold-reason\""));
+        assert!(html.contains("Enter at least 5 characters."), "{html}");
+    })
+    .await;
+}
+
+#[tokio::test]
+#[serial]
+async fn stored_script_is_shown_as_text_on_every_page_it_reaches() {
+    request::<App, _, _>(|server, ctx| async move {
+        let w = world(&ctx).await;
+        let payload = "<script>alert('x')</script><img src=x onerror=alert(1)>";
+        let mut g = grievance();
+        g["title"] = format!("Slot cut {payload}").into();
+        g["facts"] = format!("The chair removed us from the list. {payload}").into();
+        g["remedy_sought"] = format!("A slot. {payload}").into();
+        let case = eligible_case(&server, &w, &g).await;
+        let pid = case["pid"].as_str().unwrap().to_string();
+        must(
+            &server,
+            &w.mediator,
+            &case,
+            serde_json::json!({"action": "place_hold", "reason": payload}),
+        )
+        .await;
+        for (who, path) in [
+            (&w.complainant, format!("/cases/{pid}")),
+            (&w.complainant, "/cases".to_string()),
+            (&w.registrar, format!("/cases/{pid}")),
+            (&w.mediator, "/cases".to_string()),
+            (&w.respondent, "/cases".to_string()),
+            (&w.respondent, format!("/cases/{pid}")),
+        ] {
+            let mut b = Browser::sign_in(&server, who).await;
+            let html = b.get(&server, &path).await.text();
+            assert!(!html.contains("<script>alert"), "{path}: raw script");
+            assert!(!html.contains("<img src=x"), "{path}: raw tag");
+            assert!(
+                html.contains("&lt;script&gt;") || html.contains("&lt;script"),
+                "{path}: shown as text {html}"
+            );
+        }
+    })
+    .await;
+}
+
+#[tokio::test]
+#[serial]
+async fn each_role_sees_only_its_own_pages() {
+    request::<App, _, _>(|server, ctx| async move {
+        let w = world(&ctx).await;
+        let case = file(&server, &w, &grievance()).await;
+        let pid = case["pid"].as_str().unwrap().to_string();
+
+        let mut anonymous = Browser::default();
+        for path in ["/cases", "/desk", "/cases/new", &format!("/cases/{pid}")] {
+            let res = anonymous.get(&server, path).await;
+            assert_eq!(res.status_code(), 303, "{path}");
+            assert!(location(&res).starts_with("/sign-in?next="), "{path}");
+        }
+        let mut outsider = Browser::sign_in(&server, &w.outsider).await;
+        assert_eq!(
+            outsider
+                .get(&server, &format!("/cases/{pid}"))
+                .await
+                .status_code(),
+            404
+        );
+        assert_eq!(outsider.get(&server, "/desk").await.status_code(), 404);
+        let mut mediator = Browser::sign_in(&server, &w.mediator).await;
+        assert_eq!(mediator.get(&server, "/cases/new").await.status_code(), 404);
+        assert_eq!(
+            mediator
+                .get(&server, &format!("/cases/{pid}"))
+                .await
+                .status_code(),
+            404
+        );
+        assert_eq!(
+            mediator
+                .get(&server, "/cases/not-a-uuid")
+                .await
+                .status_code(),
+            404
+        );
+        let mut respondent = Browser::sign_in(&server, &w.respondent).await;
+        assert_eq!(
+            respondent.get(&server, "/desk/notices").await.status_code(),
+            404
+        );
+        // Not served on the respondent until it is found eligible.
+        assert_eq!(
+            respondent
+                .get(&server, &format!("/cases/{pid}"))
+                .await
+                .status_code(),
+            404
+        );
+        let bad = respondent.get(&server, "/cases?status=nonsense").await;
+        assert_eq!(bad.status_code(), 422);
+    })
+    .await;
+}
