@@ -111,15 +111,27 @@ pub async fn create_user(
     ValidJson(p): ValidJson<NewUserParams>,
 ) -> Result<Response> {
     admin_only(&current)?;
+    let user = accredit(&ctx, p).await?;
+    let aff = user.affiliation_codes(&ctx.db).await?;
+    format::render()
+        .status(StatusCode::CREATED)
+        .json(UserView::new(&user, aff))
+}
+
+/// Accredits the person `p` describes.
+///
+/// # Errors
+/// 422 per field; a taken email is a 422 on `email`.
+pub async fn accredit(ctx: &AppContext, p: NewUserParams) -> Result<users::Model, AppError> {
     let mut errors = FieldErrors::new();
     errors.check(&p);
     let zone = parse_zone(&mut errors, &p.time_zone);
     errors.into_result()?;
     let Some(zone) = zone else {
-        return Err(AppError::Internal("zone parsed without errors".into()).into());
+        return Err(AppError::Internal("zone parsed without errors".into()));
     };
-    let settings = crate::settings::Settings::of(&ctx)?;
-    let user = users::accredit(
+    let settings = crate::settings::Settings::of(ctx)?;
+    users::accredit(
         &ctx.db,
         &settings,
         Accreditation {
@@ -134,11 +146,7 @@ pub async fn create_user(
         },
         now(),
     )
-    .await?;
-    let aff = user.affiliation_codes(&ctx.db).await?;
-    format::render()
-        .status(StatusCode::CREATED)
-        .json(UserView::new(&user, aff))
+    .await
 }
 
 #[utoipa::path(patch, path = "/api/admin/users/{pid}", tag = "admin", security(("bearer" = [])), params(("pid" = String, Path, description = "the user pid")), request_body = UserChangeParams, responses((status = 200, body = UserView), (status = 401, description = "not signed in", body = ErrorBody), (status = 404, description = "not an admin, or no such user", body = ErrorBody), (status = 422, description = "invalid input, per field", body = ErrorBody)))]
@@ -149,7 +157,21 @@ pub async fn update_user(
     ValidJson(p): ValidJson<UserChangeParams>,
 ) -> Result<Response> {
     admin_only(&current)?;
-    let pid = pid(&raw)?;
+    let user = change_user(&ctx, &current.actor, pid(&raw)?, p).await?;
+    let aff = user.affiliation_codes(&ctx.db).await?;
+    format::json(UserView::new(&user, aff))
+}
+
+/// Changes the accreditation of the person `pid`.
+///
+/// # Errors
+/// 404 for an unknown person, 422 per field.
+pub async fn change_user(
+    ctx: &AppContext,
+    admin: &users::Actor,
+    pid: uuid::Uuid,
+    p: UserChangeParams,
+) -> Result<users::Model, AppError> {
     let mut errors = FieldErrors::new();
     errors.check(&p);
     let zone = p
@@ -157,9 +179,9 @@ pub async fn update_user(
         .as_deref()
         .and_then(|z| parse_zone(&mut errors, z));
     errors.into_result()?;
-    let user = users::change(
+    users::change(
         &ctx.db,
-        &current.actor,
+        admin,
         pid,
         AccreditationChange {
             name: p.name,
@@ -169,9 +191,7 @@ pub async fn update_user(
         },
         now(),
     )
-    .await?;
-    let aff = user.affiliation_codes(&ctx.db).await?;
-    format::json(UserView::new(&user, aff))
+    .await
 }
 
 #[derive(Debug, Deserialize, Validate, utoipa::ToSchema)]
@@ -191,13 +211,24 @@ pub async fn create_body(
     ValidJson(p): ValidJson<NewBodyParams>,
 ) -> Result<Response> {
     admin_only(&current)?;
-    let mut errors = FieldErrors::new();
-    errors.check(&p);
-    errors.into_result()?;
-    let body = bodies::create(&ctx.db, &p.code, &p.name, p.kind, now()).await?;
+    let body = create_body_from(&ctx, p).await?;
     format::render()
         .status(StatusCode::CREATED)
         .json(BodyView::from(&body))
+}
+
+/// Adds the body `p` describes.
+///
+/// # Errors
+/// 422 per field; a taken code is a 422 on `code`.
+pub async fn create_body_from(
+    ctx: &AppContext,
+    p: NewBodyParams,
+) -> Result<bodies::Model, AppError> {
+    let mut errors = FieldErrors::new();
+    errors.check(&p);
+    errors.into_result()?;
+    bodies::create(&ctx.db, &p.code, &p.name, p.kind, now()).await
 }
 
 #[utoipa::path(get, path = "/api/admin/holidays", tag = "admin", security(("bearer" = [])), responses((status = 200, body = Vec<HolidayView>), (status = 401, description = "not signed in", body = ErrorBody), (status = 404, description = "not an admin", body = ErrorBody)))]
@@ -225,13 +256,24 @@ pub async fn create_holiday(
     ValidJson(p): ValidJson<NewHolidayParams>,
 ) -> Result<Response> {
     admin_only(&current)?;
-    let mut errors = FieldErrors::new();
-    errors.check(&p);
-    errors.into_result()?;
-    let h = holidays::add(&ctx.db, p.date, &p.name, now()).await?;
+    let h = add_holiday(&ctx, p).await?;
     format::render()
         .status(StatusCode::CREATED)
         .json(HolidayView::from(&h))
+}
+
+/// Adds the holiday `p` describes.
+///
+/// # Errors
+/// 422 per field.
+pub async fn add_holiday(
+    ctx: &AppContext,
+    p: NewHolidayParams,
+) -> Result<holidays::Model, AppError> {
+    let mut errors = FieldErrors::new();
+    errors.check(&p);
+    errors.into_result()?;
+    holidays::add(&ctx.db, p.date, &p.name, now()).await
 }
 
 #[utoipa::path(delete, path = "/api/admin/holidays/{date}", tag = "admin", security(("bearer" = [])), params(("date" = String, Path, description = "YYYY-MM-DD")), responses((status = 204, description = "removed"), (status = 401, description = "not signed in", body = ErrorBody), (status = 404, description = "not an admin, or no holiday that day", body = ErrorBody)))]

@@ -100,6 +100,22 @@ pub struct ProfileParams {
     conflicting_bodies: Option<Vec<String>>,
 }
 
+impl ProfileParams {
+    /// The change these parameters ask for.
+    #[must_use]
+    pub fn into_change(self) -> ProfileChange {
+        ProfileChange {
+            languages: self
+                .languages
+                .map(|l| l.into_iter().collect::<BTreeSet<_>>()),
+            capacity: self.capacity,
+            on_leave: self.on_leave,
+            conflicting_delegations: self.conflicting_delegations,
+            conflicting_bodies: self.conflicting_bodies,
+        }
+    }
+}
+
 #[utoipa::path(patch, path = "/api/admin/mediators/{pid}", tag = "admin", security(("bearer" = [])), params(("pid" = String, Path, description = "the mediator's user pid")), request_body = ProfileParams, responses((status = 200, body = ProfileView), (status = 401, description = "not signed in", body = ErrorBody), (status = 404, description = "not an admin, or no such mediator", body = ErrorBody), (status = 422, description = "invalid input, per field", body = ErrorBody)))]
 pub async fn change_profile(
     State(ctx): State<AppContext>,
@@ -108,19 +124,7 @@ pub async fn change_profile(
     ValidJson(p): ValidJson<ProfileParams>,
 ) -> Result<Response> {
     only(&current, &[Role::Admin])?;
-    let profile = mediators::change_profile(
-        &ctx.db,
-        pid(&raw)?,
-        ProfileChange {
-            languages: p.languages.map(|l| l.into_iter().collect::<BTreeSet<_>>()),
-            capacity: p.capacity,
-            on_leave: p.on_leave,
-            conflicting_delegations: p.conflicting_delegations,
-            conflicting_bodies: p.conflicting_bodies,
-        },
-        now(),
-    )
-    .await?;
+    let profile = mediators::change_profile(&ctx.db, pid(&raw)?, p.into_change(), now()).await?;
     format::json(ProfileView::from(&profile))
 }
 

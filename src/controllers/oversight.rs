@@ -29,20 +29,24 @@ use crate::{
 #[into_params(parameter_in = Query)]
 pub struct MetricsQuery {
     /// First day of filing; 365 days before `to` when absent.
-    from: Option<NaiveDate>,
+    pub from: Option<NaiveDate>,
     /// Last day of filing; today when absent.
-    to: Option<NaiveDate>,
+    pub to: Option<NaiveDate>,
     /// Body code: where the incident happened.
-    body: Option<String>,
-    category: Option<Category>,
+    pub body: Option<String>,
+    pub category: Option<Category>,
     /// Body code or delegation ISO code of the respondent.
-    respondent: Option<String>,
+    pub respondent: Option<String>,
 }
 
 impl MetricsQuery {
-    async fn scope(&self, ctx: &AppContext) -> Result<Scope> {
+    /// The cases these filters measure.
+    ///
+    /// # Errors
+    /// 422 for a bad period or an unknown code.
+    pub async fn scope(&self, ctx: &AppContext) -> Result<Scope, AppError> {
         let (from, to) = period(self.from, self.to, 365)?;
-        Ok(Scope::resolve(
+        Scope::resolve(
             &ctx.db,
             from,
             to,
@@ -50,7 +54,7 @@ impl MetricsQuery {
             self.category,
             self.respondent.as_deref(),
         )
-        .await?)
+        .await
     }
 }
 
@@ -60,7 +64,11 @@ async fn compute(ctx: &AppContext, current: &CurrentActor, q: MetricsQuery) -> R
     Ok(metrics::overview(&ctx.db, &scope, now()).await?)
 }
 
-fn csv_response(name: &str, header: &[&str], rows: &[Vec<String>]) -> Result<Response> {
+/// A CSV download named `name`.
+///
+/// # Errors
+/// When the rows cannot be written.
+pub fn csv_response(name: &str, header: &[&str], rows: &[Vec<String>]) -> Result<Response> {
     let text =
         csv_view::to_csv(header, rows).map_err(|e| AppError::Internal(format!("csv: {e}")))?;
     Ok((
@@ -240,14 +248,14 @@ pub async fn disparities_chart(
 #[serde(deny_unknown_fields)]
 pub struct SampleParams {
     /// How many closed cases to draw.
-    size: u32,
+    pub size: u32,
     /// Any unsigned 64-bit number; a random one is chosen (and recorded) when absent.
-    seed: Option<u64>,
-    from: Option<NaiveDate>,
-    to: Option<NaiveDate>,
-    body: Option<String>,
-    category: Option<Category>,
-    respondent: Option<String>,
+    pub seed: Option<u64>,
+    pub from: Option<NaiveDate>,
+    pub to: Option<NaiveDate>,
+    pub body: Option<String>,
+    pub category: Option<Category>,
+    pub respondent: Option<String>,
 }
 
 #[utoipa::path(post, path = "/api/oversight/samples", tag = "oversight", security(("bearer" = [])), request_body = SampleParams, responses((status = 201, body = Draw), (status = 401, description = "not signed in", body = ErrorBody), (status = 404, description = "not oversight", body = ErrorBody), (status = 422, description = "a bad size, period or code", body = ErrorBody)))]
@@ -257,7 +265,20 @@ pub async fn draw_sample(
     ValidJson(p): ValidJson<SampleParams>,
 ) -> Result<Response> {
     only(&current, &[Role::Oversight])?;
-    let settings = Settings::of(&ctx)?;
+    let drawn = draw(&ctx, &current.actor, p).await?;
+    format::render().status(StatusCode::CREATED).json(drawn)
+}
+
+/// Draws and records a review sample for `actor`, a random seed chosen when none is given.
+///
+/// # Errors
+/// 422 for a bad size, period or code.
+pub async fn draw(
+    ctx: &AppContext,
+    actor: &crate::models::users::Actor,
+    p: SampleParams,
+) -> Result<Draw, AppError> {
+    let settings = Settings::of(ctx)?;
     let q = MetricsQuery {
         from: p.from,
         to: p.to,
@@ -265,7 +286,7 @@ pub async fn draw_sample(
         category: p.category,
         respondent: p.respondent,
     };
-    let scope = q.scope(&ctx).await?;
+    let scope = q.scope(ctx).await?;
     let described = serde_json::json!({
         "from": scope.from, "to": scope.to, "body": q.body, "category": q.category,
         "respondent": q.respondent,
@@ -273,9 +294,9 @@ pub async fn draw_sample(
     let seed = p
         .seed
         .unwrap_or_else(|| uuid::Uuid::new_v4().as_u64_pair().0);
-    let drawn = samples::draw(
+    samples::draw(
         &ctx.db,
-        &current.actor,
+        actor,
         &scope,
         described,
         seed,
@@ -283,8 +304,7 @@ pub async fn draw_sample(
         settings.oversight.sample_max,
         now(),
     )
-    .await?;
-    format::render().status(StatusCode::CREATED).json(drawn)
+    .await
 }
 
 #[derive(serde::Serialize, utoipa::ToSchema)]

@@ -95,6 +95,11 @@ pub struct Filter {
     /// Body code.
     pub body: Option<String>,
     pub category: Option<Category>,
+    /// Part of a reference (`GR-2026-0001`), in any case.
+    pub reference: Option<String>,
+    /// ISO code of a complainant delegation: matches only its public cases, so a search
+    /// never reveals a protected filing.
+    pub complainant: Option<String>,
     pub page: Option<u64>,
     pub per_page: Option<u64>,
 }
@@ -138,6 +143,38 @@ impl Filter {
         }
         if let Some(cat) = self.category {
             c = c.add(cases::Column::Category.eq(cat.as_ref()));
+        }
+        if let Some(r) = self
+            .reference
+            .as_deref()
+            .map(str::trim)
+            .filter(|r| !r.is_empty())
+        {
+            let wanted: String = r
+                .to_uppercase()
+                .chars()
+                .filter(|ch| ch.is_ascii_alphanumeric() || *ch == '-')
+                .collect();
+            c = c.add(cases::Column::Reference.contains(wanted));
+        }
+        if let Some(code) = self
+            .complainant
+            .as_deref()
+            .map(str::trim)
+            .filter(|r| !r.is_empty())
+        {
+            match delegations::Entity::find()
+                .filter(delegations::Column::Code.eq(code.to_uppercase()))
+                .one(db)
+                .await?
+            {
+                Some(d) => {
+                    c = c
+                        .add(cases::Column::ComplainantDelegationId.eq(d.id))
+                        .add(cases::Column::Confidentiality.eq(Confidentiality::Public.as_ref()));
+                }
+                None => return Ok(None),
+            }
         }
         Ok(Some(c))
     }

@@ -550,3 +550,15 @@ pub async fn set_locale(
     active.update(db).await?;
     Ok(())
 }
+
+/// The person `pid`, active or not (for admins).
+///
+/// # Errors
+/// 404 when there is no such person.
+pub async fn by_pid(db: &impl ConnectionTrait, pid: Uuid) -> AppResult<Model> {
+    Entity::find()
+        .filter(Column::Pid.eq(pid))
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)
+}

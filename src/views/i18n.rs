@@ -86,3 +86,133 @@ mod tests {
         assert_eq!(negotiate(""), None);
     }
 }
+
+#[cfg(test)]
+mod coverage {
+    //! Every word a page asks for exists in every language, once.
+    use std::collections::{BTreeMap, BTreeSet};
+
+    use strum::IntoEnumIterator;
+
+    use crate::models::{
+        cases::{CaseAction, CaseStatus},
+        register::{Closure, Stage},
+        vocabulary::{
+            Category, Confidentiality, DeadlineKind, Decision, DismissalReason, ExtensionStatus,
+            Language, Locale, Outcome, Party, RegionalGroup, Role, SubmissionKind, Urgency,
+        },
+    };
+
+    fn keys_of(lang: &str) -> BTreeMap<String, usize> {
+        let mut keys = BTreeMap::new();
+        let dir = std::path::Path::new(super::I18N_DIR).join(lang);
+        for entry in std::fs::read_dir(&dir).expect("language folder") {
+            let path = entry.expect("entry").path();
+            let text = std::fs::read_to_string(&path).expect("ftl");
+            for line in text.lines() {
+                let Some((key, _)) = line.split_once(" =") else {
+                    continue;
+                };
+                if !key.is_empty()
+                    && key.chars().next().is_some_and(|c| c.is_ascii_lowercase())
+                    && key
+                        .chars()
+                        .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+                {
+                    *keys.entry(key.to_string()).or_insert(0) += 1;
+                }
+            }
+        }
+        keys
+    }
+
+    /// The keys templates name literally: `t(key="...")`.
+    fn template_keys() -> BTreeSet<String> {
+        fn walk(dir: &std::path::Path, out: &mut BTreeSet<String>) {
+            for entry in std::fs::read_dir(dir).expect("views") {
+                let path = entry.expect("entry").path();
+                if path.is_dir() {
+                    walk(&path, out);
+                    continue;
+                }
+                let text = std::fs::read_to_string(&path).expect("template");
+                for piece in text.split("key=\"").skip(1) {
+                    if let Some(end) = piece.find('"') {
+                        let key = &piece[..end];
+                        if !key.ends_with('-') {
+                            out.insert(key.to_string());
+                        }
+                    }
+                }
+            }
+        }
+        let mut out = BTreeSet::new();
+        walk(std::path::Path::new("assets/views"), &mut out);
+        out
+    }
+
+    fn vocabulary_keys() -> Vec<String> {
+        fn all<E: IntoEnumIterator + std::fmt::Display>(prefix: &str) -> Vec<String> {
+            E::iter().map(|v| format!("{prefix}{v}")).collect()
+        }
+        [
+            all::<CaseStatus>("status-"),
+            all::<CaseAction>("action-"),
+            all::<Category>("category-"),
+            all::<Confidentiality>("confidentiality-"),
+            all::<Urgency>("urgency-"),
+            all::<Language>("language-"),
+            all::<Locale>("locale-"),
+            all::<Role>("role-"),
+            all::<Outcome>("outcome-"),
+            all::<Decision>("decision-"),
+            all::<DismissalReason>("dismissal-"),
+            all::<Party>("party-"),
+            all::<DeadlineKind>("clock-"),
+            all::<SubmissionKind>("submission-"),
+            all::<ExtensionStatus>("extension-"),
+            all::<Stage>("stage-"),
+            all::<Closure>("closure-"),
+            all::<RegionalGroup>("group-"),
+        ]
+        .concat()
+    }
+
+    #[test]
+    fn every_key_is_defined_once_in_each_language_and_the_languages_agree() {
+        let en = keys_of("en");
+        for (key, n) in &en {
+            assert_eq!(*n, 1, "en defines `{key}` {n} times");
+        }
+        for lang in ["fr", "es"] {
+            let other = keys_of(lang);
+            for (key, n) in &other {
+                assert_eq!(*n, 1, "{lang} defines `{key}` {n} times");
+            }
+            let a: BTreeSet<_> = en.keys().collect();
+            let b: BTreeSet<_> = other.keys().collect();
+            assert_eq!(
+                a.difference(&b).collect::<Vec<_>>(),
+                Vec::<&&String>::new(),
+                "missing in {lang}"
+            );
+            assert_eq!(
+                b.difference(&a).collect::<Vec<_>>(),
+                Vec::<&&String>::new(),
+                "only in {lang}"
+            );
+        }
+    }
+
+    #[test]
+    fn every_word_a_page_asks_for_is_translated() {
+        let en = keys_of("en");
+        let shared = std::fs::read_to_string(super::SHARED).expect("shared.ftl");
+        let missing: Vec<String> = template_keys()
+            .into_iter()
+            .chain(vocabulary_keys())
+            .filter(|k| !en.contains_key(k) && !shared.contains(&format!("{k} =")))
+            .collect();
+        assert!(missing.is_empty(), "no translation for {missing:?}");
+    }
+}

@@ -1,365 +1,365 @@
 ## Layout and navigation
-skip-to-content = Skip to content
-nav-label = Main
-nav-register = Public register
-nav-sign-in = Sign in
-nav-my-cases = My cases
-nav-file = File a grievance
-nav-inbox = Inbox
-nav-caseload = Caseload
-nav-intake = Intake
-nav-all-cases = All cases
-nav-failed-notices = Failed notices
-nav-dashboard = Dashboard
-nav-samples = Review samples
-nav-users = People
-nav-delegations = Delegations
-nav-bodies = Bodies
-nav-mediators = Mediators
-nav-holidays = Holidays
-nav-policies = Timelines
-language = Language
-language-change = Change
+skip-to-content = Aller au contenu
+nav-label = Navigation principale
+nav-register = Registre public
+nav-sign-in = Se connecter
+nav-my-cases = Mes affaires
+nav-file = Déposer une réclamation
+nav-inbox = Boîte de réception
+nav-caseload = Affaires attribuées
+nav-intake = Réception
+nav-all-cases = Toutes les affaires
+nav-failed-notices = Notifications non remises
+nav-dashboard = Tableau de bord
+nav-samples = Échantillons à examiner
+nav-users = Personnes
+nav-delegations = Délégations
+nav-bodies = Organes
+nav-mediators = Médiateurs
+nav-holidays = Jours fériés
+nav-policies = Délais
+language = Langue
+language-change = Changer
 locale-en = English
 locale-fr = Français
 locale-es = Español
-sign-out = Sign out
-footer-purpose = A formal, transparent channel for procedural grievances, with clear redress timelines.
-footer-zone = Times are shown in { $zone }.
-back-home = Back to your start page
-choose = — choose —
-problems-title = There is a problem
-error-prefix = Error:
+sign-out = Se déconnecter
+footer-purpose = Un canal officiel et transparent pour les réclamations d'ordre procédural, assorti de délais de recours clairs.
+footer-zone = Les heures sont indiquées dans le fuseau horaire { $zone }.
+back-home = Retour à votre page d'accueil
+choose = — choisir —
+problems-title = Un problème est survenu
+error-prefix = Erreur :
 
 ## Roles
-role-delegate = Delegate
-role-respondent = Respondent
-role-mediator = Mediator
-role-registrar = Registrar
-role-oversight = Oversight
-role-admin = Administrator
+role-delegate = Délégué
+role-respondent = Défendeur
+role-mediator = Médiateur
+role-registrar = Greffier
+role-oversight = Contrôle
+role-admin = Administrateur
 
 ## Flash messages
-flash-signed-out = You are signed out.
-flash-reset-sent = If this address is accredited, a reset code is on its way. Enter it below.
-flash-password-changed = Your password is changed. Sign in with it.
-flash-already-done = This form was already sent; here is where it led.
+flash-signed-out = Vous êtes déconnecté.
+flash-reset-sent = Si cette adresse est accréditée, un code de réinitialisation vous a été envoyé. Saisissez-le ci-dessous.
+flash-password-changed = Votre mot de passe a été modifié. Connectez-vous avec ce nouveau mot de passe.
+flash-already-done = Ce formulaire a déjà été envoyé ; voici le résultat.
 
 ## Home
 home-title = Redress
-home-intro = Delegations file grievances about procedural unfairness here and follow them to an outcome, within published timelines.
+home-intro = Les délégations déposent ici leurs réclamations pour iniquité procédurale et en suivent le traitement jusqu'à son issue, dans les délais publiés.
 
 ## Sign-in and password
-sign-in-title = Sign in
-sign-in = Sign in
-sign-in-failed = The email address or password is not right, or the account is not active.
-forgot-link = Forgotten your password?
-forgot-title = Reset your password
-forgot-intro = Enter the email address of your account. If it is accredited, we email you a reset code.
-forgot-send = Send the code
-reset-title = Choose a new password
-reset-intro = Enter the code from the email and a new password of at least 12 characters.
-reset-save = Save the password
-reset-mismatch = The two passwords differ.
+sign-in-title = Connexion
+sign-in = Se connecter
+sign-in-failed = L'adresse électronique ou le mot de passe est incorrect, ou le compte n'est pas actif.
+forgot-link = Mot de passe oublié ?
+forgot-title = Réinitialiser votre mot de passe
+forgot-intro = Saisissez l'adresse électronique de votre compte. Si elle est accréditée, nous vous enverrons un code de réinitialisation par courriel.
+forgot-send = Envoyer le code
+reset-title = Choisir un nouveau mot de passe
+reset-intro = Saisissez le code reçu par courriel et un nouveau mot de passe d'au moins 12 caractères.
+reset-save = Enregistrer le mot de passe
+reset-mismatch = Les deux mots de passe ne correspondent pas.
 
 ## Fields
-field-email = Email address
-field-password = Password
-field-password_confirmation = The password again
-field-token = Reset code
-field-lang = Language
-hint-token = The code from the email; it works once.
-hint-password = At least 12 characters.
-field-required = Enter a value.
-field-invalid-choice = Choose one of the options.
-field-invalid = This value is not valid.
-field-bad-email = Enter an email address.
-field-too-short = Enter at least { $min } characters.
-field-too-long = Enter at most { $max } characters.
+field-email = Adresse électronique
+field-password = Mot de passe
+field-password_confirmation = Confirmation du mot de passe
+field-token = Code de réinitialisation
+field-lang = Langue
+hint-token = Le code reçu par courriel ; il n'est valable qu'une fois.
+hint-password = Au moins 12 caractères.
+field-required = Saisissez une valeur.
+field-invalid-choice = Choisissez l'une des options.
+field-invalid = Cette valeur n'est pas valide.
+field-bad-email = Saisissez une adresse électronique.
+field-too-short = Saisissez au moins { $min } caractères.
+field-too-long = Saisissez au plus { $max } caractères.
 
 ## Errors
-error-not-found = Page not found
-error-not-found-help = There is no such page, or it is not open to you.
-error-unauthorized = Sign in to continue
-error-unauthorized-help = This page needs you to be signed in.
-error-forbidden = Not allowed
-error-forbidden-help = Your part in this case does not allow this.
-error-forged = The form could not be accepted
-error-forged-help = The form had expired or did not come from this site. Go back, reload the page and send it again.
-error-invalid = Some values are not valid
-error-invalid-help = Go back and correct them.
-error-conflict = This could not be done
-error-conflict-help = The case does not allow it now, or someone else changed it at the same moment. Reload the case and try again.
-error-internal = Something went wrong
-error-internal-help = The problem is on our side and has been logged. Try again in a moment.
+error-not-found = Page introuvable
+error-not-found-help = Cette page n'existe pas, ou vous n'y avez pas accès.
+error-unauthorized = Connectez-vous pour continuer
+error-unauthorized-help = Vous devez être connecté pour accéder à cette page.
+error-forbidden = Action non autorisée
+error-forbidden-help = Votre rôle dans cette affaire ne le permet pas.
+error-forged = Le formulaire n'a pas pu être accepté
+error-forged-help = Le formulaire avait expiré ou ne provenait pas de ce site. Revenez en arrière, rechargez la page et envoyez-le à nouveau.
+error-invalid = Certaines valeurs ne sont pas valides
+error-invalid-help = Revenez en arrière et corrigez-les.
+error-conflict = Cette opération n'a pas pu être effectuée
+error-conflict-help = L'affaire ne le permet pas actuellement, ou quelqu'un d'autre l'a modifiée au même moment. Rechargez l'affaire et réessayez.
+error-internal = Une erreur s'est produite
+error-internal-help = Le problème vient de notre côté et a été consigné. Réessayez dans un instant.
 
 ## Common words
-any = Any
-yes = Yes
-no = No
-filter = Filter
+any = Tous
+yes = Oui
+no = Non
+filter = Filtrer
 pager = Pages
-page-prev = Previous page
-page-next = Next page
-page-of = Page { $page } of { $pages }
-withheld = withheld
-on-hold = on hold
-flash-filed = Your grievance is filed. Its reference and first deadlines are below.
-flash-action-done = Done. The case is updated and the parties are notified.
+page-prev = Page précédente
+page-next = Page suivante
+page-of = Page { $page } sur { $pages }
+withheld = non divulgué
+on-hold = en suspens
+flash-filed = Votre réclamation a été déposée. Sa référence et ses premiers délais figurent ci-dessous.
+flash-action-done = C'est fait. L'affaire a été mise à jour et les parties en ont été informées.
 
 ## Case lists
-my-cases-title = My cases
-inbox-title = Inbox
-all-cases-title = All cases
-caseload-title = My caseload
-awaiting-title = Awaiting your response
-awaiting-none = Nothing awaits your response.
-all-yours-title = All cases against you
-caseload-open = open cases
-caseload-overdue = with a deadline passed
-caseload-week = due by the end of this week
-caseload-order = Ordered by next deadline, the most pressing first.
+my-cases-title = Mes affaires
+inbox-title = Boîte de réception
+all-cases-title = Toutes les affaires
+caseload-title = Mes affaires attribuées
+awaiting-title = En attente de votre réponse
+awaiting-none = Aucune affaire n'attend votre réponse.
+all-yours-title = Toutes les affaires vous visant
+caseload-open = affaires en cours
+caseload-overdue = dont un délai est dépassé
+caseload-week = à échéance d'ici la fin de la semaine
+caseload-order = Classées par prochaine échéance, les plus urgentes en premier.
 cases-count = { $n ->
-    [one] One case
-   *[other] { $n } cases
+    [one] { $n } affaire
+   *[other] { $n } affaires
 }
-cases-none = No cases.
-filter-overdue = Deadline passed
-col-reference = Reference
-col-title = Title
-col-status = Status
-col-complainant = Complainant
-col-next-deadline = Next deadline
-col-filed = Filed
-col-clock = Deadline
-col-party = Who acts
-col-due = Due
-col-standing = Where it stands
+cases-none = Aucune affaire.
+filter-overdue = Délai dépassé
+col-reference = Référence
+col-title = Titre
+col-status = Statut
+col-complainant = Requérant
+col-next-deadline = Prochaine échéance
+col-filed = Date de dépôt
+col-clock = Délai
+col-party = Qui doit agir
+col-due = Échéance
+col-standing = Situation
 
 ## Clocks
 clock-days-left = { $n ->
-    [0] due today
+    [0] échéance aujourd'hui
     [one] 1 { $unit ->
-        [calendar] calendar day
-       *[working] working day
-    } left
+        [calendar] jour calendaire
+       *[working] jour ouvrable
+    } restant
    *[other] { $n } { $unit ->
-        [calendar] calendar days
-       *[working] working days
-    } left
+        [calendar] jours calendaires
+       *[working] jours ouvrables
+    } restants
 }
 clock-overdue-by = { $n ->
-    [0] overdue today
-    [one] overdue by 1 { $unit ->
-        [calendar] calendar day
-       *[working] working day
+    [0] échéance dépassée aujourd'hui
+    [one] en retard de 1 { $unit ->
+        [calendar] jour calendaire
+       *[working] jour ouvrable
     }
-   *[other] overdue by { $n } { $unit ->
-        [calendar] calendar days
-       *[working] working days
+   *[other] en retard de { $n } { $unit ->
+        [calendar] jours calendaires
+       *[working] jours ouvrables
     }
 }
-clock-overdue = overdue
-clock-running = running
-clock-paused = paused (case on hold)
-clock-met = met
-clock-met-late = late
-clock-cancelled = no longer needed
-clock-acknowledge = Acknowledge receipt
-clock-eligibility = Decide eligibility
-clock-mediator_assignment = Assign a mediator
-clock-resolution = Resolve the case
-clock-formal_response = Formal response
-clock-complainant_reply = Complainant's reply
-clock-information = Information requested
-clock-independent_review = Independent review
-clock-appeal_window = Appeal window
-clock-monitoring = Monitoring
+clock-overdue = dépassé
+clock-running = en cours
+clock-paused = suspendu (affaire en suspens)
+clock-met = respecté
+clock-met-late = respecté en retard
+clock-cancelled = sans objet
+clock-acknowledge = Accuser réception
+clock-eligibility = Statuer sur la recevabilité
+clock-mediator_assignment = Désigner un médiateur
+clock-resolution = Régler l'affaire
+clock-formal_response = Réponse officielle
+clock-complainant_reply = Réplique du requérant
+clock-information = Informations demandées
+clock-independent_review = Examen indépendant
+clock-appeal_window = Délai d'appel
+clock-monitoring = Suivi
 
 ## Parties
-party-complainant = Complainant
-party-respondent = Respondent
-party-mediator = Mediator
-party-registrar = Registry
+party-complainant = Requérant
+party-respondent = Défendeur
+party-mediator = Médiateur
+party-registrar = Greffe
 
 ## Statuses
-status-submitted = Submitted
-status-registered = Registered
-status-under_assessment = Under assessment
-status-dismissed = Dismissed
-status-in_mediation = In mediation
-status-awaiting_response = Awaiting response
-status-response_received = Response received
-status-settled = Settled
-status-monitoring = Monitoring
-status-under_review = Under independent review
-status-decided = Decided
-status-withdrawn = Withdrawn
-status-closed = Closed
+status-submitted = Soumise
+status-registered = Enregistrée
+status-under_assessment = En cours d'évaluation
+status-dismissed = Irrecevable
+status-in_mediation = En médiation
+status-awaiting_response = En attente de réponse
+status-response_received = Réponse reçue
+status-settled = Réglée à l'amiable
+status-monitoring = En suivi
+status-under_review = En examen indépendant
+status-decided = Tranchée
+status-withdrawn = Retirée
+status-closed = Clôturée
 
 ## Categories
-category-speaking_time = Speaking time
-category-agenda_setting = Agenda setting
-category-document_access = Access to documents
-category-interpretation = Interpretation and translation
-category-scheduling = Scheduling and time zones
-category-voting_procedure = Voting procedure
-category-chair_conduct = Conduct of the chair
-category-exclusion_from_consultations = Exclusion from consultations
-category-retaliation = Retaliation
-category-other = Other
+category-speaking_time = Temps de parole
+category-agenda_setting = Établissement de l'ordre du jour
+category-document_access = Accès aux documents
+category-interpretation = Interprétation et traduction
+category-scheduling = Calendrier et fuseaux horaires
+category-voting_procedure = Procédure de vote
+category-chair_conduct = Conduite de la présidence
+category-exclusion_from_consultations = Exclusion des consultations
+category-retaliation = Représailles
+category-other = Autre
 
 ## Vocabulary
-confidentiality-public = Public
-confidentiality-identity_protected = Identity protected
-urgency-normal = Normal
-urgency-urgent = Urgent
-language-en = English
-language-fr = French
-language-es = Spanish
-language-ar = Arabic
-language-zh = Chinese
-language-ru = Russian
-outcome-response_accepted = Response accepted
-outcome-settled = Settled
-outcome-upheld = Upheld
-outcome-partly_upheld = Partly upheld
-outcome-not_upheld = Not upheld
-outcome-dismissed = Dismissed
-outcome-withdrawn = Withdrawn
-decision-upheld = Upheld
-decision-partly_upheld = Partly upheld
-decision-not_upheld = Not upheld
-dismissal-outside_mandate = Outside the mechanism's mandate
-dismissal-not_procedural = Not about procedure
-dismissal-time_barred = Filed too late
-dismissal-duplicate_of_pending_case = Duplicate of a pending case
-dismissal-anonymous_or_unidentified = Anonymous or unidentified
-dismissal-manifestly_unfounded = Manifestly unfounded
-dismissal-resolved_before_registration = Resolved before registration
-dismissal-other = Other reason
-extension-pending = pending
-extension-granted = granted
-extension-refused = refused
-submission-complaint = Complaint
-submission-information_request = Request for information
-submission-information = Information
-submission-response_request = Request for a formal response
-submission-formal_response = Formal response
-submission-acceptance = Acceptance
-submission-counter_proposal = Counter-proposal
-submission-settlement_proposal = Settlement
-submission-escalation_note = Escalation
-submission-decision = Decision
-submission-appeal = Appeal
-submission-monitoring_plan = Monitoring plan
-submission-closing_note = Closing note
-submission-withdrawal = Withdrawal
+confidentiality-public = Publique
+confidentiality-identity_protected = Identité protégée
+urgency-normal = Normale
+urgency-urgent = Urgente
+language-en = Anglais
+language-fr = Français
+language-es = Espagnol
+language-ar = Arabe
+language-zh = Chinois
+language-ru = Russe
+outcome-response_accepted = Réponse acceptée
+outcome-settled = Réglée à l'amiable
+outcome-upheld = Accueillie
+outcome-partly_upheld = Partiellement accueillie
+outcome-not_upheld = Non accueillie
+outcome-dismissed = Irrecevable
+outcome-withdrawn = Retirée
+decision-upheld = Accueillie
+decision-partly_upheld = Partiellement accueillie
+decision-not_upheld = Non accueillie
+dismissal-outside_mandate = Hors du mandat du mécanisme
+dismissal-not_procedural = Ne porte pas sur la procédure
+dismissal-time_barred = Déposée hors délai
+dismissal-duplicate_of_pending_case = Double emploi avec une affaire pendante
+dismissal-anonymous_or_unidentified = Anonyme ou non identifiée
+dismissal-manifestly_unfounded = Manifestement infondée
+dismissal-resolved_before_registration = Réglée avant l'enregistrement
+dismissal-other = Autre motif
+extension-pending = en attente
+extension-granted = accordée
+extension-refused = refusée
+submission-complaint = Réclamation
+submission-information_request = Demande d'informations
+submission-information = Informations
+submission-response_request = Demande de réponse officielle
+submission-formal_response = Réponse officielle
+submission-acceptance = Acceptation
+submission-counter_proposal = Contre-proposition
+submission-settlement_proposal = Règlement amiable
+submission-escalation_note = Renvoi
+submission-decision = Décision
+submission-appeal = Appel
+submission-monitoring_plan = Plan de suivi
+submission-closing_note = Note de clôture
+submission-withdrawal = Retrait
 submission-note = Note
-method-automatic = automatic
-method-manual = chosen by the registry
-method-override = chosen despite a conflict
-assign-automatic = Choose automatically (rotation, no conflicts)
-assign-nobody = Nobody eligible
-assign-eligible = { $n } eligible
-challenge-by = Challenge by the { $party }
-challenge-pending = pending
-challenge-upheld = upheld
-challenge-rejected = rejected
-challenge-moot = moot
+method-automatic = automatique
+method-manual = choisi par le greffe
+method-override = choisi malgré un conflit d'intérêts
+assign-automatic = Choisir automatiquement (rotation, sans conflit d'intérêts)
+assign-nobody = Aucun médiateur éligible
+assign-eligible = Éligibles : { $n }
+challenge-by = Récusation par : { $party }
+challenge-pending = en attente
+challenge-upheld = accueillie
+challenge-rejected = rejetée
+challenge-moot = sans objet
 
 ## Actions (buttons and timeline)
-action-file = Filed
-action-register = Register
-action-declare_eligible = Declare eligible
-action-dismiss = Dismiss
-action-assign_mediator = Assign a mediator
-action-request_response = Request a formal response
-action-submit_response = Submit the formal response
-action-accept_response = Accept the response
-action-contest_response = Contest the response
-action-record_settlement = Record a settlement
-action-escalate = Escalate to independent review
-action-record_decision = Record the decision
-action-appeal = Appeal
-action-start_monitoring = Start monitoring
-action-close = Close the case
-action-withdraw = Withdraw the grievance
-action-place_hold = Place on hold
-action-lift_hold = Lift the hold
-action-request_information = Request information
-action-provide_information = Provide information
-action-request_extension = Request an extension
-action-decide_extension = Decide an extension
-action-challenge_mediator = Challenge the mediator
-action-decide_challenge = Decide a challenge
-action-recuse_mediator = Recuse yourself
-action-viewed = Viewed by oversight
-action-breach = Deadline missed
-action-escalation = Escalated to oversight
-action-notice_failed = Notice could not be delivered
-action-notice_requeued = Notice sent again
+action-file = Déposée
+action-register = Enregistrer
+action-declare_eligible = Déclarer recevable
+action-dismiss = Déclarer irrecevable
+action-assign_mediator = Désigner un médiateur
+action-request_response = Demander une réponse officielle
+action-submit_response = Soumettre la réponse officielle
+action-accept_response = Accepter la réponse
+action-contest_response = Contester la réponse
+action-record_settlement = Consigner un règlement amiable
+action-escalate = Renvoyer pour examen indépendant
+action-record_decision = Consigner la décision
+action-appeal = Faire appel
+action-start_monitoring = Ouvrir le suivi
+action-close = Clore l'affaire
+action-withdraw = Retirer la réclamation
+action-place_hold = Mettre en suspens
+action-lift_hold = Lever la suspension
+action-request_information = Demander des informations
+action-provide_information = Fournir des informations
+action-request_extension = Demander une prorogation
+action-decide_extension = Statuer sur une prorogation
+action-challenge_mediator = Récuser le médiateur
+action-decide_challenge = Statuer sur une récusation
+action-recuse_mediator = Se déporter
+action-viewed = Consultée par le contrôle
+action-breach = Délai non respecté
+action-escalation = Signalée au contrôle
+action-notice_failed = Notification non remise
+action-notice_requeued = Notification renvoyée
 afield-note = Note
-afield-reason = Reason
-afield-mediator = Mediator
-afield-override_reason = Why a conflicted mediator (only when overriding a conflict)
-afield-request = Request
-afield-response = Formal response
-afield-counter_proposal = Counter-proposal
-afield-terms = Terms of the settlement
-afield-reasoning = Reasoning
-afield-decision = Decision
-afield-grounds = Grounds of appeal
-afield-plan = Monitoring plan
-afield-summary = Closing summary
+afield-reason = Motif
+afield-mediator = Médiateur
+afield-override_reason = Justification du choix d'un médiateur en conflit d'intérêts (uniquement en cas de dérogation)
+afield-request = Demande
+afield-response = Réponse officielle
+afield-counter_proposal = Contre-proposition
+afield-terms = Termes du règlement amiable
+afield-reasoning = Motivation
+afield-decision = Décision
+afield-grounds = Moyens d'appel
+afield-plan = Plan de suivi
+afield-summary = Résumé de clôture
 afield-questions = Questions
-afield-information = Information
-afield-deadline_id = Deadline
-afield-days = Days
-afield-grant = Grant it?
-afield-challenge = Challenge
-afield-uphold = Uphold it?
+afield-information = Informations
+afield-deadline_id = Délai
+afield-days = Jours
+afield-grant = L'accorder ?
+afield-challenge = Récusation
+afield-uphold = L'accueillir ?
 afield-expected_version = Version
 afield-action = Action
-problem-title = This could not be done
-problem-conflict = Someone changed this case while you were on the page. Its current state is below; check it and act again.
-problem-transition = The case's present stage does not allow this. Its current state is below.
+problem-title = Cette opération n'a pas pu être effectuée
+problem-conflict = Quelqu'un a modifié cette affaire pendant que vous consultiez la page. Son état actuel figure ci-dessous ; vérifiez-le et recommencez.
+problem-transition = Le stade actuel de l'affaire ne le permet pas. Son état actuel figure ci-dessous.
 
 ## Case page
-case-title = Case
-case-facts = The grievance
-case-mediator = Mediator
-case-deadlines = Deadlines
-case-no-deadlines = No deadlines yet.
-case-actions = What you can do
-case-read-only = Oversight reads cases and does not act on them.
-case-pleadings = Pleadings
-case-no-pleadings = Nothing filed yet.
-case-holds = Holds
-case-extensions = Extension requests
-case-assignments = Mediator assignment
-case-timeline = Timeline
+case-title = Affaire
+case-facts = La réclamation
+case-mediator = Médiateur
+case-deadlines = Délais
+case-no-deadlines = Aucun délai pour l'instant.
+case-actions = Ce que vous pouvez faire
+case-read-only = Le contrôle consulte les affaires sans y intervenir.
+case-pleadings = Écritures
+case-no-pleadings = Aucune pièce déposée pour l'instant.
+case-holds = Suspensions
+case-extensions = Demandes de prorogation
+case-assignments = Désignation du médiateur
+case-timeline = Chronologie
 
 ## Filing
-file-title = File a grievance
-file-intro = Describe what happened and what would put it right. Fields marked * are required. Your case gets a reference and deadlines as soon as it is filed.
-file-submit = File the grievance
-field-title = Title
-field-category = Kind of unfairness
-field-body = Forum where it happened
-field-incident_date = Date of the incident
-field-facts = What happened
-hint-facts = At least 20 characters: dates, sessions, who decided what.
-field-remedy_sought = What would put it right
-field-respondent = Against
-respondent-body = A body (its chair or secretariat)
-respondent-delegation = Another delegation
-field-respondent_code = Body or delegation
-hint-respondent_code = Choose a body or a delegation, matching your choice above.
-field-co_complainants = Co-complainants
-hint-co_complainants = Delegations filing with yours, if any (hold Ctrl or ⌘ to choose several).
-field-confidentiality = Confidentiality
-hint-confidentiality = With identity protected, the respondent and the public register do not see who filed.
-field-language = Language of the case
-field-urgency = Urgency
-hint-urgency = Urgent cases (a session still sitting) run on shorter deadlines.
+file-title = Déposer une réclamation
+file-intro = Décrivez ce qui s'est passé et ce qui permettrait d'y remédier. Les champs marqués d'un * sont obligatoires. Votre affaire reçoit une référence et des délais dès son dépôt.
+file-submit = Déposer la réclamation
+field-title = Titre
+field-category = Nature de l'iniquité
+field-body = Instance où les faits se sont produits
+field-incident_date = Date de l'incident
+field-facts = Exposé des faits
+hint-facts = Au moins 20 caractères : dates, séances, qui a décidé quoi.
+field-remedy_sought = Réparation demandée
+field-respondent = Partie mise en cause
+respondent-body = Un organe (sa présidence ou son secrétariat)
+respondent-delegation = Une autre délégation
+field-respondent_code = Organe ou délégation
+hint-respondent_code = Choisissez un organe ou une délégation, selon votre choix ci-dessus.
+field-co_complainants = Co-requérants
+hint-co_complainants = Délégations déposant la réclamation avec la vôtre, le cas échéant (maintenez Ctrl ou ⌘ enfoncé pour en choisir plusieurs).
+field-confidentiality = Confidentialité
+hint-confidentiality = Si l'identité est protégée, le défendeur et le registre public ne voient pas qui a déposé la réclamation.
+field-language = Langue de l'affaire
+field-urgency = Urgence
+hint-urgency = Les affaires urgentes (session encore en cours) sont soumises à des délais plus courts.

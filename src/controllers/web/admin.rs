@@ -1,1 +1,516 @@
-//! (pages added below)
+//! What admins manage from the browser: people, delegations, bodies, mediator profiles, the
+//! holiday calendar; and the timeline policies in force, to read. Never case content.
+use axum::{extract::Path, extract::Query, http::StatusCode, response::Response};
+use serde_json::{json, Map, Value};
+
+use super::{cases::parse_query, field_messages, FormData, Posted, Visitor, WebError};
+use crate::{
+    controllers::{
+        admin::{self as api, NewBodyParams, NewHolidayParams, NewUserParams, UserChangeParams},
+        extract::{parse_json, pid},
+        mediators::ProfileParams,
+    },
+    errors::{AppError, FieldErrors},
+    models::{
+        bodies, delegations, holidays, mediators, users,
+        vocabulary::{BodyKind, Language, Locale, Role},
+    },
+    settings::Settings,
+    views::{
+        mediators::ProfileView,
+        people::{BodyView, DelegationView, HolidayView, UserView},
+    },
+};
+
+/// The form's fields as a JSON object of strings, leaving out blanks and the form's own
+/// fields, with `extra` on top.
+fn as_json(form: &FormData, names: &[&str], extra: Map<String, Value>) -> Value {
+    let mut body = Map::new();
+    for name in names {
+        if let Some(v) = form.optional(name) {
+            body.insert((*name).into(), Value::String(v));
+        }
+    }
+    body.extend(extra);
+    Value::Object(body)
+}
+
+async fn users_page(
+    v: &Visitor,
+    status: StatusCode,
+    role: Option<Role>,
+    values: Map<String, Value>,
+    errors: &FieldErrors,
+) -> Result<Response, WebError> {
+    v.with_role(&[Role::Admin])?;
+    let mut rows = Vec::new();
+    for u in users::list(&v.ctx.db, role).await? {
+        let aff = u.affiliation_codes(&v.ctx.db).await?;
+        rows.push(UserView::new(&u, aff));
+    }
+    let delegations: Vec<DelegationView> = delegations::list(&v.ctx.db)
+        .await?
+        .iter()
+        .map(DelegationView::from)
+        .collect();
+    let bodies: Vec<BodyView> = bodies::list(&v.ctx.db)
+        .await?
+        .iter()
+        .map(BodyView::from)
+        .collect();
+    v.page(
+        status,
+        "admin/users.html",
+        "users-title",
+        json!({
+            "rows": rows,
+            "role": role,
+            "roles": Role::names(),
+            "locales": Locale::names(),
+            "delegations": delegations,
+            "bodies": bodies,
+            "values": values,
+            "errors": field_messages(v.locale, errors),
+        }),
+    )
+}
+
+#[derive(Debug, Default, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RoleQuery {
+    role: Option<Role>,
+}
+
+/// `GET /admin/users`
+pub async fn users_index(
+    v: Visitor,
+    Query(raw): Query<Vec<(String, String)>>,
+) -> Result<Response, WebError> {
+    let q: RoleQuery = parse_query(&raw)?;
+    let mut values = Map::new();
+    values.insert("time_zone".into(), Value::String("Europe/Zurich".into()));
+    users_page(&v, StatusCode::OK, q.role, values, &FieldErrors::new()).await
+}
+
+/// `POST /admin/users`: accredits someone; without a password they set one from the
+/// emailed reset code.
+pub async fn accredit(Posted { v, form }: Posted) -> Result<Response, WebError> {
+    v.with_role(&[Role::Admin])?;
+    if let Some(done) = v.replay(&form).await? {
+        return Ok(done);
+    }
+    let mut extra = Map::new();
+    // Each field is always sent so a refusal names every missing one at once.
+    for name in ["email", "name", "time_zone"] {
+        extra.insert(name.into(), Value::String(form.text(name)));
+    }
+    let body = as_json(
+        &form,
+        &["role", "delegation", "body", "locale", "password"],
+        extra,
+    );
+    let outcome = match parse_json::<NewUserParams>(body.to_string().as_bytes()) {
+        Ok(p) => api::accredit(&v.ctx, p).await.map(|_| ()),
+        Err(e) => Err(e),
+    };
+    match outcome {
+        Ok(()) => v.done(&form, "/admin/users", "flash-accredited").await,
+        Err(AppError::Validation(errors)) => {
+            users_page(
+                &v,
+                StatusCode::UNPROCESSABLE_ENTITY,
+                None,
+                form.echo(),
+                &errors,
+            )
+            .await
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+async fn user_page(
+    v: &Visitor,
+    raw: &str,
+    status: StatusCode,
+    values: Option<Map<String, Value>>,
+    errors: &FieldErrors,
+) -> Result<Response, WebError> {
+    v.with_role(&[Role::Admin])?;
+    let user = users::by_pid(&v.ctx.db, pid(raw)?).await?;
+    let aff = user.affiliation_codes(&v.ctx.db).await?;
+    let view = UserView::new(&user, aff);
+    let values = values.unwrap_or_else(|| {
+        let mut m = Map::new();
+        m.insert("name".into(), Value::String(view.name.clone()));
+        m.insert("locale".into(), Value::String(view.locale.clone()));
+        m.insert("time_zone".into(), Value::String(view.time_zone.clone()));
+        m.insert(
+            "active".into(),
+            Value::String(if view.active { "yes" } else { "no" }.into()),
+        );
+        m
+    });
+    v.page(
+        status,
+        "admin/user.html",
+        "user-title",
+        json!({
+            "user": view,
+            "locales": Locale::names(),
+            "values": values,
+            "errors": field_messages(v.locale, errors),
+        }),
+    )
+}
+
+/// `GET /admin/users/{pid}`
+pub async fn user_edit(v: Visitor, Path(raw): Path<String>) -> Result<Response, WebError> {
+    user_page(&v, &raw, StatusCode::OK, None, &FieldErrors::new()).await
+}
+
+/// `POST /admin/users/{pid}`
+pub async fn user_update(
+    Path(raw): Path<String>,
+    Posted { v, form }: Posted,
+) -> Result<Response, WebError> {
+    let me = v.with_role(&[Role::Admin])?.clone();
+    let mut extra = Map::new();
+    match form.get("active") {
+        Some("yes") => {
+            extra.insert("active".into(), Value::Bool(true));
+        }
+        Some("no") => {
+            extra.insert("active".into(), Value::Bool(false));
+        }
+        _ => {}
+    }
+    let body = as_json(&form, &["name", "locale", "time_zone"], extra);
+    let outcome = match parse_json::<UserChangeParams>(body.to_string().as_bytes()) {
+        Ok(p) => api::change_user(&v.ctx, &me.actor, pid(&raw)?, p)
+            .await
+            .map(|_| ()),
+        Err(e) => Err(e),
+    };
+    match outcome {
+        Ok(()) => {
+            v.done(&form, &format!("/admin/users/{raw}"), "flash-saved")
+                .await
+        }
+        Err(AppError::Validation(errors)) => {
+            user_page(
+                &v,
+                &raw,
+                StatusCode::UNPROCESSABLE_ENTITY,
+                Some(form.echo()),
+                &errors,
+            )
+            .await
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// `GET /admin/delegations`
+pub async fn delegations_index(v: Visitor) -> Result<Response, WebError> {
+    v.with_role(&[Role::Admin])?;
+    let rows: Vec<DelegationView> = delegations::list(&v.ctx.db)
+        .await?
+        .iter()
+        .map(DelegationView::from)
+        .collect();
+    v.page(
+        StatusCode::OK,
+        "admin/delegations.html",
+        "delegations-title",
+        json!({ "rows": rows }),
+    )
+}
+
+async fn bodies_page(
+    v: &Visitor,
+    status: StatusCode,
+    values: Map<String, Value>,
+    errors: &FieldErrors,
+) -> Result<Response, WebError> {
+    v.with_role(&[Role::Admin])?;
+    let rows: Vec<BodyView> = bodies::list(&v.ctx.db)
+        .await?
+        .iter()
+        .map(BodyView::from)
+        .collect();
+    v.page(
+        status,
+        "admin/bodies.html",
+        "bodies-title",
+        json!({
+            "rows": rows,
+            "kinds": BodyKind::names(),
+            "values": values,
+            "errors": field_messages(v.locale, errors),
+        }),
+    )
+}
+
+/// `GET /admin/bodies`
+pub async fn bodies_index(v: Visitor) -> Result<Response, WebError> {
+    bodies_page(&v, StatusCode::OK, Map::new(), &FieldErrors::new()).await
+}
+
+/// `POST /admin/bodies`
+pub async fn body_create(Posted { v, form }: Posted) -> Result<Response, WebError> {
+    v.with_role(&[Role::Admin])?;
+    if let Some(done) = v.replay(&form).await? {
+        return Ok(done);
+    }
+    let mut extra = Map::new();
+    for name in ["code", "name"] {
+        extra.insert(name.into(), Value::String(form.text(name)));
+    }
+    let body = as_json(&form, &["kind"], extra);
+    let outcome = match parse_json::<NewBodyParams>(body.to_string().as_bytes()) {
+        Ok(p) => api::create_body_from(&v.ctx, p).await.map(|_| ()),
+        Err(e) => Err(e),
+    };
+    match outcome {
+        Ok(()) => v.done(&form, "/admin/bodies", "flash-saved").await,
+        Err(AppError::Validation(errors)) => {
+            bodies_page(&v, StatusCode::UNPROCESSABLE_ENTITY, form.echo(), &errors).await
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// `GET /admin/mediators`
+pub async fn mediators_index(v: Visitor) -> Result<Response, WebError> {
+    v.with_role(&[Role::Admin])?;
+    let people = users::list(&v.ctx.db, Some(Role::Mediator)).await?;
+    let mut rows = Vec::new();
+    for u in &people {
+        let profile = mediators::profile(&v.ctx.db, u.pid).await?;
+        rows.push(ProfileView::from(&profile));
+    }
+    v.page(
+        StatusCode::OK,
+        "admin/mediators.html",
+        "mediators-title",
+        json!({ "rows": rows }),
+    )
+}
+
+async fn mediator_page(
+    v: &Visitor,
+    raw: &str,
+    status: StatusCode,
+    values: Option<Map<String, Value>>,
+    errors: &FieldErrors,
+) -> Result<Response, WebError> {
+    v.with_role(&[Role::Admin])?;
+    let profile = ProfileView::from(&mediators::profile(&v.ctx.db, pid(raw)?).await?);
+    let values = values.unwrap_or_else(|| {
+        let mut m = Map::new();
+        m.insert("capacity".into(), Value::from(profile.capacity.to_string()));
+        m.insert(
+            "on_leave".into(),
+            Value::String(if profile.on_leave { "yes" } else { "no" }.into()),
+        );
+        m.insert("languages".into(), json!(profile.languages));
+        m.insert(
+            "conflicting_delegations".into(),
+            json!(profile.conflicting_delegations),
+        );
+        m.insert(
+            "conflicting_bodies".into(),
+            json!(profile.conflicting_bodies),
+        );
+        m
+    });
+    let delegations: Vec<DelegationView> = delegations::list(&v.ctx.db)
+        .await?
+        .iter()
+        .map(DelegationView::from)
+        .collect();
+    let bodies: Vec<BodyView> = bodies::list(&v.ctx.db)
+        .await?
+        .iter()
+        .map(BodyView::from)
+        .collect();
+    v.page(
+        status,
+        "admin/mediator.html",
+        "mediator-title",
+        json!({
+            "profile": profile,
+            "languages": Language::names(),
+            "delegations": delegations,
+            "bodies": bodies,
+            "values": values,
+            "errors": field_messages(v.locale, errors),
+        }),
+    )
+}
+
+/// `GET /admin/mediators/{pid}`
+pub async fn mediator_edit(v: Visitor, Path(raw): Path<String>) -> Result<Response, WebError> {
+    mediator_page(&v, &raw, StatusCode::OK, None, &FieldErrors::new()).await
+}
+
+/// `POST /admin/mediators/{pid}`: the lists given replace the stored ones.
+pub async fn mediator_update(
+    Path(raw): Path<String>,
+    Posted { v, form }: Posted,
+) -> Result<Response, WebError> {
+    v.with_role(&[Role::Admin])?;
+    let mut errors = FieldErrors::new();
+    let capacity = match form.text("capacity").trim().parse::<u32>() {
+        Ok(n) => Some(n),
+        Err(_) => {
+            errors.add("capacity", "invalid_type", "must be a whole number");
+            None
+        }
+    };
+    let list = |name: &str| -> Vec<Value> {
+        form.all(name)
+            .into_iter()
+            .filter(|s| !s.trim().is_empty())
+            .map(Value::String)
+            .collect()
+    };
+    let body = json!({
+        "capacity": capacity,
+        "on_leave": form.get("on_leave") == Some("yes"),
+        "languages": list("languages"),
+        "conflicting_delegations": list("conflicting_delegations"),
+        "conflicting_bodies": list("conflicting_bodies"),
+    });
+    let outcome = if errors.is_empty() {
+        match parse_json::<ProfileParams>(body.to_string().as_bytes()) {
+            Ok(p) => mediators::change_profile(&v.ctx.db, pid(&raw)?, p.into_change(), v.now)
+                .await
+                .map(|_| ()),
+            Err(e) => Err(e),
+        }
+    } else {
+        Err(AppError::Validation(errors))
+    };
+    match outcome {
+        Ok(()) => {
+            v.done(&form, &format!("/admin/mediators/{raw}"), "flash-saved")
+                .await
+        }
+        Err(AppError::Validation(errors)) => {
+            mediator_page(
+                &v,
+                &raw,
+                StatusCode::UNPROCESSABLE_ENTITY,
+                Some(form.echo()),
+                &errors,
+            )
+            .await
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+async fn holidays_page(
+    v: &Visitor,
+    status: StatusCode,
+    values: Map<String, Value>,
+    errors: &FieldErrors,
+) -> Result<Response, WebError> {
+    v.with_role(&[Role::Admin])?;
+    let settings = Settings::of(&v.ctx)?;
+    let rows: Vec<HolidayView> = holidays::list(&v.ctx.db)
+        .await?
+        .iter()
+        .map(HolidayView::from)
+        .collect();
+    v.page(
+        status,
+        "admin/holidays.html",
+        "holidays-title",
+        json!({
+            "rows": rows,
+            "zone": settings.calendar.zone.name(),
+            "values": values,
+            "errors": field_messages(v.locale, errors),
+        }),
+    )
+}
+
+/// `GET /admin/holidays`
+pub async fn holidays_index(v: Visitor) -> Result<Response, WebError> {
+    holidays_page(&v, StatusCode::OK, Map::new(), &FieldErrors::new()).await
+}
+
+/// `POST /admin/holidays`: every running clock moves with the calendar (see
+/// `deadlines:rebuild`).
+pub async fn holiday_create(Posted { v, form }: Posted) -> Result<Response, WebError> {
+    v.with_role(&[Role::Admin])?;
+    if let Some(done) = v.replay(&form).await? {
+        return Ok(done);
+    }
+    let mut extra = Map::new();
+    extra.insert("name".into(), Value::String(form.text("name")));
+    let body = as_json(&form, &["date"], extra);
+    let outcome = match parse_json::<NewHolidayParams>(body.to_string().as_bytes()) {
+        Ok(p) => api::add_holiday(&v.ctx, p).await.map(|_| ()),
+        Err(e) => Err(e),
+    };
+    match outcome {
+        Ok(()) => v.done(&form, "/admin/holidays", "flash-saved").await,
+        Err(AppError::Validation(errors)) => {
+            holidays_page(&v, StatusCode::UNPROCESSABLE_ENTITY, form.echo(), &errors).await
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// `POST /admin/holidays/{date}/delete`
+pub async fn holiday_delete(
+    Path(raw): Path<String>,
+    Posted { v, form }: Posted,
+) -> Result<Response, WebError> {
+    v.with_role(&[Role::Admin])?;
+    let date =
+        chrono::NaiveDate::parse_from_str(&raw, "%Y-%m-%d").map_err(|_| AppError::NotFound)?;
+    holidays::remove(&v.ctx.db, date).await?;
+    v.done(&form, "/admin/holidays", "flash-saved").await
+}
+
+/// `GET /admin/policies`: the timelines in force, as configured.
+pub async fn policies(v: Visitor) -> Result<Response, WebError> {
+    v.with_role(&[Role::Admin, Role::Oversight, Role::Registrar])?;
+    let settings = Settings::of(&v.ctx)?;
+    let timelines: Vec<Value> = settings
+        .timelines
+        .iter()
+        .map(|(kind, t)| {
+            json!({ "kind": kind, "unit": t.unit, "days": t.days, "urgent_days": t.urgent_days })
+        })
+        .collect();
+    let overrides: Vec<Value> = settings
+        .category_overrides
+        .iter()
+        .flat_map(|(category, clocks)| {
+            clocks.iter().map(move |(kind, o)| {
+                json!({ "category": category, "kind": kind, "days": o.days, "urgent_days": o.urgent_days })
+            })
+        })
+        .collect();
+    v.page(
+        StatusCode::OK,
+        "admin/policies.html",
+        "policies-title",
+        json!({
+            "timelines": timelines,
+            "overrides": overrides,
+            "zone": settings.calendar.zone.name(),
+            "business_day_end": settings.calendar.business_day_end.format("%H:%M").to_string(),
+            "weekend": settings.calendar.weekend.iter().map(|d| format!("{d:?}")).collect::<Vec<_>>(),
+            "sdt_days": settings.special_and_differential.extra_working_days,
+            "max_extension_days": settings.max_extension_days,
+            "reminder_leads": settings.notices.reminder_leads_working_days,
+        }),
+    )
+}

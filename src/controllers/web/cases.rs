@@ -41,28 +41,10 @@ use crate::{
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ListQuery {
-    #[serde(default, deserialize_with = "blank_as_none")]
     status: Option<CaseStatus>,
-    #[serde(default, deserialize_with = "blank_as_none")]
     category: Option<Category>,
-    #[serde(default, deserialize_with = "blank_as_none")]
     overdue: Option<bool>,
-    #[serde(default, deserialize_with = "blank_as_none")]
     page: Option<u64>,
-}
-
-/// An empty query value (a select left on "any") means no filter.
-fn blank_as_none<'de, D, T>(d: D) -> Result<Option<T>, D::Error>
-where
-    D: serde::Deserializer<'de>,
-    T: std::str::FromStr,
-    T::Err: std::fmt::Display,
-{
-    let raw: Option<String> = Option::deserialize(d)?;
-    match raw.as_deref().map(str::trim) {
-        None | Some("") => Ok(None),
-        Some(s) => s.parse().map(Some).map_err(serde::de::Error::custom),
-    }
 }
 
 /// "3 working days left", "overdue by 2 calendar days", "paused", in the viewer's language.
@@ -211,9 +193,12 @@ pub async fn index(
 }
 
 /// Parses a page's query string into `T`; a bad value is a 422 page naming the parameter.
-fn parse_query<T: serde::de::DeserializeOwned>(raw: &[(String, String)]) -> Result<T, WebError> {
+/// An empty value (a filter left on "any") is no filter.
+pub(super) fn parse_query<T: serde::de::DeserializeOwned>(
+    raw: &[(String, String)],
+) -> Result<T, WebError> {
     let encoded = form_urlencoded::Serializer::new(String::new())
-        .extend_pairs(raw.iter())
+        .extend_pairs(raw.iter().filter(|(_, v)| !v.trim().is_empty()))
         .finish();
     let de = serde_urlencoded::Deserializer::new(form_urlencoded::parse(encoded.as_bytes()));
     serde_path_to_error::deserialize(de).map_err(|e| {

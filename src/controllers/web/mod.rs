@@ -787,6 +787,37 @@ pub fn routes() -> loco_rs::controller::Routes {
         .add("/cases/new", get(cases::new))
         .add("/cases/{pid}", get(cases::show))
         .add("/cases/{pid}/act", post(cases::act))
+        .add("/register", get(public::register))
+        .add("/oversight", get(oversight::dashboard))
+        .add("/oversight/export/{name}", get(oversight::export))
+        .add(
+            "/oversight/samples",
+            get(oversight::samples_index).post(oversight::draw),
+        )
+        .add(
+            "/admin/users",
+            get(admin::users_index).post(admin::accredit),
+        )
+        .add(
+            "/admin/users/{pid}",
+            get(admin::user_edit).post(admin::user_update),
+        )
+        .add("/admin/delegations", get(admin::delegations_index))
+        .add(
+            "/admin/bodies",
+            get(admin::bodies_index).post(admin::body_create),
+        )
+        .add("/admin/mediators", get(admin::mediators_index))
+        .add(
+            "/admin/mediators/{pid}",
+            get(admin::mediator_edit).post(admin::mediator_update),
+        )
+        .add(
+            "/admin/holidays",
+            get(admin::holidays_index).post(admin::holiday_create),
+        )
+        .add("/admin/holidays/{date}/delete", post(admin::holiday_delete))
+        .add("/admin/policies", get(admin::policies))
         .add("/desk", get(desk::index))
         .add("/desk/notices", get(desk::notices))
         .add("/desk/notices/{id}/retry", post(desk::retry))

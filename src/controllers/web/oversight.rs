@@ -1,1 +1,257 @@
-//! (pages added below)
+//! Oversight's dashboard: closure metrics, deadline compliance, disparities between groups of
+//! states, trends and mediators, with the charts drawn in the page and every table as CSV;
+//! and the random samples drawn for independent review.
+use axum::{
+    extract::{Path, Query},
+    http::StatusCode,
+    response::Response,
+};
+use serde_json::{json, Value};
+
+use super::{cases::parse_query, field_messages, Posted, Visitor, WebError};
+use crate::{
+    controllers::oversight::{self as api, MetricsQuery, SampleParams},
+    errors::{AppError, FieldErrors},
+    models::{
+        bodies, disparities, metrics, samples,
+        vocabulary::{Category, Role},
+    },
+    settings::Settings,
+    views::{charts, metrics as csv_view},
+};
+
+/// An SVG chart made fit to sit in the page: named for assistive technology.
+fn inline_chart(drawn: Result<String, String>, label: &str) -> Result<String, WebError> {
+    let svg = drawn.map_err(AppError::Internal)?;
+    let label = label
+        .replace('&', "&amp;")
+        .replace('"', "&quot;")
+        .replace('<', "&lt;");
+    Ok(svg.replacen(
+        "<svg ",
+        &format!("<svg role=\"img\" aria-label=\"{label}\" focusable=\"false\" "),
+        1,
+    ))
+}
+
+fn query_string(raw: &[(String, String)]) -> String {
+    form_urlencoded::Serializer::new(String::new())
+        .extend_pairs(raw.iter().filter(|(_, v)| !v.trim().is_empty()))
+        .finish()
+}
+
+/// `GET /oversight`
+pub async fn dashboard(
+    v: Visitor,
+    Query(raw): Query<Vec<(String, String)>>,
+) -> Result<Response, WebError> {
+    v.with_role(&[Role::Oversight, Role::Registrar])?;
+    let q: MetricsQuery = parse_query(&raw)?;
+    let settings = Settings::of(&v.ctx)?;
+    let scope = q.scope(&v.ctx).await?;
+    let m = metrics::overview(&v.ctx.db, &scope, v.now).await?;
+    let d = disparities::disparities(&v.ctx.db, &scope, &settings.oversight, v.now).await?;
+    let months = metrics::trends(&v.ctx.db, &scope, v.now).await?;
+    let mediators = metrics::mediators(&v.ctx.db, &scope, v.now).await?;
+    let charts = json!({
+        "trends": inline_chart(charts::trends(&months), &v.t("chart-trends"))?,
+        "outcomes": inline_chart(charts::outcomes(&m), &v.t("chart-outcomes"))?,
+        "disparities": inline_chart(charts::disparities(&d), &v.t("chart-disparities"))?,
+    });
+    let bodies: Vec<String> = bodies::list(&v.ctx.db)
+        .await?
+        .into_iter()
+        .map(|b| b.code)
+        .collect();
+    let qs = query_string(&raw);
+    v.page(
+        StatusCode::OK,
+        "oversight/dashboard.html",
+        "dashboard-title",
+        json!({
+            "m": m,
+            "d": d,
+            "months": months,
+            "mediators": mediators,
+            "charts": charts,
+            "period": {
+                "from": scope.from.date_naive().to_string(),
+                "to": (scope.to - chrono::Duration::days(1)).date_naive().to_string(),
+            },
+            "filter": { "body": q.body, "category": q.category, "respondent": q.respondent },
+            "bodies": bodies,
+            "categories": Category::names(),
+            "exports": {
+                "metrics": format!("/oversight/export/metrics.csv?{qs}"),
+                "disparities": format!("/oversight/export/disparities.csv?{qs}"),
+                "trends": format!("/oversight/export/trends.csv?{qs}"),
+                "mediators": format!("/oversight/export/mediators.csv?{qs}"),
+            },
+        }),
+    )
+}
+
+/// `GET /oversight/export/{name}.csv`: the dashboard's tables for spreadsheets, with the
+/// same filters.
+pub async fn export(
+    v: Visitor,
+    Path(name): Path<String>,
+    Query(raw): Query<Vec<(String, String)>>,
+) -> Result<Response, WebError> {
+    v.with_role(&[Role::Oversight, Role::Registrar])?;
+    let q: MetricsQuery = parse_query(&raw)?;
+    let settings = Settings::of(&v.ctx)?;
+    let scope = q.scope(&v.ctx).await?;
+    let res = match name.as_str() {
+        "metrics.csv" => {
+            let m = metrics::overview(&v.ctx.db, &scope, v.now).await?;
+            let rows: Vec<Vec<String>> = csv_view::rows(&m).into_iter().map(Vec::from).collect();
+            api::csv_response("redress-metrics", csv_view::HEADER, &rows)
+        }
+        "disparities.csv" => {
+            let d = disparities::disparities(&v.ctx.db, &scope, &settings.oversight, v.now).await?;
+            api::csv_response(
+                "redress-disparities",
+                csv_view::DISPARITY_HEADER,
+                &csv_view::disparity_rows(&d),
+            )
+        }
+        "trends.csv" => {
+            let months = metrics::trends(&v.ctx.db, &scope, v.now).await?;
+            api::csv_response(
+                "redress-trends",
+                csv_view::TREND_HEADER,
+                &csv_view::trend_rows(&months),
+            )
+        }
+        "mediators.csv" => {
+            let list = metrics::mediators(&v.ctx.db, &scope, v.now).await?;
+            api::csv_response(
+                "redress-mediators",
+                csv_view::MEDIATOR_HEADER,
+                &csv_view::mediator_rows(&list),
+            )
+        }
+        _ => return Err(AppError::NotFound.into()),
+    };
+    Ok(res?)
+}
+
+async fn samples_page(
+    v: &Visitor,
+    status: StatusCode,
+    values: serde_json::Map<String, Value>,
+    errors: &FieldErrors,
+) -> Result<Response, WebError> {
+    let me = v.with_role(&[Role::Oversight, Role::Registrar])?;
+    let draws = samples::list(&v.ctx.db).await?;
+    let draws: Vec<Value> = draws
+        .iter()
+        .map(|d| {
+            let mut row = serde_json::to_value(d).unwrap_or(Value::Null);
+            if let Some(obj) = row.as_object_mut() {
+                obj.insert(
+                    "drawn".into(),
+                    serde_json::to_value(crate::views::Instant::new(d.drawn_at, me.actor.zone))
+                        .unwrap_or(Value::Null),
+                );
+            }
+            row
+        })
+        .collect();
+    let settings = Settings::of(&v.ctx)?;
+    v.page(
+        status,
+        "oversight/samples.html",
+        "samples-title",
+        json!({
+            "draws": draws,
+            "values": values,
+            "errors": field_messages(v.locale, errors),
+            "can_draw": me.actor.role == Role::Oversight,
+            "max": settings.oversight.sample_max,
+            "categories": Category::names(),
+        }),
+    )
+}
+
+/// `GET /oversight/samples`
+pub async fn samples_index(v: Visitor) -> Result<Response, WebError> {
+    samples_page(
+        &v,
+        StatusCode::OK,
+        serde_json::Map::new(),
+        &FieldErrors::new(),
+    )
+    .await
+}
+
+/// `POST /oversight/samples`: draws a sample; the seed is recorded so anyone can redo it.
+pub async fn draw(Posted { v, form }: Posted) -> Result<Response, WebError> {
+    let me = v.with_role(&[Role::Oversight])?.clone();
+    if let Some(done) = v.replay(&form).await? {
+        return Ok(done);
+    }
+    let mut errors = FieldErrors::new();
+    let size = match form.text("size").trim().parse::<u32>() {
+        Ok(n) if n >= 1 => n,
+        _ => {
+            errors.add("size", "invalid_type", "must be a whole number");
+            0
+        }
+    };
+    let seed = match form.optional("seed") {
+        None => None,
+        Some(s) => s.trim().parse::<u64>().map(Some).unwrap_or_else(|_| {
+            errors.add("seed", "invalid_type", "must be a whole number");
+            None
+        }),
+    };
+    let date = |name: &str, errors: &mut FieldErrors| match form.optional(name) {
+        None => None,
+        Some(s) => s
+            .parse::<chrono::NaiveDate>()
+            .map(Some)
+            .unwrap_or_else(|_| {
+                errors.add(name, "invalid", "must be a date (YYYY-MM-DD)");
+                None
+            }),
+    };
+    let from = date("from", &mut errors);
+    let to = date("to", &mut errors);
+    let category = match form.optional("category") {
+        None => None,
+        Some(c) => c.parse::<Category>().map(Some).unwrap_or_else(|_| {
+            errors.add("category", "invalid_choice", "unknown category");
+            None
+        }),
+    };
+    let outcome = if errors.is_empty() {
+        api::draw(
+            &v.ctx,
+            &me.actor,
+            SampleParams {
+                size,
+                seed,
+                from,
+                to,
+                body: form.optional("body"),
+                category,
+                respondent: form.optional("respondent"),
+            },
+        )
+        .await
+    } else {
+        Err(AppError::Validation(errors))
+    };
+    match outcome {
+        Ok(_) => {
+            v.done(&form, "/oversight/samples", "flash-sample-drawn")
+                .await
+        }
+        Err(AppError::Validation(errors)) => {
+            samples_page(&v, StatusCode::UNPROCESSABLE_ENTITY, form.echo(), &errors).await
+        }
+        Err(e) => Err(e.into()),
+    }
+}

@@ -1,1 +1,72 @@
-//! (pages added below)
+//! The public register: every registered case, with no sign-in and nothing a protected
+//! complainant asked to withhold; searchable, and downloadable as CSV.
+use axum::{extract::Query, http::StatusCode, response::Response};
+use serde_json::json;
+
+use super::{cases::parse_query, Visitor, WebError};
+use crate::models::{
+    bodies,
+    register::{self, Filter, Stage},
+    vocabulary::Category,
+};
+
+/// `GET /register`
+pub async fn register(
+    v: Visitor,
+    Query(raw): Query<Vec<(String, String)>>,
+) -> Result<Response, WebError> {
+    let filter: Filter = parse_query(&raw)?;
+    let (items, total) = register::page(&v.ctx.db, &filter, v.now).await?;
+    let (page, per_page) = filter.bounds();
+    let pages = total.div_ceil(per_page).max(1);
+    let kept: Vec<(String, String)> = raw
+        .iter()
+        .filter(|(k, v)| k != "page" && !v.trim().is_empty())
+        .cloned()
+        .collect();
+    let query = |extra: Option<u64>| {
+        let mut s = form_urlencoded::Serializer::new(String::new());
+        s.extend_pairs(kept.iter());
+        if let Some(p) = extra {
+            s.append_pair("page", &p.to_string());
+        }
+        s.finish()
+    };
+    let bodies: Vec<String> = bodies::list(&v.ctx.db)
+        .await?
+        .into_iter()
+        .map(|b| b.code)
+        .collect();
+    let this_year = v
+        .now
+        .format("%Y")
+        .to_string()
+        .parse::<i32>()
+        .unwrap_or(2026);
+    v.page(
+        StatusCode::OK,
+        "public/register.html",
+        "register-title",
+        json!({
+            "items": items,
+            "total": total,
+            "page": page,
+            "pages": pages,
+            "prev": (page > 1).then(|| format!("/register?{}", query(Some(page - 1)))),
+            "next": (page < pages).then(|| format!("/register?{}", query(Some(page + 1)))),
+            "csv": format!("/api/register.csv?{}", query(None)),
+            "filter": {
+                "reference": filter.reference,
+                "complainant": filter.complainant,
+                "year": filter.year,
+                "stage": filter.stage,
+                "body": filter.body,
+                "category": filter.category,
+            },
+            "years": (2020..=this_year).rev().collect::<Vec<_>>(),
+            "stages": Stage::names(),
+            "categories": Category::names(),
+            "bodies": bodies,
+        }),
+    )
+}

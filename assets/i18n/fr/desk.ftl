@@ -1,0 +1,32 @@
+## Registry desk
+desk-title = Intake
+desk-to-register = To register
+desk-registered = Registered, to assess
+desk-assessing = Under assessment
+desk-empty = Nothing waiting.
+desk-loads = Mediators
+desk-awaiting-mediator = { $n ->
+    [0] Every case past eligibility has a mediator.
+    [one] One case past eligibility has no mediator.
+   *[other] { $n } cases past eligibility have no mediator.
+}
+col-nationality = Nationality
+col-languages = Languages
+col-active-cases = Open cases
+col-capacity = Capacity
+col-overdue = Overdue
+col-availability = Availability
+mediator-inactive = inactive
+mediator-on-leave = on leave
+mediator-available = available
+notices-title = Failed notices
+notices-intro = Emails that could not be delivered after every retry. Check the address, then send again.
+notices-none = Every notice was delivered.
+notice-retry = Send again
+flash-requeued = The notice is queued again.
+col-case = Case
+col-notice = Notice
+col-recipient = Recipient
+col-attempts = Attempts
+col-last-error = Last error
+col-failed = Failed

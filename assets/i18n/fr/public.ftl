@@ -1,0 +1,21 @@
+## Public register
+register-title = Public register
+register-intro = Every registered grievance, its stage and how it ended. A complainant who asked for identity protection is not named.
+register-reference = Reference
+register-complainant = Complainant (ISO code)
+register-complainant-hint = Three letters, such as TUV. Only cases filed in public are found.
+register-year = Year filed
+register-stage = Stage
+register-month = Filed
+register-closure = Closure
+register-days-open = Days open
+register-search = Search
+register-csv = Download as CSV
+stage-registration = Registration
+stage-eligibility = Eligibility
+stage-dispute_resolution = Dispute resolution
+stage-compliance_review = Independent review
+stage-monitoring = Monitoring
+stage-closed = Closed
+closure-with_outputs = with outputs
+closure-without_outputs = without outputs

@@ -1,0 +1,401 @@
+//! Every page, for every role: their own pages render, everyone else's do not exist for them.
+use redress::app::App;
+use serde_json::json;
+use serial_test::serial;
+
+use super::{input_value, location, Browser};
+use crate::support::*;
+
+const PAGES: &[(&str, &[&str])] = &[
+    (
+        "/cases",
+        &[
+            "delegate",
+            "respondent",
+            "mediator",
+            "registrar",
+            "oversight",
+        ],
+    ),
+    ("/cases/new", &["delegate"]),
+    ("/desk", &["registrar"]),
+    ("/desk/notices", &["registrar", "oversight", "mediator"]),
+    ("/oversight", &["oversight", "registrar"]),
+    (
+        "/oversight?from=2026-01-01&body=HRC&category=",
+        &["oversight", "registrar"],
+    ),
+    ("/oversight/samples", &["oversight", "registrar"]),
+    ("/oversight/export/metrics.csv", &["oversight", "registrar"]),
+    (
+        "/oversight/export/disparities.csv",
+        &["oversight", "registrar"],
+    ),
+    ("/admin/users", &["admin"]),
+    ("/admin/delegations", &["admin"]),
+    ("/admin/bodies", &["admin"]),
+    ("/admin/mediators", &["admin"]),
+    ("/admin/holidays", &["admin"]),
+    ("/admin/policies", &["admin", "oversight", "registrar"]),
+    (
+        "/register",
+        &[
+            "delegate",
+            "respondent",
+            "mediator",
+            "registrar",
+            "oversight",
+            "admin",
+        ],
+    ),
+];
+
+#[tokio::test]
+#[serial]
+async fn every_role_reaches_its_own_pages_and_no_other() {
+    request::<App, _, _>(|server, ctx| async move {
+        let w = world(&ctx).await;
+        let case = case_in_mediation(&server, &w).await;
+        must(
+            &server,
+            &w.mediator,
+            &case,
+            json!({"action": "request_response", "request": "Please explain the cut."}),
+        )
+        .await;
+        let pid = case["pid"].as_str().unwrap().to_string();
+        let people = [
+            ("delegate", &w.complainant),
+            ("respondent", &w.respondent),
+            ("mediator", &w.mediator),
+            ("registrar", &w.registrar),
+            ("oversight", &w.oversight),
+            ("admin", &w.admin),
+        ];
+        for (role, person) in people {
+            let mut b = Browser::sign_in(&server, person).await;
+            for (path, allowed) in PAGES {
+                let res = b.get(&server, path).await;
+                let expected = if allowed.contains(&role) { 200 } else { 404 };
+                assert_eq!(res.status_code(), expected, "{role} {path}: {}", res.text());
+            }
+            let case_page = b.get(&server, &format!("/cases/{pid}")).await;
+            let expected = if role == "admin" { 404 } else { 200 };
+            assert_eq!(case_page.status_code(), expected, "{role} case page");
+            if role == "admin" {
+                // Nor its mediator's profile page for anyone else.
+                continue;
+            }
+            assert_eq!(
+                b.get(&server, &format!("/admin/mediators/{}", w.mediator.pid()))
+                    .await
+                    .status_code(),
+                404
+            );
+        }
+        let mut anonymous = Browser::default();
+        assert_eq!(anonymous.get(&server, "/register").await.status_code(), 200);
+        assert_eq!(anonymous.get(&server, "/").await.status_code(), 200);
+        let res = anonymous.get(&server, "/oversight").await;
+        assert_eq!(res.status_code(), 303);
+    })
+    .await;
+}
+
+#[tokio::test]
+#[serial]
+async fn the_respondent_answers_from_the_inbox_and_the_delegate_accepts() {
+    request::<App, _, _>(|server, ctx| async move {
+        let w = world(&ctx).await;
+        let case = case_in_mediation(&server, &w).await;
+        must(
+            &server,
+            &w.mediator,
+            &case,
+            json!({"action": "request_response", "request": "Please explain the cut."}),
+        )
+        .await;
+        let pid = case["pid"].as_str().unwrap().to_string();
+        let reference = case["reference"].as_str().unwrap().to_string();
+
+        let mut respondent = Browser::sign_in(&server, &w.respondent).await;
+        let inbox = respondent.get(&server, "/cases").await.text();
+        let awaiting = inbox
+            .split_once("Awaiting your response")
+            .map_or("", |(_, rest)| rest);
+        assert!(
+            awaiting.contains(&reference),
+            "the case awaits the respondent: {inbox}"
+        );
+        assert!(awaiting.contains("working days left"));
+        let page = respondent
+            .get(&server, &format!("/cases/{pid}"))
+            .await
+            .text();
+        let version = input_value(&page, "expected_version").unwrap();
+        let res = respondent
+            .post(
+                &server,
+                &format!("/cases/{pid}/act"),
+                &[
+                    ("_key", "respondent-answer-1"),
+                    ("action", "submit_response"),
+                    ("expected_version", &version),
+                    (
+                        "response",
+                        "The list was closed by the bureau's decision of 12 January.",
+                    ),
+                ],
+            )
+            .await;
+        assert_eq!(res.status_code(), 303, "{}", res.text());
+
+        let mut delegate = Browser::sign_in(&server, &w.complainant).await;
+        let page = delegate.get(&server, &format!("/cases/{pid}")).await.text();
+        assert!(page.contains("The list was closed by the bureau"));
+        let version = input_value(&page, "expected_version").unwrap();
+        let res = delegate
+            .post(
+                &server,
+                &format!("/cases/{pid}/act"),
+                &[
+                    ("_key", "delegate-accept-1"),
+                    ("action", "accept_response"),
+                    ("expected_version", &version),
+                    ("note", ""),
+                ],
+            )
+            .await;
+        assert_eq!(res.status_code(), 303, "{}", res.text());
+        let page = delegate.get(&server, &location(&res)).await.text();
+        assert!(
+            page.contains("Response accepted") || page.contains("Settled"),
+            "{page}"
+        );
+    })
+    .await;
+}
+
+#[tokio::test]
+#[serial]
+async fn an_admin_accredits_someone_and_keeps_the_calendar_through_the_pages() {
+    request::<App, _, _>(|server, ctx| async move {
+        let w = world(&ctx).await;
+        let mut admin = Browser::sign_in(&server, &w.admin).await;
+        admin.get(&server, "/admin/users").await;
+        let key = admin.key.clone();
+        let bad = admin
+            .post(
+                &server,
+                "/admin/users",
+                &[
+                    ("_key", &key),
+                    ("email", "not-an-address"),
+                    ("name", ""),
+                    ("role", "delegate"),
+                    ("delegation", "FJI"),
+                    ("time_zone", "Mars/Olympus"),
+                ],
+            )
+            .await;
+        assert_eq!(bad.status_code(), 422);
+        let html = bad.text();
+        for field in ["email", "name", "time_zone"] {
+            assert!(
+                html.contains(&format!("href=\"#f-{field}\"")),
+                "{field}: {html}"
+            );
+        }
+        assert!(html.contains("value=\"Mars/Olympus\""));
+        let ok = admin
+            .post(
+                &server,
+                "/admin/users",
+                &[
+                    ("_key", &key),
+                    ("email", "fiji@test.example"),
+                    ("name", "Delegate of Fiji"),
+                    ("role", "delegate"),
+                    ("delegation", "FJI"),
+                    ("locale", "fr"),
+                    ("time_zone", "Pacific/Fiji"),
+                ],
+            )
+            .await;
+        assert_eq!(ok.status_code(), 303, "{}", ok.text());
+        assert!(admin
+            .get(&server, "/admin/users")
+            .await
+            .text()
+            .contains("Delegate of Fiji"));
+
+        admin.get(&server, "/admin/holidays").await;
+        let key = admin.key.clone();
+        let res = admin
+            .post(
+                &server,
+                "/admin/holidays",
+                &[
+                    ("_key", &key),
+                    ("date", "2026-12-24"),
+                    ("name", "Christmas Eve"),
+                ],
+            )
+            .await;
+        assert_eq!(res.status_code(), 303, "{}", res.text());
+        let page = admin.get(&server, "/admin/holidays").await.text();
+        assert!(page.contains("Christmas Eve"));
+        let res = admin
+            .post(
+                &server,
+                "/admin/holidays",
+                &[
+                    ("_key", "another-holiday-key"),
+                    ("date", "24/12/2026"),
+                    ("name", "x"),
+                ],
+            )
+            .await;
+        assert_eq!(res.status_code(), 422);
+        let res = admin
+            .post(
+                &server,
+                "/admin/holidays/2026-12-24/delete",
+                &[("_key", "remove-holiday-key")],
+            )
+            .await;
+        assert_eq!(res.status_code(), 303);
+        assert!(!admin
+            .get(&server, "/admin/holidays")
+            .await
+            .text()
+            .contains("Christmas Eve"));
+
+        let path = format!("/admin/mediators/{}", w.mediator.pid());
+        admin.get(&server, &path).await;
+        let res = admin
+            .post(
+                &server,
+                &path,
+                &[
+                    ("capacity", "7"),
+                    ("on_leave", "yes"),
+                    ("languages", "en"),
+                    ("languages", "fr"),
+                    ("conflicting_delegations", "BOL"),
+                ],
+            )
+            .await;
+        assert_eq!(res.status_code(), 303, "{}", res.text());
+        let page = admin.get(&server, "/admin/mediators").await.text();
+        assert!(page.contains("on leave") && page.contains("BOL"), "{page}");
+    })
+    .await;
+}
+
+#[tokio::test]
+#[serial]
+async fn oversight_draws_a_sample_and_downloads_the_figures() {
+    request::<App, _, _>(|server, ctx| async move {
+        let w = world(&ctx).await;
+        case_in_mediation(&server, &w).await;
+        let mut o = Browser::sign_in(&server, &w.oversight).await;
+        let dash = o.get(&server, "/oversight").await.text();
+        assert!(
+            dash.contains("<svg role=\"img\""),
+            "charts are drawn in the page"
+        );
+        let csv = o.get(&server, "/oversight/export/metrics.csv").await;
+        assert!(csv
+            .header("content-type")
+            .to_str()
+            .unwrap()
+            .starts_with("text/csv"));
+        assert!(csv.text().starts_with("section,key,measure,value"));
+        assert_eq!(
+            o.get(&server, "/oversight/export/secrets.csv")
+                .await
+                .status_code(),
+            404
+        );
+        assert_eq!(
+            o.get(&server, "/oversight?from=2026-13-01")
+                .await
+                .status_code(),
+            422
+        );
+
+        o.get(&server, "/oversight/samples").await;
+        let key = o.key.clone();
+        let res = o
+            .post(
+                &server,
+                "/oversight/samples",
+                &[("_key", &key), ("size", "0")],
+            )
+            .await;
+        assert_eq!(res.status_code(), 422);
+        let res = o
+            .post(
+                &server,
+                "/oversight/samples",
+                &[("_key", &key), ("size", "3"), ("seed", "42")],
+            )
+            .await;
+        assert_eq!(res.status_code(), 303, "{}", res.text());
+        assert!(o
+            .get(&server, "/oversight/samples")
+            .await
+            .text()
+            .contains("<code>42</code>"));
+    })
+    .await;
+}
+
+#[tokio::test]
+#[serial]
+async fn the_public_register_finds_a_case_by_reference_and_never_names_a_protected_complainant() {
+    request::<App, _, _>(|server, ctx| async move {
+        let w = world(&ctx).await;
+        let open = eligible_case(&server, &w, &grievance()).await;
+        let mut protected = grievance_against(json!({"kind": "body", "code": "COP"}));
+        protected["confidentiality"] = "identity_protected".into();
+        let hidden = eligible_case(&server, &w, &protected).await;
+        let mut anyone = Browser::default();
+        let page = anyone.get(&server, "/register").await.text();
+        assert!(page.contains(open["reference"].as_str().unwrap()));
+        assert!(page.contains(hidden["reference"].as_str().unwrap()));
+        assert!(page.contains("<td>TUV</td>"), "the public filer is named");
+        let only = anyone
+            .get(
+                &server,
+                &format!(
+                    "/register?reference={}",
+                    hidden["reference"].as_str().unwrap()
+                ),
+            )
+            .await
+            .text();
+        assert!(
+            !only.contains("<td>TUV</td>"),
+            "the protected filer is not: {only}"
+        );
+        assert!(!only.contains(open["reference"].as_str().unwrap()));
+        // Searching by the protected filer finds only their public case.
+        let by_filer = anyone
+            .get(&server, "/register?complainant=tuv")
+            .await
+            .text();
+        assert!(by_filer.contains(open["reference"].as_str().unwrap()));
+        assert!(!by_filer.contains(hidden["reference"].as_str().unwrap()));
+        assert!(by_filer.contains("/api/register.csv?complainant=tuv"));
+        assert_eq!(
+            anyone
+                .get(&server, "/register?stage=nowhere")
+                .await
+                .status_code(),
+            422
+        );
+    })
+    .await;
+}
