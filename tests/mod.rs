@@ -1,3 +1,4 @@
+mod browser;
 mod models;
 mod pages;
 mod requests;

@@ -1,365 +1,365 @@
 ## Layout and navigation
-skip-to-content = Skip to content
-nav-label = Main
-nav-register = Public register
-nav-sign-in = Sign in
-nav-my-cases = My cases
-nav-file = File a grievance
-nav-inbox = Inbox
-nav-caseload = Caseload
-nav-intake = Intake
-nav-all-cases = All cases
-nav-failed-notices = Failed notices
-nav-dashboard = Dashboard
-nav-samples = Review samples
-nav-users = People
-nav-delegations = Delegations
-nav-bodies = Bodies
-nav-mediators = Mediators
-nav-holidays = Holidays
-nav-policies = Timelines
-language = Language
-language-change = Change
+skip-to-content = Saltar al contenido
+nav-label = Navegación principal
+nav-register = Registro público
+nav-sign-in = Iniciar sesión
+nav-my-cases = Mis casos
+nav-file = Presentar una reclamación
+nav-inbox = Bandeja de entrada
+nav-caseload = Casos asignados
+nav-intake = Recepción
+nav-all-cases = Todos los casos
+nav-failed-notices = Notificaciones no entregadas
+nav-dashboard = Panel
+nav-samples = Muestras para revisar
+nav-users = Personas
+nav-delegations = Delegaciones
+nav-bodies = Órganos
+nav-mediators = Mediadores
+nav-holidays = Días feriados
+nav-policies = Plazos
+language = Idioma
+language-change = Cambiar
 locale-en = English
 locale-fr = Français
 locale-es = Español
-sign-out = Sign out
-footer-purpose = A formal, transparent channel for procedural grievances, with clear redress timelines.
-footer-zone = Times are shown in { $zone }.
-back-home = Back to your start page
-choose = — choose —
-problems-title = There is a problem
+sign-out = Cerrar sesión
+footer-purpose = Un cauce formal y transparente para las reclamaciones de carácter procesal, con plazos de reparación claros.
+footer-zone = Las horas se muestran en la zona horaria { $zone }.
+back-home = Volver a su página de inicio
+choose = — seleccione —
+problems-title = Hay un problema
 error-prefix = Error:
 
 ## Roles
-role-delegate = Delegate
-role-respondent = Respondent
-role-mediator = Mediator
-role-registrar = Registrar
-role-oversight = Oversight
-role-admin = Administrator
+role-delegate = Delegado
+role-respondent = Parte reclamada
+role-mediator = Mediador
+role-registrar = Registrador
+role-oversight = Supervisión
+role-admin = Administrador
 
 ## Flash messages
-flash-signed-out = You are signed out.
-flash-reset-sent = If this address is accredited, a reset code is on its way. Enter it below.
-flash-password-changed = Your password is changed. Sign in with it.
-flash-already-done = This form was already sent; here is where it led.
+flash-signed-out = Ha cerrado la sesión.
+flash-reset-sent = Si esta dirección está acreditada, se le ha enviado un código de restablecimiento. Introdúzcalo a continuación.
+flash-password-changed = Su contraseña ha sido cambiada. Inicie sesión con ella.
+flash-already-done = Este formulario ya se había enviado; este es su resultado.
 
 ## Home
 home-title = Redress
-home-intro = Delegations file grievances about procedural unfairness here and follow them to an outcome, within published timelines.
+home-intro = Aquí las delegaciones presentan reclamaciones por falta de equidad procesal y les dan seguimiento hasta su resolución, dentro de los plazos publicados.
 
 ## Sign-in and password
-sign-in-title = Sign in
-sign-in = Sign in
-sign-in-failed = The email address or password is not right, or the account is not active.
-forgot-link = Forgotten your password?
-forgot-title = Reset your password
-forgot-intro = Enter the email address of your account. If it is accredited, we email you a reset code.
-forgot-send = Send the code
-reset-title = Choose a new password
-reset-intro = Enter the code from the email and a new password of at least 12 characters.
-reset-save = Save the password
-reset-mismatch = The two passwords differ.
+sign-in-title = Iniciar sesión
+sign-in = Iniciar sesión
+sign-in-failed = La dirección de correo electrónico o la contraseña no son correctas, o la cuenta no está activa.
+forgot-link = ¿Olvidó su contraseña?
+forgot-title = Restablecer su contraseña
+forgot-intro = Introduzca la dirección de correo electrónico de su cuenta. Si está acreditada, le enviaremos por correo un código de restablecimiento.
+forgot-send = Enviar el código
+reset-title = Elija una nueva contraseña
+reset-intro = Introduzca el código recibido por correo electrónico y una nueva contraseña de al menos 12 caracteres.
+reset-save = Guardar la contraseña
+reset-mismatch = Las dos contraseñas no coinciden.
 
 ## Fields
-field-email = Email address
-field-password = Password
-field-password_confirmation = The password again
-field-token = Reset code
-field-lang = Language
-hint-token = The code from the email; it works once.
-hint-password = At least 12 characters.
-field-required = Enter a value.
-field-invalid-choice = Choose one of the options.
-field-invalid = This value is not valid.
-field-bad-email = Enter an email address.
-field-too-short = Enter at least { $min } characters.
-field-too-long = Enter at most { $max } characters.
+field-email = Correo electrónico
+field-password = Contraseña
+field-password_confirmation = Repita la contraseña
+field-token = Código de restablecimiento
+field-lang = Idioma
+hint-token = El código recibido por correo electrónico; solo sirve una vez.
+hint-password = Al menos 12 caracteres.
+field-required = Introduzca un valor.
+field-invalid-choice = Elija una de las opciones.
+field-invalid = Este valor no es válido.
+field-bad-email = Introduzca una dirección de correo electrónico.
+field-too-short = Introduzca al menos { $min } caracteres.
+field-too-long = Introduzca como máximo { $max } caracteres.
 
 ## Errors
-error-not-found = Page not found
-error-not-found-help = There is no such page, or it is not open to you.
-error-unauthorized = Sign in to continue
-error-unauthorized-help = This page needs you to be signed in.
-error-forbidden = Not allowed
-error-forbidden-help = Your part in this case does not allow this.
-error-forged = The form could not be accepted
-error-forged-help = The form had expired or did not come from this site. Go back, reload the page and send it again.
-error-invalid = Some values are not valid
-error-invalid-help = Go back and correct them.
-error-conflict = This could not be done
-error-conflict-help = The case does not allow it now, or someone else changed it at the same moment. Reload the case and try again.
-error-internal = Something went wrong
-error-internal-help = The problem is on our side and has been logged. Try again in a moment.
+error-not-found = Página no encontrada
+error-not-found-help = Esta página no existe o usted no tiene acceso a ella.
+error-unauthorized = Inicie sesión para continuar
+error-unauthorized-help = Para ver esta página debe iniciar sesión.
+error-forbidden = Acción no permitida
+error-forbidden-help = Su función en este caso no lo permite.
+error-forged = No se pudo aceptar el formulario
+error-forged-help = El formulario había caducado o no procedía de este sitio. Vuelva atrás, recargue la página y envíelo de nuevo.
+error-invalid = Algunos valores no son válidos
+error-invalid-help = Vuelva atrás y corríjalos.
+error-conflict = No se pudo realizar esta acción
+error-conflict-help = El caso no lo permite en este momento, o alguien lo modificó al mismo tiempo. Recargue el caso e inténtelo de nuevo.
+error-internal = Se produjo un error
+error-internal-help = El problema es nuestro y ha quedado registrado. Inténtelo de nuevo en un momento.
 
 ## Common words
-any = Any
-yes = Yes
+any = Todos
+yes = Sí
 no = No
-filter = Filter
-pager = Pages
-page-prev = Previous page
-page-next = Next page
-page-of = Page { $page } of { $pages }
-withheld = withheld
-on-hold = on hold
-flash-filed = Your grievance is filed. Its reference and first deadlines are below.
-flash-action-done = Done. The case is updated and the parties are notified.
+filter = Filtrar
+pager = Páginas
+page-prev = Página anterior
+page-next = Página siguiente
+page-of = Página { $page } de { $pages }
+withheld = no divulgado
+on-hold = en suspenso
+flash-filed = Su reclamación ha sido presentada. Su referencia y sus primeros plazos figuran a continuación.
+flash-action-done = Hecho. El caso se ha actualizado y se ha notificado a las partes.
 
 ## Case lists
-my-cases-title = My cases
-inbox-title = Inbox
-all-cases-title = All cases
-caseload-title = My caseload
-awaiting-title = Awaiting your response
-awaiting-none = Nothing awaits your response.
-all-yours-title = All cases against you
-caseload-open = open cases
-caseload-overdue = with a deadline passed
-caseload-week = due by the end of this week
-caseload-order = Ordered by next deadline, the most pressing first.
+my-cases-title = Mis casos
+inbox-title = Bandeja de entrada
+all-cases-title = Todos los casos
+caseload-title = Mis casos asignados
+awaiting-title = Pendientes de su respuesta
+awaiting-none = No hay nada pendiente de su respuesta.
+all-yours-title = Todos los casos en su contra
+caseload-open = casos abiertos
+caseload-overdue = con un plazo vencido
+caseload-week = con vencimiento antes del final de esta semana
+caseload-order = Ordenados por próximo plazo, los más urgentes primero.
 cases-count = { $n ->
-    [one] One case
-   *[other] { $n } cases
+    [one] Un caso
+   *[other] { $n } casos
 }
-cases-none = No cases.
-filter-overdue = Deadline passed
-col-reference = Reference
-col-title = Title
-col-status = Status
-col-complainant = Complainant
-col-next-deadline = Next deadline
-col-filed = Filed
-col-clock = Deadline
-col-party = Who acts
-col-due = Due
-col-standing = Where it stands
+cases-none = No hay casos.
+filter-overdue = Plazo vencido
+col-reference = Referencia
+col-title = Título
+col-status = Estado
+col-complainant = Reclamante
+col-next-deadline = Próximo plazo
+col-filed = Fecha de presentación
+col-clock = Plazo
+col-party = Quién debe actuar
+col-due = Vencimiento
+col-standing = Situación
 
 ## Clocks
 clock-days-left = { $n ->
-    [0] due today
+    [0] vence hoy
     [one] 1 { $unit ->
-        [calendar] calendar day
-       *[working] working day
-    } left
+        [calendar] día natural
+       *[working] día hábil
+    } restante
    *[other] { $n } { $unit ->
-        [calendar] calendar days
-       *[working] working days
-    } left
+        [calendar] días naturales
+       *[working] días hábiles
+    } restantes
 }
 clock-overdue-by = { $n ->
-    [0] overdue today
-    [one] overdue by 1 { $unit ->
-        [calendar] calendar day
-       *[working] working day
+    [0] vencido hoy
+    [one] vencido hace 1 { $unit ->
+        [calendar] día natural
+       *[working] día hábil
     }
-   *[other] overdue by { $n } { $unit ->
-        [calendar] calendar days
-       *[working] working days
+   *[other] vencido hace { $n } { $unit ->
+        [calendar] días naturales
+       *[working] días hábiles
     }
 }
-clock-overdue = overdue
-clock-running = running
-clock-paused = paused (case on hold)
-clock-met = met
-clock-met-late = late
-clock-cancelled = no longer needed
-clock-acknowledge = Acknowledge receipt
-clock-eligibility = Decide eligibility
-clock-mediator_assignment = Assign a mediator
-clock-resolution = Resolve the case
-clock-formal_response = Formal response
-clock-complainant_reply = Complainant's reply
-clock-information = Information requested
-clock-independent_review = Independent review
-clock-appeal_window = Appeal window
-clock-monitoring = Monitoring
+clock-overdue = vencido
+clock-running = en curso
+clock-paused = en pausa (caso en suspenso)
+clock-met = cumplido
+clock-met-late = cumplido con retraso
+clock-cancelled = sin objeto
+clock-acknowledge = Acusar recibo
+clock-eligibility = Decidir sobre la admisibilidad
+clock-mediator_assignment = Asignar un mediador
+clock-resolution = Resolver el caso
+clock-formal_response = Respuesta formal
+clock-complainant_reply = Réplica del reclamante
+clock-information = Información solicitada
+clock-independent_review = Revisión independiente
+clock-appeal_window = Plazo de apelación
+clock-monitoring = Seguimiento
 
 ## Parties
-party-complainant = Complainant
-party-respondent = Respondent
-party-mediator = Mediator
-party-registrar = Registry
+party-complainant = Reclamante
+party-respondent = Parte reclamada
+party-mediator = Mediador
+party-registrar = Registro
 
 ## Statuses
-status-submitted = Submitted
-status-registered = Registered
-status-under_assessment = Under assessment
-status-dismissed = Dismissed
-status-in_mediation = In mediation
-status-awaiting_response = Awaiting response
-status-response_received = Response received
-status-settled = Settled
-status-monitoring = Monitoring
-status-under_review = Under independent review
-status-decided = Decided
-status-withdrawn = Withdrawn
-status-closed = Closed
+status-submitted = Presentado
+status-registered = Registrado
+status-under_assessment = En evaluación
+status-dismissed = Inadmitido
+status-in_mediation = En mediación
+status-awaiting_response = En espera de respuesta
+status-response_received = Respuesta recibida
+status-settled = Resuelto por acuerdo
+status-monitoring = En seguimiento
+status-under_review = En revisión independiente
+status-decided = Decidido
+status-withdrawn = Retirado
+status-closed = Cerrado
 
 ## Categories
-category-speaking_time = Speaking time
-category-agenda_setting = Agenda setting
-category-document_access = Access to documents
-category-interpretation = Interpretation and translation
-category-scheduling = Scheduling and time zones
-category-voting_procedure = Voting procedure
-category-chair_conduct = Conduct of the chair
-category-exclusion_from_consultations = Exclusion from consultations
-category-retaliation = Retaliation
-category-other = Other
+category-speaking_time = Tiempo de intervención
+category-agenda_setting = Fijación del orden del día
+category-document_access = Acceso a los documentos
+category-interpretation = Interpretación y traducción
+category-scheduling = Calendario y husos horarios
+category-voting_procedure = Procedimiento de votación
+category-chair_conduct = Conducta de la presidencia
+category-exclusion_from_consultations = Exclusión de las consultas
+category-retaliation = Represalias
+category-other = Otra
 
 ## Vocabulary
-confidentiality-public = Public
-confidentiality-identity_protected = Identity protected
+confidentiality-public = Pública
+confidentiality-identity_protected = Identidad protegida
 urgency-normal = Normal
-urgency-urgent = Urgent
-language-en = English
-language-fr = French
-language-es = Spanish
-language-ar = Arabic
-language-zh = Chinese
-language-ru = Russian
-outcome-response_accepted = Response accepted
-outcome-settled = Settled
-outcome-upheld = Upheld
-outcome-partly_upheld = Partly upheld
-outcome-not_upheld = Not upheld
-outcome-dismissed = Dismissed
-outcome-withdrawn = Withdrawn
-decision-upheld = Upheld
-decision-partly_upheld = Partly upheld
-decision-not_upheld = Not upheld
-dismissal-outside_mandate = Outside the mechanism's mandate
-dismissal-not_procedural = Not about procedure
-dismissal-time_barred = Filed too late
-dismissal-duplicate_of_pending_case = Duplicate of a pending case
-dismissal-anonymous_or_unidentified = Anonymous or unidentified
-dismissal-manifestly_unfounded = Manifestly unfounded
-dismissal-resolved_before_registration = Resolved before registration
-dismissal-other = Other reason
-extension-pending = pending
-extension-granted = granted
-extension-refused = refused
-submission-complaint = Complaint
-submission-information_request = Request for information
-submission-information = Information
-submission-response_request = Request for a formal response
-submission-formal_response = Formal response
-submission-acceptance = Acceptance
-submission-counter_proposal = Counter-proposal
-submission-settlement_proposal = Settlement
-submission-escalation_note = Escalation
-submission-decision = Decision
-submission-appeal = Appeal
-submission-monitoring_plan = Monitoring plan
-submission-closing_note = Closing note
-submission-withdrawal = Withdrawal
-submission-note = Note
-method-automatic = automatic
-method-manual = chosen by the registry
-method-override = chosen despite a conflict
-assign-automatic = Choose automatically (rotation, no conflicts)
-assign-nobody = Nobody eligible
-assign-eligible = { $n } eligible
-challenge-by = Challenge by the { $party }
-challenge-pending = pending
-challenge-upheld = upheld
-challenge-rejected = rejected
-challenge-moot = moot
+urgency-urgent = Urgente
+language-en = Inglés
+language-fr = Francés
+language-es = Español
+language-ar = Árabe
+language-zh = Chino
+language-ru = Ruso
+outcome-response_accepted = Respuesta aceptada
+outcome-settled = Resuelta por acuerdo
+outcome-upheld = Estimada
+outcome-partly_upheld = Estimada en parte
+outcome-not_upheld = Desestimada
+outcome-dismissed = Inadmitida
+outcome-withdrawn = Retirada
+decision-upheld = Estimada
+decision-partly_upheld = Estimada en parte
+decision-not_upheld = Desestimada
+dismissal-outside_mandate = Fuera del mandato del mecanismo
+dismissal-not_procedural = No se refiere al procedimiento
+dismissal-time_barred = Presentada fuera de plazo
+dismissal-duplicate_of_pending_case = Duplicado de un caso pendiente
+dismissal-anonymous_or_unidentified = Anónima o no identificada
+dismissal-manifestly_unfounded = Manifiestamente infundada
+dismissal-resolved_before_registration = Resuelta antes del registro
+dismissal-other = Otro motivo
+extension-pending = pendiente
+extension-granted = concedida
+extension-refused = denegada
+submission-complaint = Reclamación
+submission-information_request = Solicitud de información
+submission-information = Información
+submission-response_request = Solicitud de respuesta formal
+submission-formal_response = Respuesta formal
+submission-acceptance = Aceptación
+submission-counter_proposal = Contrapropuesta
+submission-settlement_proposal = Acuerdo
+submission-escalation_note = Remisión
+submission-decision = Decisión
+submission-appeal = Apelación
+submission-monitoring_plan = Plan de seguimiento
+submission-closing_note = Nota de cierre
+submission-withdrawal = Retirada
+submission-note = Nota
+method-automatic = automática
+method-manual = elegido por el registro
+method-override = elegido pese a un conflicto de intereses
+assign-automatic = Elegir automáticamente (rotación, sin conflictos de intereses)
+assign-nobody = Ningún mediador elegible
+assign-eligible = Elegibles: { $n }
+challenge-by = Recusación presentada por: { $party }
+challenge-pending = pendiente
+challenge-upheld = estimada
+challenge-rejected = rechazada
+challenge-moot = sin objeto
 
 ## Actions (buttons and timeline)
-action-file = Filed
-action-register = Register
-action-declare_eligible = Declare eligible
-action-dismiss = Dismiss
-action-assign_mediator = Assign a mediator
-action-request_response = Request a formal response
-action-submit_response = Submit the formal response
-action-accept_response = Accept the response
-action-contest_response = Contest the response
-action-record_settlement = Record a settlement
-action-escalate = Escalate to independent review
-action-record_decision = Record the decision
-action-appeal = Appeal
-action-start_monitoring = Start monitoring
-action-close = Close the case
-action-withdraw = Withdraw the grievance
-action-place_hold = Place on hold
-action-lift_hold = Lift the hold
-action-request_information = Request information
-action-provide_information = Provide information
-action-request_extension = Request an extension
-action-decide_extension = Decide an extension
-action-challenge_mediator = Challenge the mediator
-action-decide_challenge = Decide a challenge
-action-recuse_mediator = Recuse yourself
-action-viewed = Viewed by oversight
-action-breach = Deadline missed
-action-escalation = Escalated to oversight
-action-notice_failed = Notice could not be delivered
-action-notice_requeued = Notice sent again
-afield-note = Note
-afield-reason = Reason
-afield-mediator = Mediator
-afield-override_reason = Why a conflicted mediator (only when overriding a conflict)
-afield-request = Request
-afield-response = Formal response
-afield-counter_proposal = Counter-proposal
-afield-terms = Terms of the settlement
-afield-reasoning = Reasoning
-afield-decision = Decision
-afield-grounds = Grounds of appeal
-afield-plan = Monitoring plan
-afield-summary = Closing summary
-afield-questions = Questions
-afield-information = Information
-afield-deadline_id = Deadline
-afield-days = Days
-afield-grant = Grant it?
-afield-challenge = Challenge
-afield-uphold = Uphold it?
-afield-expected_version = Version
-afield-action = Action
-problem-title = This could not be done
-problem-conflict = Someone changed this case while you were on the page. Its current state is below; check it and act again.
-problem-transition = The case's present stage does not allow this. Its current state is below.
+action-file = Presentada
+action-register = Registrar
+action-declare_eligible = Declarar admisible
+action-dismiss = Inadmitir
+action-assign_mediator = Asignar un mediador
+action-request_response = Solicitar una respuesta formal
+action-submit_response = Presentar la respuesta formal
+action-accept_response = Aceptar la respuesta
+action-contest_response = Impugnar la respuesta
+action-record_settlement = Registrar un acuerdo
+action-escalate = Elevar a revisión independiente
+action-record_decision = Registrar la decisión
+action-appeal = Apelar
+action-start_monitoring = Iniciar el seguimiento
+action-close = Cerrar el caso
+action-withdraw = Retirar la reclamación
+action-place_hold = Poner en suspenso
+action-lift_hold = Levantar la suspensión
+action-request_information = Solicitar información
+action-provide_information = Aportar información
+action-request_extension = Solicitar una prórroga
+action-decide_extension = Resolver una prórroga
+action-challenge_mediator = Recusar al mediador
+action-decide_challenge = Resolver una recusación
+action-recuse_mediator = Inhibirse
+action-viewed = Consultado por supervisión
+action-breach = Plazo incumplido
+action-escalation = Remitido a supervisión
+action-notice_failed = No se pudo entregar la notificación
+action-notice_requeued = Notificación reenviada
+afield-note = Nota
+afield-reason = Motivo
+afield-mediator = Mediador
+afield-override_reason = Motivo para elegir un mediador con conflicto de intereses (solo al pasar por alto un conflicto)
+afield-request = Solicitud
+afield-response = Respuesta formal
+afield-counter_proposal = Contrapropuesta
+afield-terms = Términos del acuerdo
+afield-reasoning = Fundamentación
+afield-decision = Decisión
+afield-grounds = Motivos de apelación
+afield-plan = Plan de seguimiento
+afield-summary = Resumen de cierre
+afield-questions = Preguntas
+afield-information = Información
+afield-deadline_id = Plazo
+afield-days = Días
+afield-grant = ¿Concederla?
+afield-challenge = Recusación
+afield-uphold = ¿Estimarla?
+afield-expected_version = Versión
+afield-action = Acción
+problem-title = No se pudo realizar esta acción
+problem-conflict = Alguien modificó este caso mientras usted estaba en la página. Su estado actual figura a continuación; revíselo y vuelva a actuar.
+problem-transition = La fase actual del caso no lo permite. Su estado actual figura a continuación.
 
 ## Case page
-case-title = Case
-case-facts = The grievance
-case-mediator = Mediator
-case-deadlines = Deadlines
-case-no-deadlines = No deadlines yet.
-case-actions = What you can do
-case-read-only = Oversight reads cases and does not act on them.
-case-pleadings = Pleadings
-case-no-pleadings = Nothing filed yet.
-case-holds = Holds
-case-extensions = Extension requests
-case-assignments = Mediator assignment
-case-timeline = Timeline
+case-title = Caso
+case-facts = La reclamación
+case-mediator = Mediador
+case-deadlines = Plazos
+case-no-deadlines = Aún no hay plazos.
+case-actions = Lo que usted puede hacer
+case-read-only = Supervisión consulta los casos sin intervenir en ellos.
+case-pleadings = Escritos
+case-no-pleadings = Aún no se ha presentado nada.
+case-holds = Suspensiones
+case-extensions = Solicitudes de prórroga
+case-assignments = Asignación del mediador
+case-timeline = Cronología
 
 ## Filing
-file-title = File a grievance
-file-intro = Describe what happened and what would put it right. Fields marked * are required. Your case gets a reference and deadlines as soon as it is filed.
-file-submit = File the grievance
-field-title = Title
-field-category = Kind of unfairness
-field-body = Forum where it happened
-field-incident_date = Date of the incident
-field-facts = What happened
-hint-facts = At least 20 characters: dates, sessions, who decided what.
-field-remedy_sought = What would put it right
-field-respondent = Against
-respondent-body = A body (its chair or secretariat)
-respondent-delegation = Another delegation
-field-respondent_code = Body or delegation
-hint-respondent_code = Choose a body or a delegation, matching your choice above.
-field-co_complainants = Co-complainants
-hint-co_complainants = Delegations filing with yours, if any (hold Ctrl or ⌘ to choose several).
-field-confidentiality = Confidentiality
-hint-confidentiality = With identity protected, the respondent and the public register do not see who filed.
-field-language = Language of the case
-field-urgency = Urgency
-hint-urgency = Urgent cases (a session still sitting) run on shorter deadlines.
+file-title = Presentar una reclamación
+file-intro = Describa lo sucedido y lo que permitiría repararlo. Los campos marcados con * son obligatorios. Su caso recibe una referencia y plazos en cuanto se presenta.
+file-submit = Presentar la reclamación
+field-title = Título
+field-category = Tipo de falta de equidad
+field-body = Foro donde ocurrió
+field-incident_date = Fecha del incidente
+field-facts = Lo sucedido
+hint-facts = Al menos 20 caracteres: fechas, sesiones, quién decidió qué.
+field-remedy_sought = Reparación solicitada
+field-respondent = Contra
+respondent-body = Un órgano (su presidencia o secretaría)
+respondent-delegation = Otra delegación
+field-respondent_code = Órgano o delegación
+hint-respondent_code = Elija un órgano o una delegación, según lo que haya elegido arriba.
+field-co_complainants = Correclamantes
+hint-co_complainants = Delegaciones que presentan la reclamación junto con la suya, si las hay (mantenga pulsado Ctrl o ⌘ para elegir varias).
+field-confidentiality = Confidencialidad
+hint-confidentiality = Con la identidad protegida, ni la parte reclamada ni el registro público ven quién presentó la reclamación.
+field-language = Idioma del caso
+field-urgency = Urgencia
+hint-urgency = Los casos urgentes (con una sesión aún en curso) se rigen por plazos más cortos.
