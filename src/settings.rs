@@ -242,7 +242,13 @@ impl Settings {
     /// Where a case is read, for links in emails and calendar entries.
     #[must_use]
     pub fn case_url(&self, case_pid: uuid::Uuid) -> String {
-        format!("{}/api/cases/{case_pid}", self.public_base_url)
+        format!("{}/cases/{case_pid}", self.public_base_url)
+    }
+
+    /// The page where the emailed reset code is entered, the code filled in.
+    #[must_use]
+    pub fn reset_url(&self, token: &str) -> String {
+        format!("{}/password/reset?token={token}", self.public_base_url)
     }
 
     fn check_notices(&self) -> Result<(), SettingsError> {

@@ -291,6 +291,8 @@ impl DeadlineFacts {
 pub struct ResetView {
     pub token: String,
     pub minutes: i64,
+    /// The reset page with the code filled in.
+    pub url: String,
 }
 
 /// A rendered email.
@@ -369,8 +371,9 @@ mod tests {
             reset: Some(ResetView {
                 token: "abc123".into(),
                 minutes: 60,
+                url: "http://localhost:5150/password/reset?token=abc123".into(),
             }),
-            link: Some("http://localhost:5150/api/cases/x".into()),
+            link: Some("http://localhost:5150/cases/x".into()),
         }
     }
 

@@ -460,13 +460,17 @@ fn compose(
             }
         }
     }
-    let reset = (row.kind == "password_reset").then(|| ResetView {
-        token: payload
+    let reset = (row.kind == "password_reset").then(|| {
+        let token = payload
             .get("token")
             .and_then(serde_json::Value::as_str)
             .unwrap_or_default()
-            .to_string(),
-        minutes: settings.reset_token_minutes,
+            .to_string();
+        ResetView {
+            url: settings.reset_url(&token),
+            token,
+            minutes: settings.reset_token_minutes,
+        }
     });
     let letter = Letter {
         kind: row.kind.clone(),

@@ -168,3 +168,134 @@ async fn an_anonymous_visitor_gets_the_language_their_browser_asks_for() {
     })
     .await;
 }
+
+#[tokio::test]
+#[serial]
+async fn a_forgotten_password_is_reset_from_the_emailed_code_and_old_sessions_end() {
+    use redress::models::_entities::notifications;
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+    request::<App, _, _>(|server, ctx| async move {
+        let w = world(&ctx).await;
+        let mut old = Browser::sign_in(&server, &w.complainant).await;
+        let mut b = Browser::default();
+        b.get(&server, "/password/forgot").await;
+        let res = b
+            .post(
+                &server,
+                "/password/forgot",
+                &[("email", w.complainant.email.as_str())],
+            )
+            .await;
+        assert_eq!(res.status_code(), 303);
+        // The same answer for an address nobody holds.
+        let res = b
+            .post(
+                &server,
+                "/password/forgot",
+                &[("email", "nobody@test.example")],
+            )
+            .await;
+        assert_eq!(res.status_code(), 303);
+        let row = notifications::Entity::find()
+            .filter(notifications::Column::Kind.eq("password_reset"))
+            .one(&ctx.db)
+            .await
+            .unwrap()
+            .expect("a reset notice");
+        let payload: serde_json::Value = serde_json::from_str(&row.payload).unwrap();
+        let token = payload["token"].as_str().unwrap().to_string();
+
+        let page = b
+            .get(&server, &format!("/password/reset?token={token}"))
+            .await
+            .text();
+        assert!(
+            page.contains(&format!("value=\"{token}\"")),
+            "the code is filled in"
+        );
+        let res = b
+            .post(
+                &server,
+                "/password/reset",
+                &[
+                    ("token", token.as_str()),
+                    ("password", "short"),
+                    ("password_confirmation", "short"),
+                ],
+            )
+            .await;
+        assert_eq!(res.status_code(), 422);
+        assert!(res.text().contains("Enter at least 12 characters."));
+        let res = b
+            .post(
+                &server,
+                "/password/reset",
+                &[
+                    ("token", token.as_str()),
+                    ("password", "a new long passphrase 2026"),
+                    ("password_confirmation", "a new long passphrase 2026"),
+                ],
+            )
+            .await;
+        assert_eq!(res.status_code(), 303, "{}", res.text());
+        // The session opened with the old password is over.
+        assert_eq!(old.get(&server, "/cases").await.status_code(), 303);
+        let mut fresh = Browser::default();
+        fresh.get(&server, "/sign-in").await;
+        let res = fresh
+            .post(
+                &server,
+                "/sign-in",
+                &[
+                    ("email", w.complainant.email.as_str()),
+                    ("password", "a new long passphrase 2026"),
+                ],
+            )
+            .await;
+        assert_eq!(res.status_code(), 303);
+    })
+    .await;
+}
+
+#[tokio::test]
+#[serial]
+async fn every_form_of_every_page_is_refused_without_its_token() {
+    request::<App, _, _>(|server, ctx| async move {
+        let w = world(&ctx).await;
+        let case = file(&server, &w, &grievance()).await;
+        let pid = case["pid"].as_str().unwrap();
+        let posts = [
+            "/sign-in".to_string(),
+            "/sign-out".to_string(),
+            "/language".to_string(),
+            "/password/forgot".to_string(),
+            "/password/reset".to_string(),
+            "/cases".to_string(),
+            format!("/cases/{pid}/act"),
+            "/desk/notices/1/retry".to_string(),
+            "/oversight/samples".to_string(),
+            "/admin/users".to_string(),
+            format!("/admin/users/{}", w.admin.pid()),
+            "/admin/bodies".to_string(),
+            format!("/admin/mediators/{}", w.mediator.pid()),
+            "/admin/holidays".to_string(),
+            "/admin/holidays/2026-12-24/delete".to_string(),
+        ];
+        for who in [&w.admin, &w.registrar, &w.complainant] {
+            let b = Browser::sign_in(&server, who).await;
+            for path in &posts {
+                let mut b = b.clone();
+                let res = b
+                    .post_raw(&server, path, &[("lang".to_string(), "fr".to_string())])
+                    .await;
+                assert_eq!(res.status_code(), 403, "{path} without a token");
+                let mut b2 = b.clone();
+                let res = b2
+                    .post_raw(&server, path, &[("_csrf".to_string(), "00".repeat(32))])
+                    .await;
+                assert_eq!(res.status_code(), 403, "{path} with a wrong token");
+            }
+        }
+    })
+    .await;
+}

@@ -399,3 +399,52 @@ async fn the_public_register_finds_a_case_by_reference_and_never_names_a_protect
     })
     .await;
 }
+
+#[tokio::test]
+#[serial]
+async fn names_set_by_admins_are_shown_as_text_wherever_they_appear() {
+    request::<App, _, _>(|server, ctx| async move {
+        let w = world(&ctx).await;
+        let payload = "<script>alert(1)</script>";
+        let res = post(
+            &server,
+            &w.admin,
+            "/api/admin/bodies",
+            &json!({"code": "XSS", "name": format!("Body {payload}"), "kind": "committee"}),
+        )
+        .await;
+        assert_eq!(res.status_code(), 201, "{}", res.text());
+        let res = post(
+            &server,
+            &w.admin,
+            "/api/admin/holidays",
+            &json!({"date": "2026-12-31", "name": format!("Eve {payload}")}),
+        )
+        .await;
+        assert_eq!(res.status_code(), 201, "{}", res.text());
+        let res = post(
+            &server,
+            &w.admin,
+            "/api/admin/users",
+            &json!({"email": "x@test.example", "name": format!("Name {payload}"), "role": "oversight", "time_zone": "UTC"}),
+        )
+        .await;
+        assert_eq!(res.status_code(), 201, "{}", res.text());
+        let g = grievance_against(json!({"kind": "body", "code": "XSS"}));
+        let case = file(&server, &w, &g).await;
+        let pid = case["pid"].as_str().unwrap();
+        for (who, path) in [
+            (&w.admin, "/admin/bodies".to_string()),
+            (&w.admin, "/admin/holidays".to_string()),
+            (&w.admin, "/admin/users".to_string()),
+            (&w.complainant, "/cases/new".to_string()),
+            (&w.complainant, format!("/cases/{pid}")),
+        ] {
+            let mut b = Browser::sign_in(&server, who).await;
+            let html = b.get(&server, &path).await.text();
+            assert!(!html.contains(payload), "{path}: raw script");
+            assert!(html.contains("&lt;script&gt;"), "{path}: shown as text");
+        }
+    })
+    .await;
+}

@@ -94,6 +94,12 @@ async fn every_lifecycle_notice_arrives_once_with_the_case_reference() {
             .find(|m| m.subject().contains("Formal response requested"))
             .expect("the respondent is asked for a response");
         assert!(request.subject().contains(reference));
+        let page = format!("/cases/{}", case["pid"].as_str().expect("pid"));
+        assert!(
+            request.text().contains(&page),
+            "the email links to the case page"
+        );
+        assert!(request.html().contains(&format!("{page}\"")));
         assert!(request.text().contains("America/New_York"));
         assert!(request.text().contains("UTC"));
         let ics = request
@@ -383,6 +389,12 @@ async fn a_password_reset_email_carries_the_code_and_the_outbox_forgets_it_once_
         let mail = sink.to(&w.complainant.email);
         assert_eq!(mail.len(), 1);
         assert!(mail[0].text().contains(&token));
+        assert!(
+            mail[0]
+                .text()
+                .contains(&format!("/password/reset?token={token}")),
+            "the email links to the reset page with the code filled in"
+        );
         assert_eq!(mail[0].header("Content-Language").as_deref(), Some("fr"));
         assert!(
             mail[0].subject().contains("mot de passe"),

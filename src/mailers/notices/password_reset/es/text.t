@@ -2,4 +2,8 @@
 
     {{ reset.token }}
 
+O abra esta página, con el código ya introducido:
+
+    {{ reset.url }}
+
 El código solo puede utilizarse una vez y caduca en {{ reset.minutes }} minutos. Si usted no lo ha solicitado, ignore este mensaje: su contraseña seguirá siendo la misma.{% endblock message %}

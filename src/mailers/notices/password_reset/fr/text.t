@@ -2,4 +2,8 @@
 
     {{ reset.token }}
 
+Ou ouvrez cette page, où le code est déjà saisi :
+
+    {{ reset.url }}
+
 Ce code n'est valable qu'une seule fois et expire dans {{ reset.minutes }} minutes. Si vous n'êtes pas à l'origine de cette demande, ignorez ce message : votre mot de passe reste inchangé.{% endblock message %}
