@@ -29,7 +29,26 @@ pub fn env_list(name: &str, default: &str) -> Vec<u64> {
 /// backend's name, and the instant every benchmark runs at: Monday 7 December 2026, 09:00
 /// in Geneva.
 pub async fn boot() -> (AppContext, Arc<Settings>, String, DateTime<Utc>) {
+    let (ctx, settings, backend, now, _) = boot_with_router().await;
+    (ctx, settings, backend, now)
+}
+
+/// [`boot`], with the app's router for requests sent straight into it. (Booting again
+/// would empty the test database.)
+pub async fn boot_with_router() -> (
+    AppContext,
+    Arc<Settings>,
+    String,
+    DateTime<Utc>,
+    axum::Router,
+) {
+    if std::env::var("BENCH_REUSE").is_ok() {
+        // Keep what an earlier `BENCH_KEEP` run left: the test config empties the database
+        // at boot otherwise.
+        std::env::set_var("DB_TRUNCATE_AT_BOOT", "false");
+    }
     let boot = boot_test::<App>().await.expect("boot on the test database");
+    let router = boot.router.expect("router");
     let ctx = boot.app_context;
     let settings = Settings::of(&ctx).expect("settings");
     let backend = format!("{:?}", ctx.db.get_database_backend());
@@ -37,7 +56,7 @@ pub async fn boot() -> (AppContext, Arc<Settings>, String, DateTime<Utc>) {
         .with_ymd_and_hms(2026, 12, 7, 8, 0, 0)
         .single()
         .expect("instant");
-    (ctx, settings, backend, now)
+    (ctx, settings, backend, now, router)
 }
 
 /// Median, 95th percentile and max of timed runs in milliseconds (nearest rank).

@@ -20,6 +20,7 @@ mod m20261128_000016_case_timings;
 mod m20261128_000017_review_samples;
 mod m20261128_000018_figure_summaries;
 mod m20261128_000019_web_sessions;
+mod m20261128_000020_list_indexes;
 mod util;
 
 pub struct Migrator;
@@ -47,6 +48,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261128_000017_review_samples::Migration),
             Box::new(m20261128_000018_figure_summaries::Migration),
             Box::new(m20261128_000019_web_sessions::Migration),
+            Box::new(m20261128_000020_list_indexes::Migration),
             // inject-above (do not remove this comment)
         ]
     }

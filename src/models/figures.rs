@@ -104,7 +104,7 @@ pub struct Series {
 }
 
 impl Series {
-    fn add(&mut self, o: &Self) {
+    pub(crate) fn add(&mut self, o: &Self) {
         merge(&mut self.filed_by_day, &o.filed_by_day, 1);
         merge(&mut self.closed_by_day, &o.closed_by_day, 1);
         for (k, [n, on_time]) in &o.met_by_due_day {
@@ -116,7 +116,7 @@ impl Series {
 }
 
 impl Overview {
-    fn add(&mut self, o: &Self) {
+    pub(crate) fn add(&mut self, o: &Self) {
         merge(&mut self.statuses, &o.statuses, 1);
         self.registered += o.registered;
         self.appealed += o.appealed;
@@ -1026,7 +1026,33 @@ where
         }
         which = which.add(months).add(days_between(Some(whole_to), end));
     }
-    let mut query = figure_summaries::Entity::find().filter(which);
+    // Only the parts asked for cross from the database: a month's cells alone are tens of
+    // kilobytes, and most reports do not need them.
+    use figure_summaries::Column as S;
+    let mut query = figure_summaries::Entity::find()
+        .filter(which)
+        .select_only()
+        .columns([
+            S::Id,
+            S::CreatedAt,
+            S::UpdatedAt,
+            S::Span,
+            S::Start,
+            S::BodyId,
+            S::Cases,
+        ]);
+    for (column, name, wanted) in [
+        (S::Overview, "overview", parts.overview),
+        (S::Series, "series", parts.series),
+        (S::Cells, "cells", parts.cells),
+        (S::Mediators, "mediators", parts.mediators),
+    ] {
+        query = if wanted {
+            query.column(column)
+        } else {
+            query.column_as(Expr::val(""), name)
+        };
+    }
     if let Some(body) = scope.body_id {
         query = query.filter(figure_summaries::Column::BodyId.eq(body));
     }

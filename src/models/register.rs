@@ -5,7 +5,11 @@
 use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
-use sea_orm::{entity::prelude::*, Condition, QueryOrder, QuerySelect};
+use sea_orm::{
+    entity::prelude::*,
+    sea_query::{BinOper, Expr},
+    Condition, QueryOrder, QuerySelect,
+};
 use serde::{Deserialize, Serialize};
 
 use super::{
@@ -155,7 +159,24 @@ impl Filter {
                 .chars()
                 .filter(|ch| ch.is_ascii_alphanumeric() || *ch == '-')
                 .collect();
-            c = c.add(cases::Column::Reference.contains(wanted));
+            // A whole reference (copied from an email) is found through its unique index;
+            // a part of one is looked for everywhere.
+            c = c.add(if is_whole_reference(&wanted) {
+                cases::Column::Reference.eq(wanted)
+            } else if wanted.starts_with("GR-") {
+                // A beginning of a reference: SQLite's LIKE ignores case and so cannot use
+                // the index, its GLOB can; PostgreSQL reads references quickly either way.
+                match db.get_database_backend() {
+                    sea_orm::DatabaseBackend::Sqlite => sea_orm::sea_query::ExprTrait::binary(
+                        Expr::col((cases::Entity, cases::Column::Reference)),
+                        BinOper::Custom("GLOB"),
+                        format!("{wanted}*"),
+                    ),
+                    _ => cases::Column::Reference.starts_with(wanted),
+                }
+            } else {
+                cases::Column::Reference.contains(wanted)
+            });
         }
         if let Some(code) = self
             .complainant
@@ -178,6 +199,15 @@ impl Filter {
         }
         Ok(Some(c))
     }
+}
+
+/// `GR-2026-000123`: the form every reference takes.
+fn is_whole_reference(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.len() == 14
+        && s.starts_with("GR-")
+        && b[7] == b'-'
+        && b[3..7].iter().chain(&b[8..]).all(u8::is_ascii_digit)
 }
 
 /// Register lines for `rows`, with the codes they need loaded in two queries.

@@ -159,24 +159,38 @@ impl Browser {
 
     /// Clicks and waits for the page the click leads to.
     async fn submit(&mut self, css: &str) {
-        self.find(css).await.click().await.expect("click");
+        let button = self.find(css).await;
+        self.mark().await;
+        button.click().await.expect("click");
         self.settle().await;
         self.check_accessibility().await;
     }
 
+    /// Marks the current document, so [`Self::settle`] can tell when another replaced it.
+    async fn mark(&self) {
+        self.c
+            .execute("window.__redressOld = true; return true;", vec![])
+            .await
+            .expect("mark the page");
+    }
+
+    /// Waits until the marked document is gone and its successor has loaded.
     async fn settle(&self) {
-        // A form post answers with a redirect and a new page; wait until it has loaded.
-        for _ in 0..50 {
+        for _ in 0..200 {
             let ready = self
                 .c
-                .execute("return document.readyState", vec![])
+                .execute(
+                    "return window.__redressOld === undefined && document.readyState === 'complete'",
+                    vec![],
+                )
                 .await
                 .ok();
-            if ready == Some(Value::String("complete".into())) {
+            if ready == Some(Value::Bool(true)) {
                 return;
             }
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
+        panic!("no new page after 10 s on {}", self.path().await);
     }
 
     async fn screenshot(&self, name: &str) {
@@ -215,6 +229,7 @@ impl Browser {
         self.go("/sign-in").await;
         let field = self.find("#f-email").await;
         field.click().await.expect("focus");
+        self.mark().await;
         field
             .send_keys(&format!("{email}{}{DEMO_PASSWORD}{}", Key::Tab, Key::Enter))
             .await
@@ -494,6 +509,8 @@ async fn every_page_passes_the_accessibility_check_for_every_role() {
             &w.oversight,
             &[
                 "/oversight",
+                "/oversight/disparities",
+                "/oversight/trends",
                 "/oversight/samples",
                 "/cases",
                 "/admin/policies",

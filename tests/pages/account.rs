@@ -299,3 +299,44 @@ async fn every_form_of_every_page_is_refused_without_its_token() {
     })
     .await;
 }
+
+#[tokio::test]
+#[serial]
+async fn behind_a_tls_proxy_every_cookie_is_secure() {
+    request::<App, _, _>(|server, ctx| async move {
+        let w = world(&ctx).await;
+        let page = server
+            .get("/sign-in")
+            .add_header("x-forwarded-proto", "https")
+            .await;
+        let csrf_cookie = page
+            .iter_headers_by_name("set-cookie")
+            .map(|h| h.to_str().unwrap().to_string())
+            .find(|c| c.starts_with("redress_csrf="))
+            .expect("a CSRF cookie");
+        assert!(csrf_cookie.contains("Secure"), "{csrf_cookie}");
+        let token = super::input_value(&page.text(), "_csrf").unwrap();
+        let pair = csrf_cookie.split(';').next().unwrap().to_string();
+        let res = server
+            .post("/sign-in")
+            .add_header("x-forwarded-proto", "https")
+            .add_header("cookie", pair)
+            .form(&[
+                ("_csrf", token.as_str()),
+                ("email", w.oversight.email.as_str()),
+                ("password", DEMO_PASSWORD),
+            ])
+            .await;
+        assert_eq!(res.status_code(), 303);
+        let session = res
+            .iter_headers_by_name("set-cookie")
+            .map(|h| h.to_str().unwrap().to_string())
+            .find(|c| c.starts_with("redress_session="))
+            .expect("a session cookie");
+        assert!(
+            session.contains("Secure") && session.contains("HttpOnly"),
+            "{session}"
+        );
+    })
+    .await;
+}

@@ -25,6 +25,11 @@ const PAGES: &[(&str, &[&str])] = &[
         "/oversight?from=2026-01-01&body=HRC&category=",
         &["oversight", "registrar"],
     ),
+    ("/oversight/disparities", &["oversight", "registrar"]),
+    (
+        "/oversight/trends?from=2026-01-01",
+        &["oversight", "registrar"],
+    ),
     ("/oversight/samples", &["oversight", "registrar"]),
     ("/oversight/export/metrics.csv", &["oversight", "registrar"]),
     (

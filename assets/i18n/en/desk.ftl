@@ -30,3 +30,4 @@ col-recipient = Recipient
 col-attempts = Attempts
 col-last-error = Last error
 col-failed = Failed
+desk-all-of-queue = All { $n } in this queue

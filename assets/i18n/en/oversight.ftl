@@ -83,3 +83,5 @@ field-seed = Seed
 hint-seed = Leave empty for a random seed, or give one to redo an earlier draw.
 field-from = Filed from
 field-to = Filed until
+tab-overview = Overview
+dashboard-tabs = Parts of the dashboard

@@ -1,32 +1,33 @@
 ## Registry desk
-desk-title = Intake
-desk-to-register = To register
-desk-registered = Registered, to assess
-desk-assessing = Under assessment
-desk-empty = Nothing waiting.
-desk-loads = Mediators
+desk-title = Recepción
+desk-to-register = Por registrar
+desk-registered = Registrados, por evaluar
+desk-assessing = En evaluación
+desk-empty = Nada pendiente.
+desk-loads = Mediadores
 desk-awaiting-mediator = { $n ->
-    [0] Every case past eligibility has a mediator.
-    [one] One case past eligibility has no mediator.
-   *[other] { $n } cases past eligibility have no mediator.
+    [0] Todos los casos admitidos tienen mediador.
+    [one] Un caso admitido no tiene mediador.
+   *[other] { $n } casos admitidos no tienen mediador.
 }
-col-nationality = Nationality
-col-languages = Languages
-col-active-cases = Open cases
-col-capacity = Capacity
-col-overdue = Overdue
-col-availability = Availability
-mediator-inactive = inactive
-mediator-on-leave = on leave
-mediator-available = available
-notices-title = Failed notices
-notices-intro = Emails that could not be delivered after every retry. Check the address, then send again.
-notices-none = Every notice was delivered.
-notice-retry = Send again
-flash-requeued = The notice is queued again.
-col-case = Case
-col-notice = Notice
-col-recipient = Recipient
-col-attempts = Attempts
-col-last-error = Last error
-col-failed = Failed
+col-nationality = Nacionalidad
+col-languages = Idiomas
+col-active-cases = Casos abiertos
+col-capacity = Capacidad
+col-overdue = Vencidos
+col-availability = Disponibilidad
+mediator-inactive = inactivo
+mediator-on-leave = de licencia
+mediator-available = disponible
+notices-title = Notificaciones no entregadas
+notices-intro = Correos que no pudieron entregarse tras todos los intentos. Compruebe la dirección y vuelva a enviarlos.
+notices-none = Todas las notificaciones se entregaron.
+notice-retry = Reenviar
+flash-requeued = La notificación vuelve a estar en cola.
+col-case = Caso
+col-notice = Notificación
+col-recipient = Destinatario
+col-attempts = Intentos
+col-last-error = Último error
+col-failed = Fallo
+desk-all-of-queue = Los { $n } casos de esta cola

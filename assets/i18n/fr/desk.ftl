@@ -1,32 +1,33 @@
 ## Registry desk
-desk-title = Intake
-desk-to-register = To register
-desk-registered = Registered, to assess
-desk-assessing = Under assessment
-desk-empty = Nothing waiting.
-desk-loads = Mediators
+desk-title = Réception
+desk-to-register = À enregistrer
+desk-registered = Enregistrées, à examiner
+desk-assessing = En cours d'examen
+desk-empty = Rien en attente.
+desk-loads = Médiateurs
 desk-awaiting-mediator = { $n ->
-    [0] Every case past eligibility has a mediator.
-    [one] One case past eligibility has no mediator.
-   *[other] { $n } cases past eligibility have no mediator.
+    [0] Toutes les affaires déclarées recevables ont un médiateur.
+    [one] { $n } affaire déclarée recevable n'a pas de médiateur.
+   *[other] { $n } affaires déclarées recevables n'ont pas de médiateur.
 }
-col-nationality = Nationality
-col-languages = Languages
-col-active-cases = Open cases
-col-capacity = Capacity
-col-overdue = Overdue
-col-availability = Availability
-mediator-inactive = inactive
-mediator-on-leave = on leave
-mediator-available = available
-notices-title = Failed notices
-notices-intro = Emails that could not be delivered after every retry. Check the address, then send again.
-notices-none = Every notice was delivered.
-notice-retry = Send again
-flash-requeued = The notice is queued again.
-col-case = Case
-col-notice = Notice
-col-recipient = Recipient
-col-attempts = Attempts
-col-last-error = Last error
-col-failed = Failed
+col-nationality = Nationalité
+col-languages = Langues
+col-active-cases = Affaires en cours
+col-capacity = Capacité
+col-overdue = En retard
+col-availability = Disponibilité
+mediator-inactive = inactif
+mediator-on-leave = en congé
+mediator-available = disponible
+notices-title = Notifications non remises
+notices-intro = Courriels qui n'ont pas pu être remis après toutes les tentatives. Vérifiez l'adresse, puis renvoyez-les.
+notices-none = Toutes les notifications ont été remises.
+notice-retry = Renvoyer
+flash-requeued = La notification est de nouveau en file d'attente.
+col-case = Affaire
+col-notice = Notification
+col-recipient = Destinataire
+col-attempts = Tentatives
+col-last-error = Dernière erreur
+col-failed = Échec le
+desk-all-of-queue = Les { $n } affaires de cette file

@@ -21,23 +21,26 @@ use crate::{
     },
 };
 
+/// Rows of each intake queue shown on the desk.
+const QUEUE_ROWS: u64 = 25;
+
 async fn queue(v: &Visitor, status: CaseStatus) -> Result<(Vec<Value>, u64), WebError> {
     let me = v.signed_in()?;
     let settings = Settings::of(&v.ctx)?;
     let calendar = holidays::calendar(&v.ctx.db, &settings).await?;
+    // The intake queue is worked oldest first; the rest is on the case list.
     let filter = CaseFilter {
         status: Some(status),
-        per_page: Some(cases::MAX_PER_PAGE),
+        oldest_first: Some(true),
+        per_page: Some(QUEUE_ROWS),
         ..CaseFilter::default()
     };
     let listing = cases::list_for(&v.ctx.db, &me.actor, &filter, v.now).await?;
-    let mut rows: Vec<CaseSummary> = listing
+    let rows: Vec<CaseSummary> = listing
         .items
         .iter()
         .map(|c| CaseSummary::new(c, &listing.context, &me.actor, &calendar, v.now))
         .collect();
-    // The intake queue is worked oldest first.
-    rows.reverse();
     Ok((
         rows.iter().map(|s| super::cases::row(v, s)).collect(),
         listing.total,
@@ -61,9 +64,9 @@ pub async fn index(v: Visitor) -> Result<Response, WebError> {
         "desk-title",
         json!({
             "queues": [
-                { "key": "desk-to-register", "rows": submitted, "total": submitted_total },
-                { "key": "desk-registered", "rows": registered, "total": registered_total },
-                { "key": "desk-assessing", "rows": assessing, "total": assessing_total },
+                { "key": "desk-to-register", "rows": submitted, "total": submitted_total, "status": "submitted" },
+                { "key": "desk-registered", "rows": registered, "total": registered_total, "status": "registered" },
+                { "key": "desk-assessing", "rows": assessing, "total": assessing_total, "status": "under_assessment" },
             ],
             "loads": loads,
         }),

@@ -745,6 +745,11 @@ fn describe(locale: Locale, code: &str, message: &str) -> String {
         "invalid_choice" => "field-invalid-choice",
         "invalid_type" => "field-invalid",
         "email" => "field-bad-email",
+        "unknown" => "field-unknown",
+        "future" => "field-future",
+        "duplicate" => "field-duplicate",
+        "taken" => "field-taken",
+        "self" => "field-self",
         "length" => {
             if let Some(min) = number("must be at least ") {
                 return i18n::text(
@@ -789,6 +794,8 @@ pub fn routes() -> loco_rs::controller::Routes {
         .add("/cases/{pid}/act", post(cases::act))
         .add("/register", get(public::register))
         .add("/oversight", get(oversight::dashboard))
+        .add("/oversight/disparities", get(oversight::disparities_tab))
+        .add("/oversight/trends", get(oversight::trends_tab))
         .add("/oversight/export/{name}", get(oversight::export))
         .add(
             "/oversight/samples",

@@ -6,6 +6,7 @@ use axum::{
     http::StatusCode,
     response::Response,
 };
+use chrono::Datelike;
 use serde_json::{json, Value};
 
 use super::{cases::parse_query, field_messages, Posted, Visitor, WebError};
@@ -40,44 +41,98 @@ fn query_string(raw: &[(String, String)]) -> String {
         .finish()
 }
 
-/// `GET /oversight`
-pub async fn dashboard(
-    v: Visitor,
-    Query(raw): Query<Vec<(String, String)>>,
-) -> Result<Response, WebError> {
+/// The dashboard's tabs: each reads only the summaries' parts it shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Tab {
+    Overview,
+    Disparities,
+    Trends,
+}
+
+async fn tab(v: &Visitor, raw: &[(String, String)], tab: Tab) -> Result<Response, WebError> {
     v.with_role(&[Role::Oversight, Role::Registrar])?;
-    let q: MetricsQuery = parse_query(&raw)?;
+    let mut q: MetricsQuery = parse_query(raw)?;
+    if q.from.is_none() {
+        // By default the twelve months before this one, whole, and this month so far: whole
+        // months are read from month summaries.
+        let today = q.to.unwrap_or_else(|| v.now.date_naive());
+        q.from = today
+            .with_day(1)
+            .and_then(|d| d.checked_sub_months(chrono::Months::new(12)));
+    }
     let settings = Settings::of(&v.ctx)?;
     let scope = q.scope(&v.ctx).await?;
-    let m = metrics::overview(&v.ctx.db, &scope, v.now).await?;
-    let d = disparities::disparities(&v.ctx.db, &scope, &settings.oversight, v.now).await?;
-    let months = metrics::trends(&v.ctx.db, &scope, v.now).await?;
-    let mediators = metrics::mediators(&v.ctx.db, &scope, v.now).await?;
-    let charts = json!({
-        "trends": inline_chart(charts::trends(&months), &v.t("chart-trends"))?,
-        "outcomes": inline_chart(charts::outcomes(&m), &v.t("chart-outcomes"))?,
-        "disparities": inline_chart(charts::disparities(&d), &v.t("chart-disparities"))?,
-    });
+    let (template, title, figures) = match tab {
+        Tab::Overview => {
+            let m = metrics::overview(&v.ctx.db, &scope, v.now).await?;
+            let mediators = metrics::mediators(&v.ctx.db, &scope, v.now).await?;
+            let chart = inline_chart(charts::outcomes(&m), &v.t("chart-outcomes"))?;
+            (
+                "oversight/dashboard.html",
+                "dashboard-title",
+                json!({ "m": m, "mediators": mediators, "chart": chart }),
+            )
+        }
+        Tab::Disparities => {
+            let d = disparities::disparities(&v.ctx.db, &scope, &settings.oversight, v.now).await?;
+            let chart = inline_chart(charts::disparities(&d), &v.t("chart-disparities"))?;
+            (
+                "oversight/disparities.html",
+                "d-title",
+                json!({ "d": d, "chart": chart }),
+            )
+        }
+        Tab::Trends => {
+            let months = metrics::trends(&v.ctx.db, &scope, v.now).await?;
+            let chart = inline_chart(charts::trends(&months), &v.t("chart-trends"))?;
+            (
+                "oversight/trends.html",
+                "trends-title",
+                json!({ "months": months, "chart": chart }),
+            )
+        }
+    };
     let bodies: Vec<String> = bodies::list(&v.ctx.db)
         .await?
         .into_iter()
         .map(|b| b.code)
         .collect();
-    let qs = query_string(&raw);
+    let period = json!({
+        "from": scope.from.date_naive().to_string(),
+        "to": (scope.to - chrono::Duration::days(1)).date_naive().to_string(),
+    });
+    // The same filters on every tab and export.
+    let mut kept: Vec<(String, String)> = raw
+        .iter()
+        .filter(|(k, v)| k != "from" && k != "to" && !v.trim().is_empty())
+        .cloned()
+        .collect();
+    kept.push((
+        "from".into(),
+        period["from"].as_str().unwrap_or_default().into(),
+    ));
+    kept.push((
+        "to".into(),
+        period["to"].as_str().unwrap_or_default().into(),
+    ));
+    let qs = query_string(&kept);
+    let tabs: Vec<Value> = [
+        (Tab::Overview, "/oversight", "tab-overview"),
+        (Tab::Disparities, "/oversight/disparities", "d-title"),
+        (Tab::Trends, "/oversight/trends", "trends-title"),
+    ]
+    .iter()
+    .map(|(t, path, key)| json!({ "href": format!("{path}?{qs}"), "key": key, "current": *t == tab }))
+    .collect();
     v.page(
         StatusCode::OK,
-        "oversight/dashboard.html",
-        "dashboard-title",
+        template,
+        title,
         json!({
-            "m": m,
-            "d": d,
-            "months": months,
-            "mediators": mediators,
-            "charts": charts,
-            "period": {
-                "from": scope.from.date_naive().to_string(),
-                "to": (scope.to - chrono::Duration::days(1)).date_naive().to_string(),
-            },
+            "figures": figures,
+            "tabs": tabs,
+            "action": tabs.iter().find(|t| t["current"] == true).and_then(|t| t["href"].as_str()).and_then(|h| h.split('?').next()).unwrap_or("/oversight"),
+            "period": period,
             "filter": { "body": q.body, "category": q.category, "respondent": q.respondent },
             "bodies": bodies,
             "categories": Category::names(),
@@ -89,6 +144,30 @@ pub async fn dashboard(
             },
         }),
     )
+}
+
+/// `GET /oversight`: closure metrics, deadline compliance, outcomes and mediators.
+pub async fn dashboard(
+    v: Visitor,
+    Query(raw): Query<Vec<(String, String)>>,
+) -> Result<Response, WebError> {
+    tab(&v, &raw, Tab::Overview).await
+}
+
+/// `GET /oversight/disparities`: each group of states and each language beside the rest.
+pub async fn disparities_tab(
+    v: Visitor,
+    Query(raw): Query<Vec<(String, String)>>,
+) -> Result<Response, WebError> {
+    tab(&v, &raw, Tab::Disparities).await
+}
+
+/// `GET /oversight/trends`: filings, closures and compliance by month.
+pub async fn trends_tab(
+    v: Visitor,
+    Query(raw): Query<Vec<(String, String)>>,
+) -> Result<Response, WebError> {
+    tab(&v, &raw, Tab::Trends).await
 }
 
 /// `GET /oversight/export/{name}.csv`: the dashboard's tables for spreadsheets, with the

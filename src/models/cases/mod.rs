@@ -371,19 +371,22 @@ pub fn visibility(actor: &Actor) -> Option<Condition> {
     match actor.role {
         Role::Delegate => {
             let d = actor.delegation_id?;
-            Some(
-                Condition::any()
-                    .add(Column::ComplainantDelegationId.eq(d))
-                    .add(
-                        Column::Id.in_subquery(
-                            Query::select()
-                                .column(co::Column::CaseId)
-                                .from(co::Entity)
-                                .and_where(co::Column::DelegationId.eq(d))
-                                .to_owned(),
-                        ),
-                    ),
-            )
+            // One set of ids from two indexed lookups: an `OR` of the two would make
+            // PostgreSQL read every case.
+            let own = Query::select()
+                .column(Column::Id)
+                .from(Entity)
+                .and_where(Column::ComplainantDelegationId.eq(d))
+                .union(
+                    sea_orm::sea_query::UnionType::Distinct,
+                    Query::select()
+                        .column(co::Column::CaseId)
+                        .from(co::Entity)
+                        .and_where(co::Column::DelegationId.eq(d))
+                        .to_owned(),
+                )
+                .to_owned();
+            Some(Condition::all().add(Column::Id.in_subquery(own)))
         }
         Role::Respondent => {
             let mut against = Condition::any();
@@ -418,6 +421,8 @@ pub struct CaseFilter {
     pub overdue: Option<bool>,
     /// Only cases with a running clock this party must act on.
     pub acting: Option<Party>,
+    /// Oldest filing first (a queue), instead of newest first.
+    pub oldest_first: Option<bool>,
     pub page: Option<u64>,
     pub per_page: Option<u64>,
 }
@@ -510,9 +515,14 @@ pub async fn list_for(
     }
     let query = Entity::find().filter(cond);
     let total = query.clone().count(db).await?;
+    let query = if filter.oldest_first == Some(true) {
+        query.order_by_asc(Column::FiledAt).order_by_asc(Column::Id)
+    } else {
+        query
+            .order_by_desc(Column::FiledAt)
+            .order_by_desc(Column::Id)
+    };
     let items = query
-        .order_by_desc(Column::FiledAt)
-        .order_by_desc(Column::Id)
         .offset((page - 1) * per_page)
         .limit(per_page)
         .all(db)
