@@ -109,24 +109,29 @@ pub async fn accredit(Posted { v, form }: Posted) -> Result<Response, WebError> 
         &["role", "delegation", "body", "locale", "password"],
         extra,
     );
-    let outcome = match parse_json::<NewUserParams>(body.to_string().as_bytes()) {
-        Ok(p) => api::accredit(&v.ctx, p).await.map(|_| ()),
-        Err(e) => Err(e),
-    };
-    match outcome {
-        Ok(()) => v.done(&form, "/admin/users", "flash-accredited").await,
-        Err(AppError::Validation(errors)) => {
+    let outcome = async {
+        let p = parse_json::<NewUserParams>(body.to_string().as_bytes())?;
+        api::accredit(&v.ctx, p).await.map(|_| ())
+    }
+    .await;
+    let (page, sent) = (&v, &form);
+    v.answer(
+        &form,
+        outcome,
+        "/admin/users",
+        "flash-accredited",
+        move |errors| async move {
             users_page(
-                &v,
+                page,
                 StatusCode::UNPROCESSABLE_ENTITY,
                 None,
-                form.echo(),
+                sent.echo(),
                 &errors,
             )
             .await
-        }
-        Err(e) => Err(e.into()),
-    }
+        },
+    )
+    .await
 }
 
 async fn user_page(
@@ -186,29 +191,32 @@ pub async fn user_update(
         _ => {}
     }
     let body = as_json(&form, &["name", "locale", "time_zone"], extra);
-    let outcome = match parse_json::<UserChangeParams>(body.to_string().as_bytes()) {
-        Ok(p) => api::change_user(&v.ctx, &me.actor, pid(&raw)?, p)
+    let outcome = async {
+        let p = parse_json::<UserChangeParams>(body.to_string().as_bytes())?;
+        api::change_user(&v.ctx, &me.actor, pid(&raw)?, p)
             .await
-            .map(|_| ()),
-        Err(e) => Err(e),
-    };
-    match outcome {
-        Ok(()) => {
-            v.done(&form, &format!("/admin/users/{raw}"), "flash-saved")
-                .await
-        }
-        Err(AppError::Validation(errors)) => {
+            .map(|_| ())
+    }
+    .await;
+    let location = format!("/admin/users/{raw}");
+    let (page, sent) = (&v, &form);
+    v.answer(
+        &form,
+        outcome,
+        &location,
+        "flash-saved",
+        move |errors| async move {
             user_page(
-                &v,
+                page,
                 &raw,
                 StatusCode::UNPROCESSABLE_ENTITY,
-                Some(form.echo()),
+                Some(sent.echo()),
                 &errors,
             )
             .await
-        }
-        Err(e) => Err(e.into()),
-    }
+        },
+    )
+    .await
 }
 
 /// `GET /admin/delegations`
@@ -268,17 +276,22 @@ pub async fn body_create(Posted { v, form }: Posted) -> Result<Response, WebErro
         extra.insert(name.into(), Value::String(form.text(name)));
     }
     let body = as_json(&form, &["kind"], extra);
-    let outcome = match parse_json::<NewBodyParams>(body.to_string().as_bytes()) {
-        Ok(p) => api::create_body_from(&v.ctx, p).await.map(|_| ()),
-        Err(e) => Err(e),
-    };
-    match outcome {
-        Ok(()) => v.done(&form, "/admin/bodies", "flash-saved").await,
-        Err(AppError::Validation(errors)) => {
-            bodies_page(&v, StatusCode::UNPROCESSABLE_ENTITY, form.echo(), &errors).await
-        }
-        Err(e) => Err(e.into()),
+    let outcome = async {
+        let p = parse_json::<NewBodyParams>(body.to_string().as_bytes())?;
+        api::create_body_from(&v.ctx, p).await.map(|_| ())
     }
+    .await;
+    let (page, sent) = (&v, &form);
+    v.answer(
+        &form,
+        outcome,
+        "/admin/bodies",
+        "flash-saved",
+        move |errors| async move {
+            bodies_page(page, StatusCode::UNPROCESSABLE_ENTITY, sent.echo(), &errors).await
+        },
+    )
+    .await
 }
 
 /// `GET /admin/mediators`
@@ -383,33 +396,33 @@ pub async fn mediator_update(
         "conflicting_delegations": list("conflicting_delegations"),
         "conflicting_bodies": list("conflicting_bodies"),
     });
-    let outcome = if errors.is_empty() {
-        match parse_json::<ProfileParams>(body.to_string().as_bytes()) {
-            Ok(p) => mediators::change_profile(&v.ctx.db, pid(&raw)?, p.into_change(), v.now)
-                .await
-                .map(|_| ()),
-            Err(e) => Err(e),
-        }
-    } else {
-        Err(AppError::Validation(errors))
-    };
-    match outcome {
-        Ok(()) => {
-            v.done(&form, &format!("/admin/mediators/{raw}"), "flash-saved")
-                .await
-        }
-        Err(AppError::Validation(errors)) => {
+    let outcome = async {
+        errors.into_result()?;
+        let p = parse_json::<ProfileParams>(body.to_string().as_bytes())?;
+        mediators::change_profile(&v.ctx.db, pid(&raw)?, p.into_change(), v.now)
+            .await
+            .map(|_| ())
+    }
+    .await;
+    let location = format!("/admin/mediators/{raw}");
+    let (page, sent) = (&v, &form);
+    v.answer(
+        &form,
+        outcome,
+        &location,
+        "flash-saved",
+        move |errors| async move {
             mediator_page(
-                &v,
+                page,
                 &raw,
                 StatusCode::UNPROCESSABLE_ENTITY,
-                Some(form.echo()),
+                Some(sent.echo()),
                 &errors,
             )
             .await
-        }
-        Err(e) => Err(e.into()),
-    }
+        },
+    )
+    .await
 }
 
 async fn holidays_page(
@@ -453,17 +466,22 @@ pub async fn holiday_create(Posted { v, form }: Posted) -> Result<Response, WebE
     let mut extra = Map::new();
     extra.insert("name".into(), Value::String(form.text("name")));
     let body = as_json(&form, &["date"], extra);
-    let outcome = match parse_json::<NewHolidayParams>(body.to_string().as_bytes()) {
-        Ok(p) => api::add_holiday(&v.ctx, p).await.map(|_| ()),
-        Err(e) => Err(e),
-    };
-    match outcome {
-        Ok(()) => v.done(&form, "/admin/holidays", "flash-saved").await,
-        Err(AppError::Validation(errors)) => {
-            holidays_page(&v, StatusCode::UNPROCESSABLE_ENTITY, form.echo(), &errors).await
-        }
-        Err(e) => Err(e.into()),
+    let outcome = async {
+        let p = parse_json::<NewHolidayParams>(body.to_string().as_bytes())?;
+        api::add_holiday(&v.ctx, p).await.map(|_| ())
     }
+    .await;
+    let (page, sent) = (&v, &form);
+    v.answer(
+        &form,
+        outcome,
+        "/admin/holidays",
+        "flash-saved",
+        move |errors| async move {
+            holidays_page(page, StatusCode::UNPROCESSABLE_ENTITY, sent.echo(), &errors).await
+        },
+    )
+    .await
 }
 
 /// `POST /admin/holidays/{date}/delete`

@@ -402,6 +402,31 @@ impl Visitor {
     }
 }
 
+impl Visitor {
+    /// Answers a sent form: the page it led to when `outcome` is done, the form again with
+    /// its problems (from `again`) when refused field by field, an error page otherwise.
+    ///
+    /// # Errors
+    /// The outcome's error when it is not a refusal of fields.
+    pub async fn answer<Fut>(
+        &self,
+        form: &FormData,
+        outcome: Result<(), AppError>,
+        location: &str,
+        flash: &str,
+        again: impl FnOnce(FieldErrors) -> Fut,
+    ) -> Result<Response, WebError>
+    where
+        Fut: std::future::Future<Output = Result<Response, WebError>>,
+    {
+        match outcome {
+            Ok(()) => self.done(form, location, flash).await,
+            Err(AppError::Validation(errors)) => again(errors).await,
+            Err(e) => Err(e.into()),
+        }
+    }
+}
+
 fn append_cookie(res: &mut Response, c: &Cookie<'static>) {
     if let Ok(v) = HeaderValue::from_str(&c.encoded().to_string()) {
         res.headers_mut().append(header::SET_COOKIE, v);

@@ -305,7 +305,8 @@ pub async fn draw(Posted { v, form }: Posted) -> Result<Response, WebError> {
             None
         }),
     };
-    let outcome = if errors.is_empty() {
+    let outcome = async {
+        errors.into_result()?;
         api::draw(
             &v.ctx,
             &me.actor,
@@ -320,17 +321,18 @@ pub async fn draw(Posted { v, form }: Posted) -> Result<Response, WebError> {
             },
         )
         .await
-    } else {
-        Err(AppError::Validation(errors))
-    };
-    match outcome {
-        Ok(_) => {
-            v.done(&form, "/oversight/samples", "flash-sample-drawn")
-                .await
-        }
-        Err(AppError::Validation(errors)) => {
-            samples_page(&v, StatusCode::UNPROCESSABLE_ENTITY, form.echo(), &errors).await
-        }
-        Err(e) => Err(e.into()),
+        .map(|_| ())
     }
+    .await;
+    let (page, sent) = (&v, &form);
+    v.answer(
+        &form,
+        outcome,
+        "/oversight/samples",
+        "flash-sample-drawn",
+        move |errors| async move {
+            samples_page(page, StatusCode::UNPROCESSABLE_ENTITY, sent.echo(), &errors).await
+        },
+    )
+    .await
 }
