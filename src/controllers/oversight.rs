@@ -220,7 +220,10 @@ pub async fn trends_chart(
     ValidQuery(q): ValidQuery<MetricsQuery>,
 ) -> Result<Response> {
     let months = trends_of(&ctx, &current, q).await?;
-    svg_response("redress-trends", charts::trends(&months))
+    svg_response(
+        "redress-trends",
+        charts::trends(&months, current.actor.locale),
+    )
 }
 
 #[utoipa::path(get, path = "/api/oversight/charts/outcomes.svg", tag = "oversight", security(("bearer" = [])), params(MetricsQuery), responses((status = 200, description = "SVG bar chart of closed cases by outcome", content_type = "image/svg+xml"), (status = 401, description = "not signed in", body = ErrorBody), (status = 404, description = "not oversight or the registry", body = ErrorBody), (status = 422, description = "a bad period or an unknown code", body = ErrorBody)))]
@@ -230,7 +233,10 @@ pub async fn outcomes_chart(
     ValidQuery(q): ValidQuery<MetricsQuery>,
 ) -> Result<Response> {
     let m = compute(&ctx, &current, q).await?;
-    svg_response("redress-outcomes", charts::outcomes(&m))
+    svg_response(
+        "redress-outcomes",
+        charts::outcomes(&m, current.actor.locale),
+    )
 }
 
 #[utoipa::path(get, path = "/api/oversight/charts/disparities.svg", tag = "oversight", security(("bearer" = [])), params(MetricsQuery), responses((status = 200, description = "SVG bar chart of dismissal rates by complainant group, flagged groups in red", content_type = "image/svg+xml"), (status = 401, description = "not signed in", body = ErrorBody), (status = 404, description = "not oversight or the registry", body = ErrorBody), (status = 422, description = "a bad period or an unknown code", body = ErrorBody)))]
@@ -240,7 +246,10 @@ pub async fn disparities_chart(
     ValidQuery(q): ValidQuery<MetricsQuery>,
 ) -> Result<Response> {
     let d = disparities_of(&ctx, &current, q).await?;
-    svg_response("redress-disparities", charts::disparities(&d))
+    svg_response(
+        "redress-disparities",
+        charts::disparities(&d, current.actor.locale),
+    )
 }
 
 /// A draw of closed cases for independent review.

@@ -5,6 +5,7 @@ use plotters::prelude::*;
 use crate::models::{
     disparities::Disparities,
     metrics::{Metrics, Month},
+    vocabulary::Locale,
 };
 
 const SIZE: (u32, u32) = (900, 420);
@@ -19,14 +20,18 @@ fn fail<E: std::fmt::Debug>(e: E) -> String {
     format!("chart: {e:?}")
 }
 
-fn empty(title: &str) -> Drawn {
+fn word(locale: Locale, key: &str) -> String {
+    super::i18n::text(locale, key, &[])
+}
+
+fn empty(title: &str, locale: Locale) -> Drawn {
     let mut out = String::new();
     {
         let root = SVGBackend::with_string(&mut out, SIZE).into_drawing_area();
         root.fill(&WHITE).map_err(fail)?;
         root.titled(title, ("sans-serif", 22)).map_err(fail)?;
         root.draw_text(
-            "No cases in this period.",
+            &word(locale, "chart-empty"),
             &("sans-serif", 16).into_text_style(&root),
             (350, 200),
         )
@@ -40,10 +45,10 @@ fn empty(title: &str) -> Drawn {
 ///
 /// # Errors
 /// When drawing fails (a bug: it draws into memory).
-pub fn trends(months: &[Month]) -> Drawn {
-    let title = "Grievances filed and closed, by month";
+pub fn trends(months: &[Month], locale: Locale) -> Drawn {
+    let title = word(locale, "chart-trends");
     if months.is_empty() {
-        return empty(title);
+        return empty(&title, locale);
     }
     let top = months
         .iter()
@@ -57,7 +62,7 @@ pub fn trends(months: &[Month]) -> Drawn {
         let root = SVGBackend::with_string(&mut out, SIZE).into_drawing_area();
         root.fill(&WHITE).map_err(fail)?;
         let mut chart = ChartBuilder::on(&root)
-            .caption(title, ("sans-serif", 22))
+            .caption(&title, ("sans-serif", 22))
             .margin(16)
             .x_label_area_size(48)
             .y_label_area_size(56)
@@ -68,12 +73,16 @@ pub fn trends(months: &[Month]) -> Drawn {
             .configure_mesh()
             .x_labels(n.min(12))
             .x_label_formatter(&label)
-            .y_desc("cases")
+            .y_desc(word(locale, "chart-cases"))
             .draw()
             .map_err(fail)?;
         for (name, colour, value) in [
-            ("filed", FILED, (|m: &Month| m.filed) as fn(&Month) -> u64),
-            ("closed", CLOSED, |m: &Month| m.closed),
+            (
+                word(locale, "m-filed"),
+                FILED,
+                (|m: &Month| m.filed) as fn(&Month) -> u64,
+            ),
+            (word(locale, "m-closed"), CLOSED, |m: &Month| m.closed),
         ] {
             chart
                 .draw_series(LineSeries::new(
@@ -96,9 +105,15 @@ pub fn trends(months: &[Month]) -> Drawn {
 }
 
 /// Vertical bars with a label under each, scaled to `top`.
-fn bars(title: &str, y_desc: &str, items: &[(String, f64, RGBColor)], top: f64) -> Drawn {
+fn bars(
+    title: &str,
+    y_desc: &str,
+    items: &[(String, f64, RGBColor)],
+    top: f64,
+    locale: Locale,
+) -> Drawn {
     if items.is_empty() {
-        return empty(title);
+        return empty(title, locale);
     }
     let n = items.len();
     let mut out = String::new();
@@ -146,23 +161,29 @@ fn bars(title: &str, y_desc: &str, items: &[(String, f64, RGBColor)], top: f64) 
 ///
 /// # Errors
 /// When drawing fails.
-pub fn outcomes(m: &Metrics) -> Drawn {
+pub fn outcomes(m: &Metrics, locale: Locale) -> Drawn {
     // Counts of cases stay far below 2^53.
     #[allow(clippy::cast_precision_loss)]
     let items: Vec<(String, f64, RGBColor)> = m
         .closed_by_outcome
         .iter()
-        .map(|(k, v)| (k.replace('_', " "), *v as f64, CLOSED))
+        .map(|(k, v)| (word(locale, &format!("outcome-{k}")), *v as f64, CLOSED))
         .collect();
     let top = items.iter().map(|i| i.1).fold(1.0, f64::max) * 1.1;
-    bars("Closed grievances by outcome", "cases", &items, top)
+    bars(
+        &word(locale, "chart-outcomes"),
+        &word(locale, "chart-cases"),
+        &items,
+        top,
+        locale,
+    )
 }
 
 /// Dismissal rate by complainant group; flagged groups in red.
 ///
 /// # Errors
 /// When drawing fails.
-pub fn disparities(d: &Disparities) -> Drawn {
+pub fn disparities(d: &Disparities, locale: Locale) -> Drawn {
     let items: Vec<(String, f64, RGBColor)> = d
         .by_complainant_group
         .iter()
@@ -170,17 +191,23 @@ pub fn disparities(d: &Disparities) -> Drawn {
             let rate = c.group.dismissal_rate?;
             let flagged = c.flags.iter().any(|f| f.measure == "dismissal_rate");
             Some((
-                c.group.group.replace('_', " "),
+                // Short names, so a dozen bars keep legible labels.
+                word(locale, &format!("group-short-{}", c.group.group)),
                 rate,
                 if flagged { FLAGGED } else { PLAIN },
             ))
         })
         .collect();
     bars(
-        "Dismissal rate by complainant group (red: flagged)",
-        "% of eligibility decisions",
+        &format!(
+            "{} ({})",
+            word(locale, "chart-disparities"),
+            word(locale, "chart-flagged-red")
+        ),
+        &word(locale, "chart-share-decisions"),
         &items,
         100.0,
+        locale,
     )
 }
 
@@ -199,11 +226,14 @@ mod tests {
 
     #[test]
     fn the_trend_chart_is_an_svg_with_every_month_and_both_series() {
-        let svg = trends(&[
-            month("2026-01", 5, 1),
-            month("2026-02", 7, 4),
-            month("2026-03", 2, 6),
-        ])
+        let svg = trends(
+            &[
+                month("2026-01", 5, 1),
+                month("2026-02", 7, 4),
+                month("2026-03", 2, 6),
+            ],
+            Locale::En,
+        )
         .expect("drawn");
         assert!(
             svg.starts_with("<svg") && svg.trim_end().ends_with("</svg>"),
@@ -219,7 +249,9 @@ mod tests {
 
     #[test]
     fn an_empty_period_draws_a_chart_that_says_so() {
-        let svg = trends(&[]).expect("drawn");
+        let svg = trends(&[], Locale::En).expect("drawn");
         assert!(svg.contains("No cases in this period."));
+        let svg = trends(&[], Locale::Fr).expect("drawn");
+        assert!(svg.contains("Aucune affaire sur cette période."), "{svg}");
     }
 }

@@ -174,6 +174,7 @@ mod coverage {
             all::<Stage>("stage-"),
             all::<Closure>("closure-"),
             all::<RegionalGroup>("group-"),
+            all::<RegionalGroup>("group-short-"),
         ]
         .concat()
     }

@@ -466,7 +466,7 @@ async fn closure_metrics_match_a_history_worked_out_by_hand() {
         assert_eq!(chart.header("content-type").to_str().unwrap(), "image/svg+xml");
         assert!(chart.text().contains("2026-04") && chart.text().contains("<polyline"));
         let chart = get(&server, &w.oversight, "/api/oversight/charts/outcomes.svg?from=2026-03-01&to=2026-03-31").await.text();
-        assert!(chart.contains("response accepted") && chart.contains("dismissed"), "{chart}");
+        assert!(chart.contains("Response accepted") && chart.contains("Dismissed"), "{chart}");
         for path in ["/api/oversight/trends", "/api/oversight/mediators", "/api/oversight/charts/trends.svg"] {
             assert_eq!(get(&server, &w.mediator, path).await.status_code(), 404);
         }
@@ -543,7 +543,10 @@ async fn a_seeded_bias_against_ldc_complainants_is_flagged_and_small_groups_are_
         assert_eq!(group("by_language", "en")["flags"], json!([]));
 
         let chart = get(&server, &w.oversight, "/api/oversight/charts/disparities.svg").await.text();
-        assert!(chart.contains("ldc") && chart.contains("lldc"));
+        assert!(
+            chart.contains("LDC") && chart.contains("LLDC") && chart.contains("Asia-Pacific"),
+            "groups are named in the viewer's language: {chart}"
+        );
         assert!(chart.to_uppercase().contains("#D62728"), "flagged groups are drawn in red");
         let csv = get(&server, &w.registrar, "/api/oversight/disparities.csv").await;
         assert_eq!(csv.status_code(), 200);

@@ -6,9 +6,9 @@ desk-assessing = En evaluación
 desk-empty = Nada pendiente.
 desk-loads = Mediadores
 desk-awaiting-mediator = { $n ->
-    [0] Todos los casos admitidos tienen mediador.
-    [one] Un caso admitido no tiene mediador.
-   *[other] { $n } casos admitidos no tienen mediador.
+    [0] Todos los casos declarados admisibles tienen mediador.
+    [one] Un caso declarado admisible no tiene mediador.
+   *[other] { $n } casos declarados admisibles no tienen mediador.
 }
 col-nationality = Nacionalidad
 col-languages = Idiomas
@@ -20,14 +20,14 @@ mediator-inactive = inactivo
 mediator-on-leave = de licencia
 mediator-available = disponible
 notices-title = Notificaciones no entregadas
-notices-intro = Correos que no pudieron entregarse tras todos los intentos. Compruebe la dirección y vuelva a enviarlos.
-notices-none = Todas las notificaciones se entregaron.
+notices-intro = Correos electrónicos que no pudieron entregarse tras todos los intentos. Compruebe la dirección y vuelva a enviarlos.
+notices-none = Todas las notificaciones se han entregado.
 notice-retry = Reenviar
-flash-requeued = La notificación vuelve a estar en cola.
+flash-requeued = La notificación ha vuelto a ponerse en cola.
 col-case = Caso
 col-notice = Notificación
 col-recipient = Destinatario
 col-attempts = Intentos
 col-last-error = Último error
-col-failed = Fallo
+col-failed = Fecha del error
 desk-all-of-queue = Los { $n } casos de esta cola

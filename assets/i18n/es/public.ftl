@@ -1,20 +1,20 @@
 ## Public register
 register-title = Registro público
-register-intro = Cada reclamación registrada, su etapa y cómo terminó. No se nombra al reclamante que pidió la protección de su identidad.
+register-intro = Todas las reclamaciones registradas, su fase y cómo concluyeron. No se nombra al reclamante que haya solicitado la protección de su identidad.
 register-reference = Referencia
 register-complainant = Reclamante (código ISO)
 register-complainant-hint = Tres letras, como TUV. Solo se encuentran los casos presentados públicamente.
 register-year = Año de presentación
-register-stage = Etapa
-register-month = Presentado
+register-stage = Fase
+register-month = Mes de presentación
 register-closure = Cierre
-register-days-open = Días abierto
+register-days-open = Duración (días)
 register-search = Buscar
 register-csv = Descargar en CSV
 stage-registration = Registro
 stage-eligibility = Admisibilidad
 stage-dispute_resolution = Solución de la controversia
-stage-compliance_review = Examen independiente
+stage-compliance_review = Revisión independiente
 stage-monitoring = Seguimiento
 stage-closed = Cerrado
 closure-with_outputs = con resultados

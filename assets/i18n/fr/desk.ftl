@@ -1,13 +1,13 @@
 ## Registry desk
 desk-title = Réception
 desk-to-register = À enregistrer
-desk-registered = Enregistrées, à examiner
-desk-assessing = En cours d'examen
+desk-registered = Enregistrées, à évaluer
+desk-assessing = En cours d'évaluation
 desk-empty = Rien en attente.
 desk-loads = Médiateurs
 desk-awaiting-mediator = { $n ->
     [0] Toutes les affaires déclarées recevables ont un médiateur.
-    [one] { $n } affaire déclarée recevable n'a pas de médiateur.
+    [one] Une affaire déclarée recevable n'a pas de médiateur.
    *[other] { $n } affaires déclarées recevables n'ont pas de médiateur.
 }
 col-nationality = Nationalité
@@ -20,14 +20,14 @@ mediator-inactive = inactif
 mediator-on-leave = en congé
 mediator-available = disponible
 notices-title = Notifications non remises
-notices-intro = Courriels qui n'ont pas pu être remis après toutes les tentatives. Vérifiez l'adresse, puis renvoyez-les.
+notices-intro = Courriels qui n'ont pas pu être remis malgré toutes les tentatives. Vérifiez l'adresse, puis renvoyez-les.
 notices-none = Toutes les notifications ont été remises.
 notice-retry = Renvoyer
-flash-requeued = La notification est de nouveau en file d'attente.
+flash-requeued = La notification a été remise en file d'attente.
 col-case = Affaire
 col-notice = Notification
 col-recipient = Destinataire
 col-attempts = Tentatives
 col-last-error = Dernière erreur
-col-failed = Échec le
-desk-all-of-queue = Les { $n } affaires de cette file
+col-failed = Date de l'échec
+desk-all-of-queue = Les { $n } affaires de cette file d'attente

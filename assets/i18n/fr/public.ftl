@@ -1,14 +1,14 @@
 ## Public register
 register-title = Registre public
-register-intro = Chaque réclamation enregistrée, son stade et son issue. Le requérant qui a demandé la protection de son identité n'est pas nommé.
+register-intro = Toutes les réclamations enregistrées, leur stade et leur issue. Le requérant qui a demandé la protection de son identité n'est pas nommé.
 register-reference = Référence
 register-complainant = Requérant (code ISO)
 register-complainant-hint = Trois lettres, par exemple TUV. Seules les affaires déposées publiquement sont trouvées.
 register-year = Année de dépôt
 register-stage = Stade
-register-month = Déposée
+register-month = Mois de dépôt
 register-closure = Clôture
-register-days-open = Jours ouverts
+register-days-open = Durée (jours)
 register-search = Rechercher
 register-csv = Télécharger en CSV
 stage-registration = Enregistrement
@@ -16,6 +16,6 @@ stage-eligibility = Recevabilité
 stage-dispute_resolution = Règlement du différend
 stage-compliance_review = Examen indépendant
 stage-monitoring = Suivi
-stage-closed = Close
+stage-closed = Clôturée
 closure-with_outputs = avec résultats
-closure-without_outputs = sans résultat
+closure-without_outputs = sans résultats

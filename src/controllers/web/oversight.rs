@@ -66,7 +66,7 @@ async fn tab(v: &Visitor, raw: &[(String, String)], tab: Tab) -> Result<Response
         Tab::Overview => {
             let m = metrics::overview(&v.ctx.db, &scope, v.now).await?;
             let mediators = metrics::mediators(&v.ctx.db, &scope, v.now).await?;
-            let chart = inline_chart(charts::outcomes(&m), &v.t("chart-outcomes"))?;
+            let chart = inline_chart(charts::outcomes(&m, v.locale), &v.t("chart-outcomes"))?;
             (
                 "oversight/dashboard.html",
                 "dashboard-title",
@@ -75,7 +75,7 @@ async fn tab(v: &Visitor, raw: &[(String, String)], tab: Tab) -> Result<Response
         }
         Tab::Disparities => {
             let d = disparities::disparities(&v.ctx.db, &scope, &settings.oversight, v.now).await?;
-            let chart = inline_chart(charts::disparities(&d), &v.t("chart-disparities"))?;
+            let chart = inline_chart(charts::disparities(&d, v.locale), &v.t("chart-disparities"))?;
             (
                 "oversight/disparities.html",
                 "d-title",
@@ -84,7 +84,7 @@ async fn tab(v: &Visitor, raw: &[(String, String)], tab: Tab) -> Result<Response
         }
         Tab::Trends => {
             let months = metrics::trends(&v.ctx.db, &scope, v.now).await?;
-            let chart = inline_chart(charts::trends(&months), &v.t("chart-trends"))?;
+            let chart = inline_chart(charts::trends(&months, v.locale), &v.t("chart-trends"))?;
             (
                 "oversight/trends.html",
                 "trends-title",
