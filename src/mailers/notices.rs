@@ -397,6 +397,47 @@ mod tests {
         }
     }
 
+    /// Every kind in every language, as sent: subject, text and HTML. The golden copies in
+    /// `tests/golden/emails/` are the reviewed wording; `UPDATE_GOLDEN=1` rewrites them after
+    /// a deliberate change, and the diff is what a reviewer reads.
+    #[test]
+    fn every_email_reads_as_its_reviewed_golden_copy() {
+        let r = Renderer::get().expect("templates compile");
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden/emails");
+        for locale in Locale::iter() {
+            let mut all = String::new();
+            for kind in KINDS {
+                let out = r.render(&letter(kind, locale)).expect("renders");
+                all.push_str(&format!(
+                    "===== {kind}\n--- subject\n{}\n--- text\n{}\n--- html\n{}\n",
+                    out.subject, out.text, out.html
+                ));
+            }
+            let path = dir.join(format!("{locale}.txt"));
+            if std::env::var("UPDATE_GOLDEN").is_ok() {
+                std::fs::create_dir_all(&dir).expect("golden folder");
+                std::fs::write(&path, &all).expect("write golden");
+                continue;
+            }
+            let golden = std::fs::read_to_string(&path).unwrap_or_default();
+            if golden != all {
+                let first = golden
+                    .lines()
+                    .zip(all.lines())
+                    .position(|(a, b)| a != b)
+                    .unwrap_or_else(|| golden.lines().count().min(all.lines().count()));
+                panic!(
+                    "{}: the emails differ from the golden copy from line {} \
+                     (run with UPDATE_GOLDEN=1 after a deliberate change):\n  golden: {:?}\n  now:    {:?}",
+                    path.display(),
+                    first + 1,
+                    golden.lines().nth(first),
+                    all.lines().nth(first)
+                );
+            }
+        }
+    }
+
     #[test]
     fn dates_are_shown_in_the_recipients_zone_with_its_name_and_in_utc() {
         let r = Renderer::get().expect("templates compile");
