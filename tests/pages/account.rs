@@ -340,3 +340,63 @@ async fn behind_a_tls_proxy_every_cookie_is_secure() {
     })
     .await;
 }
+
+#[tokio::test]
+#[serial]
+async fn sign_in_returns_only_to_a_page_of_this_site() {
+    request::<App, _, _>(|server, ctx| async move {
+        let w = world(&ctx).await;
+        for next in [
+            "/\t/evil.example",
+            "//evil.example",
+            "https://evil.example/",
+            "/\\evil",
+        ] {
+            let mut b = Browser::default();
+            b.get(&server, "/sign-in").await;
+            let res = b
+                .post(
+                    &server,
+                    "/sign-in",
+                    &[
+                        ("email", w.mediator.email.as_str()),
+                        ("password", DEMO_PASSWORD),
+                        ("next", next),
+                    ],
+                )
+                .await;
+            assert_eq!(res.status_code(), 303);
+            assert_eq!(location(&res), "/cases", "{next:?} must not be followed");
+        }
+    })
+    .await;
+}
+
+#[tokio::test]
+#[serial]
+async fn a_form_sent_after_the_session_ran_out_asks_to_sign_in_again_and_come_back() {
+    use redress::models::_entities::web_sessions;
+    use sea_orm::EntityTrait;
+    request::<App, _, _>(|server, ctx| async move {
+        let w = world(&ctx).await;
+        let mut b = Browser::sign_in(&server, &w.admin).await;
+        b.get(&server, "/admin/holidays").await;
+        web_sessions::Entity::delete_many()
+            .exec(&ctx.db)
+            .await
+            .unwrap();
+        let res = server
+            .post("/admin/holidays")
+            .add_header("cookie", format!("redress_session={}", b.session_value()))
+            .add_header("referer", "http://localhost/admin/holidays")
+            .form(&[
+                ("_csrf", b.csrf.as_str()),
+                ("date", "2026-12-24"),
+                ("name", "Eve"),
+            ])
+            .await;
+        assert_eq!(res.status_code(), 303);
+        assert_eq!(location(&res), "/sign-in?next=%2Fadmin%2Fholidays");
+    })
+    .await;
+}

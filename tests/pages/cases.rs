@@ -134,6 +134,10 @@ async fn the_registry_acts_through_the_case_page_and_a_stale_form_is_refused() {
         let res = b.post(&server, &path, &refs).await;
         assert_eq!(res.status_code(), 409);
         assert!(res.text().contains("role=\"alert\""));
+        // Reloaded (or the language changed) on the refusal's address: the case page.
+        let res = b.get(&server, &path).await;
+        assert_eq!(res.status_code(), 303);
+        assert_eq!(location(&res), format!("/cases/{pid}"));
     })
     .await;
 }

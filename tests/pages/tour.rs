@@ -1,5 +1,6 @@
 //! Every page, for every role: their own pages render, everyone else's do not exist for them.
 use redress::app::App;
+use sea_orm::{EntityTrait, PaginatorTrait};
 use serde_json::json;
 use serial_test::serial;
 
@@ -450,6 +451,74 @@ async fn names_set_by_admins_are_shown_as_text_wherever_they_appear() {
             assert!(!html.contains(payload), "{path}: raw script");
             assert!(html.contains("&lt;script&gt;"), "{path}: shown as text");
         }
+    })
+    .await;
+}
+
+#[tokio::test]
+#[serial]
+async fn the_same_form_sent_twice_at_once_acts_once() {
+    request::<App, _, _>(|server, ctx| async move {
+        let w = world(&ctx).await;
+        case_in_mediation(&server, &w).await;
+        let mut o = Browser::sign_in(&server, &w.oversight).await;
+        o.get(&server, "/oversight/samples").await;
+        let key = o.key.clone();
+        let fields = [("_key", key.as_str()), ("size", "1"), ("seed", "7")];
+        let (mut a, mut b) = (o.clone(), o.clone());
+        let (first, second) = tokio::join!(
+            a.post(&server, "/oversight/samples", &fields),
+            b.post(&server, "/oversight/samples", &fields)
+        );
+        let codes = [first.status_code().as_u16(), second.status_code().as_u16()];
+        assert!(codes.contains(&303), "{codes:?}");
+        let draws = redress::models::_entities::review_samples::Entity::find()
+            .count(&ctx.db)
+            .await
+            .unwrap();
+        assert_eq!(draws, 1, "one draw recorded, answers {codes:?}");
+        // And once more, later: where the first one led.
+        let again = o.post(&server, "/oversight/samples", &fields).await;
+        assert_eq!(again.status_code(), 303);
+    })
+    .await;
+}
+
+#[tokio::test]
+#[serial]
+async fn a_refused_profile_keeps_exactly_the_choices_made() {
+    request::<App, _, _>(|server, ctx| async move {
+        let w = world(&ctx).await;
+        for code in ["WTO", "WTO-DSB"] {
+            let res = post(
+                &server,
+                &w.admin,
+                "/api/admin/bodies",
+                &json!({"code": code, "name": format!("Body {code}"), "kind": "committee"}),
+            )
+            .await;
+            assert_eq!(res.status_code(), 201);
+        }
+        let mut admin = Browser::sign_in(&server, &w.admin).await;
+        let path = format!("/admin/mediators/{}", w.mediator.pid());
+        admin.get(&server, &path).await;
+        let res = admin
+            .post(
+                &server,
+                &path,
+                &[("capacity", "lots"), ("conflicting_bodies", "WTO-DSB")],
+            )
+            .await;
+        assert_eq!(res.status_code(), 422);
+        let html = res.text();
+        assert!(
+            html.contains("<option value=\"WTO-DSB\" selected>"),
+            "{html}"
+        );
+        assert!(
+            !html.contains("<option value=\"WTO\" selected>"),
+            "only what was chosen"
+        );
     })
     .await;
 }

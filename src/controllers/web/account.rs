@@ -27,9 +27,16 @@ pub const fn home_of(role: Role) -> &'static str {
 
 /// A return path after sign-in: only a path on this site, so the page cannot be used to
 /// send someone elsewhere.
-fn local_path(next: Option<&str>) -> Option<String> {
-    next.filter(|n| n.starts_with('/') && !n.starts_with("//") && !n.contains('\\'))
-        .map(ToString::to_string)
+pub(super) fn local_path(next: Option<&str>) -> Option<String> {
+    // Visible ASCII only: browsers drop tabs and newlines from a Location, which could turn
+    // `/\t/evil.example` into `//evil.example`.
+    next.filter(|n| {
+        n.starts_with('/')
+            && !n.starts_with("//")
+            && !n.contains('\\')
+            && n.bytes().all(|b| b.is_ascii_graphic())
+    })
+    .map(ToString::to_string)
 }
 
 #[derive(Debug, Deserialize)]

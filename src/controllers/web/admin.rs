@@ -490,10 +490,21 @@ pub async fn holiday_delete(
     Posted { v, form }: Posted,
 ) -> Result<Response, WebError> {
     v.with_role(&[Role::Admin])?;
-    let date =
-        chrono::NaiveDate::parse_from_str(&raw, "%Y-%m-%d").map_err(|_| AppError::NotFound)?;
-    holidays::remove(&v.ctx.db, date).await?;
-    v.done(&form, "/admin/holidays", "flash-saved").await
+    if let Some(done) = v.replay(&form).await? {
+        return Ok(done);
+    }
+    let outcome = match chrono::NaiveDate::parse_from_str(&raw, "%Y-%m-%d") {
+        Ok(date) => holidays::remove(&v.ctx.db, date).await,
+        Err(_) => Err(AppError::NotFound),
+    };
+    v.answer(
+        &form,
+        outcome,
+        "/admin/holidays",
+        "flash-saved",
+        |errors| async { Err(AppError::Validation(errors).into()) },
+    )
+    .await
 }
 
 /// `GET /admin/policies`: the timelines in force, as configured.

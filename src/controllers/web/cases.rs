@@ -637,6 +637,13 @@ pub async fn show(v: Visitor, Path(raw): Path<String>) -> Result<Response, WebEr
     case_page(&v, &raw, StatusCode::OK, None).await
 }
 
+/// `GET /cases/{pid}/act`: a refused action is shown at the address it was sent to; asked
+/// for again (a reload, a language change), it is the case page.
+pub async fn back_to_case(v: Visitor, Path(raw): Path<String>) -> Result<Response, WebError> {
+    let id = pid(&raw)?;
+    Ok(v.redirect(&format!("/cases/{id}"), None))
+}
+
 /// Names of the form fields that carry numbers and yes/no answers.
 const NUMBERS: &[&str] = &["days", "deadline_id"];
 const YES_NO: &[&str] = &["grant", "uphold"];
@@ -719,12 +726,17 @@ pub async fn act(
         errors,
         problem,
     };
-    match outcome {
+    let refusal = match outcome {
         Ok(case) => {
             let location = format!("/cases/{}", case.pid);
-            v.done(&form, &location, "flash-action-done").await
+            return v.done(&form, &location, "flash-action-done").await;
         }
-        Err(AppError::Validation(errors)) => {
+        Err(e) => e,
+    };
+    // Refused: the corrected form may be sent again under the same key.
+    v.release(&form).await?;
+    match refusal {
+        AppError::Validation(errors) => {
             case_page(
                 &v,
                 &raw,
@@ -733,13 +745,7 @@ pub async fn act(
             )
             .await
         }
-        Err(
-            e @ (AppError::Conflict(_) | AppError::InvalidTransition { .. } | AppError::Rule(_)),
-        ) => {
-            // The same form sent twice at once: the first may have gone through meanwhile.
-            if let Some(done) = v.replay(&form).await? {
-                return Ok(done);
-            }
+        e @ (AppError::Conflict(_) | AppError::InvalidTransition { .. } | AppError::Rule(_)) => {
             let problem = match &e {
                 AppError::Conflict(_) => v.t("problem-conflict"),
                 AppError::InvalidTransition { .. } => v.t("problem-transition"),
@@ -753,7 +759,7 @@ pub async fn act(
             )
             .await
         }
-        Err(AppError::Forbidden(why)) => {
+        AppError::Forbidden(why) => {
             case_page(
                 &v,
                 &raw,
@@ -762,6 +768,6 @@ pub async fn act(
             )
             .await
         }
-        Err(e) => Err(e.into()),
+        e => Err(e.into()),
     }
 }

@@ -108,7 +108,16 @@ pub async fn retry(
     if let Some(done) = v.replay(&form).await? {
         return Ok(done);
     }
-    let id: i64 = id.parse().map_err(|_| AppError::NotFound)?;
-    notifications::requeue(&v.ctx.db, &me.actor, id, v.now).await?;
-    v.done(&form, "/desk/notices", "flash-requeued").await
+    let outcome = match id.parse::<i64>() {
+        Ok(id) => notifications::requeue(&v.ctx.db, &me.actor, id, v.now).await,
+        Err(_) => Err(AppError::NotFound),
+    };
+    v.answer(
+        &form,
+        outcome,
+        "/desk/notices",
+        "flash-requeued",
+        |errors| async { Err(AppError::Validation(errors).into()) },
+    )
+    .await
 }

@@ -83,6 +83,8 @@ pub struct Visitor {
     secure: bool,
     flash: Option<String>,
     cookies: Vec<Cookie<'static>>,
+    /// A session cookie came that no longer opens a session (it ran out or was ended).
+    stale_session: bool,
 }
 
 fn cookie(name: &'static str, value: String, secure: bool) -> Cookie<'static> {
@@ -127,6 +129,7 @@ impl Visitor {
                 None => cookies.push(expired(SESSION_COOKIE, secure)),
             }
         }
+        let stale_session = session.is_some() && me.is_none();
         let session = session.filter(|_| me.is_some());
         let cookie_locale = jar
             .get(LANG_COOKIE)
@@ -174,6 +177,7 @@ impl Visitor {
             secure,
             flash,
             cookies,
+            stale_session,
         })
     }
 
@@ -370,21 +374,43 @@ impl Visitor {
         harden(res.headers_mut(), self.me.is_some());
     }
 
-    /// Where this form's key already led, when the same form comes back.
+    /// Claims this form's one-time key before acting: `None` to go on and act, or the
+    /// answer when the same form was sent before (where it led, or a conflict while the
+    /// first is still being handled).
     ///
     /// # Errors
-    /// Database errors; 422 for a damaged key.
+    /// Database errors; 422 for a damaged key; 409 while the same form is being handled.
     pub async fn replay(&self, form: &FormData) -> Result<Option<Response>, WebError> {
         let (Some(me), Some(key)) = (&self.me, form.get("_key")) else {
             return Ok(None);
         };
         let key = form_replays::parse_key(key)?;
-        Ok(form_replays::recall(&self.ctx.db, me.actor.id, &key)
-            .await?
-            .map(|location| self.redirect(&location, Some("flash-already-done"))))
+        match form_replays::claim(&self.ctx.db, me.actor.id, &key, self.now).await? {
+            form_replays::Claim::Fresh => Ok(None),
+            form_replays::Claim::Done(location) => {
+                Ok(Some(self.redirect(&location, Some("flash-already-done"))))
+            }
+            form_replays::Claim::Pending => Err(AppError::Conflict(
+                "this form is already being sent; wait a moment and reload".into(),
+            )
+            .into()),
+        }
     }
 
-    /// Remembers where this form's key led, then goes there.
+    /// Frees this form's key after a refusal, so the corrected form can be sent.
+    ///
+    /// # Errors
+    /// Database errors.
+    pub async fn release(&self, form: &FormData) -> Result<(), WebError> {
+        if let (Some(me), Some(key)) = (&self.me, form.get("_key")) {
+            if let Ok(key) = form_replays::parse_key(key) {
+                form_replays::release(&self.ctx.db, me.actor.id, &key).await?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Records where this form's key led, then goes there.
     ///
     /// # Errors
     /// Database errors.
@@ -396,7 +422,7 @@ impl Visitor {
     ) -> Result<Response, WebError> {
         if let (Some(me), Some(key)) = (&self.me, form.get("_key")) {
             let key = form_replays::parse_key(key)?;
-            form_replays::remember(&self.ctx.db, me.actor.id, &key, location, self.now).await?;
+            form_replays::settle(&self.ctx.db, me.actor.id, &key, location).await?;
         }
         Ok(self.redirect(location, Some(flash)))
     }
@@ -405,6 +431,7 @@ impl Visitor {
 impl Visitor {
     /// Answers a sent form: the page it led to when `outcome` is done, the form again with
     /// its problems (from `again`) when refused field by field, an error page otherwise.
+    /// A refused form's key is freed.
     ///
     /// # Errors
     /// The outcome's error when it is not a refusal of fields.
@@ -421,8 +448,14 @@ impl Visitor {
     {
         match outcome {
             Ok(()) => self.done(form, location, flash).await,
-            Err(AppError::Validation(errors)) => again(errors).await,
-            Err(e) => Err(e.into()),
+            Err(AppError::Validation(errors)) => {
+                self.release(form).await?;
+                again(errors).await
+            }
+            Err(e) => {
+                self.release(form).await?;
+                Err(e.into())
+            }
         }
     }
 }
@@ -464,6 +497,14 @@ where
         Self::read(parts, AppContext::from_ref(state)).await
     }
 }
+
+/// Form fields that hold several choices.
+const MULTIPLE_CHOICE: &[&str] = &[
+    "co_complainants",
+    "languages",
+    "conflicting_delegations",
+    "conflicting_bodies",
+];
 
 /// The fields of a posted form, in order (a field may repeat, as a multiple choice does).
 #[derive(Clone, Debug, Default)]
@@ -512,10 +553,15 @@ impl FormData {
             .collect()
     }
 
-    /// What was typed, to fill the form again after a refusal (secrets left out).
+    /// What was typed, to fill the form again after a refusal (secrets left out). Fields of
+    /// several choices come back as lists, even with one choice, so a page never mistakes
+    /// one code for part of another.
     #[must_use]
     pub fn echo(&self) -> serde_json::Map<String, Value> {
         let mut out = serde_json::Map::new();
+        for name in MULTIPLE_CHOICE {
+            out.insert((*name).to_string(), Value::Array(Vec::new()));
+        }
         for (k, v) in &self.0 {
             if k.starts_with('_') || k.contains("password") {
                 continue;
@@ -573,6 +619,19 @@ where
         let settings = Settings::of(&v.ctx)?;
         if !same_origin(&parts.headers, &settings) {
             return Err(WebError::Forged);
+        }
+        if v.stale_session {
+            // The session ran out while the page was open: sign in again and come back to
+            // the page the form was on, rather than a puzzling refusal.
+            let back = parts
+                .headers
+                .get(header::REFERER)
+                .and_then(|r| r.to_str().ok())
+                .and_then(|r| r.split_once("://").map(|(_, rest)| rest))
+                .and_then(|rest| rest.find('/').map(|i| rest[i..].to_string()))
+                .and_then(|p| account::local_path(Some(&p)))
+                .unwrap_or_else(|| "/".to_string());
+            return Err(WebError::SignIn(back));
         }
         let bytes = axum::body::to_bytes(body, MAX_FORM_BYTES)
             .await
@@ -816,7 +875,10 @@ pub fn routes() -> loco_rs::controller::Routes {
         .add("/cases", get(cases::index).post(cases::create))
         .add("/cases/new", get(cases::new))
         .add("/cases/{pid}", get(cases::show))
-        .add("/cases/{pid}/act", post(cases::act))
+        .add(
+            "/cases/{pid}/act",
+            get(cases::back_to_case).post(cases::act),
+        )
         .add("/register", get(public::register))
         .add("/oversight", get(oversight::dashboard))
         .add("/oversight/disparities", get(oversight::disparities_tab))
