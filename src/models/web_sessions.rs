@@ -9,8 +9,12 @@ use crate::errors::AppResult;
 
 impl ActiveModelBehavior for ActiveModel {}
 
-/// How long a browser session lasts from sign-in: one working day, then sign in again.
+/// How long a browser session lasts without use: a working day. Each use in its second half
+/// extends it by as much again.
 pub const SESSION_HOURS: i64 = 12;
+
+/// However much it is used, a session ends this long after sign-in.
+pub const SESSION_MAX_DAYS: i64 = 7;
 
 /// Starts a session for `user`: the token goes in the cookie and is never stored. Sessions
 /// that have run out are cleared on the way.
@@ -57,6 +61,22 @@ pub async fn resolve(
     else {
         return Ok(None);
     };
+    // Someone at work is not signed out mid-task: a session in use keeps going, up to the
+    // absolute limit. Only uses in the second half write, so most requests only read.
+    let expires = session.expires_at.to_utc();
+    let limit = session.created_at.to_utc() + Duration::days(SESSION_MAX_DAYS);
+    if expires - now < Duration::hours(SESSION_HOURS / 2) && expires < limit {
+        let extended = Ord::min(now + Duration::hours(SESSION_HOURS), limit);
+        let user_id = session.user_id;
+        let mut active: ActiveModel = session.into();
+        active.expires_at = Set(extended.into());
+        active.updated_at = Set(now.into());
+        active.update(db).await?;
+        return Ok(users::Entity::find_by_id(user_id)
+            .filter(users::Column::Active.eq(true))
+            .one(db)
+            .await?);
+    }
     Ok(users::Entity::find_by_id(session.user_id)
         .filter(users::Column::Active.eq(true))
         .one(db)
