@@ -157,27 +157,11 @@ where
         ..Parts::default()
     };
     let summary = figures::gather(db, scope, Some(scope.from), scope.to, parts, now).await?;
-    disparities_of(db, scope, rules, &summary).await
-}
-
-/// The disparity figures from a gathered summary (its cells part).
-///
-/// # Errors
-/// Database errors; a stored cell key that does not parse.
-pub async fn disparities_of<C>(
-    db: &C,
-    scope: &Scope,
-    rules: &OversightSettings,
-    summary: &figures::Summary,
-) -> AppResult<Disparities>
-where
-    C: ConnectionTrait,
-{
     let mut cells: HashMap<(i64, String), Cell> = HashMap::new();
-    for (key, cell) in &summary.cells {
-        let (delegation, language) = figures::cell_of(key)
+    for (key, cell) in summary.cells {
+        let (delegation, language) = figures::cell_of(&key)
             .ok_or_else(|| AppError::Corrupt(format!("disparity cell `{key}`")))?;
-        cells.insert((delegation, language.to_string()), cell.clone());
+        cells.insert((delegation, language.to_string()), cell);
     }
     let states: HashMap<i64, delegations::Model> = delegations::Entity::find()
         .all(db)

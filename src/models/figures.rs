@@ -104,7 +104,7 @@ pub struct Series {
 }
 
 impl Series {
-    pub(crate) fn add(&mut self, o: &Self) {
+    fn add(&mut self, o: &Self) {
         merge(&mut self.filed_by_day, &o.filed_by_day, 1);
         merge(&mut self.closed_by_day, &o.closed_by_day, 1);
         for (k, [n, on_time]) in &o.met_by_due_day {
@@ -116,7 +116,7 @@ impl Series {
 }
 
 impl Overview {
-    pub(crate) fn add(&mut self, o: &Self) {
+    fn add(&mut self, o: &Self) {
         merge(&mut self.statuses, &o.statuses, 1);
         self.registered += o.registered;
         self.appealed += o.appealed;

@@ -285,19 +285,6 @@ where
     C: ConnectionTrait + TransactionTrait,
 {
     let s = figures::gather(db, scope, Some(scope.from), scope.to, OVERVIEW, now).await?;
-    overview_of(db, scope, &s, now).await
-}
-
-/// The metrics of `scope` from its gathered summary (the overview part).
-async fn overview_of<C>(
-    db: &C,
-    scope: &Scope,
-    s: &figures::Summary,
-    now: DateTime<Utc>,
-) -> AppResult<Metrics>
-where
-    C: ConnectionTrait,
-{
     let o = &s.overview;
     let mut m = Metrics {
         from: scope.from,
@@ -457,12 +444,6 @@ where
         ..Parts::default()
     };
     let s = figures::gather(db, scope, None, scope.to, parts, now).await?;
-    Ok(trends_of(scope, &s, now))
-}
-
-/// The monthly series of `scope` from a summary of every case filed before `scope.to`
-/// (its overview and series parts).
-fn trends_of(scope: &Scope, s: &figures::Summary, now: DateTime<Utc>) -> Vec<Month> {
     let o = &s.series;
     let (from, to) = (
         scope.from.format("%Y-%m-%d").to_string(),
@@ -508,7 +489,7 @@ fn trends_of(scope: &Scope, s: &figures::Summary, now: DateTime<Utc>) -> Vec<Mon
         c.finish();
         m.share_met_on_time = c.share_met_on_time;
     }
-    out
+    Ok(out)
 }
 
 /// One mediator's figures over the measured cases.
@@ -544,18 +525,6 @@ where
         ..Parts::default()
     };
     let s = figures::gather(db, scope, Some(scope.from), scope.to, parts, now).await?;
-    mediators_of(db, &s, now).await
-}
-
-/// Figures per mediator from a gathered summary (its mediators part).
-async fn mediators_of<C>(
-    db: &C,
-    s: &figures::Summary,
-    now: DateTime<Utc>,
-) -> AppResult<Vec<MediatorFigures>>
-where
-    C: ConnectionTrait,
-{
     let held: Vec<(&i64, &figures::MediatorCell)> =
         s.mediators.iter().filter(|(_, c)| c.cases > 0).collect();
     let ids: Vec<i64> = held.iter().map(|(m, _)| **m).collect();

@@ -65,19 +65,14 @@ pub async fn resolve(
     // absolute limit. Only uses in the second half write, so most requests only read.
     let expires = session.expires_at.to_utc();
     let limit = session.created_at.to_utc() + Duration::days(SESSION_MAX_DAYS);
+    let user_id = session.user_id;
     if expires - now < Duration::hours(SESSION_HOURS / 2) && expires < limit {
-        let extended = Ord::min(now + Duration::hours(SESSION_HOURS), limit);
-        let user_id = session.user_id;
         let mut active: ActiveModel = session.into();
-        active.expires_at = Set(extended.into());
+        active.expires_at = Set(Ord::min(now + Duration::hours(SESSION_HOURS), limit).into());
         active.updated_at = Set(now.into());
         active.update(db).await?;
-        return Ok(users::Entity::find_by_id(user_id)
-            .filter(users::Column::Active.eq(true))
-            .one(db)
-            .await?);
     }
-    Ok(users::Entity::find_by_id(session.user_id)
+    Ok(users::Entity::find_by_id(user_id)
         .filter(users::Column::Active.eq(true))
         .one(db)
         .await?)

@@ -84,6 +84,33 @@ impl DeadlineView {
     }
 }
 
+impl DeadlineView {
+    /// Where the clock stands, in words of `locale`: "3 working days left", "overdue by 2
+    /// calendar days", "paused (case on hold)".
+    #[must_use]
+    pub fn words(&self, locale: crate::models::vocabulary::Locale) -> String {
+        use fluent_templates::fluent_bundle::FluentValue;
+        let text = |key: &str, n: Option<i64>| {
+            let args: Vec<(&str, FluentValue<'static>)> = n.map_or_else(Vec::new, |n| {
+                vec![
+                    ("n", FluentValue::from(n)),
+                    ("unit", FluentValue::from(self.unit.clone())),
+                ]
+            });
+            super::i18n::text(locale, key, &args)
+        };
+        match (self.state, self.days_left) {
+            (DeadlineState::Overdue, Some(n)) => text("clock-overdue-by", Some(n.abs())),
+            (DeadlineState::Overdue, None) => text("clock-overdue", None),
+            (DeadlineState::Running, Some(n)) => text("clock-days-left", Some(n)),
+            (DeadlineState::Running, None) => text("clock-running", None),
+            (DeadlineState::Paused, _) => text("clock-paused", None),
+            (DeadlineState::Met, _) => text("clock-met", None),
+            (DeadlineState::Cancelled, _) => text("clock-cancelled", None),
+        }
+    }
+}
+
 #[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
 pub struct CaseSummary {
     pub pid: String,

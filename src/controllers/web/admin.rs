@@ -3,7 +3,7 @@
 use axum::{extract::Path, extract::Query, http::StatusCode, response::Response};
 use serde_json::{json, Map, Value};
 
-use super::{cases::parse_query, field_messages, FormData, Posted, Visitor, WebError};
+use super::{field_messages, parse_query, FormData, Posted, Visitor, WebError};
 use crate::{
     controllers::{
         admin::{self as api, NewBodyParams, NewHolidayParams, NewUserParams, UserChangeParams},
@@ -35,6 +35,20 @@ fn as_json(form: &FormData, names: &[&str], extra: Map<String, Value>) -> Value 
     Value::Object(body)
 }
 
+async fn delegation_views(
+    db: &sea_orm::DatabaseConnection,
+) -> Result<Vec<DelegationView>, WebError> {
+    Ok(delegations::list(db)
+        .await?
+        .iter()
+        .map(DelegationView::from)
+        .collect())
+}
+
+async fn body_views(db: &sea_orm::DatabaseConnection) -> Result<Vec<BodyView>, WebError> {
+    Ok(bodies::list(db).await?.iter().map(BodyView::from).collect())
+}
+
 async fn users_page(
     v: &Visitor,
     status: StatusCode,
@@ -48,16 +62,8 @@ async fn users_page(
         let aff = u.affiliation_codes(&v.ctx.db).await?;
         rows.push(UserView::new(&u, aff));
     }
-    let delegations: Vec<DelegationView> = delegations::list(&v.ctx.db)
-        .await?
-        .iter()
-        .map(DelegationView::from)
-        .collect();
-    let bodies: Vec<BodyView> = bodies::list(&v.ctx.db)
-        .await?
-        .iter()
-        .map(BodyView::from)
-        .collect();
+    let delegations = delegation_views(&v.ctx.db).await?;
+    let bodies = body_views(&v.ctx.db).await?;
     v.page(
         status,
         "admin/users.html",
@@ -222,11 +228,7 @@ pub async fn user_update(
 /// `GET /admin/delegations`
 pub async fn delegations_index(v: Visitor) -> Result<Response, WebError> {
     v.with_role(&[Role::Admin])?;
-    let rows: Vec<DelegationView> = delegations::list(&v.ctx.db)
-        .await?
-        .iter()
-        .map(DelegationView::from)
-        .collect();
+    let rows = delegation_views(&v.ctx.db).await?;
     v.page(
         StatusCode::OK,
         "admin/delegations.html",
@@ -242,11 +244,7 @@ async fn bodies_page(
     errors: &FieldErrors,
 ) -> Result<Response, WebError> {
     v.with_role(&[Role::Admin])?;
-    let rows: Vec<BodyView> = bodies::list(&v.ctx.db)
-        .await?
-        .iter()
-        .map(BodyView::from)
-        .collect();
+    let rows = body_views(&v.ctx.db).await?;
     v.page(
         status,
         "admin/bodies.html",
@@ -338,16 +336,8 @@ async fn mediator_page(
         );
         m
     });
-    let delegations: Vec<DelegationView> = delegations::list(&v.ctx.db)
-        .await?
-        .iter()
-        .map(DelegationView::from)
-        .collect();
-    let bodies: Vec<BodyView> = bodies::list(&v.ctx.db)
-        .await?
-        .iter()
-        .map(BodyView::from)
-        .collect();
+    let delegations = delegation_views(&v.ctx.db).await?;
+    let bodies = body_views(&v.ctx.db).await?;
     v.page(
         status,
         "admin/mediator.html",

@@ -6,12 +6,11 @@ use axum::{
     http::StatusCode,
     response::Response,
 };
-use fluent_templates::fluent_bundle::FluentValue;
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Map, Value};
 use strum::IntoEnumIterator;
 
-use super::{field_messages, FormData, Posted, Visitor, WebError};
+use super::{field_messages, parse_query, query_with, FormData, Posted, Visitor, WebError};
 use crate::{
     controllers::extract::{parse_command, parse_json, pid},
     errors::{AppError, FieldErrors},
@@ -31,8 +30,7 @@ use crate::{
     },
     settings::Settings,
     views::{
-        cases::{CaseDetail, CaseSummary, DeadlineState, DeadlineView},
-        i18n,
+        cases::{CaseDetail, CaseSummary, DeadlineState},
         mediators::{AssignmentList, CaseloadView},
     },
 };
@@ -47,50 +45,13 @@ pub struct ListQuery {
     page: Option<u64>,
 }
 
-/// "3 working days left", "overdue by 2 calendar days", "paused", in the viewer's language.
-fn clock_words(v: &Visitor, d: &DeadlineView) -> String {
-    let unit = FluentValue::from(d.unit.clone());
-    match (d.state, d.days_left) {
-        (DeadlineState::Overdue, Some(n)) => i18n::text(
-            v.locale,
-            "clock-overdue-by",
-            &[("n", FluentValue::from(n.abs())), ("unit", unit)],
-        ),
-        (DeadlineState::Overdue, None) => v.t("clock-overdue"),
-        (DeadlineState::Running, Some(n)) => i18n::text(
-            v.locale,
-            "clock-days-left",
-            &[("n", FluentValue::from(n)), ("unit", unit)],
-        ),
-        (DeadlineState::Running, None) => v.t("clock-running"),
-        (DeadlineState::Paused, _) => v.t("clock-paused"),
-        (DeadlineState::Met, _) => v.t("clock-met"),
-        (DeadlineState::Cancelled, _) => v.t("clock-cancelled"),
-    }
-}
-
 /// A list row: the case summary with its next clock in words.
 pub(super) fn row(v: &Visitor, s: &CaseSummary) -> Value {
     let mut out = serde_json::to_value(s).unwrap_or(Value::Null);
     if let (Some(obj), Some(d)) = (out.as_object_mut(), &s.next_deadline) {
-        obj.insert("clock_words".into(), Value::String(clock_words(v, d)));
+        obj.insert("clock_words".into(), Value::String(d.words(v.locale)));
     }
     out
-}
-
-fn list_query_string(q: &ListQuery, page: u64) -> String {
-    let mut parts = Vec::new();
-    if let Some(s) = q.status {
-        parts.push(format!("status={s}"));
-    }
-    if let Some(c) = q.category {
-        parts.push(format!("category={c}"));
-    }
-    if let Some(o) = q.overdue {
-        parts.push(format!("overdue={o}"));
-    }
-    parts.push(format!("page={page}"));
-    format!("/cases?{}", parts.join("&"))
 }
 
 /// Rows of a caseload shown at once, by next deadline.
@@ -188,8 +149,10 @@ pub async fn index(
             "total": listing.total,
             "page": listing.page,
             "pages": pages,
-            "prev": (listing.page > 1).then(|| list_query_string(&q, listing.page - 1)),
-            "next": (listing.page < pages).then(|| list_query_string(&q, listing.page + 1)),
+            "prev": (listing.page > 1)
+                .then(|| format!("/cases?{}", query_with(&raw, &[("page", listing.page - 1)]))),
+            "next": (listing.page < pages)
+                .then(|| format!("/cases?{}", query_with(&raw, &[("page", listing.page + 1)]))),
             "filter": {
                 "status": q.status,
                 "category": q.category,
@@ -200,26 +163,6 @@ pub async fn index(
             "can_file": me.actor.role == Role::Delegate,
         }),
     )
-}
-
-/// Parses a page's query string into `T`; a bad value is a 422 page naming the parameter.
-/// An empty value (a filter left on "any") is no filter.
-pub(super) fn parse_query<T: serde::de::DeserializeOwned>(
-    raw: &[(String, String)],
-) -> Result<T, WebError> {
-    let encoded = form_urlencoded::Serializer::new(String::new())
-        .extend_pairs(raw.iter().filter(|(_, v)| !v.trim().is_empty()))
-        .finish();
-    let de = serde_urlencoded::Deserializer::new(form_urlencoded::parse(encoded.as_bytes()));
-    serde_path_to_error::deserialize(de).map_err(|e| {
-        let path = e.path().to_string();
-        AppError::Validation(FieldErrors::single(
-            if path == "." { "query" } else { &path },
-            "invalid",
-            e.inner().to_string(),
-        ))
-        .into()
-    })
 }
 
 /// What the filing form offers: bodies, delegations and the closed vocabularies.
@@ -577,7 +520,7 @@ async fn case_page(
     let settings = Settings::of(&v.ctx)?;
     let calendar = holidays::calendar(&v.ctx.db, &settings).await?;
     let case = cases::Model::find_for(&v.ctx.db, &me.actor, pid(pid_raw)?).await?;
-    let record = staffing::record_for(&v.ctx.db, &me.actor, case.pid).await?;
+    let record = staffing::record_of(&v.ctx.db, &me.actor, &case).await?;
     let assignments = AssignmentList::new(&record, me.actor.zone);
     let dossier = case.dossier(&v.ctx.db, &me.actor, v.now).await?;
     let detail = CaseDetail::new(&dossier, &me.actor, &calendar, v.now);
@@ -599,7 +542,7 @@ async fn case_page(
         .map(|d| {
             let mut out = serde_json::to_value(d).unwrap_or(Value::Null);
             if let Some(obj) = out.as_object_mut() {
-                obj.insert("words".into(), Value::String(clock_words(v, d)));
+                obj.insert("words".into(), Value::String(d.words(v.locale)));
             }
             out
         })

@@ -102,6 +102,21 @@ fn expired(name: &'static str, secure: bool) -> Cookie<'static> {
     c
 }
 
+/// The language a request asks for: the language cookie (kept in step with the account),
+/// else the browser's `Accept-Language`, else English.
+fn requested_locale(headers: &HeaderMap) -> Locale {
+    CookieJar::from_headers(headers)
+        .get(LANG_COOKIE)
+        .and_then(|c| c.value().parse::<Locale>().ok())
+        .or_else(|| {
+            headers
+                .get(header::ACCEPT_LANGUAGE)
+                .and_then(|v| v.to_str().ok())
+                .and_then(i18n::negotiate)
+        })
+        .unwrap_or(Locale::En)
+}
+
 /// A flash is the key of a message in the translations, never text from the request.
 fn is_flash_key(s: &str) -> bool {
     !s.is_empty() && s.len() <= 64 && s.bytes().all(|b| b.is_ascii_lowercase() || b == b'-')
@@ -131,21 +146,10 @@ impl Visitor {
         }
         let stale_session = session.is_some() && me.is_none();
         let session = session.filter(|_| me.is_some());
-        let cookie_locale = jar
-            .get(LANG_COOKIE)
-            .and_then(|c| c.value().parse::<Locale>().ok());
         let locale = me
             .as_ref()
             .map(|m| m.actor.locale)
-            .or(cookie_locale)
-            .or_else(|| {
-                parts
-                    .headers
-                    .get(header::ACCEPT_LANGUAGE)
-                    .and_then(|v| v.to_str().ok())
-                    .and_then(i18n::negotiate)
-            })
-            .unwrap_or(Locale::En);
+            .unwrap_or_else(|| requested_locale(&parts.headers));
         let csrf_basis = if let Some(token) = &session {
             token.clone()
         } else if let Some(c) = jar.get(CSRF_COOKIE).filter(|c| c.value().len() >= 32) {
@@ -209,38 +213,26 @@ impl Visitor {
     /// their CSRF cookie), so a token lifted from one browser is worthless in another.
     #[must_use]
     pub fn csrf_token(&self) -> String {
-        let secret = self
-            .ctx
-            .config
-            .get_jwt_config()
-            .map(|j| j.secret.clone())
-            .unwrap_or_default();
-        let Ok(mut mac) = Hmac::<Sha256>::new_from_slice(secret.as_bytes()) else {
-            return String::new();
-        };
-        mac.update(b"csrf\0");
-        mac.update(self.csrf_basis.as_bytes());
-        hex::encode(mac.finalize().into_bytes())
+        self.csrf_mac()
+            .map(|mac| hex::encode(mac.finalize().into_bytes()))
+            .unwrap_or_default()
     }
 
     fn csrf_ok(&self, sent: Option<&str>) -> bool {
-        let Some(sent) = sent else { return false };
-        let Ok(sent) = hex::decode(sent) else {
+        let (Some(mac), Some(Ok(sent))) = (self.csrf_mac(), sent.map(hex::decode)) else {
             return false;
         };
-        let secret = self
-            .ctx
-            .config
-            .get_jwt_config()
-            .map(|j| j.secret.clone())
-            .unwrap_or_default();
-        let Ok(mut mac) = Hmac::<Sha256>::new_from_slice(secret.as_bytes()) else {
-            return false;
-        };
-        mac.update(b"csrf\0");
-        mac.update(self.csrf_basis.as_bytes());
         // Constant-time comparison.
         mac.verify_slice(&sent).is_ok()
+    }
+
+    /// The keyed hash behind the token, fed with this visitor's basis.
+    fn csrf_mac(&self) -> Option<Hmac<Sha256>> {
+        let secret = self.ctx.config.get_jwt_config().ok()?.secret.clone();
+        let mut mac = Hmac::<Sha256>::new_from_slice(secret.as_bytes()).ok()?;
+        mac.update(b"csrf\0");
+        mac.update(self.csrf_basis.as_bytes());
+        Some(mac)
     }
 
     /// The session token, for signing out.
@@ -506,6 +498,39 @@ const MULTIPLE_CHOICE: &[&str] = &[
     "conflicting_bodies",
 ];
 
+/// Parses a page's query string into `T`; a bad value is a 422 page naming the parameter.
+/// An empty value (a filter left on "any") is no filter.
+pub fn parse_query<T: serde::de::DeserializeOwned>(
+    raw: &[(String, String)],
+) -> Result<T, WebError> {
+    let encoded = query_with(raw, &[] as &[(&str, u64)]);
+    let de = serde_urlencoded::Deserializer::new(form_urlencoded::parse(encoded.as_bytes()));
+    serde_path_to_error::deserialize(de).map_err(|e| {
+        let path = e.path().to_string();
+        AppError::Validation(FieldErrors::single(
+            if path == "." { "query" } else { &path },
+            "invalid",
+            e.inner().to_string(),
+        ))
+        .into()
+    })
+}
+
+/// `raw` as a query string again, blank values left out and each of `set` replacing the
+/// parameter of its name (an empty value removes it): the links of a page keep its filters.
+pub fn query_with(raw: &[(String, String)], set: &[(&str, impl ToString)]) -> String {
+    let set: Vec<(&str, String)> = set.iter().map(|(k, v)| (*k, v.to_string())).collect();
+    form_urlencoded::Serializer::new(String::new())
+        .extend_pairs(
+            raw.iter()
+                .filter(|(k, _)| !set.iter().any(|(name, _)| name == k))
+                .map(|(k, v)| (k.as_str(), v.as_str()))
+                .chain(set.iter().map(|(k, v)| (*k, v.as_str())))
+                .filter(|(_, v)| !v.trim().is_empty()),
+        )
+        .finish()
+}
+
 /// The fields of a posted form, in order (a field may repeat, as a multiple choice does).
 #[derive(Clone, Debug, Default)]
 pub struct FormData(pub Vec<(String, String)>);
@@ -750,16 +775,7 @@ impl IntoResponse for WebError {
 /// (the language cookie, else `Accept-Language`). Other responses pass untouched.
 pub async fn error_pages(req: Request, next: Next) -> Response {
     let jar = CookieJar::from_headers(req.headers());
-    let locale = jar
-        .get(LANG_COOKIE)
-        .and_then(|c| c.value().parse::<Locale>().ok())
-        .or_else(|| {
-            req.headers()
-                .get(header::ACCEPT_LANGUAGE)
-                .and_then(|v| v.to_str().ok())
-                .and_then(i18n::negotiate)
-        })
-        .unwrap_or(Locale::En);
+    let locale = requested_locale(req.headers());
     let signed_in = jar.get(SESSION_COOKIE).is_some();
     let mut res = next.run(req).await;
     let Some(failure) = res.extensions_mut().remove::<Failure>() else {

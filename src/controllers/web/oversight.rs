@@ -9,7 +9,7 @@ use axum::{
 use chrono::Datelike;
 use serde_json::{json, Value};
 
-use super::{cases::parse_query, field_messages, Posted, Visitor, WebError};
+use super::{field_messages, parse_query, query_with, Posted, Visitor, WebError};
 use crate::{
     controllers::oversight::{self as api, MetricsQuery, SampleParams},
     errors::{AppError, FieldErrors},
@@ -33,12 +33,6 @@ fn inline_chart(drawn: Result<String, String>, label: &str) -> Result<String, We
         &format!("<svg role=\"img\" aria-label=\"{label}\" focusable=\"false\" "),
         1,
     ))
-}
-
-fn query_string(raw: &[(String, String)]) -> String {
-    form_urlencoded::Serializer::new(String::new())
-        .extend_pairs(raw.iter().filter(|(_, v)| !v.trim().is_empty()))
-        .finish()
 }
 
 /// The dashboard's tabs: each reads only the summaries' parts it shows.
@@ -102,20 +96,13 @@ async fn tab(v: &Visitor, raw: &[(String, String)], tab: Tab) -> Result<Response
         "to": (scope.to - chrono::Duration::days(1)).date_naive().to_string(),
     });
     // The same filters on every tab and export.
-    let mut kept: Vec<(String, String)> = raw
-        .iter()
-        .filter(|(k, v)| k != "from" && k != "to" && !v.trim().is_empty())
-        .cloned()
-        .collect();
-    kept.push((
-        "from".into(),
-        period["from"].as_str().unwrap_or_default().into(),
-    ));
-    kept.push((
-        "to".into(),
-        period["to"].as_str().unwrap_or_default().into(),
-    ));
-    let qs = query_string(&kept);
+    let qs = query_with(
+        raw,
+        &[
+            ("from", period["from"].as_str().unwrap_or_default()),
+            ("to", period["to"].as_str().unwrap_or_default()),
+        ],
+    );
     let tabs: Vec<Value> = [
         (Tab::Overview, "/oversight", "tab-overview"),
         (Tab::Disparities, "/oversight/disparities", "d-title"),

@@ -3,7 +3,7 @@
 use axum::{extract::Query, http::StatusCode, response::Response};
 use serde_json::json;
 
-use super::{cases::parse_query, Visitor, WebError};
+use super::{parse_query, query_with, Visitor, WebError};
 use crate::models::{
     bodies,
     register::{self, Filter, Stage},
@@ -19,19 +19,6 @@ pub async fn register(
     let (items, total) = register::page(&v.ctx.db, &filter, v.now).await?;
     let (page, per_page) = filter.bounds();
     let pages = total.div_ceil(per_page).max(1);
-    let kept: Vec<(String, String)> = raw
-        .iter()
-        .filter(|(k, v)| k != "page" && !v.trim().is_empty())
-        .cloned()
-        .collect();
-    let query = |extra: Option<u64>| {
-        let mut s = form_urlencoded::Serializer::new(String::new());
-        s.extend_pairs(kept.iter());
-        if let Some(p) = extra {
-            s.append_pair("page", &p.to_string());
-        }
-        s.finish()
-    };
     let bodies: Vec<String> = bodies::list(&v.ctx.db)
         .await?
         .into_iter()
@@ -52,9 +39,9 @@ pub async fn register(
             "total": total,
             "page": page,
             "pages": pages,
-            "prev": (page > 1).then(|| format!("/register?{}", query(Some(page - 1)))),
-            "next": (page < pages).then(|| format!("/register?{}", query(Some(page + 1)))),
-            "csv": format!("/api/register.csv?{}", query(None)),
+            "prev": (page > 1).then(|| format!("/register?{}", query_with(&raw, &[("page", page - 1)]))),
+            "next": (page < pages).then(|| format!("/register?{}", query_with(&raw, &[("page", page + 1)]))),
+            "csv": format!("/api/register.csv?{}", query_with(&raw, &[("page", "")])),
             "filter": {
                 "reference": filter.reference,
                 "complainant": filter.complainant,

@@ -721,6 +721,18 @@ pub async fn record_for(
     pid: Uuid,
 ) -> AppResult<Record> {
     let case = cases::Model::find_for(db, actor, pid).await?;
+    record_of(db, actor, &case).await
+}
+
+/// The assignment record of `case`, found for `actor` already, as they may read it.
+///
+/// # Errors
+/// Database errors.
+pub async fn record_of(
+    db: &impl ConnectionTrait,
+    actor: &users::Actor,
+    case: &cases::Model,
+) -> AppResult<Record> {
     let mut out = Vec::new();
     for (a, who) in history(db, case.id).await? {
         let e = explanation_of(&a)?;
