@@ -1,20 +1,19 @@
-//! Emails for outbox notices: one template folder per kind (`<kind>/<locale>/subject.t`,
-//! `text.t`, `html.t`) over a layout per language, with the words for statuses, clocks and
-//! parties in `_words/<locale>.json`. Templates are compiled into the binary; HTML is
-//! autoescaped, so a case title can never inject markup.
-use std::{collections::HashMap, sync::LazyLock};
+//! Emails for outbox notices. Every word comes from the same Fluent files as the pages
+//! (`assets/i18n/<lang>/mail.ftl`: a subject and a message per kind, the frame around them,
+//! and the clocks and parties as a sentence names them); the two templates beside this file
+//! hold only the layout. Templates are compiled into the binary; HTML is autoescaped, so a
+//! case title can never inject markup.
+use std::{collections::BTreeMap, sync::LazyLock};
 
 use chrono::{DateTime, Utc};
-use include_dir::{include_dir, Dir};
-use serde::{Deserialize, Serialize};
+use fluent_templates::fluent_bundle::FluentValue;
+use serde::Serialize;
 
 use crate::{
     errors::{AppError, AppResult},
     models::vocabulary::{DeadlineKind, Locale, Party},
-    views::calendar::DeadlineEntry,
+    views::{calendar::DeadlineEntry, i18n},
 };
-
-static TEMPLATES: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/src/mailers/notices");
 
 /// Every kind of notice the system sends.
 pub const KINDS: &[&str] = &[
@@ -51,36 +50,26 @@ pub const KINDS: &[&str] = &[
     "escalation",
 ];
 
-#[derive(Clone, Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Words {
-    status: HashMap<String, String>,
-    clock: HashMap<String, String>,
-    party: HashMap<String, String>,
-    date_format: String,
-    utc_format: String,
-}
+/// Dates read the same in every language: ISO order, the zone's abbreviation.
+const LOCAL_FORMAT: &str = "%Y-%m-%d %H:%M %Z";
+const UTC_FORMAT: &str = "%Y-%m-%d %H:%M UTC";
 
-/// The compiled templates and word lists.
+/// The labels of the facts table, in the order the text email aligns them.
+const LABELS: &[&str] = &["case", "status", "complainant", "deadline", "party", "due"];
+
+/// The compiled layouts.
 pub struct Renderer {
     tera: tera::Tera,
-    words: HashMap<String, Words>,
 }
 
 static RENDERER: LazyLock<Result<Renderer, String>> = LazyLock::new(Renderer::load);
 
-fn walk<'a>(dir: &'a Dir<'a>, out: &mut Vec<&'a include_dir::File<'a>>) {
-    out.extend(dir.files());
-    for d in dir.dirs() {
-        walk(d, out);
-    }
-}
-
 impl Renderer {
-    /// The renderer built from the embedded templates, once per process.
+    /// The renderer, built once per process.
     ///
     /// # Errors
-    /// When a template does not compile (caught by the test that renders every kind).
+    /// When a template does not compile or the translations do not load (both caught by the
+    /// test that renders every kind).
     pub fn get() -> AppResult<&'static Self> {
         RENDERER
             .as_ref()
@@ -88,143 +77,164 @@ impl Renderer {
     }
 
     fn load() -> Result<Self, String> {
-        let mut files = Vec::new();
-        walk(&TEMPLATES, &mut files);
+        i18n::loader()?;
         let mut tera = tera::Tera::new();
         tera.autoescape_on(vec!["html.t"]);
-        let mut words = HashMap::new();
-        let mut templates = Vec::new();
-        for f in files {
-            let path = f.path().to_string_lossy().replace('\\', "/");
-            let text = f
-                .contents_utf8()
-                .ok_or_else(|| format!("{path}: not UTF-8"))?;
-            if let Some(locale) = path
-                .strip_prefix("_words/")
-                .and_then(|p| p.strip_suffix(".json"))
-            {
-                let w: Words = serde_json::from_str(text).map_err(|e| format!("{path}: {e}"))?;
-                words.insert(locale.to_string(), w);
-            } else if path.ends_with(".t") {
-                templates.push((path, text));
-            }
-        }
-        tera.add_raw_templates(templates)
-            .map_err(|e| e.to_string())?;
-        Ok(Self { tera, words })
+        tera.add_raw_templates(vec![
+            ("text.t", include_str!("notices/text.t")),
+            ("html.t", include_str!("notices/html.t")),
+        ])
+        .map_err(|e| e.to_string())?;
+        Ok(Self { tera })
     }
 
-    fn words(&self, locale: Locale) -> AppResult<&Words> {
-        self.words
-            .get(locale.as_ref())
-            .or_else(|| self.words.get("en"))
-            .ok_or_else(|| AppError::Internal("email words: no English list".into()))
-    }
-
-    /// The words for a clock and its acting party, in `locale`.
+    /// The words for a clock and its acting party, in `locale`, as a sentence names them.
     ///
     /// # Errors
-    /// When the word lists are missing.
+    /// When the translations lack them.
     pub fn clock_words(
         &self,
         locale: Locale,
         kind: DeadlineKind,
         party: Party,
     ) -> AppResult<(String, String)> {
-        let w = self.words(locale)?;
         Ok((
-            w.clock
-                .get(kind.as_ref())
-                .cloned()
-                .unwrap_or_else(|| kind.to_string()),
-            w.party
-                .get(party.as_ref())
-                .cloned()
-                .unwrap_or_else(|| party.to_string()),
+            words(locale, &format!("mail-clock-{kind}"), &[])?,
+            words(locale, &format!("mail-party-{party}"), &[])?,
         ))
     }
 
     /// Renders one email.
     ///
     /// # Errors
-    /// An unknown kind, or a template that fails to render.
+    /// An unknown kind, a missing translation, or a template that fails to render.
     pub fn render(&self, letter: &Letter) -> AppResult<Rendered> {
-        if !KINDS.contains(&letter.kind.as_str()) {
-            return Err(AppError::Internal(format!(
-                "no email template for `{}`",
-                letter.kind
-            )));
+        let kind = letter.kind.as_str();
+        if !KINDS.contains(&kind) {
+            return Err(AppError::Internal(format!("no email for `{kind}`")));
         }
-        let w = self.words(letter.locale)?;
+        let locale = letter.locale;
         let zone = letter.zone;
-        let deadline = letter.deadline.as_ref().map(|d| {
-            let (meaning, party) = (
-                w.clock
-                    .get(d.kind.as_ref())
-                    .cloned()
-                    .unwrap_or_else(|| d.kind.to_string()),
-                w.party
-                    .get(d.party.as_ref())
-                    .cloned()
-                    .unwrap_or_else(|| d.party.to_string()),
-            );
-            DeadlineView {
-                meaning,
-                party,
-                due_local: d
-                    .due_at
-                    .with_timezone(&zone)
-                    .format(&w.date_format)
-                    .to_string(),
-                due_utc: d.due_at.format(&w.utc_format).to_string(),
-                zone: zone.name().to_string(),
-                working_days_left: d.working_days_left,
+        let deadline = match &letter.deadline {
+            Some(d) => {
+                let (meaning, party) = self.clock_words(locale, d.kind, d.party)?;
+                Some(DeadlineView {
+                    meaning,
+                    party,
+                    due_local: d.due_at.with_timezone(&zone).format(LOCAL_FORMAT).to_string(),
+                    due_utc: d.due_at.format(UTC_FORMAT).to_string(),
+                    zone: zone.name().to_string(),
+                    working_days_left: d.working_days_left,
+                })
             }
-        });
-        let case = letter.case.as_ref().map(|c| CaseView {
-            reference: c.reference.clone(),
-            title: c.title.clone(),
-            status: w
-                .status
-                .get(&c.status)
-                .cloned()
-                .unwrap_or_else(|| c.status.clone()),
-            complainant: c.complainant.clone(),
-        });
+            None => None,
+        };
+        let case = match &letter.case {
+            Some(c) => Some(CaseView {
+                reference: c.reference.clone(),
+                title: c.title.clone(),
+                status: words(locale, &format!("mail-status-{}", c.status), &[])?,
+                complainant: c.complainant.clone(),
+            }),
+            None => None,
+        };
+
+        let mut args: Vec<(&str, FluentValue<'static>)> = vec![
+            ("name", letter.recipient_name.clone().into()),
+            ("zone", zone.name().to_string().into()),
+            (
+                "stage",
+                letter.stage.clone().unwrap_or_else(|| "none".into()).into(),
+            ),
+        ];
+        if let Some(c) = &case {
+            args.push(("reference", c.reference.clone().into()));
+        }
+        if let Some(d) = &deadline {
+            args.push(("meaning", d.meaning.clone().into()));
+            args.push(("party", d.party.clone().into()));
+            args.push(("due", d.due_local.clone().into()));
+            args.push(("days", d.working_days_left.into()));
+        }
+        // Only the reset email carries its code, whatever else a letter holds.
+        let reset = letter.reset.clone().filter(|_| kind == "password_reset");
+        if let Some(r) = &reset {
+            args.push(("minutes", r.minutes.into()));
+        }
+
+        let mut said = BTreeMap::new();
+        let mut say = |name: &str, key: &str| -> AppResult<()> {
+            said.insert(name.to_string(), words(locale, key, &args)?);
+            Ok(())
+        };
+        say("greeting", "mail-greeting")?;
+        say("message", &format!("mail-{kind}-body"))?;
+        say("subject", &format!("mail-{kind}-subject"))?;
+        for label in LABELS {
+            say(label, &format!("mail-label-{label}"))?;
+        }
+        say("open_case", "mail-open-case")?;
+        say("signature", "mail-signature")?;
+        say("zone_note", "mail-zone-note")?;
+        say("calendar_note", "mail-calendar-note")?;
+        if reset.is_some() {
+            say("reset_open", &format!("mail-{kind}-open"))?;
+            say("reset_link", &format!("mail-{kind}-link"))?;
+            say("reset_expiry", &format!("mail-{kind}-expiry"))?;
+        }
+
+        // The text email aligns its facts in a column as wide as the longest label.
+        let colon = |label: &str| {
+            words(
+                locale,
+                "mail-label-colon",
+                &[("label", label.to_string().into())],
+            )
+        };
+        let mut labels = BTreeMap::new();
+        for label in LABELS {
+            labels.insert((*label).to_string(), colon(&said[*label])?);
+        }
+        let width = labels.values().map(|l| l.chars().count()).max().unwrap_or(0) + 1;
+        for label in labels.values_mut() {
+            let pad = width - label.chars().count();
+            label.push_str(&" ".repeat(pad));
+        }
+        labels.insert("blank".into(), " ".repeat(width));
+        labels.insert("open_case".into(), format!("{} ", colon(&said["open_case"])?));
+
+        let subject = match &case {
+            Some(c) => format!("[{}] {}", c.reference, said["subject"]),
+            None => said["subject"].clone(),
+        };
         let context = Context {
-            recipient: RecipientView {
-                name: letter.recipient_name.clone(),
-                zone: zone.name().to_string(),
-            },
+            lang: locale.to_string(),
+            words: said,
+            labels,
             case,
             deadline,
-            stage: letter.stage.clone().map(|key| StageView { key }),
-            reset: letter.reset.clone(),
+            reset,
             link: letter.link.clone(),
         };
         let ctx = tera::Context::from_serialize(&context)
             .map_err(|e| AppError::Internal(format!("email context: {e}")))?;
-        let locale = if self
-            .tera
-            .contains_template(&format!("{}/{}/subject.t", letter.kind, letter.locale))
-        {
-            letter.locale.to_string()
-        } else {
-            "en".to_string()
-        };
         let render = |part: &str| {
             self.tera
-                .render(&format!("{}/{locale}/{part}", letter.kind), &ctx)
-                .map_err(|e| {
-                    AppError::Internal(format!("email {}/{locale}/{part}: {e}", letter.kind))
-                })
+                .render(part, &ctx)
+                .map_err(|e| AppError::Internal(format!("email {kind}/{locale}/{part}: {e}")))
         };
         Ok(Rendered {
-            subject: render("subject.t")?.trim().replace(['\r', '\n'], " "),
+            subject: subject.trim().replace(['\r', '\n'], " "),
             text: render("text.t")?,
             html: render("html.t")?,
         })
     }
+}
+
+/// `key` in `locale`, or an error: an email never goes out with a key in place of words.
+fn words(locale: Locale, key: &str, args: &[(&str, FluentValue<'static>)]) -> AppResult<String> {
+    i18n::try_text(locale, key, args)
+        .ok_or_else(|| AppError::Internal(format!("no words for `{key}` in {locale}")))
 }
 
 /// What an email is about, gathered by delivery from the database.
@@ -305,18 +315,14 @@ pub struct Rendered {
 
 #[derive(Serialize)]
 struct Context {
-    recipient: RecipientView,
+    lang: String,
+    words: BTreeMap<String, String>,
+    /// The text email's labels, with their colon and padding.
+    labels: BTreeMap<String, String>,
     case: Option<CaseView>,
     deadline: Option<DeadlineView>,
-    stage: Option<StageView>,
     reset: Option<ResetView>,
     link: Option<String>,
-}
-
-#[derive(Serialize)]
-struct RecipientView {
-    name: String,
-    zone: String,
 }
 
 #[derive(Serialize)]
@@ -337,18 +343,14 @@ struct DeadlineView {
     working_days_left: i64,
 }
 
-#[derive(Serialize)]
-struct StageView {
-    key: String,
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use strum::IntoEnumIterator;
 
     fn letter(kind: &str, locale: Locale) -> Letter {
-        Letter {
+        let about_a_case = kind != "password_reset";
+        let letter = Letter {
             kind: kind.into(),
             locale,
             recipient_name: "Ana <script>".into(),
@@ -374,6 +376,20 @@ mod tests {
                 url: "http://localhost:5150/password/reset?token=abc123".into(),
             }),
             link: Some("http://localhost:5150/cases/x".into()),
+        };
+        if about_a_case {
+            Letter {
+                reset: None,
+                ..letter
+            }
+        } else {
+            Letter {
+                case: None,
+                deadline: None,
+                stage: None,
+                link: None,
+                ..letter
+            }
         }
     }
 

@@ -41,14 +41,19 @@ pub fn language(locale: Locale) -> LanguageIdentifier {
 /// `key` in `locale`, with named arguments; the key itself when translations are missing.
 #[must_use]
 pub fn text(locale: Locale, key: &str, args: &[(&str, FluentValue<'static>)]) -> String {
-    let Ok(loader) = loader() else {
-        return key.to_string();
-    };
+    try_text(locale, key, args).unwrap_or_else(|| key.to_string())
+}
+
+/// `key` in `locale` (else in English), with named arguments; `None` when no language has it,
+/// for callers that must not send a key in place of words.
+#[must_use]
+pub fn try_text(locale: Locale, key: &str, args: &[(&str, FluentValue<'static>)]) -> Option<String> {
+    let loader = loader().ok()?;
     let args: HashMap<Cow<'static, str>, FluentValue<'static>> = args
         .iter()
         .map(|(k, v)| (Cow::Owned((*k).to_string()), v.clone()))
         .collect();
-    loader.lookup_with_args(&language(locale), key, &args)
+    loader.try_lookup_with_args(&language(locale), key, &args)
 }
 
 /// The best of our locales for an `Accept-Language` header (`fr-CH,fr;q=0.9,en;q=0.8`).

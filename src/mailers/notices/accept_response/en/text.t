@@ -1,1 +1,0 @@
-{% extends "_layout/en/text.t" %}{% block message %}The complainant has accepted the formal response.{% endblock message %}

@@ -1,1 +1,0 @@
-{% extends "_layout/en/html.t" %}{% block message %}<p>An appeal has been lodged.</p>{% endblock message %}

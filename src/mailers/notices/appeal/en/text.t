@@ -1,1 +1,0 @@
-{% extends "_layout/en/text.t" %}{% block message %}An appeal has been lodged.{% endblock message %}

@@ -1,1 +1,0 @@
-{% extends "_layout/es/text.t" %}{% block message %}Se ha presentado una apelación.{% endblock message %}

@@ -1,1 +1,0 @@
-{% extends "_layout/fr/html.t" %}{% block message %}<p>Un appel a été interjeté.</p>{% endblock message %}

@@ -1,1 +1,0 @@
-{% extends "_layout/fr/text.t" %}{% block message %}Un appel a été interjeté.{% endblock message %}

@@ -1,1 +1,0 @@
-[{{ case.reference }}] No mediator could be assigned automatically

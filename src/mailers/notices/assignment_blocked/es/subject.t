@@ -1,1 +1,0 @@
-[{{ case.reference }}] No ha sido posible designar un mediador automáticamente

@@ -1,1 +1,0 @@
-[{{ case.reference }}] Aucun médiateur n'a pu être désigné automatiquement

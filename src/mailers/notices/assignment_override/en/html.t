@@ -1,1 +1,0 @@
-{% extends "_layout/en/html.t" %}{% block message %}<p>The registry has assigned a mediator to the case despite a recorded conflict of interest or unavailability, overriding the assignment rule with a written reason. Oversight may wish to review the case's assignment record, which includes the reason given.</p>{% endblock message %}

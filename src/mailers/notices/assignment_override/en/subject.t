@@ -1,1 +1,0 @@
-[{{ case.reference }}] Mediator assigned despite a recorded conflict or unavailability

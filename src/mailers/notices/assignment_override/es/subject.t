@@ -1,1 +1,0 @@
-[{{ case.reference }}] Mediador designado pese a un conflicto o una indisponibilidad consignados

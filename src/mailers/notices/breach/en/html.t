@@ -1,1 +1,0 @@
-{% extends "_layout/en/html.t" %}{% block message %}<p>The deadline for {{ deadline.meaning }} passed on {{ deadline.due_local }} without being met. It was for {{ deadline.party }} to act. The mediator and the registry have been informed; if it stays unmet it will be escalated to oversight.</p>{% endblock message %}

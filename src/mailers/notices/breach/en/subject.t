@@ -1,1 +1,0 @@
-[{{ case.reference }}] Deadline missed: {{ deadline.meaning }}

@@ -1,1 +1,0 @@
-{% extends "_layout/en/text.t" %}{% block message %}The deadline for {{ deadline.meaning }} passed on {{ deadline.due_local }} without being met. It was for {{ deadline.party }} to act. The mediator and the registry have been informed; if it stays unmet it will be escalated to oversight.{% endblock message %}

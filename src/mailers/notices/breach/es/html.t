@@ -1,1 +1,0 @@
-{% extends "_layout/es/html.t" %}{% block message %}<p>El plazo para {{ deadline.meaning }} venció el {{ deadline.due_local }} sin haberse cumplido. Debía actuar {{ deadline.party }}. Se ha informado al mediador y al registro; si sigue sin cumplirse, la cuestión se remitirá a la instancia de supervisión.</p>{% endblock message %}

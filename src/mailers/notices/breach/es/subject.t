@@ -1,1 +1,0 @@
-[{{ case.reference }}] Plazo incumplido: {{ deadline.meaning }}

@@ -1,1 +1,0 @@
-{% extends "_layout/es/text.t" %}{% block message %}El plazo para {{ deadline.meaning }} venció el {{ deadline.due_local }} sin haberse cumplido. Debía actuar {{ deadline.party }}. Se ha informado al mediador y al registro; si sigue sin cumplirse, la cuestión se remitirá a la instancia de supervisión.{% endblock message %}

@@ -1,1 +1,0 @@
-[{{ case.reference }}] Délai non respecté : {{ deadline.meaning }}

@@ -1,1 +1,0 @@
-{% extends "_layout/fr/text.t" %}{% block message %}Le délai pour {{ deadline.meaning }} a expiré le {{ deadline.due_local }} sans avoir été respecté. C'était {{ deadline.party }} qui devait agir. Le médiateur et le greffe en ont été informés ; si le délai n'est toujours pas respecté, la question sera portée devant l'instance de contrôle.{% endblock message %}

@@ -1,1 +1,0 @@
-{% extends "_layout/en/html.t" %}{% block message %}<p>A grievance has been filed and recorded under reference {{ case.reference }}. The registry will acknowledge it and assess its eligibility within the deadlines set by the rules.</p>{% endblock message %}

@@ -1,1 +1,0 @@
-{% extends "_layout/en/text.t" %}{% block message %}A grievance has been filed and recorded under reference {{ case.reference }}. The registry will acknowledge it and assess its eligibility within the deadlines set by the rules.{% endblock message %}

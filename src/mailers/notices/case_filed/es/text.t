@@ -1,1 +1,0 @@
-{% extends "_layout/es/text.t" %}{% block message %}Se ha presentado una queja, que ha quedado consignada con la referencia {{ case.reference }}. El registro acusará recibo de ella y evaluará su admisibilidad dentro de los plazos fijados en el reglamento.{% endblock message %}

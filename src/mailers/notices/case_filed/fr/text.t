@@ -1,1 +1,0 @@
-{% extends "_layout/fr/text.t" %}{% block message %}Une plainte a été déposée et consignée sous la référence {{ case.reference }}. Le greffe en accusera réception et en évaluera la recevabilité dans les délais fixés par le règlement.{% endblock message %}

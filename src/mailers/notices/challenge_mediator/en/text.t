@@ -1,1 +1,0 @@
-{% extends "_layout/en/text.t" %}{% block message %}A party has challenged the mediator assigned to the case on grounds of neutrality or conflict of interest. The registry will decide whether to uphold the challenge. In the meantime, running deadlines continue unless the case is placed on hold.{% endblock message %}

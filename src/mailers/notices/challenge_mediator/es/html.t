@@ -1,1 +1,0 @@
-{% extends "_layout/es/html.t" %}{% block message %}<p>Una de las partes ha recusado al mediador designado para el caso por motivos de neutralidad o de conflicto de intereses. El registro decidirá si admite la recusación. Entretanto, los plazos en curso siguen corriendo, salvo que el caso quede en suspenso.</p>{% endblock message %}

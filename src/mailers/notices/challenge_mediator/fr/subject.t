@@ -1,1 +1,0 @@
-[{{ case.reference }}] Demande de récusation du médiateur

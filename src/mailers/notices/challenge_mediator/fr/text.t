@@ -1,1 +1,0 @@
-{% extends "_layout/fr/text.t" %}{% block message %}Une partie a demandé la récusation du médiateur désigné pour le dossier, pour des motifs tenant à sa neutralité ou à un conflit d'intérêts. Le greffe décidera s'il y a lieu de faire droit à cette demande. Dans l'intervalle, les délais en cours continuent de courir, sauf si le dossier est mis en suspens.{% endblock message %}

@@ -1,1 +1,0 @@
-{% extends "_layout/en/text.t" %}{% block message %}The case has been closed.{% endblock message %}

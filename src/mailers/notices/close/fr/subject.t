@@ -1,1 +1,0 @@
-[{{ case.reference }}] Dossier clos

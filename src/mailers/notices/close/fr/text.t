@@ -1,1 +1,0 @@
-{% extends "_layout/fr/text.t" %}{% block message %}Le dossier a été clos.{% endblock message %}

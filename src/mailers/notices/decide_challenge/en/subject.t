@@ -1,1 +1,0 @@
-[{{ case.reference }}] {% if stage %}{% if stage.key == "upheld" %}Challenge to the mediator upheld{% elif stage.key == "rejected" %}Challenge to the mediator rejected{% else %}Decision on the challenge to the mediator{% endif %}{% else %}Decision on the challenge to the mediator{% endif %}

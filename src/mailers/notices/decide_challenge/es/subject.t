@@ -1,1 +1,0 @@
-[{{ case.reference }}] {% if stage %}{% if stage.key == "upheld" %}Recusación del mediador admitida{% elif stage.key == "rejected" %}Recusación del mediador desestimada{% else %}Decisión sobre la recusación del mediador{% endif %}{% else %}Decisión sobre la recusación del mediador{% endif %}

@@ -1,1 +1,0 @@
-[{{ case.reference }}] {% if stage %}{% if stage.key == "upheld" %}Récusation du médiateur admise{% elif stage.key == "rejected" %}Récusation du médiateur rejetée{% else %}Décision sur la demande de récusation du médiateur{% endif %}{% else %}Décision sur la demande de récusation du médiateur{% endif %}

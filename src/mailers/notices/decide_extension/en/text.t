@@ -1,1 +1,0 @@
-{% extends "_layout/en/text.t" %}{% block message %}A decision has been taken on the request to extend a deadline.{% endblock message %}

@@ -1,1 +1,0 @@
-[{{ case.reference }}] Decisión sobre la prórroga

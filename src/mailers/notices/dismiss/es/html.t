@@ -1,1 +1,0 @@
-{% extends "_layout/es/html.t" %}{% block message %}<p>El registro ha desestimado la queja en la fase de evaluación de la admisibilidad. El reclamante puede apelar esta decisión.</p>{% endblock message %}

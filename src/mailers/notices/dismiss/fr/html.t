@@ -1,1 +1,0 @@
-{% extends "_layout/fr/html.t" %}{% block message %}<p>Le greffe a rejeté la plainte au stade de l'évaluation de la recevabilité. Le plaignant peut faire appel de cette décision.</p>{% endblock message %}

@@ -1,1 +1,0 @@
-[{{ case.reference }}] Case referred to independent review

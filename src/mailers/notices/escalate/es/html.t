@@ -1,1 +1,0 @@
-{% extends "_layout/es/html.t" %}{% block message %}<p>El caso se ha remitido a examen independiente.</p>{% endblock message %}

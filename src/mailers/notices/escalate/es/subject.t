@@ -1,1 +1,0 @@
-[{{ case.reference }}] Caso remitido a examen independiente

@@ -1,1 +1,0 @@
-{% extends "_layout/es/text.t" %}{% block message %}El caso se ha remitido a examen independiente.{% endblock message %}

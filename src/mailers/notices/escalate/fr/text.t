@@ -1,1 +1,0 @@
-{% extends "_layout/fr/text.t" %}{% block message %}Le dossier a été renvoyé pour examen indépendant.{% endblock message %}

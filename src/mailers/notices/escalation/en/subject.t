@@ -1,1 +1,0 @@
-[{{ case.reference }}] Escalation: {{ deadline.meaning }} overdue

@@ -1,1 +1,0 @@
-{% extends "_layout/en/text.t" %}{% block message %}The deadline for {{ deadline.meaning }} passed on {{ deadline.due_local }} and has still not been met by {{ deadline.party }}. This notice escalates it to oversight and to the mediator for action.{% endblock message %}

@@ -1,1 +1,0 @@
-{% extends "_layout/es/html.t" %}{% block message %}<p>El plazo para {{ deadline.meaning }} venció el {{ deadline.due_local }} y {{ deadline.party }} todavía no lo ha cumplido. Mediante el presente aviso, la cuestión se remite a la instancia de supervisión y al mediador para que adopten las medidas oportunas.</p>{% endblock message %}

@@ -1,1 +1,0 @@
-[{{ case.reference }}] Remisión a supervisión: plazo vencido para {{ deadline.meaning }}

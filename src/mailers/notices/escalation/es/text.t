@@ -1,1 +1,0 @@
-{% extends "_layout/es/text.t" %}{% block message %}El plazo para {{ deadline.meaning }} venció el {{ deadline.due_local }} y {{ deadline.party }} todavía no lo ha cumplido. Mediante el presente aviso, la cuestión se remite a la instancia de supervisión y al mediador para que adopten las medidas oportunas.{% endblock message %}

@@ -1,1 +1,0 @@
-{% extends "_layout/fr/html.t" %}{% block message %}<p>Le délai pour {{ deadline.meaning }} a expiré le {{ deadline.due_local }} et n'a toujours pas été respecté par {{ deadline.party }}. Le présent avis saisit l'instance de contrôle et le médiateur pour suite à donner.</p>{% endblock message %}

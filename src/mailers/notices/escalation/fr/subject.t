@@ -1,1 +1,0 @@
-[{{ case.reference }}] Saisine de l'instance de contrôle : délai dépassé pour {{ deadline.meaning }}

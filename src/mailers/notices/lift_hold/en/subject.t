@@ -1,1 +1,0 @@
-[{{ case.reference }}] Hold lifted: clocks running again

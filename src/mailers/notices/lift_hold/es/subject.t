@@ -1,1 +1,0 @@
-[{{ case.reference }}] Suspensión levantada: se reanuda el cómputo de los plazos

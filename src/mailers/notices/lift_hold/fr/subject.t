@@ -1,1 +1,0 @@
-[{{ case.reference }}] Suspension levée : reprise du décompte des délais

@@ -1,1 +1,0 @@
-Reset your Redress password

@@ -1,1 +1,0 @@
-Restablezca su contraseña de Redress

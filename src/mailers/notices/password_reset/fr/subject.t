@@ -1,1 +1,0 @@
-Réinitialisation de votre mot de passe Redress

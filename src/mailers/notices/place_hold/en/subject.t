@@ -1,1 +1,0 @@
-[{{ case.reference }}] Case on hold: clocks stopped

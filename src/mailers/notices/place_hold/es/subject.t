@@ -1,1 +1,0 @@
-[{{ case.reference }}] Caso en suspenso: cómputo de los plazos detenido

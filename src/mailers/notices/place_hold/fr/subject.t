@@ -1,1 +1,0 @@
-[{{ case.reference }}] Dossier mis en suspens : décompte des délais interrompu

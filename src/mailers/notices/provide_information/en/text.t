@@ -1,1 +1,0 @@
-{% extends "_layout/en/text.t" %}{% block message %}The complainant has provided the requested information.{% endblock message %}

@@ -1,1 +1,0 @@
-{% extends "_layout/fr/html.t" %}{% block message %}<p>Le plaignant a communiqué les informations demandées.</p>{% endblock message %}

@@ -1,1 +1,0 @@
-{% extends "_layout/es/html.t" %}{% block message %}<p>El mediador ha consignado un acuerdo entre las partes.</p>{% endblock message %}

@@ -1,1 +1,0 @@
-{% extends "_layout/en/html.t" %}{% block message %}<p>The mediator has recused themselves and withdrawn from the case. A new mediator is being assigned. In the meantime, running deadlines continue unless the case is placed on hold.</p>{% endblock message %}

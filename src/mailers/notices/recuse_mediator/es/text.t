@@ -1,1 +1,0 @@
-{% extends "_layout/es/text.t" %}{% block message %}El mediador se ha abstenido y se ha retirado del caso. Se designará un nuevo mediador. Entretanto, los plazos en curso siguen corriendo, salvo que el caso quede en suspenso.{% endblock message %}

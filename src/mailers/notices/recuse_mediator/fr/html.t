@@ -1,1 +1,0 @@
-{% extends "_layout/fr/html.t" %}{% block message %}<p>Le médiateur s'est déporté et s'est retiré du dossier. Un nouveau médiateur va être désigné. Dans l'intervalle, les délais en cours continuent de courir, sauf si le dossier est mis en suspens.</p>{% endblock message %}

@@ -1,1 +1,0 @@
-[{{ case.reference }}] Déport du médiateur

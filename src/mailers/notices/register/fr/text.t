@@ -1,1 +1,0 @@
-{% extends "_layout/fr/text.t" %}{% block message %}Le greffe a enregistré la plainte. Sa recevabilité va maintenant être évaluée.{% endblock message %}

@@ -1,1 +1,0 @@
-[{{ case.reference }}] {% if stage.key == "due_day" %}Due today{% else %}Reminder{% endif %}: {{ deadline.meaning }} by {{ deadline.due_local }}

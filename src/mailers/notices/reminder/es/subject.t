@@ -1,1 +1,0 @@
-[{{ case.reference }}] {% if stage.key == "due_day" %}Vence hoy{% else %}Recordatorio{% endif %}: {{ deadline.meaning }}, a más tardar el {{ deadline.due_local }}

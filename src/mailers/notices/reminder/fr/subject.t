@@ -1,1 +1,0 @@
-[{{ case.reference }}] {% if stage.key == "due_day" %}Échéance aujourd'hui{% else %}Rappel{% endif %} : {{ deadline.meaning }}, au plus tard le {{ deadline.due_local }}

@@ -1,1 +1,0 @@
-[{{ case.reference }}] Formal response requested

@@ -1,1 +1,0 @@
-{% extends "_layout/es/html.t" %}{% block message %}<p>El mediador ha solicitado una respuesta formal a la parte demandada.</p>{% endblock message %}

@@ -1,1 +1,0 @@
-[{{ case.reference }}] Inicio del seguimiento

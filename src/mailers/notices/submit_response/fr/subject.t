@@ -1,1 +1,0 @@
-[{{ case.reference }}] Réponse formelle reçue

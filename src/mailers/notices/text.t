@@ -1,0 +1,26 @@
+{{ words.greeting }}
+
+{{ words.message }}{% if reset %}
+
+    {{ reset.token }}
+
+{{ words.reset_open }}
+
+    {{ reset.url }}
+
+{{ words.reset_expiry }}{% endif %}
+{% if case %}
+{{ labels.case }}{{ case.reference }} — {{ case.title }}
+{{ labels.status }}{{ case.status }}{% if case.complainant %}
+{{ labels.complainant }}{{ case.complainant }}{% endif %}{% endif %}{% if deadline %}
+
+{{ labels.deadline }}{{ deadline.meaning }}
+{{ labels.party }}{{ deadline.party }}
+{{ labels.due }}{{ deadline.due_local }} ({{ deadline.zone }})
+{{ labels.blank }}{{ deadline.due_utc }}{% endif %}{% if link %}
+
+{{ labels.open_case }}{{ link }}{% endif %}
+
+--
+{{ words.signature }}
+{{ words.zone_note }}{% if deadline %} {{ words.calendar_note }}{% endif %}

@@ -1,1 +1,0 @@
-{% extends "_layout/en/text.t" %}{% block message %}The complainant has withdrawn the grievance.{% endblock message %}

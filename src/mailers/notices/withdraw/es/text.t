@@ -1,1 +1,0 @@
-{% extends "_layout/es/text.t" %}{% block message %}El reclamante ha retirado la queja.{% endblock message %}

@@ -1,1 +1,0 @@
-{% extends "_layout/fr/text.t" %}{% block message %}Le plaignant a retiré la plainte.{% endblock message %}
