@@ -1,7 +1,7 @@
 //! Emails for outbox notices. Every word comes from the same Fluent files as the pages
 //! (`assets/i18n/<lang>/mail.ftl`: a subject and a message per kind, the frame around them,
-//! and the clocks and parties as a sentence names them); the two templates beside this file
-//! hold only the layout. Templates are compiled into the binary; HTML is autoescaped, so a
+//! and the clocks and parties as a sentence names them; statuses read as on the pages); the
+//! two templates beside this file hold only the layout. Templates are compiled into the binary; HTML is autoescaped, so a
 //! case title can never inject markup.
 use std::{collections::BTreeMap, sync::LazyLock};
 
@@ -121,7 +121,11 @@ impl Renderer {
                 Some(DeadlineView {
                     meaning,
                     party,
-                    due_local: d.due_at.with_timezone(&zone).format(LOCAL_FORMAT).to_string(),
+                    due_local: d
+                        .due_at
+                        .with_timezone(&zone)
+                        .format(LOCAL_FORMAT)
+                        .to_string(),
                     due_utc: d.due_at.format(UTC_FORMAT).to_string(),
                     zone: zone.name().to_string(),
                     working_days_left: d.working_days_left,
@@ -133,7 +137,7 @@ impl Renderer {
             Some(c) => Some(CaseView {
                 reference: c.reference.clone(),
                 title: c.title.clone(),
-                status: words(locale, &format!("mail-status-{}", c.status), &[])?,
+                status: words(locale, &format!("status-{}", c.status), &[])?,
                 complainant: c.complainant.clone(),
             }),
             None => None,
@@ -195,13 +199,21 @@ impl Renderer {
         for label in LABELS {
             labels.insert((*label).to_string(), colon(&said[*label])?);
         }
-        let width = labels.values().map(|l| l.chars().count()).max().unwrap_or(0) + 1;
+        let width = labels
+            .values()
+            .map(|l| l.chars().count())
+            .max()
+            .unwrap_or(0)
+            + 1;
         for label in labels.values_mut() {
             let pad = width - label.chars().count();
             label.push_str(&" ".repeat(pad));
         }
         labels.insert("blank".into(), " ".repeat(width));
-        labels.insert("open_case".into(), format!("{} ", colon(&said["open_case"])?));
+        labels.insert(
+            "open_case".into(),
+            format!("{} ", colon(&said["open_case"])?),
+        );
 
         let subject = match &case {
             Some(c) => format!("[{}] {}", c.reference, said["subject"]),

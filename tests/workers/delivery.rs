@@ -492,7 +492,7 @@ async fn challenge_recusal_and_assignment_notices_arrive_worded_for_what_happene
         has(&w.complainant, "Mediator challenged");
         has(&w.registrar, "Mediator challenged");
         has(&w.mediator, "Challenge to the mediator upheld");
-        has(&w.respondent, "Récusation du médiateur admise");
+        has(&w.respondent, "Récusation du médiateur accueillie");
         has(&w.registrar, "No mediator could be assigned automatically");
         has(&w.oversight, "despite a recorded conflict");
         has(&w.complainant, "Mediator recused");

@@ -12,21 +12,6 @@ mail-signature = Redress, the grievance and redress service.
 mail-zone-note = Times are shown in your time zone ({ $zone }) and in UTC.
 mail-calendar-note = The attached calendar entry updates itself if the deadline moves.
 
-## The statuses as an email states them
-mail-status-submitted = submitted
-mail-status-registered = registered
-mail-status-under_assessment = under assessment
-mail-status-dismissed = dismissed
-mail-status-in_mediation = in mediation
-mail-status-awaiting_response = awaiting the formal response
-mail-status-response_received = formal response received
-mail-status-settled = settled
-mail-status-monitoring = under monitoring
-mail-status-under_review = under independent review
-mail-status-decided = decided
-mail-status-withdrawn = withdrawn
-mail-status-closed = closed
-
 ## One subject and one message per kind of notice
 
 mail-accept_response-subject = Formal response accepted

@@ -5,27 +5,12 @@ mail-label-case = Caso
 mail-label-status = Estado
 mail-label-complainant = Reclamante
 mail-label-deadline = Plazo
-mail-label-party = Debe actuar
+mail-label-party = Quién debe actuar
 mail-label-due = Vencimiento
 mail-open-case = Abrir el caso
-mail-signature = Redress, el servicio de quejas y reparación.
+mail-signature = Redress, el servicio de reclamaciones y reparación.
 mail-zone-note = Las horas se indican en su zona horaria ({ $zone }) y en UTC.
 mail-calendar-note = La entrada de calendario adjunta se actualiza automáticamente si el plazo cambia.
-
-## The statuses as an email states them
-mail-status-submitted = presentado
-mail-status-registered = inscrito
-mail-status-under_assessment = en evaluación
-mail-status-dismissed = desestimado
-mail-status-in_mediation = en mediación
-mail-status-awaiting_response = en espera de la respuesta formal
-mail-status-response_received = respuesta formal recibida
-mail-status-settled = resuelto mediante acuerdo
-mail-status-monitoring = en seguimiento
-mail-status-under_review = en examen independiente
-mail-status-decided = decidido
-mail-status-withdrawn = retirado
-mail-status-closed = cerrado
 
 ## One subject and one message per kind of notice
 
@@ -33,42 +18,42 @@ mail-accept_response-subject = Respuesta formal aceptada
 mail-accept_response-body = El reclamante ha aceptado la respuesta formal.
 mail-appeal-subject = Apelación presentada
 mail-appeal-body = Se ha presentado una apelación.
-mail-assign_mediator-subject = Mediador designado
-mail-assign_mediator-body = Se ha designado un mediador para el caso, que se pondrá en contacto con las partes.
-mail-assignment_blocked-subject = No ha sido posible designar un mediador automáticamente
-mail-assignment_blocked-body = No ha sido posible designar automáticamente un mediador para el caso: todos los mediadores tienen un conflicto de intereses o no están disponibles (por encontrarse de licencia o haber alcanzado su capacidad máxima). Corresponde al registro designar un mediador. La designación manual está sujeta al mismo control de conflictos de intereses; para apartarse de su resultado se requiere una justificación por escrito. En el historial de designaciones del caso se indica qué mediadores han quedado excluidos y por qué motivo.
-mail-assignment_override-subject = Mediador designado pese a un conflicto o una indisponibilidad consignados
-mail-assignment_override-body = El registro ha designado un mediador para el caso pese a un conflicto de intereses o una indisponibilidad consignados, apartándose de la norma de designación mediante una decisión motivada por escrito. La instancia de supervisión tal vez desee examinar el historial de designaciones del caso, en el que constan los motivos aducidos.
+mail-assign_mediator-subject = Mediador asignado
+mail-assign_mediator-body = Se ha asignado un mediador al caso, que se pondrá en contacto con las partes.
+mail-assignment_blocked-subject = No ha sido posible asignar un mediador automáticamente
+mail-assignment_blocked-body = No ha sido posible asignar automáticamente un mediador al caso: todos los mediadores tienen un conflicto de intereses o no están disponibles (por encontrarse de licencia o haber alcanzado su capacidad máxima). Corresponde al registro asignar un mediador. La asignación manual está sujeta al mismo control de conflictos de intereses; para apartarse de su resultado se requiere una justificación por escrito. En el historial de asignaciones del caso se indica qué mediadores han quedado excluidos y por qué motivo.
+mail-assignment_override-subject = Mediador asignado pese a un conflicto o una indisponibilidad consignados
+mail-assignment_override-body = El registro ha asignado un mediador al caso pese a un conflicto de intereses o una indisponibilidad consignados, apartándose de la norma de asignación mediante una decisión motivada por escrito. La supervisión tal vez desee examinar el historial de asignaciones del caso, en el que constan los motivos aducidos.
 mail-breach-subject = Plazo incumplido: { $meaning }
-mail-breach-body = El plazo para { $meaning } venció el { $due } sin haberse cumplido. Debía actuar { $party }. Se ha informado al mediador y al registro; si sigue sin cumplirse, la cuestión se remitirá a la instancia de supervisión.
-mail-case_filed-subject = Queja presentada
-mail-case_filed-body = Se ha presentado una queja, que ha quedado consignada con la referencia { $reference }. El registro acusará recibo de ella y evaluará su admisibilidad dentro de los plazos fijados en el reglamento.
+mail-breach-body = El plazo para { $meaning } venció el { $due } sin haberse cumplido. Debía actuar { $party }. Se ha informado al mediador y al registro; si sigue sin cumplirse, la cuestión se remitirá a la supervisión.
+mail-case_filed-subject = Reclamación presentada
+mail-case_filed-body = Se ha presentado una reclamación, que ha quedado consignada con la referencia { $reference }. El registro acusará recibo de ella y evaluará su admisibilidad dentro de los plazos fijados en el reglamento.
 mail-challenge_mediator-subject = Recusación del mediador
-mail-challenge_mediator-body = Una de las partes ha recusado al mediador designado para el caso por motivos de neutralidad o de conflicto de intereses. El registro decidirá si admite la recusación. Entretanto, los plazos en curso siguen corriendo, salvo que el caso quede en suspenso.
+mail-challenge_mediator-body = Una de las partes ha recusado al mediador asignado al caso por motivos de neutralidad o de conflicto de intereses. El registro decidirá si estima la recusación. Entretanto, los plazos en curso siguen corriendo, salvo que el caso quede en suspenso.
 mail-close-subject = Caso cerrado
 mail-close-body = El caso se ha cerrado.
 mail-contest_response-subject = Respuesta formal impugnada
 mail-contest_response-body = El reclamante ha impugnado la respuesta formal; la mediación continúa.
 mail-decide_challenge-subject = { $stage ->
-    [upheld] Recusación del mediador admitida
-    [rejected] Recusación del mediador desestimada
+    [upheld] Recusación del mediador estimada
+    [rejected] Recusación del mediador rechazada
    *[other] Decisión sobre la recusación del mediador
 }
 mail-decide_challenge-body = { $stage ->
-    [upheld] El registro ha admitido la recusación del mediador. El mediador deja de ocuparse del caso y se designará un nuevo mediador; si no fuera posible designarlo automáticamente, el registro procederá a su designación.
-    [rejected] El registro ha desestimado la recusación del mediador. El mediador sigue a cargo del caso y la mediación continúa.
+    [upheld] El registro ha estimado la recusación del mediador. El mediador deja de ocuparse del caso y se asignará un nuevo mediador; si no fuera posible asignarlo automáticamente, el registro procederá a su asignación.
+    [rejected] El registro ha rechazado la recusación del mediador. El mediador sigue a cargo del caso y la mediación continúa.
    *[other] El registro ha adoptado una decisión sobre la recusación del mediador; los detalles de la decisión constan en el caso.
 }
 mail-decide_extension-subject = Decisión sobre la prórroga
 mail-decide_extension-body = Se ha adoptado una decisión sobre la solicitud de prórroga de un plazo.
-mail-declare_eligible-subject = Queja declarada admisible
-mail-declare_eligible-body = La queja se ha declarado admisible y se ha notificado a la parte demandada. Se designará un mediador.
-mail-dismiss-subject = Queja desestimada
-mail-dismiss-body = El registro ha desestimado la queja en la fase de evaluación de la admisibilidad. El reclamante puede apelar esta decisión.
-mail-escalate-subject = Caso remitido a examen independiente
-mail-escalate-body = El caso se ha remitido a examen independiente.
+mail-declare_eligible-subject = Reclamación declarada admisible
+mail-declare_eligible-body = La reclamación se ha declarado admisible y se ha notificado a la parte reclamada. Se asignará un mediador.
+mail-dismiss-subject = Reclamación inadmitida
+mail-dismiss-body = El registro ha inadmitido la reclamación en la fase de evaluación de la admisibilidad. El reclamante puede apelar esta decisión.
+mail-escalate-subject = Caso elevado a revisión independiente
+mail-escalate-body = El caso se ha elevado a revisión independiente.
 mail-escalation-subject = Remisión a supervisión: plazo vencido para { $meaning }
-mail-escalation-body = El plazo para { $meaning } venció el { $due } y { $party } todavía no lo ha cumplido. Mediante el presente aviso, la cuestión se remite a la instancia de supervisión y al mediador para que adopten las medidas oportunas.
+mail-escalation-body = El plazo para { $meaning } venció el { $due } y { $party } todavía no lo ha cumplido. Mediante el presente aviso, la cuestión se remite a la supervisión y al mediador para que adopten las medidas oportunas.
 mail-lift_hold-subject = Suspensión levantada: se reanuda el cómputo de los plazos
 mail-lift_hold-body = Se ha levantado la suspensión y se ha reanudado el cómputo de los plazos del caso.
 mail-password_reset-subject = Restablezca su contraseña de Redress
@@ -78,16 +63,16 @@ mail-password_reset-link = Abrir la página de restablecimiento
 mail-password_reset-expiry = El código solo puede utilizarse una vez y caduca en { $minutes } minutos. Si usted no lo ha solicitado, ignore este mensaje: su contraseña seguirá siendo la misma.
 mail-place_hold-subject = Caso en suspenso: cómputo de los plazos detenido
 mail-place_hold-body = El caso ha quedado en suspenso. El cómputo de sus plazos se detiene hasta que se levante la suspensión.
-mail-provide_information-subject = Información presentada
-mail-provide_information-body = El reclamante ha presentado la información solicitada.
-mail-record_decision-subject = Decisión consignada
-mail-record_decision-body = Se ha consignado una decisión en el caso. Puede apelarse dentro del plazo de apelación.
-mail-record_settlement-subject = Acuerdo consignado
-mail-record_settlement-body = El mediador ha consignado un acuerdo entre las partes.
-mail-recuse_mediator-subject = Abstención del mediador
-mail-recuse_mediator-body = El mediador se ha abstenido y se ha retirado del caso. Se designará un nuevo mediador. Entretanto, los plazos en curso siguen corriendo, salvo que el caso quede en suspenso.
-mail-register-subject = Queja inscrita
-mail-register-body = El registro ha inscrito la queja. A continuación se evaluará su admisibilidad.
+mail-provide_information-subject = Información aportada
+mail-provide_information-body = El reclamante ha aportado la información solicitada.
+mail-record_decision-subject = Decisión registrada
+mail-record_decision-body = Se ha registrado una decisión en el caso. Puede apelarse dentro del plazo de apelación.
+mail-record_settlement-subject = Acuerdo registrado
+mail-record_settlement-body = El mediador ha registrado un acuerdo entre las partes.
+mail-recuse_mediator-subject = Inhibición del mediador
+mail-recuse_mediator-body = El mediador se ha inhibido y se ha retirado del caso. Se asignará un nuevo mediador. Entretanto, los plazos en curso siguen corriendo, salvo que el caso quede en suspenso.
+mail-register-subject = Reclamación registrada
+mail-register-body = La reclamación ha quedado registrada. A continuación se evaluará su admisibilidad.
 mail-reminder-subject = { $stage ->
     [due_day] Vence hoy
    *[other] Recordatorio
@@ -104,26 +89,26 @@ mail-request_extension-body = Se ha solicitado la prórroga de un plazo, que est
 mail-request_information-subject = Información solicitada
 mail-request_information-body = Se ha solicitado información adicional al reclamante.
 mail-request_response-subject = Respuesta formal solicitada
-mail-request_response-body = El mediador ha solicitado una respuesta formal a la parte demandada.
+mail-request_response-body = El mediador ha solicitado una respuesta formal a la parte reclamada.
 mail-start_monitoring-subject = Inicio del seguimiento
 mail-start_monitoring-body = La aplicación del resultado es ahora objeto de seguimiento.
 mail-submit_response-subject = Respuesta formal recibida
-mail-submit_response-body = La parte demandada ha presentado su respuesta formal. El reclamante puede ahora aceptarla o impugnarla.
-mail-withdraw-subject = Queja retirada
-mail-withdraw-body = El reclamante ha retirado la queja.
+mail-submit_response-body = La parte reclamada ha presentado su respuesta formal. El reclamante puede ahora aceptarla o impugnarla.
+mail-withdraw-subject = Reclamación retirada
+mail-withdraw-body = El reclamante ha retirado la reclamación.
 
 ## The clocks and parties as a sentence names them
-mail-clock-acknowledge = el acuse de recibo de la queja
+mail-clock-acknowledge = el acuse de recibo de la reclamación
 mail-clock-eligibility = la evaluación de la admisibilidad
-mail-clock-mediator_assignment = la designación de un mediador
+mail-clock-mediator_assignment = la asignación de un mediador
 mail-clock-resolution = la resolución del caso
 mail-clock-formal_response = la respuesta formal
 mail-clock-complainant_reply = la réplica del reclamante a la respuesta formal
-mail-clock-information = la presentación de la información solicitada
-mail-clock-independent_review = el examen independiente
+mail-clock-information = la aportación de la información solicitada
+mail-clock-independent_review = la revisión independiente
 mail-clock-appeal_window = la presentación de una apelación
 mail-clock-monitoring = la conclusión del seguimiento
 mail-party-complainant = el reclamante
-mail-party-respondent = la parte demandada
+mail-party-respondent = la parte reclamada
 mail-party-mediator = el mediador
 mail-party-registrar = el registro
