@@ -1,16 +1,131 @@
 //! Domain errors and the one place where they become HTTP answers.
-use std::collections::BTreeMap;
+use std::{borrow::Cow, collections::BTreeMap, fmt};
 
 use axum::http::StatusCode;
+use chrono::{DateTime, Utc};
+use fluent_templates::fluent_bundle::FluentValue;
 use loco_rs::controller::ErrorDetail;
 use sea_orm::DbErr;
 use serde::Serialize;
+
+use crate::{models::vocabulary::Locale, views::i18n};
+
+/// Words for a person: a Fluent key and its arguments. Pages say them in the reader's language
+/// and zone; the API says them in English (`assets/i18n/en`), so both read from one source.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Said {
+    key: Cow<'static, str>,
+    args: Vec<(&'static str, Arg)>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Arg {
+    Text(String),
+    Number(i64),
+    When(DateTime<Utc>),
+    /// Words of their own, said one after the other with a separator.
+    List(Vec<Said>, &'static str),
+}
+
+impl Said {
+    #[must_use]
+    pub const fn new(key: &'static str) -> Self {
+        Self {
+            key: Cow::Borrowed(key),
+            args: Vec::new(),
+        }
+    }
+
+    /// Words whose key is made from a value (`action-<name>`, `challenge-<status>`).
+    #[must_use]
+    pub fn of(prefix: &str, value: impl fmt::Display) -> Self {
+        Self {
+            key: Cow::Owned(format!("{prefix}{value}")),
+            args: Vec::new(),
+        }
+    }
+
+    /// Other words, said in the same language (a vocabulary word inside a sentence).
+    #[must_use]
+    pub fn said(self, name: &'static str, words: Self) -> Self {
+        self.list(name, vec![words], "")
+    }
+
+    #[must_use]
+    pub fn text(mut self, name: &'static str, value: impl Into<String>) -> Self {
+        self.args.push((name, Arg::Text(value.into())));
+        self
+    }
+
+    #[must_use]
+    pub fn number(mut self, name: &'static str, value: impl Into<i64>) -> Self {
+        self.args.push((name, Arg::Number(value.into())));
+        self
+    }
+
+    /// An instant, shown in the reader's zone with its abbreviation.
+    #[must_use]
+    pub fn when(mut self, name: &'static str, value: DateTime<Utc>) -> Self {
+        self.args.push((name, Arg::When(value)));
+        self
+    }
+
+    #[must_use]
+    pub fn list(mut self, name: &'static str, items: Vec<Self>, separator: &'static str) -> Self {
+        self.args.push((name, Arg::List(items, separator)));
+        self
+    }
+
+    #[must_use]
+    pub fn key(&self) -> &str {
+        &self.key
+    }
+
+    /// The words in `locale`, instants in `zone`.
+    #[must_use]
+    pub fn say(&self, locale: Locale, zone: chrono_tz::Tz) -> String {
+        let args: Vec<(&str, FluentValue<'static>)> = self
+            .args
+            .iter()
+            .map(|(name, arg)| {
+                let value = match arg {
+                    Arg::Text(t) => FluentValue::from(t.clone()),
+                    Arg::Number(n) => FluentValue::from(*n),
+                    Arg::When(at) => FluentValue::from(
+                        at.with_timezone(&zone)
+                            .format("%Y-%m-%d %H:%M %Z")
+                            .to_string(),
+                    ),
+                    Arg::List(items, separator) => FluentValue::from(
+                        items
+                            .iter()
+                            .map(|item| item.say(locale, zone))
+                            .collect::<Vec<_>>()
+                            .join(separator),
+                    ),
+                };
+                (*name, value)
+            })
+            .collect();
+        i18n::text(locale, &self.key, &args)
+    }
+}
+
+/// The English the API sends, instants in UTC.
+impl fmt::Display for Said {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.say(Locale::En, chrono_tz::UTC))
+    }
+}
 
 /// One problem with one input field, as the client sees it.
 #[derive(Clone, Debug, Serialize, PartialEq, Eq, utoipa::ToSchema)]
 pub struct FieldMessage {
     pub code: String,
     pub message: String,
+    /// The message as words pages translate, where the code alone does not say it.
+    #[serde(skip)]
+    pub said: Option<Said>,
 }
 
 /// Problems with an input, per field (dotted paths for nested fields).
@@ -38,7 +153,27 @@ impl FieldErrors {
             .push(FieldMessage {
                 code: code.to_string(),
                 message: message.into(),
+                said: None,
             });
+    }
+
+    /// A problem whose message is translatable words (the API gets their English).
+    pub fn add_said(&mut self, field: &str, code: &str, said: Said) {
+        self.0
+            .entry(field.to_string())
+            .or_default()
+            .push(FieldMessage {
+                code: code.to_string(),
+                message: said.to_string(),
+                said: Some(said),
+            });
+    }
+
+    #[must_use]
+    pub fn single_said(field: &str, code: &str, said: Said) -> Self {
+        let mut e = Self::new();
+        e.add_said(field, code, said);
+        e
     }
 
     #[must_use]
@@ -66,14 +201,10 @@ impl FieldErrors {
             if min <= 1 {
                 self.add(field, "required", "must not be empty");
             } else {
-                self.add(
-                    field,
-                    "length",
-                    format!("must be at least {min} characters"),
-                );
+                self.add_said(field, "length", too_short(min));
             }
         } else if count(value) > max {
-            self.add(field, "length", format!("must be at most {max} characters"));
+            self.add_said(field, "length", too_long(max));
         }
     }
 
@@ -88,28 +219,53 @@ impl FieldErrors {
     pub fn extend_from_validator(&mut self, errors: &validator::ValidationErrors) {
         for (field, errs) in errors.field_errors() {
             for e in errs {
-                let message = e
-                    .message
-                    .as_ref()
-                    .map_or_else(|| default_validator_message(e), ToString::to_string);
-                self.add(field.as_ref(), e.code.as_ref(), message);
+                match (&e.message, validator_said(e)) {
+                    (None, Some(said)) => self.add_said(field.as_ref(), e.code.as_ref(), said),
+                    (message, _) => {
+                        let message = message
+                            .as_ref()
+                            .map_or_else(|| default_validator_message(e), ToString::to_string);
+                        self.add(field.as_ref(), e.code.as_ref(), message);
+                    }
+                }
             }
         }
     }
 }
 
+/// The words for a text shorter than `min` characters.
+#[must_use]
+pub fn too_short(min: u64) -> Said {
+    Said::new("field-too-short").number("min", i64::try_from(min).unwrap_or(i64::MAX))
+}
+
+/// The words for a text longer than `max` characters.
+#[must_use]
+pub fn too_long(max: u64) -> Said {
+    Said::new("field-too-long").number("max", i64::try_from(max).unwrap_or(i64::MAX))
+}
+
+/// The validator's length findings as words pages translate.
+fn validator_said(e: &validator::ValidationError) -> Option<Said> {
+    if e.code != "length" {
+        return None;
+    }
+    let bound = |name: &str| e.params.get(name).and_then(serde_json::Value::as_u64);
+    match (bound("min"), bound("max")) {
+        (Some(min), Some(max)) => Some(
+            Said::new("field-length-between")
+                .number("min", i64::try_from(min).unwrap_or(i64::MAX))
+                .number("max", i64::try_from(max).unwrap_or(i64::MAX)),
+        ),
+        (Some(min), None) => Some(too_short(min)),
+        (None, Some(max)) => Some(too_long(max)),
+        (None, None) => None,
+    }
+}
+
 fn default_validator_message(e: &validator::ValidationError) -> String {
     match e.code.as_ref() {
-        "length" => {
-            let min = e.params.get("min").map(ToString::to_string);
-            let max = e.params.get("max").map(ToString::to_string);
-            match (min, max) {
-                (Some(min), Some(max)) => format!("must be between {min} and {max} characters"),
-                (Some(min), None) => format!("must be at least {min} characters"),
-                (None, Some(max)) => format!("must be at most {max} characters"),
-                (None, None) => "has an invalid length".into(),
-            }
-        }
+        "length" => "has an invalid length".into(),
         "range" => "is out of range".into(),
         "email" => "must be an email address".into(),
         code => format!("is invalid ({code})"),
@@ -139,7 +295,7 @@ pub enum AppError {
     #[error("authentication required")]
     Unauthorized,
     #[error("{0}")]
-    Forbidden(String),
+    Forbidden(Said),
     /// A status change the lifecycle does not allow from the current status.
     #[error("cannot {action} a case that is {from}")]
     InvalidTransition { from: String, action: String },
@@ -149,7 +305,7 @@ pub enum AppError {
     /// A rule of the case that the current state does not meet (window closed, hold already
     /// running, ...).
     #[error("{0}")]
-    Rule(String),
+    Rule(Said),
     #[error("stored data is inconsistent: {0}")]
     Corrupt(String),
     #[error(transparent)]
@@ -227,13 +383,15 @@ impl From<AppError> for loco_rs::Error {
                 StatusCode::UNAUTHORIZED,
                 detail("unauthorized", "sign in to continue".into()),
             ),
-            AppError::Forbidden(why) => (StatusCode::FORBIDDEN, detail("forbidden", why)),
+            AppError::Forbidden(why) => {
+                (StatusCode::FORBIDDEN, detail("forbidden", why.to_string()))
+            }
             e @ AppError::InvalidTransition { .. } => (
                 StatusCode::CONFLICT,
                 detail("invalid_transition", e.to_string()),
             ),
             AppError::Conflict(why) => (StatusCode::CONFLICT, detail("conflict", why)),
-            AppError::Rule(why) => (StatusCode::CONFLICT, detail("rule", why)),
+            AppError::Rule(why) => (StatusCode::CONFLICT, detail("rule", why.to_string())),
             AppError::Corrupt(_) | AppError::Db(_) | AppError::Internal(_) => {
                 tracing::error!(error = %e, "request failed");
                 return Self::InternalServerError;

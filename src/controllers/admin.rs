@@ -12,7 +12,7 @@ use validator::Validate;
 use super::extract::{now, pid, CurrentActor, ValidJson, ValidQuery};
 use crate::errors::ErrorBody;
 use crate::{
-    errors::{not_blank, AppError, FieldErrors},
+    errors::{not_blank, AppError, FieldErrors, Said},
     models::{
         bodies, holidays,
         users::{self, Accreditation, AccreditationChange},
@@ -41,10 +41,10 @@ fn body_code(code: &str) -> Result<(), validator::ValidationError> {
 fn parse_zone(errors: &mut FieldErrors, raw: &str) -> Option<chrono_tz::Tz> {
     raw.parse::<chrono_tz::Tz>().map_or_else(
         |_| {
-            errors.add(
+            errors.add_said(
                 "time_zone",
                 "invalid",
-                format!("`{raw}` is not an IANA time zone"),
+                Said::new("field-bad-zone").text("zone", raw),
             );
             None
         },

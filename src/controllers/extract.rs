@@ -10,7 +10,7 @@ use loco_rs::{app::AppContext, controller::extractor::auth::JWTWithUser};
 use serde::de::DeserializeOwned;
 
 use crate::{
-    errors::{AppError, FieldErrors},
+    errors::{AppError, FieldErrors, Said},
     models::{
         cases::actions::{ActionInput, Command},
         users::{self, Actor},
@@ -305,17 +305,17 @@ pub fn period(
     let to = to.unwrap_or_else(|| now().date_naive());
     let from = from.unwrap_or(to - chrono::Duration::days(default_days));
     if from > to {
-        return Err(AppError::Validation(FieldErrors::single(
+        return Err(AppError::Validation(FieldErrors::single_said(
             "from",
             "range",
-            "must not be after `to`",
+            Said::new("field-from-after-to"),
         )));
     }
     if (to - from).num_days() > MAX_PERIOD_DAYS {
-        return Err(AppError::Validation(FieldErrors::single(
+        return Err(AppError::Validation(FieldErrors::single_said(
             "from",
             "range",
-            format!("a period covers at most {MAX_PERIOD_DAYS} days"),
+            Said::new("field-period-too-long").number("max", MAX_PERIOD_DAYS),
         )));
     }
     let start = from.and_time(chrono::NaiveTime::MIN).and_utc();

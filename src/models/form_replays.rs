@@ -4,7 +4,7 @@ use chrono::{DateTime, Duration, Utc};
 use sea_orm::{entity::prelude::*, ActiveValue::Set};
 
 pub use super::_entities::form_replays::{self, ActiveModel, Column, Entity, Model};
-use crate::errors::{AppError, AppResult, FieldErrors};
+use crate::errors::{AppError, AppResult, FieldErrors, Said};
 
 impl ActiveModelBehavior for ActiveModel {}
 
@@ -23,10 +23,10 @@ pub fn parse_key(raw: &str) -> AppResult<String> {
     if ok {
         Ok(raw.to_string())
     } else {
-        Err(AppError::Validation(FieldErrors::single(
+        Err(AppError::Validation(FieldErrors::single_said(
             "_key",
             "invalid",
-            "this form is damaged; reload the page",
+            Said::new("field-form-damaged"),
         )))
     }
 }

@@ -15,7 +15,7 @@ use super::{
     users::{self, Actor},
     vocabulary::Role,
 };
-use crate::errors::{AppError, AppResult};
+use crate::errors::{AppError, AppResult, Said};
 
 impl ActiveModelBehavior for ActiveModel {}
 
@@ -387,9 +387,9 @@ fn failures_in_sight(actor: &Actor) -> AppResult<sea_orm::Select<Entity>> {
             ),
         ),
         _ => {
-            return Err(AppError::Forbidden(
-                "delivery failures are handled by the registry, oversight and mediators".into(),
-            ))
+            return Err(AppError::Forbidden(Said::new(
+                "forbidden-failures-for-staff",
+            )))
         }
     })
 }
@@ -452,9 +452,7 @@ pub async fn requeue(
     now: DateTime<Utc>,
 ) -> AppResult<()> {
     if !matches!(actor.role, Role::Registrar | Role::Mediator) {
-        return Err(AppError::Forbidden(
-            "only the registry or the case's mediator may send a notice again".into(),
-        ));
+        return Err(AppError::Forbidden(Said::new("forbidden-resend-for-staff")));
     }
     let row = failures_in_sight(actor)?
         .filter(Column::Id.eq(id))

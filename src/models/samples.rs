@@ -10,7 +10,7 @@ use serde::Serialize;
 
 pub use super::_entities::review_samples::{ActiveModel, Column, Entity, Model};
 use super::{_entities::cases, metrics::Scope, users::Actor};
-use crate::errors::{AppError, AppResult, FieldErrors};
+use crate::errors::{AppError, AppResult, FieldErrors, Said};
 
 impl ActiveModelBehavior for ActiveModel {}
 
@@ -73,10 +73,10 @@ pub async fn draw(
     now: DateTime<Utc>,
 ) -> AppResult<Draw> {
     if size == 0 || size > max {
-        return Err(AppError::Validation(FieldErrors::single(
+        return Err(AppError::Validation(FieldErrors::single_said(
             "size",
             "range",
-            format!("between 1 and {max} cases"),
+            Said::new("field-sample-size").number("max", max),
         )));
     }
     let closed: Vec<(i64, String)> = cases::Entity::find()

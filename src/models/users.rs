@@ -13,7 +13,7 @@ use super::{
     notifications::{self, Notice, Timing},
     vocabulary::{Locale, Role},
 };
-use crate::errors::{AppError, AppResult, FieldErrors};
+use crate::errors::{too_long, too_short, AppError, AppResult, FieldErrors, Said};
 
 pub const MIN_PASSWORD_CHARS: usize = 12;
 pub const MAX_PASSWORD_CHARS: usize = 128;
@@ -169,10 +169,10 @@ impl Model {
             u.reset_sent_at
                 .is_some_and(|at| now - at.to_utc() <= Duration::minutes(valid_minutes))
         }) else {
-            return Err(AppError::Validation(FieldErrors::single(
+            return Err(AppError::Validation(FieldErrors::single_said(
                 "token",
                 "invalid",
-                "this reset link is invalid or has expired; ask for a new one",
+                Said::new("field-reset-link-expired"),
             )));
         };
         let mut active: ActiveModel = user.into();
@@ -255,17 +255,9 @@ pub fn normalize_email(email: &str) -> String {
 fn check_password(errors: &mut FieldErrors, field: &str, password: &str) {
     let n = password.chars().count();
     if n < MIN_PASSWORD_CHARS {
-        errors.add(
-            field,
-            "length",
-            format!("must be at least {MIN_PASSWORD_CHARS} characters"),
-        );
+        errors.add_said(field, "length", too_short(MIN_PASSWORD_CHARS as u64));
     } else if n > MAX_PASSWORD_CHARS {
-        errors.add(
-            field,
-            "length",
-            format!("must be at most {MAX_PASSWORD_CHARS} characters"),
-        );
+        errors.add_said(field, "length", too_long(MAX_PASSWORD_CHARS as u64));
     }
 }
 
@@ -329,35 +321,31 @@ async fn affiliation(
         None => None,
     };
     match role {
-        Role::Delegate | Role::Mediator if delegation.is_none() => errors.add(
+        Role::Delegate | Role::Mediator if delegation.is_none() => errors.add_said(
             "delegation",
             "required",
-            if role == Role::Delegate {
-                "a delegate speaks for a delegation"
+            Said::new(if role == Role::Delegate {
+                "field-delegate-needs-delegation"
             } else {
-                "a mediator's nationality is needed for conflict checks"
-            },
+                "field-mediator-needs-nationality"
+            }),
         ),
         Role::Delegate | Role::Mediator if body.is_some() => {
-            errors.add(
+            errors.add_said(
                 "body",
                 "not_allowed",
-                "only respondent officials belong to a body",
+                Said::new("field-body-only-respondents"),
             );
         }
-        Role::Respondent if delegation.is_some() == body.is_some() => errors.add(
+        Role::Respondent if delegation.is_some() == body.is_some() => errors.add_said(
             "body",
             "required",
-            "a respondent official answers for exactly one body or one delegation",
+            Said::new("field-respondent-answers-for-one"),
         ),
         Role::Registrar | Role::Oversight | Role::Admin
             if delegation.is_some() || body.is_some() =>
         {
-            errors.add(
-                "role",
-                "not_allowed",
-                "this role is not affiliated to a delegation or body",
-            );
+            errors.add_said("role", "not_allowed", Said::new("field-role-unaffiliated"));
         }
         _ => {}
     }

@@ -47,7 +47,11 @@ pub fn text(locale: Locale, key: &str, args: &[(&str, FluentValue<'static>)]) ->
 /// `key` in `locale` (else in English), with named arguments; `None` when no language has it,
 /// for callers that must not send a key in place of words.
 #[must_use]
-pub fn try_text(locale: Locale, key: &str, args: &[(&str, FluentValue<'static>)]) -> Option<String> {
+pub fn try_text(
+    locale: Locale,
+    key: &str,
+    args: &[(&str, FluentValue<'static>)],
+) -> Option<String> {
     let loader = loader().ok()?;
     let args: HashMap<Cow<'static, str>, FluentValue<'static>> = args
         .iter()
@@ -220,5 +224,59 @@ mod coverage {
             .filter(|k| !en.contains_key(k) && !shared.contains(&format!("{k} =")))
             .collect();
         assert!(missing.is_empty(), "no translation for {missing:?}");
+    }
+
+    /// The keys Rust code names literally: the domain's refusals and field messages
+    /// (`Said::new("rule-...")`) and the emails' frame.
+    fn code_keys() -> BTreeSet<String> {
+        fn walk(dir: &std::path::Path, out: &mut BTreeSet<String>) {
+            for entry in std::fs::read_dir(dir).expect("src") {
+                let path = entry.expect("entry").path();
+                if path.is_dir() {
+                    walk(&path, out);
+                    continue;
+                }
+                if path.extension().is_none_or(|e| e != "rs") {
+                    continue;
+                }
+                let text = std::fs::read_to_string(&path).expect("source");
+                for piece in text.split('"').skip(1).step_by(2) {
+                    let named = ["rule-", "forbidden-", "exclusion-", "field-", "mail-"]
+                        .iter()
+                        .any(|p| piece.starts_with(p) && piece.len() > p.len());
+                    if named
+                        && !piece.ends_with('-')
+                        && piece
+                            .chars()
+                            .all(|c| c.is_ascii_lowercase() || c == '-' || c == '_')
+                    {
+                        out.insert(piece.to_string());
+                    }
+                }
+            }
+        }
+        let mut out = BTreeSet::new();
+        walk(std::path::Path::new("src"), &mut out);
+        out
+    }
+
+    #[test]
+    fn every_word_the_code_names_is_translated() {
+        let en = keys_of("en");
+        let keys = code_keys();
+        assert!(keys.contains("rule-already-on-hold"), "the scan finds keys");
+        let missing: Vec<&String> = keys.iter().filter(|k| !en.contains_key(*k)).collect();
+        assert!(missing.is_empty(), "no translation for {missing:?}");
+    }
+
+    #[test]
+    fn every_kind_of_email_has_its_subject_and_message() {
+        let en = keys_of("en");
+        for kind in crate::mailers::notices::KINDS {
+            for part in ["subject", "body"] {
+                let key = format!("mail-{kind}-{part}");
+                assert!(en.contains_key(&key), "no `{key}`");
+            }
+        }
     }
 }

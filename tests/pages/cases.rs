@@ -271,3 +271,47 @@ async fn each_role_sees_only_its_own_pages() {
     })
     .await;
 }
+
+#[tokio::test]
+#[serial]
+async fn a_rule_refusal_reads_in_the_visitors_language_and_in_english_for_the_api() {
+    request::<App, _, _>(|server, ctx| async move {
+        let w = world(&ctx).await;
+        let case = case_in_mediation(&server, &w).await;
+        let pid = case["pid"].as_str().unwrap().to_string();
+
+        let api = act(
+            &server,
+            &w.mediator,
+            &case,
+            serde_json::json!({"action": "lift_hold"}),
+        )
+        .await;
+        assert_eq!(api.status_code(), 409);
+        let body: serde_json::Value = api.json();
+        assert_eq!(body["error"], "rule");
+        assert_eq!(body["description"], "The case is not on hold.");
+
+        let mut b = Browser::sign_in(&server, &w.mediator).await;
+        b.post(&server, "/language", &[("lang", "fr"), ("next", "/cases")])
+            .await;
+        let page = b.get(&server, &format!("/cases/{pid}")).await.text();
+        let version = input_value(&page, "expected_version").unwrap();
+        let res = b
+            .post(
+                &server,
+                &format!("/cases/{pid}/act"),
+                &[
+                    ("_key", "lift-form-key-1"),
+                    ("action", "lift_hold"),
+                    ("expected_version", &version),
+                ],
+            )
+            .await;
+        assert_eq!(res.status_code(), 409);
+        let html = res.text();
+        assert!(html.contains("affaire n&#39;est pas en suspens."), "{html}");
+        assert!(!html.contains("not on hold"));
+    })
+    .await;
+}

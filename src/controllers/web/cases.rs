@@ -690,9 +690,9 @@ pub async fn act(
         }
         e @ (AppError::Conflict(_) | AppError::InvalidTransition { .. } | AppError::Rule(_)) => {
             let problem = match &e {
-                AppError::Conflict(_) => v.t("problem-conflict"),
+                AppError::Rule(said) => v.say(said),
                 AppError::InvalidTransition { .. } => v.t("problem-transition"),
-                _ => e.to_string(),
+                _ => v.t("problem-conflict"),
             };
             case_page(
                 &v,
@@ -707,7 +707,7 @@ pub async fn act(
                 &v,
                 &raw,
                 StatusCode::FORBIDDEN,
-                Some(refused(FieldErrors::new(), Some(why))),
+                Some(refused(FieldErrors::new(), Some(v.say(&why)))),
             )
             .await
         }

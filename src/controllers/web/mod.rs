@@ -31,7 +31,7 @@ use sha2::Sha256;
 
 use super::extract::now;
 use crate::{
-    errors::{AppError, FieldErrors},
+    errors::{AppError, FieldErrors, FieldMessage, Said},
     models::{
         form_replays, users,
         vocabulary::{Locale, Role},
@@ -268,6 +268,13 @@ impl Visitor {
     #[must_use]
     pub fn t(&self, key: &str) -> String {
         i18n::text(self.locale, key, &[])
+    }
+
+    /// The domain's words in the visitor's language, instants in their zone.
+    #[must_use]
+    pub fn say(&self, said: &Said) -> String {
+        let zone = self.me.as_ref().map_or(chrono_tz::UTC, |m| m.actor.zone);
+        said.say(self.locale, zone)
     }
 
     fn navigation(&self) -> Vec<Value> {
@@ -507,10 +514,11 @@ pub fn parse_query<T: serde::de::DeserializeOwned>(
     let de = serde_urlencoded::Deserializer::new(form_urlencoded::parse(encoded.as_bytes()));
     serde_path_to_error::deserialize(de).map_err(|e| {
         let path = e.path().to_string();
-        AppError::Validation(FieldErrors::single(
+        // The parser's own words name Rust types; the reader needs only which field.
+        AppError::Validation(FieldErrors::single_said(
             if path == "." { "query" } else { &path },
             "invalid",
-            e.inner().to_string(),
+            Said::new("field-invalid"),
         ))
         .into()
     })
@@ -708,7 +716,32 @@ impl From<sea_orm::DbErr> for WebError {
 #[derive(Clone, Debug)]
 struct Failure {
     key: &'static str,
-    detail: Option<String>,
+    detail: Option<Detail>,
+}
+
+/// What an error page says beyond its title, put into words once the language is known.
+#[derive(Clone, Debug)]
+enum Detail {
+    Said(Said),
+    Fields(FieldErrors),
+}
+
+impl Detail {
+    fn say(&self, locale: Locale) -> String {
+        match self {
+            // The error page has no session at hand, so instants show in UTC, named as such.
+            Self::Said(said) => said.say(locale, chrono_tz::UTC),
+            Self::Fields(fields) => fields
+                .0
+                .iter()
+                .map(|(field, messages)| {
+                    let said: Vec<String> = messages.iter().map(|m| describe(locale, m)).collect();
+                    format!("{field}: {}", said.join("; "))
+                })
+                .collect::<Vec<_>>()
+                .join(" · "),
+        }
+    }
 }
 
 impl IntoResponse for WebError {
@@ -729,33 +762,25 @@ impl IntoResponse for WebError {
             Self::App(e) => match e {
                 AppError::NotFound => (StatusCode::NOT_FOUND, "error-not-found", None),
                 AppError::Unauthorized => (StatusCode::UNAUTHORIZED, "error-unauthorized", None),
-                AppError::Forbidden(why) => (StatusCode::FORBIDDEN, "error-forbidden", Some(why)),
+                AppError::Forbidden(why) => (
+                    StatusCode::FORBIDDEN,
+                    "error-forbidden",
+                    Some(Detail::Said(why)),
+                ),
                 AppError::Validation(fields) => (
                     StatusCode::UNPROCESSABLE_ENTITY,
                     "error-invalid",
-                    Some(
-                        fields
-                            .0
-                            .iter()
-                            .map(|(f, m)| {
-                                format!(
-                                    "{f}: {}",
-                                    m.iter()
-                                        .map(|x| x.message.as_str())
-                                        .collect::<Vec<_>>()
-                                        .join("; ")
-                                )
-                            })
-                            .collect::<Vec<_>>()
-                            .join(" · "),
-                    ),
+                    Some(Detail::Fields(fields)),
                 ),
-                e @ AppError::InvalidTransition { .. } => {
-                    (StatusCode::CONFLICT, "error-conflict", Some(e.to_string()))
+                // The page's help says what a conflict means; the domain's words are English.
+                AppError::InvalidTransition { .. } | AppError::Conflict(_) => {
+                    (StatusCode::CONFLICT, "error-conflict", None)
                 }
-                AppError::Conflict(why) | AppError::Rule(why) => {
-                    (StatusCode::CONFLICT, "error-conflict", Some(why))
-                }
+                AppError::Rule(why) => (
+                    StatusCode::CONFLICT,
+                    "error-conflict",
+                    Some(Detail::Said(why)),
+                ),
                 e @ (AppError::Corrupt(_) | AppError::Db(_) | AppError::Internal(_)) => {
                     tracing::error!(error = %e, "page failed");
                     (StatusCode::INTERNAL_SERVER_ERROR, "error-internal", None)
@@ -792,7 +817,7 @@ pub async fn error_pages(req: Request, next: Next) -> Response {
         "flash": Value::Null,
         "here": "/",
         "locales": Locale::names(),
-        "data": { "key": failure.key, "detail": failure.detail },
+        "data": { "key": failure.key, "detail": failure.detail.map(|d| d.say(locale)) },
     });
     let html = pages()
         .and_then(|p| {
@@ -823,24 +848,21 @@ pub fn field_messages(locale: Locale, errors: &FieldErrors) -> serde_json::Map<S
         .map(|(field, messages)| {
             let texts: Vec<Value> = messages
                 .iter()
-                .map(|m| Value::String(describe(locale, &m.code, &m.message)))
+                .map(|m| Value::String(describe(locale, m)))
                 .collect();
             (field.clone(), Value::Array(texts))
         })
         .collect()
 }
 
-/// A field message: the translation of its code when the code says it all, else the
-/// domain's own words.
-fn describe(locale: Locale, code: &str, message: &str) -> String {
-    use fluent_templates::fluent_bundle::FluentValue;
-    let number = |prefix: &str| {
-        message
-            .strip_prefix(prefix)
-            .and_then(|rest| rest.split(' ').next())
-            .and_then(|n| n.parse::<u64>().ok())
-    };
-    let key = match code {
+/// A field message in the visitor's language: its own words when the domain gave them,
+/// else the translation of its code, else the domain's English.
+fn describe(locale: Locale, m: &FieldMessage) -> String {
+    if let Some(said) = &m.said {
+        // Field messages carry no instants, so the zone never shows.
+        return said.say(locale, chrono_tz::UTC);
+    }
+    let key = match m.code.as_str() {
         "required" => "field-required",
         "invalid_choice" => "field-invalid-choice",
         "invalid_type" => "field-invalid",
@@ -850,20 +872,7 @@ fn describe(locale: Locale, code: &str, message: &str) -> String {
         "duplicate" => "field-duplicate",
         "taken" => "field-taken",
         "self" => "field-self",
-        "length" => {
-            if let Some(min) = number("must be at least ") {
-                return i18n::text(
-                    locale,
-                    "field-too-short",
-                    &[("min", FluentValue::from(min))],
-                );
-            }
-            if let Some(max) = number("must be at most ") {
-                return i18n::text(locale, "field-too-long", &[("max", FluentValue::from(max))]);
-            }
-            return message.to_string();
-        }
-        _ => return message.to_string(),
+        _ => return m.message.clone(),
     };
     i18n::text(locale, key, &[])
 }

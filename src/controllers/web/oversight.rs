@@ -12,7 +12,7 @@ use serde_json::{json, Value};
 use super::{field_messages, parse_query, query_with, Posted, Visitor, WebError};
 use crate::{
     controllers::oversight::{self as api, MetricsQuery, SampleParams},
-    errors::{AppError, FieldErrors},
+    errors::{AppError, FieldErrors, Said},
     models::{
         bodies, disparities, metrics, samples,
         vocabulary::{Category, Role},
@@ -279,7 +279,7 @@ pub async fn draw(Posted { v, form }: Posted) -> Result<Response, WebError> {
             .parse::<chrono::NaiveDate>()
             .map(Some)
             .unwrap_or_else(|_| {
-                errors.add(name, "invalid", "must be a date (YYYY-MM-DD)");
+                errors.add_said(name, "invalid", Said::new("field-bad-date"));
                 None
             }),
     };

@@ -16,7 +16,7 @@ use super::{
     ActiveModel, CaseAction, CaseRole, Column, Entity, Model, Recipients,
 };
 use crate::{
-    errors::{AppError, AppResult, FieldErrors},
+    errors::{AppError, AppResult, FieldErrors, Said},
     models::{
         _entities::{assignments, challenges, extension_requests as ext, holds, submissions},
         case_events::{self, NewEvent},
@@ -250,10 +250,10 @@ impl ActionInput {
             } => {
                 errors.text("override_reason", reason, MIN_REASON_CHARS, MAX_TEXT_CHARS);
                 if mediator.is_none() {
-                    errors.add(
+                    errors.add_said(
                         "override_reason",
                         "not_allowed",
-                        "only a named mediator's conflict can be overridden",
+                        Said::new("field-override-needs-mediator"),
                     );
                 }
             }
@@ -265,7 +265,11 @@ impl ActionInput {
         } = self
         {
             if *days == 0 {
-                errors.add("days", "range", "must be at least 1");
+                errors.add_said(
+                    "days",
+                    "range",
+                    Said::new("field-at-least-days").number("min", 1),
+                );
             }
         }
         errors.into_result()
@@ -330,10 +334,9 @@ impl Step<'_> {
         for d in deadlines::open_for_case(db, self.case.id).await? {
             if d.kind == DeadlineKind::AppealWindow.as_ref() {
                 if let Some(due) = d.due_at.filter(|due| due.to_utc() >= self.now) {
-                    return Err(AppError::Rule(format!(
-                        "the appeal window is open until {}",
-                        due.to_utc().to_rfc3339()
-                    )));
+                    return Err(AppError::Rule(
+                        Said::new("rule-appeal-window-open").when("until", due.to_utc()),
+                    ));
                 }
             }
         }
@@ -451,12 +454,12 @@ async fn apply(
         CaseRole::Registrar
     } else {
         case.role_of(actor, &co)
-            .ok_or_else(|| AppError::Forbidden("you are not a party to this case".into()))?
+            .ok_or_else(|| AppError::Forbidden(Said::new("forbidden-not-a-party")))?
     };
     if !role.may(action) {
-        return Err(AppError::Forbidden(format!(
-            "your role may not {action} this case"
-        )));
+        return Err(AppError::Forbidden(
+            Said::new("forbidden-role-may-not").said("action", Said::of("action-", action)),
+        ));
     }
     let from = case.status()?;
     let to = from.apply(action)?;
@@ -488,10 +491,7 @@ async fn apply(
             override_reason,
         } => {
             if mediator.is_none() && case.mediator_id.is_some() {
-                return Err(AppError::Rule(
-                    "the case already has a mediator; name the mediator who should replace them"
-                        .into(),
-                ));
+                return Err(AppError::Rule(Said::new("rule-mediator-already-assigned")));
             }
             let pick = staffing::pick(
                 db,
@@ -508,9 +508,7 @@ async fn apply(
                     explanation,
                 } => {
                     if case.mediator_id == Some(mediator.id) {
-                        return Err(AppError::Rule(
-                            "this mediator already holds the case".into(),
-                        ));
+                        return Err(AppError::Rule(Said::new("rule-mediator-already-holds")));
                     }
                     row.mediator_id = Some(Some(mediator.id));
                     detail.insert("mediator".into(), mediator.pid.to_string().into());
@@ -521,9 +519,10 @@ async fn apply(
                     return blocked(db, &step, &explanation).await.map(|c| (c, false));
                 }
                 Pick::Nobody(explanation) => {
-                    return Err(AppError::Rule(format!(
-                        "no mediator is eligible for this case: {}",
-                        explanation.summary()
+                    return Err(AppError::Rule(Said::new("rule-no-eligible-mediator").list(
+                        "why",
+                        explanation.summary(),
+                        " | ",
                     )));
                 }
             }
@@ -536,10 +535,9 @@ async fn apply(
                 settings.assignment.challenge_window_working_days,
             );
             if now > closes {
-                return Err(AppError::Rule(format!(
-                    "the window to challenge this mediator closed at {}",
-                    closes.to_rfc3339()
-                )));
+                return Err(AppError::Rule(
+                    Said::new("rule-challenge-window-closed").when("closed", closes),
+                ));
             }
             let pending = challenges::Entity::find()
                 .filter(challenges::Column::AssignmentId.eq(current.id))
@@ -547,9 +545,7 @@ async fn apply(
                 .one(db)
                 .await?;
             if pending.is_some() {
-                return Err(AppError::Rule(
-                    "a challenge to this mediator is already pending".into(),
-                ));
+                return Err(AppError::Rule(Said::new("rule-challenge-pending")));
             }
             challenged = Some(current);
         }
@@ -569,10 +565,10 @@ async fn apply(
                     ))
                 })?;
             if ch.status != ChallengeStatus::Pending.as_ref() {
-                return Err(AppError::Rule(format!(
-                    "this challenge is no longer pending (it is {})",
-                    ch.status
-                )));
+                return Err(AppError::Rule(
+                    Said::new("rule-challenge-decided")
+                        .said("status", Said::of("challenge-", &ch.status)),
+                ));
             }
             if *uphold {
                 row.mediator_id = Some(None);
@@ -585,14 +581,12 @@ async fn apply(
         }
         I::Appeal { .. } => {
             if case.appeals_lodged >= 1 {
-                return Err(AppError::Rule(
-                    "this case has already been appealed once".into(),
-                ));
+                return Err(AppError::Rule(Said::new("rule-already-appealed")));
             }
             if from == CaseStatus::Dismissed && role != CaseRole::LeadComplainant {
-                return Err(AppError::Forbidden(
-                    "only the complainant may appeal a dismissal".into(),
-                ));
+                return Err(AppError::Forbidden(Said::new(
+                    "forbidden-only-complainant-appeals-dismissal",
+                )));
             }
             let window = deadlines::open_for_case(db, case.id)
                 .await?
@@ -600,7 +594,7 @@ async fn apply(
                 .find(|d| d.kind == K::AppealWindow.as_ref());
             match window.and_then(|w| w.due_at) {
                 Some(due) if due.to_utc() >= now => {}
-                _ => return Err(AppError::Rule("the appeal window has closed".into())),
+                _ => return Err(AppError::Rule(Said::new("rule-appeal-window-closed"))),
             }
             row.appeal = true;
             row.outcome = Some(None);
@@ -611,10 +605,10 @@ async fn apply(
             step.appeal_window_over(db).await?;
         }
         I::PlaceHold { .. } if case.on_hold => {
-            return Err(AppError::Rule("the case is already on hold".into()));
+            return Err(AppError::Rule(Said::new("rule-already-on-hold")));
         }
         I::LiftHold { .. } if !case.on_hold => {
-            return Err(AppError::Rule("the case is not on hold".into()));
+            return Err(AppError::Rule(Said::new("rule-not-on-hold")));
         }
         _ => {}
     }
@@ -841,9 +835,7 @@ async fn apply(
         I::ProvideInformation { .. } => {
             answers = open_id(db, case.id, K::Information).await?;
             if answers.is_none() {
-                return Err(AppError::Rule(
-                    "no information was requested in this case".into(),
-                ));
+                return Err(AppError::Rule(Said::new("rule-no-information-requested")));
             }
             step.meet(db, &[K::Information]).await?;
         }
@@ -988,7 +980,7 @@ async fn open_id(
 async fn holding(db: &impl ConnectionTrait, case: &Model) -> AppResult<assignments::Model> {
     match (case.mediator_id, staffing::current(db, case.id).await?) {
         (Some(m), Some(a)) if a.mediator_id == Some(m) => Ok(a),
-        _ => Err(AppError::Rule("no mediator holds this case".into())),
+        _ => Err(AppError::Rule(Said::new("rule-no-mediator"))),
     }
 }
 
@@ -1091,15 +1083,15 @@ async fn request_extension(
             )
         })?;
     if deadline.party()? != step.role.party().unwrap_or(Party::Registrar) {
-        return Err(AppError::Forbidden(
-            "you may only ask for more time on your own deadlines".into(),
-        ));
+        return Err(AppError::Forbidden(Said::new(
+            "forbidden-own-deadlines-only",
+        )));
     }
     if days > step.settings.max_extension_days {
-        return Err(AppError::Validation(FieldErrors::single(
+        return Err(AppError::Validation(FieldErrors::single_said(
             "days",
             "range",
-            format!("at most {} days", step.settings.max_extension_days),
+            Said::new("field-at-most-days").number("max", step.settings.max_extension_days),
         )));
     }
     let pending = ext::Entity::find()
@@ -1108,9 +1100,7 @@ async fn request_extension(
         .one(db)
         .await?;
     if pending.is_some() {
-        return Err(AppError::Rule(
-            "an extension of this deadline is already pending".into(),
-        ));
+        return Err(AppError::Rule(Said::new("rule-extension-pending")));
     }
     let req = ext::ActiveModel {
         pid: Set(Uuid::new_v4()),
@@ -1157,17 +1147,15 @@ async fn decide_extension(
             ))
         })?;
     if req.status != ExtensionStatus::Pending.as_ref() {
-        return Err(AppError::Rule(
-            "this extension request was already decided".into(),
-        ));
+        return Err(AppError::Rule(Said::new("rule-extension-decided")));
     }
     let requested = u32::try_from(req.days).unwrap_or(0);
     let granted = days.unwrap_or(requested);
     if grant && granted > step.settings.max_extension_days {
-        return Err(AppError::Validation(FieldErrors::single(
+        return Err(AppError::Validation(FieldErrors::single_said(
             "days",
             "range",
-            format!("at most {} days", step.settings.max_extension_days),
+            Said::new("field-at-most-days").number("max", step.settings.max_extension_days),
         )));
     }
     let deadline = deadlines::Entity::find_by_id(req.deadline_id)

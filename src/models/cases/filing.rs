@@ -12,7 +12,7 @@ use validator::Validate;
 
 use super::{status, ActiveModel, CaseAction, Column, Entity, Model};
 use crate::{
-    errors::{not_blank, AppError, AppResult, FieldErrors},
+    errors::{not_blank, AppError, AppResult, FieldErrors, Said},
     models::{
         _entities::{case_co_complainants as co, reference_counters as counters, submissions},
         bodies, case_events,
@@ -108,10 +108,10 @@ async fn resolve(
         errors.add("incident_date", "future", "must not be in the future");
     }
     if input.incident_date < NaiveDate::from_ymd_opt(1945, 10, 24).unwrap_or(NaiveDate::MIN) {
-        errors.add(
+        errors.add_said(
             "incident_date",
             "range",
-            "must be after the founding of the United Nations",
+            Said::new("field-after-un-founding"),
         );
     }
     let body = bodies::Model::find_by_code(db, &input.body).await?;
@@ -173,10 +173,10 @@ async fn resolve(
                 );
             }
             Some(d) if respondent_delegation.as_ref().is_some_and(|r| r.id == d.id) => {
-                errors.add(
+                errors.add_said(
                     &field,
                     "respondent",
-                    "the respondent cannot also be a complainant",
+                    Said::new("field-respondent-not-complainant"),
                 );
             }
             Some(d) if co_ids.contains(&d.id) => {
@@ -254,7 +254,9 @@ where
     C: ConnectionTrait + TransactionTrait,
 {
     let (Role::Delegate, Some(delegation_id)) = (actor.role, actor.delegation_id) else {
-        return Err(AppError::Forbidden("only delegates file grievances".into()));
+        return Err(AppError::Forbidden(Said::new(
+            "forbidden-only-delegates-file",
+        )));
     };
     if let Some(key) = &input.idempotency_key {
         if let Some(existing) = find_replay(db, actor, key).await? {

@@ -19,7 +19,7 @@ use super::{
     users::{self},
     vocabulary::{Language, Role},
 };
-use crate::errors::{AppError, AppResult, FieldErrors};
+use crate::errors::{AppError, AppResult, FieldErrors, Said};
 
 impl ActiveModelBehavior for ActiveModel {}
 impl ActiveModelBehavior for conflicts::ActiveModel {}
@@ -209,18 +209,18 @@ where
     let current = profile(db, pid).await?;
     let mut errors = FieldErrors::new();
     if change.languages.as_ref().is_some_and(BTreeSet::is_empty) {
-        errors.add(
+        errors.add_said(
             "languages",
             "required",
-            "a mediator works in at least one language",
+            Said::new("field-mediator-needs-language"),
         );
     }
     if let Some(c) = change.capacity {
         if !(1..=MAX_CAPACITY).contains(&c) {
-            errors.add(
+            errors.add_said(
                 "capacity",
                 "range",
-                format!("must be between 1 and {MAX_CAPACITY} open cases"),
+                Said::new("field-capacity-range").number("max", MAX_CAPACITY),
             );
         }
     }

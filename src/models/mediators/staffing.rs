@@ -11,7 +11,7 @@ use sha2::{Digest, Sha256};
 
 use super::{Column as ProfileColumn, Entity as Profiles};
 use crate::{
-    errors::{AppError, AppResult, FieldErrors},
+    errors::{AppError, AppResult, FieldErrors, Said},
     models::{
         _entities::{
             assignments, case_co_complainants as co, cases, challenges,
@@ -66,31 +66,37 @@ pub struct Reason {
 
 impl Reason {
     fn new(code: &str, detail: Option<String>) -> Self {
-        let message = describe(code, detail.as_deref());
+        let message = describe(code, detail.as_deref()).to_string();
         Self {
             code: code.to_string(),
             detail,
             message,
         }
     }
+
+    /// The reason as words a page says in its reader's language.
+    #[must_use]
+    pub fn said(&self) -> Said {
+        describe(&self.code, self.detail.as_deref())
+    }
 }
 
-fn describe(code: &str, detail: Option<&str>) -> String {
+fn describe(code: &str, detail: Option<&str>) -> Said {
     let d = detail.unwrap_or("?");
     match code {
-        "challenged_or_recused" => {
-            "was removed from this case after a challenge, or recused".to_string()
-        }
-        "on_leave" => "is on leave".to_string(),
+        "challenged_or_recused" => Said::new("exclusion-challenged-or-recused"),
+        "on_leave" => Said::new("exclusion-on-leave"),
         "at_capacity" => {
             let (open, capacity) = d.split_once('/').unwrap_or((d, "?"));
-            format!("holds {open} open cases of a capacity of {capacity}")
+            Said::new("exclusion-at-capacity")
+                .text("open", open)
+                .text("capacity", capacity)
         }
-        "same_nationality" => format!("shares the nationality of a party ({d})"),
-        "declared_conflict" => format!("declared a conflict with {d}"),
-        "earlier_involvement" => "handled an earlier case between the same parties".to_string(),
-        "same_regional_group" => format!("belongs to the regional group of a party ({d})"),
-        other => other.to_string(),
+        "same_nationality" => Said::new("exclusion-same-nationality").text("party", d),
+        "declared_conflict" => Said::new("exclusion-declared-conflict").text("with", d),
+        "earlier_involvement" => Said::new("exclusion-earlier-involvement"),
+        "same_regional_group" => Said::new("exclusion-same-regional-group").text("group", d),
+        other => Said::new("exclusion-other").text("code", other),
     }
 }
 
@@ -117,17 +123,21 @@ pub struct Explanation {
 }
 
 impl Explanation {
-    /// The exclusions in one line each, for an error message or a notice.
+    /// Each excluded mediator with their reasons, for an error message.
     #[must_use]
-    pub fn summary(&self) -> String {
+    pub fn summary(&self) -> Vec<Said> {
         self.excluded
             .iter()
             .map(|e| {
-                let why: Vec<&str> = e.reasons.iter().map(|r| r.message.as_str()).collect();
-                format!("{}: {}", e.mediator.name, why.join("; "))
+                Said::new("exclusion-of")
+                    .text("name", e.mediator.name.clone())
+                    .list(
+                        "reasons",
+                        e.reasons.iter().map(Reason::said).collect(),
+                        "; ",
+                    )
             })
-            .collect::<Vec<_>>()
-            .join(" | ")
+            .collect()
     }
 }
 
@@ -486,8 +496,9 @@ pub async fn pick(
     override_reason: Option<&str>,
 ) -> AppResult<Pick> {
     let pool = pool(db, settings, case, co_complainants).await?;
-    let field =
-        |code: &str, msg: String| AppError::Validation(FieldErrors::single("mediator", code, msg));
+    let field = |code: &str, said: Said| {
+        AppError::Validation(FieldErrors::single_said("mediator", code, said))
+    };
     let Some(pid) = named else {
         let explanation = pool.explain(AssignmentMethod::Automatic, None, None);
         let chosen = explanation.chosen.clone();
@@ -501,31 +512,25 @@ pub async fn pick(
     };
     let mediator = user_by_pid(db, pid)
         .await
-        .map_err(|_| field("unknown", "no active mediator has this id".into()))?;
+        .map_err(|_| field("unknown", Said::new("field-no-such-mediator")))?;
     let Some(candidate) = pool.candidates.iter().find(|c| c.id == mediator.id) else {
-        return Err(field("unknown", "no active mediator has this id".into()));
+        return Err(field("unknown", Said::new("field-no-such-mediator")));
     };
     let why = assignment::exclusions(candidate, &pool.case, pool.rules, &pool.excluded);
     let method = if why.is_empty() {
         AssignmentMethod::Manual
     } else {
-        let reasons: Vec<String> = why.iter().map(|e| pool.reason(e).message).collect();
+        let reasons: Vec<Said> = why.iter().map(|e| pool.reason(e).said()).collect();
         if why.contains(&Exclusion::Excluded) {
             return Err(field(
                 "removed",
-                format!(
-                    "this mediator {}; they cannot be assigned to it again",
-                    reasons.join("; ")
-                ),
+                Said::new("field-mediator-removed").list("reasons", reasons, "; "),
             ));
         }
         if override_reason.is_none() {
             return Err(field(
                 "conflict",
-                format!(
-                    "this mediator {}; give an override_reason to assign them all the same",
-                    reasons.join("; ")
-                ),
+                Said::new("field-mediator-conflict").list("reasons", reasons, "; "),
             ));
         }
         AssignmentMethod::Override
@@ -697,7 +702,7 @@ pub fn explanation_of(row: &assignments::Model) -> AppResult<Explanation> {
     let mut e: Explanation = serde_json::from_str(&row.explanation)
         .map_err(|e| AppError::Corrupt(format!("assignment {}: {e}", row.pid)))?;
     for r in e.excluded.iter_mut().flat_map(|x| x.reasons.iter_mut()) {
-        r.message = describe(&r.code, r.detail.as_deref());
+        r.message = describe(&r.code, r.detail.as_deref()).to_string();
     }
     Ok(e)
 }
