@@ -260,6 +260,73 @@ mod coverage {
         out
     }
 
+    /// What a template shows that is not a Tera expression: text between tags, and the
+    /// attributes a person reads (`alt`, `title`, `aria-label`, `placeholder`).
+    fn literal_words(template: &str) -> Vec<String> {
+        fn cut(text: &str, open: &str, close: &str) -> String {
+            let mut out = String::new();
+            let mut rest = text;
+            while let Some(start) = rest.find(open) {
+                out.push_str(&rest[..start]);
+                out.push(' ');
+                rest = rest[start + open.len()..]
+                    .find(close)
+                    .map_or("", |end| &rest[start + open.len() + end + close.len()..]);
+            }
+            out.push_str(rest);
+            out
+        }
+        let mut text = cut(template, "{#", "#}");
+        for (open, close) in [("{%", "%}"), ("{{", "}}"), ("<style", "</style>")] {
+            text = cut(&text, open, close);
+        }
+        let mut words = Vec::new();
+        for attr in ["alt=\"", "title=\"", "aria-label=\"", "placeholder=\""] {
+            for piece in text.split(attr).skip(1) {
+                let value = piece.split('"').next().unwrap_or("");
+                if value.chars().any(char::is_alphabetic) {
+                    words.push(format!("{attr}{value}\""));
+                }
+            }
+        }
+        let between = ["&lt;", "&gt;", "&amp;", "&nbsp;", "&quot;"]
+            .iter()
+            .fold(cut(&text, "<", ">"), |t, e| t.replace(e, " "));
+        words.extend(
+            between
+                .split_whitespace()
+                .filter(|w| w.chars().any(char::is_alphabetic))
+                .map(str::to_string),
+        );
+        words
+    }
+
+    #[test]
+    fn templates_hold_no_words_of_their_own() {
+        assert_eq!(
+            literal_words("<p title=\"Hi\">{{ t(key=\"x\") }} Case</p>{# note #}"),
+            vec!["title=\"Hi\"", "Case"],
+            "the check finds words"
+        );
+        fn walk(dir: &std::path::Path, found: &mut Vec<String>) {
+            for entry in std::fs::read_dir(dir).expect("views") {
+                let path = entry.expect("entry").path();
+                if path.is_dir() {
+                    walk(&path, found);
+                } else {
+                    let text = std::fs::read_to_string(&path).expect("template");
+                    for word in literal_words(&text) {
+                        found.push(format!("{}: {word}", path.display()));
+                    }
+                }
+            }
+        }
+        let mut found = Vec::new();
+        walk(std::path::Path::new("assets/views"), &mut found);
+        walk(std::path::Path::new("src/mailers/notices"), &mut found);
+        assert!(found.is_empty(), "words outside Fluent: {found:#?}");
+    }
+
     #[test]
     fn every_word_the_code_names_is_translated() {
         let en = keys_of("en");
