@@ -135,28 +135,37 @@ mod coverage {
         keys
     }
 
-    /// The keys templates name literally: `t(key="...")`.
-    fn template_keys() -> BTreeSet<String> {
-        fn walk(dir: &std::path::Path, out: &mut BTreeSet<String>) {
-            for entry in std::fs::read_dir(dir).expect("views") {
+    /// Every file under `dir`, with its text.
+    fn files_under(dir: &str) -> Vec<(std::path::PathBuf, String)> {
+        fn walk(dir: &std::path::Path, out: &mut Vec<(std::path::PathBuf, String)>) {
+            for entry in std::fs::read_dir(dir).expect("folder") {
                 let path = entry.expect("entry").path();
                 if path.is_dir() {
                     walk(&path, out);
-                    continue;
+                } else {
+                    let text = std::fs::read_to_string(&path).expect("text file");
+                    out.push((path, text));
                 }
-                let text = std::fs::read_to_string(&path).expect("template");
-                for piece in text.split("key=\"").skip(1) {
-                    if let Some(end) = piece.find('"') {
-                        let key = &piece[..end];
-                        if !key.ends_with('-') {
-                            out.insert(key.to_string());
-                        }
+            }
+        }
+        let mut out = Vec::new();
+        walk(std::path::Path::new(dir), &mut out);
+        out
+    }
+
+    /// The keys templates name literally: `t(key="...")`.
+    fn template_keys() -> BTreeSet<String> {
+        let mut out = BTreeSet::new();
+        for (_, text) in files_under("assets/views") {
+            for piece in text.split("key=\"").skip(1) {
+                if let Some(end) = piece.find('"') {
+                    let key = &piece[..end];
+                    if !key.ends_with('-') {
+                        out.insert(key.to_string());
                     }
                 }
             }
         }
-        let mut out = BTreeSet::new();
-        walk(std::path::Path::new("assets/views"), &mut out);
         out
     }
 
@@ -229,34 +238,25 @@ mod coverage {
     /// The keys Rust code names literally: the domain's refusals and field messages
     /// (`Said::new("rule-...")`) and the emails' frame.
     fn code_keys() -> BTreeSet<String> {
-        fn walk(dir: &std::path::Path, out: &mut BTreeSet<String>) {
-            for entry in std::fs::read_dir(dir).expect("src") {
-                let path = entry.expect("entry").path();
-                if path.is_dir() {
-                    walk(&path, out);
-                    continue;
-                }
-                if path.extension().is_none_or(|e| e != "rs") {
-                    continue;
-                }
-                let text = std::fs::read_to_string(&path).expect("source");
-                for piece in text.split('"').skip(1).step_by(2) {
-                    let named = ["rule-", "forbidden-", "exclusion-", "field-", "mail-"]
-                        .iter()
-                        .any(|p| piece.starts_with(p) && piece.len() > p.len());
-                    if named
-                        && !piece.ends_with('-')
-                        && piece
-                            .chars()
-                            .all(|c| c.is_ascii_lowercase() || c == '-' || c == '_')
-                    {
-                        out.insert(piece.to_string());
-                    }
+        let mut out = BTreeSet::new();
+        for (path, text) in files_under("src") {
+            if path.extension().is_none_or(|e| e != "rs") {
+                continue;
+            }
+            for piece in text.split('"').skip(1).step_by(2) {
+                let named = ["rule-", "forbidden-", "exclusion-", "field-", "mail-"]
+                    .iter()
+                    .any(|p| piece.starts_with(p) && piece.len() > p.len());
+                if named
+                    && !piece.ends_with('-')
+                    && piece
+                        .chars()
+                        .all(|c| c.is_ascii_lowercase() || c == '-' || c == '_')
+                {
+                    out.insert(piece.to_string());
                 }
             }
         }
-        let mut out = BTreeSet::new();
-        walk(std::path::Path::new("src"), &mut out);
         out
     }
 
@@ -308,22 +308,15 @@ mod coverage {
             vec!["title=\"Hi\"", "Case"],
             "the check finds words"
         );
-        fn walk(dir: &std::path::Path, found: &mut Vec<String>) {
-            for entry in std::fs::read_dir(dir).expect("views") {
-                let path = entry.expect("entry").path();
-                if path.is_dir() {
-                    walk(&path, found);
-                } else {
-                    let text = std::fs::read_to_string(&path).expect("template");
-                    for word in literal_words(&text) {
-                        found.push(format!("{}: {word}", path.display()));
-                    }
-                }
+        let mut found = Vec::new();
+        for (path, text) in files_under("assets/views")
+            .into_iter()
+            .chain(files_under("src/mailers/notices"))
+        {
+            for word in literal_words(&text) {
+                found.push(format!("{}: {word}", path.display()));
             }
         }
-        let mut found = Vec::new();
-        walk(std::path::Path::new("assets/views"), &mut found);
-        walk(std::path::Path::new("src/mailers/notices"), &mut found);
         assert!(found.is_empty(), "words outside Fluent: {found:#?}");
     }
 

@@ -150,18 +150,13 @@ async fn a_refused_action_opens_its_form_again_with_the_reason_beside_the_field(
         let case = case_in_mediation(&server, &w).await;
         let pid = case["pid"].as_str().unwrap().to_string();
         let mut b = Browser::sign_in(&server, &w.mediator).await;
-        let page = b.get(&server, &format!("/cases/{pid}")).await.text();
-        let version = input_value(&page, "expected_version").unwrap();
         let res = b
-            .post(
+            .act(
                 &server,
-                &format!("/cases/{pid}/act"),
-                &[
-                    ("_key", "hold-form-key-1"),
-                    ("action", "place_hold"),
-                    ("expected_version", &version),
-                    ("reason", "no"),
-                ],
+                &pid,
+                "hold-form-key-1",
+                "place_hold",
+                &[("reason", "no")],
             )
             .await;
         assert_eq!(res.status_code(), 422);
@@ -295,18 +290,8 @@ async fn a_rule_refusal_reads_in_the_visitors_language_and_in_english_for_the_ap
         let mut b = Browser::sign_in(&server, &w.mediator).await;
         b.post(&server, "/language", &[("lang", "fr"), ("next", "/cases")])
             .await;
-        let page = b.get(&server, &format!("/cases/{pid}")).await.text();
-        let version = input_value(&page, "expected_version").unwrap();
         let res = b
-            .post(
-                &server,
-                &format!("/cases/{pid}/act"),
-                &[
-                    ("_key", "lift-form-key-1"),
-                    ("action", "lift_hold"),
-                    ("expected_version", &version),
-                ],
-            )
+            .act(&server, &pid, "lift-form-key-1", "lift_hold", &[])
             .await;
         assert_eq!(res.status_code(), 409);
         let html = res.text();

@@ -86,6 +86,27 @@ impl Browser {
         self.post_raw(server, path, &all).await
     }
 
+    /// Opens the case page and sends its form for `action`, with the version the page shows,
+    /// the form key `key` and `fields`.
+    pub async fn act(
+        &mut self,
+        server: &TestServer,
+        pid: &str,
+        key: &str,
+        action: &str,
+        fields: &[(&str, &str)],
+    ) -> TestResponse {
+        let page = self.get(server, &format!("/cases/{pid}")).await.text();
+        let version = input_value(&page, "expected_version").expect("the page offers actions");
+        let mut all = vec![
+            ("_key", key),
+            ("action", action),
+            ("expected_version", version.as_str()),
+        ];
+        all.extend_from_slice(fields);
+        self.post(server, &format!("/cases/{pid}/act"), &all).await
+    }
+
     /// `POST path` with exactly `fields` (no token added).
     pub async fn post_raw(
         &mut self,
