@@ -6,7 +6,10 @@ use super::extract::{now, ValidQuery};
 use crate::{
     errors::ErrorBody,
     models::register::{self, Entry, Filter},
-    views::{metrics::to_csv, Page},
+    views::{
+        metrics::{csv_lines, to_csv},
+        Page,
+    },
 };
 
 #[utoipa::path(get, path = "/api/register", tag = "register", params(Filter), responses((status = 200, body = Page<Entry>), (status = 422, description = "a bad filter", body = ErrorBody)))]
@@ -70,20 +73,15 @@ pub async fn export(
             match register::chunk(&db, &f, after, CHUNK, at).await {
                 Ok((entries, last)) => {
                     let rows: Vec<Vec<String>> = entries.iter().map(row).collect();
-                    let mut w = csv::WriterBuilder::new()
-                        .has_headers(false)
-                        .from_writer(Vec::new());
-                    for r in &rows {
-                        if w.write_record(r).is_err() {
-                            return Some((Err(std::io::Error::other("csv")), None));
-                        }
-                    }
+                    let Ok(lines) = csv_lines(&rows) else {
+                        return Some((Err(std::io::Error::other("csv")), None));
+                    };
                     let mut bytes = if first {
                         header.into_bytes()
                     } else {
                         Vec::new()
                     };
-                    bytes.extend(w.into_inner().unwrap_or_default());
+                    bytes.extend(lines);
                     let next = last
                         .filter(|_| rows.len() as u64 == CHUNK)
                         .map(|l| (l, false));

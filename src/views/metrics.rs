@@ -108,11 +108,52 @@ pub fn rows(m: &Metrics) -> Vec<Row> {
 pub fn to_csv<R: AsRef<[String]>>(header: &[&str], rows: &[R]) -> Result<String, csv::Error> {
     let mut w = csv::Writer::from_writer(Vec::new());
     w.write_record(header)?;
-    for r in rows {
-        w.write_record(r.as_ref())?;
-    }
-    let bytes = w.into_inner().map_err(|e| e.into_error())?;
+    let bytes = csv_rows(w, rows)?;
     Ok(String::from_utf8_lossy(&bytes).into_owned())
+}
+
+/// Rows as RFC 4180 CSV lines, without a header (a streamed export's later chunks).
+///
+/// # Errors
+/// When the writer fails (it writes to memory, so only on a bug).
+pub fn csv_lines<R: AsRef<[String]>>(rows: &[R]) -> Result<Vec<u8>, csv::Error> {
+    csv_rows(
+        csv::WriterBuilder::new()
+            .has_headers(false)
+            .from_writer(Vec::new()),
+        rows,
+    )
+}
+
+fn csv_rows<R: AsRef<[String]>>(
+    mut w: csv::Writer<Vec<u8>>,
+    rows: &[R],
+) -> Result<Vec<u8>, csv::Error> {
+    for r in rows {
+        w.write_record(
+            r.as_ref()
+                .iter()
+                .map(|cell| spreadsheet_safe(cell).into_owned()),
+        )?;
+    }
+    w.into_inner().map_err(|e| csv::Error::from(e.into_error()))
+}
+
+/// A cell a spreadsheet shows as the text it is. Text that would start a formula (`=`, `+`,
+/// `-`, `@`, a tab or a carriage return first) is opened with an apostrophe, which
+/// spreadsheets read as "this is text" (OWASP's advice on CSV injection); numbers, negative
+/// ones included, are left as they are.
+#[must_use]
+pub fn spreadsheet_safe(cell: &str) -> std::borrow::Cow<'_, str> {
+    let starts_a_formula = cell
+        .chars()
+        .next()
+        .is_some_and(|c| matches!(c, '=' | '+' | '-' | '@' | '\t' | '\r'));
+    if starts_a_formula && cell.parse::<f64>().is_err() {
+        std::borrow::Cow::Owned(format!("'{cell}"))
+    } else {
+        std::borrow::Cow::Borrowed(cell)
+    }
 }
 
 /// The header of [`rows`].
@@ -239,4 +280,28 @@ pub fn mediator_rows(list: &[MediatorFigures]) -> Vec<Vec<String>> {
             ]
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_cell_that_would_start_a_formula_reads_as_text_and_numbers_stay_numbers() {
+        for formula in [
+            "=HYPERLINK(\"http://x\")",
+            "+1+1",
+            "-2+3",
+            "@SUM(A1)",
+            "\tx",
+            "\rx",
+        ] {
+            assert_eq!(spreadsheet_safe(formula), format!("'{formula}"));
+        }
+        for plain in ["-3", "-0.25", "+7", "Kiribati", "", "GR-2026-000001"] {
+            assert_eq!(spreadsheet_safe(plain), plain);
+        }
+        let csv = to_csv(&["name"], &[vec!["=1+1".to_string()]]).expect("csv");
+        assert_eq!(csv, "name\n'=1+1\n");
+    }
 }

@@ -439,6 +439,23 @@ async fn names_set_by_admins_are_shown_as_text_wherever_they_appear() {
             assert!(!html.contains(payload), "{path}: raw script");
             assert!(html.contains("&lt;script&gt;"), "{path}: shown as text");
         }
+
+        // A name that a spreadsheet would run as a formula is exported as text.
+        let formula = "=HYPERLINK(\"http://evil.example\",\"Open\")";
+        case_in_mediation(&server, &w).await;
+        let res = server
+            .patch(&format!("/api/admin/users/{}", w.mediator.pid()))
+            .add_header("authorization", format!("Bearer {}", w.admin.token))
+            .json(&json!({"name": formula}))
+            .await;
+        assert_eq!(res.status_code(), 200, "{}", res.text());
+        let mut b = Browser::sign_in(&server, &w.oversight).await;
+        let csv = b
+            .get(&server, "/oversight/export/mediators.csv")
+            .await
+            .text();
+        assert!(csv.contains("'=HYPERLINK("), "{csv}");
+        assert!(!csv.contains(",=HYPERLINK(") && !csv.contains(",\"=HYPERLINK("), "{csv}");
     })
     .await;
 }
