@@ -82,7 +82,9 @@ impl Hooks for App {
 
     /// Pages answer their errors as pages, in the visitor's language.
     async fn after_routes(router: axum::Router, _ctx: &AppContext) -> Result<axum::Router> {
-        Ok(router.layer(axum::middleware::from_fn(controllers::web::error_pages)))
+        Ok(router
+            .layer(axum::middleware::from_fn(controllers::web::error_pages))
+            .layer(axum::middleware::map_response(retry_later)))
     }
 
     async fn connect_workers(_ctx: &AppContext, _queue: &Queue) -> Result<()> {
@@ -130,4 +132,14 @@ impl Hooks for App {
         tasks::demo::load(ctx, crate::controllers::extract::now()).await?;
         Ok(())
     }
+}
+
+/// A 503 tells clients when to come back, so a retried filing waits out a database restart.
+async fn retry_later(mut res: axum::response::Response) -> axum::response::Response {
+    if res.status() == axum::http::StatusCode::SERVICE_UNAVAILABLE {
+        res.headers_mut()
+            .entry(axum::http::header::RETRY_AFTER)
+            .or_insert(axum::http::HeaderValue::from_static("5"));
+    }
+    res
 }

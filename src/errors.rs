@@ -308,14 +308,46 @@ pub enum AppError {
     Rule(Said),
     #[error("stored data is inconsistent: {0}")]
     Corrupt(String),
+    /// The database cannot be reached (down, restarting, or every connection busy): the
+    /// request did nothing and may be sent again.
+    #[error("the database is unavailable: {0}")]
+    Unavailable(String),
     #[error(transparent)]
     Db(DbErr),
     #[error("{0}")]
     Internal(String),
 }
 
+/// Whether a database error means "not reachable now" rather than "this request is wrong":
+/// no connection to be had, a connection lost, or the server shutting down or starting up.
+fn unreachable(e: &DbErr) -> bool {
+    use sea_orm::{sqlx, RuntimeErr};
+    match e {
+        DbErr::ConnectionAcquire(_) | DbErr::Conn(_) => true,
+        DbErr::Exec(RuntimeErr::SqlxError(err)) | DbErr::Query(RuntimeErr::SqlxError(err)) => {
+            match err.as_ref() {
+                sqlx::Error::Io(_)
+                | sqlx::Error::Tls(_)
+                | sqlx::Error::PoolTimedOut
+                | sqlx::Error::PoolClosed
+                | sqlx::Error::WorkerCrashed => true,
+                // PostgreSQL's connection exceptions (class 08) and shutdown or start-up
+                // (57P01 admin shutdown, 57P02 crash shutdown, 57P03 cannot connect now).
+                sqlx::Error::Database(db) => db
+                    .code()
+                    .is_some_and(|c| c.starts_with("08") || c.starts_with("57P0")),
+                _ => false,
+            }
+        }
+        _ => false,
+    }
+}
+
 impl From<DbErr> for AppError {
     fn from(e: DbErr) -> Self {
+        if unreachable(&e) {
+            return Self::Unavailable(e.to_string());
+        }
         let text = e.to_string();
         // SQLite answers a writer whose snapshot went stale with SQLITE_BUSY, PostgreSQL a
         // serialization failure: both mean another request changed the data first.
@@ -392,6 +424,17 @@ impl From<AppError> for loco_rs::Error {
             ),
             AppError::Conflict(why) => (StatusCode::CONFLICT, detail("conflict", why)),
             AppError::Rule(why) => (StatusCode::CONFLICT, detail("rule", why.to_string())),
+            AppError::Unavailable(why) => {
+                tracing::warn!(error = %why, "database unavailable");
+                (
+                    StatusCode::SERVICE_UNAVAILABLE,
+                    detail(
+                        "unavailable",
+                        "the service cannot reach its database; nothing was done, try again shortly"
+                            .into(),
+                    ),
+                )
+            }
             AppError::Corrupt(_) | AppError::Db(_) | AppError::Internal(_) => {
                 tracing::error!(error = %e, "request failed");
                 return Self::InternalServerError;
@@ -408,7 +451,7 @@ pub type AppResult<T> = Result<T, AppError>;
 #[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct ErrorBody {
     /// A stable code: `invalid_input`, `not_found`, `unauthorized`, `forbidden`,
-    /// `invalid_transition`, `conflict` or `rule`.
+    /// `invalid_transition`, `conflict`, `rule` or `unavailable`.
     pub error: String,
     pub description: String,
     /// For `invalid_input`: the problems per field (dotted paths for nested fields).

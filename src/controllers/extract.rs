@@ -6,7 +6,7 @@ use axum::{
     http::{header::CONTENT_TYPE, request::Parts},
 };
 use chrono::{DateTime, SubsecRound, Utc};
-use loco_rs::{app::AppContext, controller::extractor::auth::JWTWithUser};
+use loco_rs::{app::AppContext, controller::extractor::auth::JWT};
 use serde::de::DeserializeOwned;
 
 use crate::{
@@ -270,14 +270,15 @@ where
     type Rejection = loco_rs::Error;
 
     async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
-        let auth = JWTWithUser::<users::Model>::from_request_parts(parts, state)
+        let token = JWT::from_request_parts(parts, state)
             .await
             .map_err(|_| loco_rs::Error::from(AppError::Unauthorized))?;
-        let actor = auth.user.actor()?;
-        Ok(Self {
-            actor,
-            user: auth.user,
-        })
+        let ctx = AppContext::from_ref(state);
+        // Loaded here rather than by the framework's extractor, which answers every failure
+        // as "unauthorized": a database out of reach must say so (503), not sign people out.
+        let user = users::Model::signed_in(&ctx.db, &token.claims.pid).await?;
+        let actor = user.actor()?;
+        Ok(Self { actor, user })
     }
 }
 

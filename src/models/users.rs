@@ -20,6 +20,23 @@ pub const MAX_PASSWORD_CHARS: usize = 128;
 
 impl ActiveModelBehavior for ActiveModel {}
 
+impl Model {
+    /// The active account a bearer token names: `Unauthorized` for a token naming no one
+    /// (or someone deactivated), database errors as they are.
+    ///
+    /// # Errors
+    /// `Unauthorized`, or the database's.
+    pub async fn signed_in(db: &impl ConnectionTrait, claims_pid: &str) -> AppResult<Self> {
+        let pid = Uuid::parse_str(claims_pid).map_err(|_| AppError::Unauthorized)?;
+        Entity::find()
+            .filter(Column::Pid.eq(pid))
+            .filter(Column::Active.eq(true))
+            .one(db)
+            .await?
+            .ok_or(AppError::Unauthorized)
+    }
+}
+
 #[async_trait]
 impl Authenticable for Model {
     async fn find_by_api_key(db: &DatabaseConnection, api_key: &str) -> ModelResult<Self> {

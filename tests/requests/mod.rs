@@ -6,4 +6,5 @@ mod docs;
 mod lifecycle;
 mod oversight;
 mod register;
+mod unavailable;
 mod validation;

@@ -92,6 +92,8 @@ error-conflict = This could not be done
 error-conflict-help = The case does not allow it now, or someone else changed it at the same moment. Reload the case and try again.
 error-internal = Something went wrong
 error-internal-help = The problem is on our side and has been logged. Try again in a moment.
+error-unavailable = Temporarily unavailable
+error-unavailable-help = The service cannot reach its database for a moment. Nothing was changed; try again in a few seconds.
 
 ## Common words
 any = Any

@@ -92,6 +92,8 @@ error-conflict = No se pudo realizar esta acción
 error-conflict-help = El caso no lo permite en este momento, o alguien lo modificó al mismo tiempo. Recargue el caso e inténtelo de nuevo.
 error-internal = Se produjo un error
 error-internal-help = El problema es nuestro y ha quedado registrado. Inténtelo de nuevo en un momento.
+error-unavailable = Servicio no disponible temporalmente
+error-unavailable-help = El servicio no puede acceder a su base de datos en este momento. No se ha modificado nada; vuelva a intentarlo en unos segundos.
 
 ## Common words
 any = Todos

@@ -92,6 +92,8 @@ error-conflict = Cette opération n'a pas pu être effectuée
 error-conflict-help = L'affaire ne le permet pas actuellement, ou quelqu'un d'autre l'a modifiée au même moment. Rechargez l'affaire et réessayez.
 error-internal = Une erreur s'est produite
 error-internal-help = Le problème vient de notre côté et a été consigné. Réessayez dans un instant.
+error-unavailable = Service momentanément indisponible
+error-unavailable-help = Le service ne peut pas joindre sa base de données pour le moment. Rien n'a été modifié ; réessayez dans quelques secondes.
 
 ## Common words
 any = Tous

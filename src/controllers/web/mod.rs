@@ -781,6 +781,10 @@ impl IntoResponse for WebError {
                     "error-conflict",
                     Some(Detail::Said(why)),
                 ),
+                AppError::Unavailable(why) => {
+                    tracing::warn!(error = %why, "page: database unavailable");
+                    (StatusCode::SERVICE_UNAVAILABLE, "error-unavailable", None)
+                }
                 e @ (AppError::Corrupt(_) | AppError::Db(_) | AppError::Internal(_)) => {
                     tracing::error!(error = %e, "page failed");
                     (StatusCode::INTERNAL_SERVER_ERROR, "error-internal", None)
