@@ -20,7 +20,7 @@ use crate::{
         assignments, bodies, case_co_complainants, case_events, cases, challenges, deadlines,
         delegations, extension_requests, figure_changes, figure_summaries, form_replays, holds,
         holidays, mediator_conflicts, mediator_profiles, notifications, reference_counters,
-        review_samples, submissions, users, web_sessions,
+        review_samples, sign_in_failures, submissions, users, web_sessions,
     },
     settings::Settings,
     tasks,
@@ -104,6 +104,7 @@ impl Hooks for App {
     async fn truncate(ctx: &AppContext) -> Result<()> {
         // Children before parents: foreign keys refuse to orphan rows.
         truncate_table(&ctx.db, web_sessions::Entity).await?;
+        truncate_table(&ctx.db, sign_in_failures::Entity).await?;
         truncate_table(&ctx.db, form_replays::Entity).await?;
         truncate_table(&ctx.db, figure_summaries::Entity).await?;
         truncate_table(&ctx.db, figure_changes::Entity).await?;

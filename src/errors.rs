@@ -312,6 +312,9 @@ pub enum AppError {
     /// request did nothing and may be sent again.
     #[error("the database is unavailable: {0}")]
     Unavailable(String),
+    /// Too many failed sign-ins for an address: refused, password unchecked, until then.
+    #[error("sign-ins for this address are paused until {0}")]
+    Throttled(DateTime<Utc>),
     #[error(transparent)]
     Db(DbErr),
     #[error("{0}")]
@@ -424,6 +427,13 @@ impl From<AppError> for loco_rs::Error {
             ),
             AppError::Conflict(why) => (StatusCode::CONFLICT, detail("conflict", why)),
             AppError::Rule(why) => (StatusCode::CONFLICT, detail("rule", why.to_string())),
+            AppError::Throttled(until) => (
+                StatusCode::TOO_MANY_REQUESTS,
+                detail(
+                    "throttled",
+                    Said::new("sign-in-locked").when("until", until).to_string(),
+                ),
+            ),
             AppError::Unavailable(why) => {
                 tracing::warn!(error = %why, "database unavailable");
                 (
@@ -451,7 +461,7 @@ pub type AppResult<T> = Result<T, AppError>;
 #[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct ErrorBody {
     /// A stable code: `invalid_input`, `not_found`, `unauthorized`, `forbidden`,
-    /// `invalid_transition`, `conflict`, `rule` or `unavailable`.
+    /// `invalid_transition`, `conflict`, `rule`, `throttled` or `unavailable`.
     pub error: String,
     pub description: String,
     /// For `invalid_input`: the problems per field (dotted paths for nested fields).

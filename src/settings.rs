@@ -6,6 +6,7 @@ use chrono::{NaiveTime, Weekday};
 use loco_rs::app::AppContext;
 use serde::Deserialize;
 
+pub use crate::models::sign_in_failures::SignInPolicy;
 use crate::models::{
     deadlines::calendar::DayUnit,
     vocabulary::{Category, DeadlineKind, Urgency},
@@ -123,6 +124,7 @@ pub struct Settings {
     pub notices: NoticeSettings,
     pub assignment: AssignmentSettings,
     pub oversight: OversightSettings,
+    pub sign_in: SignInPolicy,
 }
 
 /// The block as written: map keys stay strings while parsing so that an error's path names
@@ -141,6 +143,8 @@ struct Raw {
     notices: NoticeSettings,
     assignment: AssignmentSettings,
     oversight: OversightSettings,
+    #[serde(default)]
+    sign_in: SignInPolicy,
 }
 
 fn keyed<K: std::str::FromStr + Ord, V>(
@@ -194,7 +198,15 @@ impl Settings {
             notices: raw.notices,
             assignment: raw.assignment,
             oversight: raw.oversight,
+            sign_in: raw.sign_in,
         };
+        let s = &settings.sign_in;
+        if s.max_failures < 1 || s.window_minutes < 1 || s.lockout_minutes < 1 {
+            return Err(SettingsError::Invalid(
+                "sign_in: max_failures, window_minutes and lockout_minutes must be at least 1"
+                    .into(),
+            ));
+        }
         let o = &settings.oversight;
         if o.disparity_min_cases == 0 || o.sample_max == 0 {
             return Err(SettingsError::Invalid(

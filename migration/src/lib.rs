@@ -21,6 +21,7 @@ mod m20261128_000017_review_samples;
 mod m20261128_000018_figure_summaries;
 mod m20261128_000019_web_sessions;
 mod m20261128_000020_list_indexes;
+mod m20261128_000021_sign_in_failures;
 mod util;
 
 pub struct Migrator;
@@ -49,6 +50,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261128_000018_figure_summaries::Migration),
             Box::new(m20261128_000019_web_sessions::Migration),
             Box::new(m20261128_000020_list_indexes::Migration),
+            Box::new(m20261128_000021_sign_in_failures::Migration),
             // inject-above (do not remove this comment)
         ]
     }

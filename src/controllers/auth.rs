@@ -37,12 +37,14 @@ pub struct ResetParams {
     password: String,
 }
 
-#[utoipa::path(post, path = "/api/auth/login", tag = "auth", request_body = LoginParams, responses((status = 200, body = LoginView), (status = 401, description = "wrong email or password", body = ErrorBody), (status = 422, description = "invalid input, per field", body = ErrorBody)))]
+#[utoipa::path(post, path = "/api/auth/login", tag = "auth", request_body = LoginParams, responses((status = 200, body = LoginView), (status = 401, description = "wrong email or password", body = ErrorBody), (status = 422, description = "invalid input, per field", body = ErrorBody), (status = 429, description = "too many failed sign-ins for this address: paused, password unchecked, until the time the description gives", body = ErrorBody)))]
 pub async fn login(
     State(ctx): State<AppContext>,
     ValidJson(p): ValidJson<LoginParams>,
 ) -> Result<Response> {
-    let user = users::Model::authenticate(&ctx.db, &p.email, &p.password).await?;
+    let settings = Settings::of(&ctx)?;
+    let user =
+        users::Model::authenticate(&ctx.db, &p.email, &p.password, now(), settings.sign_in).await?;
     let jwt = ctx.config.get_jwt_config()?;
     let token = user.generate_jwt(&jwt.secret, jwt.expiration)?;
     let affiliation = user.affiliation_codes(&ctx.db).await?;

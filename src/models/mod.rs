@@ -19,6 +19,7 @@ pub mod reference_counters;
 pub mod register;
 pub mod reminders;
 pub mod samples;
+pub mod sign_in_failures;
 pub mod submissions;
 pub mod users;
 pub mod vocabulary;

@@ -11,6 +11,7 @@ pub use super::_entities::users::{self, ActiveModel, Column, Entity, Model};
 use super::{
     bodies, delegations,
     notifications::{self, Notice, Timing},
+    sign_in_failures::{self, SignInPolicy},
     vocabulary::{Locale, Role},
 };
 use crate::errors::{too_long, too_short, AppError, AppResult, FieldErrors, Said};
@@ -113,15 +114,33 @@ impl Model {
         db: &impl ConnectionTrait,
         email: &str,
         password: &str,
+        now: DateTime<Utc>,
+        policy: SignInPolicy,
     ) -> AppResult<Self> {
+        let subject = sign_in_failures::subject(email);
+        if let Some(until) = sign_in_failures::locked_until(db, &subject, now).await? {
+            return Err(AppError::Throttled(until));
+        }
         let user = Entity::find()
             .filter(Column::Email.eq(normalize_email(email)))
             .filter(Column::Active.eq(true))
             .one(db)
             .await?;
+        // An unknown address costs the same hashing as a known one, so the time taken
+        // does not tell who is accredited.
+        let stored = user
+            .as_ref()
+            .map_or(NOBODY.as_str(), |u| u.password.as_str());
+        let right = hash::verify_password(password, stored);
         match user {
-            Some(u) if hash::verify_password(password, &u.password) => Ok(u),
-            _ => Err(AppError::Unauthorized),
+            Some(u) if right => {
+                sign_in_failures::clear(db, &subject).await?;
+                Ok(u)
+            }
+            _ => match sign_in_failures::record_failure(db, &subject, now, policy).await? {
+                Some(until) => Err(AppError::Throttled(until)),
+                None => Err(AppError::Unauthorized),
+            },
         }
     }
 
@@ -256,6 +275,10 @@ impl Model {
 
 /// A secret for a link or feed: two random UUIDs (244 random bits) as hex. Only its hash
 /// is stored.
+/// A password hash that matches nothing anyone can type, checked when an address is unknown.
+static NOBODY: std::sync::LazyLock<String> =
+    std::sync::LazyLock::new(|| hash::hash_password(&fresh_token()).unwrap_or_default());
+
 pub(crate) fn fresh_token() -> String {
     format!("{}{}", Uuid::new_v4().simple(), Uuid::new_v4().simple())
 }

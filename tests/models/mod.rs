@@ -2,3 +2,4 @@ mod audit_chain;
 mod lifecycle;
 mod sessions;
 mod settings;
+mod sign_in;

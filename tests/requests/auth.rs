@@ -125,3 +125,62 @@ async fn forgot_password_answers_alike_for_known_and_unknown_addresses() {
     })
     .await;
 }
+
+#[tokio::test]
+#[serial]
+async fn repeated_wrong_passwords_are_answered_429_at_both_doors_with_the_time_to_come_back() {
+    request::<App, _, _>(|server, ctx| async move {
+        let w = world(&ctx).await;
+        let mut last = None;
+        for _ in 0..5 {
+            last = Some(
+                server
+                    .post("/api/auth/login")
+                    .json(&json!({"email": w.oversight.email, "password": "guess guess guess"}))
+                    .await,
+            );
+        }
+        let last = last.unwrap();
+        assert_eq!(last.status_code(), 429, "{}", last.text());
+        let body: Value = last.json();
+        assert_eq!(body["error"], "throttled");
+        assert!(
+            body["description"]
+                .as_str()
+                .unwrap()
+                .contains("paused until"),
+            "{body}"
+        );
+        let right = server
+            .post("/api/auth/login")
+            .json(&json!({"email": w.oversight.email, "password": DEMO_PASSWORD}))
+            .await;
+        assert_eq!(
+            right.status_code(),
+            429,
+            "paused for everyone, the owner too"
+        );
+
+        // The page door shares the count, and says so in the visitor's language.
+        let mut b = crate::pages::Browser::default();
+        b.get(&server, "/sign-in").await;
+        b.post(&server, "/language", &[("lang", "es")]).await;
+        let page = b
+            .post(
+                &server,
+                "/sign-in",
+                &[
+                    ("email", w.oversight.email.as_str()),
+                    ("password", DEMO_PASSWORD),
+                ],
+            )
+            .await;
+        assert_eq!(page.status_code(), 429, "{}", page.text());
+        assert!(
+            page.text().contains("queda en pausa hasta"),
+            "{}",
+            page.text()
+        );
+    })
+    .await;
+}

@@ -53,6 +53,7 @@ home-intro = Delegations file grievances about procedural unfairness here and fo
 sign-in-title = Sign in
 sign-in = Sign in
 sign-in-failed = The email address or password is not right, or the account is not active.
+sign-in-locked = Too many failed sign-ins for this address. To stop password guessing, sign-in is paused until { $until }; a forgotten password can be reset meanwhile.
 forgot-link = Forgotten your password?
 forgot-title = Reset your password
 forgot-intro = Enter the email address of your account. If it is accredited, we email you a reset code.
@@ -94,6 +95,8 @@ error-internal = Something went wrong
 error-internal-help = The problem is on our side and has been logged. Try again in a moment.
 error-unavailable = Temporarily unavailable
 error-unavailable-help = The service cannot reach its database for a moment. Nothing was changed; try again in a few seconds.
+error-throttled = Paused for a while
+error-throttled-help = Too many attempts were refused. Wait until the time below, then try again.
 
 ## Common words
 any = Any

@@ -53,6 +53,7 @@ home-intro = Aquí las delegaciones presentan reclamaciones por falta de equidad
 sign-in-title = Iniciar sesión
 sign-in = Iniciar sesión
 sign-in-failed = La dirección de correo electrónico o la contraseña no son correctas, o la cuenta no está activa.
+sign-in-locked = Demasiados intentos fallidos de inicio de sesión con esta dirección. Para impedir que se adivine la contraseña, el inicio de sesión queda en pausa hasta el { $until }; mientras tanto, puede restablecer una contraseña olvidada.
 forgot-link = ¿Olvidó su contraseña?
 forgot-title = Restablecer su contraseña
 forgot-intro = Introduzca la dirección de correo electrónico de su cuenta. Si está acreditada, le enviaremos por correo un código de restablecimiento.
@@ -94,6 +95,8 @@ error-internal = Se produjo un error
 error-internal-help = El problema es nuestro y ha quedado registrado. Inténtelo de nuevo en un momento.
 error-unavailable = Servicio no disponible temporalmente
 error-unavailable-help = El servicio no puede acceder a su base de datos en este momento. No se ha modificado nada; vuelva a intentarlo en unos segundos.
+error-throttled = En pausa durante un tiempo
+error-throttled-help = Se han rechazado demasiados intentos. Espere hasta la hora indicada abajo y vuelva a intentarlo.
 
 ## Common words
 any = Todos

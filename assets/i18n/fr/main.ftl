@@ -53,6 +53,7 @@ home-intro = Les délégations déposent ici leurs réclamations pour iniquité 
 sign-in-title = Connexion
 sign-in = Se connecter
 sign-in-failed = L'adresse électronique ou le mot de passe est incorrect, ou le compte n'est pas actif.
+sign-in-locked = Trop de tentatives de connexion ont échoué pour cette adresse. Pour empêcher que l'on devine le mot de passe, la connexion est suspendue jusqu'au { $until } ; un mot de passe oublié peut être réinitialisé entre-temps.
 forgot-link = Mot de passe oublié ?
 forgot-title = Réinitialiser votre mot de passe
 forgot-intro = Saisissez l'adresse électronique de votre compte. Si elle est accréditée, nous vous enverrons un code de réinitialisation par courriel.
@@ -94,6 +95,8 @@ error-internal = Une erreur s'est produite
 error-internal-help = Le problème vient de notre côté et a été consigné. Réessayez dans un instant.
 error-unavailable = Service momentanément indisponible
 error-unavailable-help = Le service ne peut pas joindre sa base de données pour le moment. Rien n'a été modifié ; réessayez dans quelques secondes.
+error-throttled = Suspendu pour un moment
+error-throttled-help = Trop de tentatives ont été refusées. Attendez l'heure indiquée ci-dessous, puis réessayez.
 
 ## Common words
 any = Tous

@@ -5,7 +5,7 @@ use serde_json::json;
 
 use super::{field_messages, Posted, Visitor, WebError, LANG_COOKIE, SESSION_COOKIE};
 use crate::{
-    errors::{AppError, FieldErrors},
+    errors::{AppError, FieldErrors, Said},
     models::{
         users,
         vocabulary::{Locale, Role},
@@ -49,13 +49,13 @@ fn sign_in_form(
     status: StatusCode,
     next: Option<String>,
     email: &str,
-    error: Option<&str>,
+    problem: Option<String>,
 ) -> Result<Response, WebError> {
     v.page(
         status,
         "account/sign_in.html",
         "sign-in-title",
-        json!({ "next": next, "email": email, "error": error }),
+        json!({ "next": next, "email": email, "problem": problem }),
     )
 }
 
@@ -71,19 +71,29 @@ pub async fn sign_in_page(v: Visitor, Query(q): Query<Next>) -> Result<Response,
 pub async fn sign_in(Posted { mut v, form }: Posted) -> Result<Response, WebError> {
     let email = form.text("email");
     let next = local_path(form.get("next"));
-    let user = match users::Model::authenticate(&v.ctx.db, &email, &form.text("password")).await {
-        Ok(u) => u,
-        Err(AppError::Unauthorized) => {
-            return sign_in_form(
-                &v,
-                StatusCode::UNAUTHORIZED,
-                next,
-                &email,
-                Some("sign-in-failed"),
-            )
-        }
-        Err(e) => return Err(e.into()),
-    };
+    let settings = Settings::of(&v.ctx)?;
+    let password = form.text("password");
+    let user =
+        match users::Model::authenticate(&v.ctx.db, &email, &password, v.now, settings.sign_in)
+            .await
+        {
+            Ok(u) => u,
+            Err(AppError::Unauthorized) => {
+                let problem = v.t("sign-in-failed");
+                return sign_in_form(&v, StatusCode::UNAUTHORIZED, next, &email, Some(problem));
+            }
+            Err(AppError::Throttled(until)) => {
+                let problem = v.say(&Said::new("sign-in-locked").when("until", until));
+                return sign_in_form(
+                    &v,
+                    StatusCode::TOO_MANY_REQUESTS,
+                    next,
+                    &email,
+                    Some(problem),
+                );
+            }
+            Err(e) => return Err(e.into()),
+        };
     let actor = user.actor()?;
     let token = web_sessions::start(&v.ctx.db, &user, v.now).await?;
     let session = v.session_cookie(SESSION_COOKIE, token);

@@ -781,6 +781,13 @@ impl IntoResponse for WebError {
                     "error-conflict",
                     Some(Detail::Said(why)),
                 ),
+                AppError::Throttled(until) => (
+                    StatusCode::TOO_MANY_REQUESTS,
+                    "error-throttled",
+                    Some(Detail::Said(
+                        Said::new("sign-in-locked").when("until", until),
+                    )),
+                ),
                 AppError::Unavailable(why) => {
                     tracing::warn!(error = %why, "page: database unavailable");
                     (StatusCode::SERVICE_UNAVAILABLE, "error-unavailable", None)

@@ -22,6 +22,7 @@ pub mod mediator_profiles;
 pub mod notifications;
 pub mod reference_counters;
 pub mod review_samples;
+pub mod sign_in_failures;
 pub mod submissions;
 pub mod users;
 pub mod web_sessions;
