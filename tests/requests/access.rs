@@ -31,6 +31,16 @@ async fn each_role_sees_exactly_the_cases_it_may_see() {
         assert_eq!(res.status_code(), 201);
         let foreign: Value = res.json();
 
+        let doc: Value = server.get("/api/openapi.json").await.json();
+        let case_routes: Vec<String> = doc["paths"]
+            .as_object()
+            .unwrap()
+            .iter()
+            .filter(|(path, ops)| path.starts_with("/api/cases/{pid}") && ops.get("get").is_some())
+            .map(|(path, _)| path.clone())
+            .collect();
+        assert!(case_routes.len() >= 2, "{case_routes:?}");
+
         let expectations: Vec<(&Person, [bool; 3])> = vec![
             (&w.complainant, [true, true, false]),
             (&w.co_complainant, [true, true, false]),
@@ -54,11 +64,26 @@ async fn each_role_sees_exactly_the_cases_it_may_see() {
                     case["reference"]
                 );
                 let pid = case["pid"].as_str().unwrap();
-                let detail = get(&server, who, &format!("/api/cases/{pid}")).await;
+                // Every case route the API describes, so a new one is covered as it lands,
+                // and the case page.
+                for route in &case_routes {
+                    let path = route.replace("{pid}", pid);
+                    assert_eq!(
+                        get(&server, who, &path).await.status_code(),
+                        if sees { 200 } else { 404 },
+                        "{} {path} / {}",
+                        who.email,
+                        case["reference"]
+                    );
+                }
+                let mut browser = crate::pages::Browser::sign_in(&server, who).await;
                 assert_eq!(
-                    detail.status_code(),
+                    browser
+                        .get(&server, &format!("/cases/{pid}"))
+                        .await
+                        .status_code(),
                     if sees { 200 } else { 404 },
-                    "{} detail / {}",
+                    "{} case page / {}",
                     who.email,
                     case["reference"]
                 );
