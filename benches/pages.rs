@@ -16,93 +16,17 @@
 //! left, if there are at least `BENCH_CASES`).
 mod support;
 use std::time::Instant;
-use support::{env_number, Stats};
+use support::{busiest, env_number, someone, Stats};
 
 use axum::{body::Body, http::Request};
 use loco_rs::app::Hooks;
 use redress::{
     app::App,
-    models::{
-        _entities::{cases, users},
-        users as people,
-        vocabulary::{Locale, Role},
-        web_sessions,
-    },
+    models::{_entities::cases, vocabulary::Role, web_sessions},
     tasks::synthetic,
 };
-use sea_orm::{
-    ColumnTrait, EntityTrait, FromQueryResult, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
-};
+use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder};
 use tower::ServiceExt;
-
-#[derive(Debug, FromQueryResult)]
-struct Busiest {
-    id: i64,
-}
-
-/// The person of `role` whose `column` names the most cases.
-async fn busiest(
-    db: &sea_orm::DatabaseConnection,
-    column: cases::Column,
-    role: Role,
-) -> Option<users::Model> {
-    let top = cases::Entity::find()
-        .select_only()
-        .column_as(column, "id")
-        .filter(column.is_not_null())
-        .group_by(column)
-        .order_by_desc(cases::Column::Id.count())
-        .limit(1)
-        .into_model::<Busiest>()
-        .one(db)
-        .await
-        .expect("the busiest")?;
-    let filter = match role {
-        Role::Delegate => users::Column::DelegationId.eq(top.id),
-        Role::Respondent => users::Column::BodyId.eq(top.id),
-        _ => users::Column::Id.eq(top.id),
-    };
-    users::Entity::find()
-        .filter(filter)
-        .filter(users::Column::Role.eq(role.as_ref()))
-        .one(db)
-        .await
-        .ok()?
-}
-
-async fn someone(
-    ctx: &loco_rs::app::AppContext,
-    settings: &redress::settings::Settings,
-    role: Role,
-    email: &str,
-    now: chrono::DateTime<chrono::Utc>,
-) -> users::Model {
-    if let Some(u) = users::Entity::find()
-        .filter(users::Column::Role.eq(role.as_ref()))
-        .one(&ctx.db)
-        .await
-        .expect("query")
-    {
-        return u;
-    }
-    people::accredit(
-        &ctx.db,
-        settings,
-        people::Accreditation {
-            email: email.into(),
-            name: format!("Bench {role}"),
-            role,
-            delegation: None,
-            body: None,
-            locale: Locale::En,
-            zone: chrono_tz::Europe::Zurich,
-            password: Some("bench password 2026".into()),
-        },
-        now,
-    )
-    .await
-    .expect("accredit")
-}
 
 #[tokio::main]
 async fn main() {

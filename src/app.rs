@@ -84,7 +84,8 @@ impl Hooks for App {
     async fn after_routes(router: axum::Router, _ctx: &AppContext) -> Result<axum::Router> {
         Ok(router
             .layer(axum::middleware::from_fn(controllers::web::error_pages))
-            .layer(axum::middleware::map_response(retry_later)))
+            .layer(axum::middleware::map_response(retry_later))
+            .layer(axum::middleware::from_fn(secure_headers)))
     }
 
     async fn connect_workers(_ctx: &AppContext, _queue: &Queue) -> Result<()> {
@@ -141,6 +142,30 @@ async fn retry_later(mut res: axum::response::Response) -> axum::response::Respo
         res.headers_mut()
             .entry(axum::http::header::RETRY_AFTER)
             .or_insert(axum::http::HeaderValue::from_static("5"));
+    }
+    res
+}
+
+/// Headers every answer carries, API and CSV included (pages add their own policy first):
+/// no content sniffing, no framing, no referrer leaving the site, and nothing cached from a
+/// request that carried a token.
+async fn secure_headers(
+    req: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> axum::response::Response {
+    use axum::http::{header, HeaderValue};
+    let authorized = req.headers().contains_key(header::AUTHORIZATION);
+    let mut res = next.run(req).await;
+    let h = res.headers_mut();
+    h.entry(header::X_CONTENT_TYPE_OPTIONS)
+        .or_insert(HeaderValue::from_static("nosniff"));
+    h.entry(header::X_FRAME_OPTIONS)
+        .or_insert(HeaderValue::from_static("DENY"));
+    h.entry(header::REFERRER_POLICY)
+        .or_insert(HeaderValue::from_static("same-origin"));
+    if authorized {
+        h.entry(header::CACHE_CONTROL)
+            .or_insert(HeaderValue::from_static("no-store"));
     }
     res
 }

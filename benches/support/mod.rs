@@ -6,7 +6,16 @@ use std::{sync::Arc, time::Duration as Elapsed};
 
 use chrono::{DateTime, TimeZone, Utc};
 use loco_rs::{app::AppContext, testing::prelude::boot_test};
-use redress::{app::App, settings::Settings};
+use redress::{
+    app::App,
+    models::{
+        _entities::{cases, users},
+        users as people,
+        vocabulary::{Locale, Role},
+    },
+    settings::Settings,
+};
+use sea_orm::{ColumnTrait, EntityTrait, FromQueryResult, QueryFilter, QueryOrder, QuerySelect};
 
 /// A whole number from the environment (`_` separators allowed), or `default`.
 pub fn env_number(name: &str, default: u64) -> u64 {
@@ -85,4 +94,73 @@ impl Stats {
             max: times.last().copied().map_or(0.0, ms),
         }
     }
+}
+
+#[derive(Debug, FromQueryResult)]
+struct Busiest {
+    id: i64,
+}
+
+/// The person of `role` whose `column` names the most cases.
+pub async fn busiest(
+    db: &sea_orm::DatabaseConnection,
+    column: cases::Column,
+    role: Role,
+) -> Option<users::Model> {
+    let top = cases::Entity::find()
+        .select_only()
+        .column_as(column, "id")
+        .filter(column.is_not_null())
+        .group_by(column)
+        .order_by_desc(cases::Column::Id.count())
+        .limit(1)
+        .into_model::<Busiest>()
+        .one(db)
+        .await
+        .expect("the busiest")?;
+    let filter = match role {
+        Role::Delegate => users::Column::DelegationId.eq(top.id),
+        Role::Respondent => users::Column::BodyId.eq(top.id),
+        _ => users::Column::Id.eq(top.id),
+    };
+    users::Entity::find()
+        .filter(filter)
+        .filter(users::Column::Role.eq(role.as_ref()))
+        .one(db)
+        .await
+        .ok()?
+}
+
+pub async fn someone(
+    ctx: &loco_rs::app::AppContext,
+    settings: &redress::settings::Settings,
+    role: Role,
+    email: &str,
+    now: chrono::DateTime<chrono::Utc>,
+) -> users::Model {
+    if let Some(u) = users::Entity::find()
+        .filter(users::Column::Role.eq(role.as_ref()))
+        .one(&ctx.db)
+        .await
+        .expect("query")
+    {
+        return u;
+    }
+    people::accredit(
+        &ctx.db,
+        settings,
+        people::Accreditation {
+            email: email.into(),
+            name: format!("Bench {role}"),
+            role,
+            delegation: None,
+            body: None,
+            locale: Locale::En,
+            zone: chrono_tz::Europe::Zurich,
+            password: Some("bench password 2026".into()),
+        },
+        now,
+    )
+    .await
+    .expect("accredit")
 }

@@ -184,3 +184,32 @@ async fn repeated_wrong_passwords_are_answered_429_at_both_doors_with_the_time_t
     })
     .await;
 }
+
+#[tokio::test]
+#[serial]
+async fn every_answer_carries_the_security_headers_and_nothing_behind_a_token_is_cached() {
+    request::<App, _, _>(|server, ctx| async move {
+        let w = world(&ctx).await;
+        let api = get(&server, &w.registrar, "/api/cases").await;
+        let csv = server.get("/api/register.csv").await;
+        let page = server.get("/register").await;
+        let missing = server.get("/api/cases/not-a-case").await;
+        for (what, res) in [
+            ("api", &api),
+            ("csv", &csv),
+            ("page", &page),
+            ("401", &missing),
+        ] {
+            assert_eq!(res.header("x-content-type-options"), "nosniff", "{what}");
+            assert_eq!(res.header("x-frame-options"), "DENY", "{what}");
+            assert_eq!(res.header("referrer-policy"), "same-origin", "{what}");
+        }
+        assert_eq!(api.header("cache-control"), "no-store");
+        assert!(page
+            .header("content-security-policy")
+            .to_str()
+            .unwrap()
+            .contains("frame-ancestors 'none'"));
+    })
+    .await;
+}

@@ -1,0 +1,443 @@
+//! `cargo build --release --bin redress-cli --example baseline && cargo bench --bench load`:
+//! Redress under load over loopback, as a client sees it.
+//!
+//! Seeds the test database (`DATABASE_URL` chooses SQLite or PostgreSQL) with 100k synthetic
+//! cases, starts the release server as its own process, and drives it with wrk: filing a
+//! grievance, the busiest mediator's caseload, a case page, and oversight's metrics, each at
+//! 8 and 64 concurrent clients for a fixed time. Then it starts the bare axum + sqlx
+//! baseline (`examples/baseline.rs`) on the same database and drives its caseload the same
+//! way. It prints requests per second, p50/p95/p99 latency, errors, the server's peak
+//! resident memory, and the caseload's throughput as a share of the baseline's, against the
+//! goals: intake ≥ 1,000 cases/s on PostgreSQL at 8 clients, caseload p95 ≤ 10 ms, ratio ≥
+//! 0.7, peak RSS ≤ 150 MB at 64 clients.
+//!
+//! Knobs: `BENCH_CASES` (100000), `BENCH_REUSE` (keep the cases of an earlier run),
+//! `LOAD_SECONDS` (10 per run), `LOAD_CLIENTS` ("8,64"), `LOAD_THREADS` (wrk's, 2),
+//! `DB_MAX_CONNECTIONS` (both servers' pool, 16), `LOAD_PORT` (5190, the baseline one above).
+//! Needs `wrk` (Debian's package).
+mod support;
+
+use std::{
+    collections::BTreeMap,
+    io::Write,
+    process::{Child, Command, Stdio},
+    time::{Duration, Instant},
+};
+
+use loco_rs::app::Hooks;
+use redress::{
+    app::App,
+    models::{
+        _entities::{bodies, cases},
+        mediators::ledger::active_statuses,
+        vocabulary::Role,
+        web_sessions,
+    },
+    tasks::synthetic,
+};
+use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder};
+use serde::Deserialize;
+use support::{busiest, env_list, env_number, someone};
+
+/// What the wrk script's `done` prints.
+#[derive(Debug, Deserialize)]
+struct Run {
+    requests: u64,
+    seconds: f64,
+    p50: f64,
+    p95: f64,
+    p99: f64,
+    status_errors: u64,
+    socket_errors: u64,
+}
+
+impl Run {
+    #[allow(clippy::cast_precision_loss)]
+    fn rate(&self) -> f64 {
+        self.requests as f64 / self.seconds.max(f64::EPSILON)
+    }
+}
+
+/// One kind of request the harness sends.
+struct Scenario {
+    name: &'static str,
+    method: &'static str,
+    path: String,
+    headers: Vec<(String, String)>,
+    body: Option<String>,
+}
+
+impl Scenario {
+    /// The wrk script for this request, printing its figures as one JSON line.
+    fn script(&self) -> String {
+        let quote = |s: &str| format!("{s:?}");
+        let mut lua = format!("wrk.method = {}\n", quote(self.method));
+        for (k, v) in &self.headers {
+            lua.push_str(&format!("wrk.headers[{}] = {}\n", quote(k), quote(v)));
+        }
+        if let Some(body) = &self.body {
+            lua.push_str(&format!("wrk.body = {}\n", quote(body)));
+        }
+        lua.push_str(
+            r#"done = function(summary, latency, requests)
+  local e = summary.errors
+  io.write(string.format('{"requests":%d,"seconds":%.6f,"p50":%.3f,"p95":%.3f,"p99":%.3f,"status_errors":%d,"socket_errors":%d}\n',
+    summary.requests, summary.duration / 1e6, latency:percentile(50) / 1000,
+    latency:percentile(95) / 1000, latency:percentile(99) / 1000, e.status,
+    e.connect + e.read + e.write + e.timeout))
+end
+"#,
+        );
+        lua
+    }
+}
+
+/// Runs wrk against `base` for `scenario` and reads its figures.
+fn drive(base: &str, scenario: &Scenario, clients: u64, seconds: u64, threads: u64) -> Run {
+    let dir = std::env::temp_dir().join("redress-load");
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let script = dir.join(format!("{}.lua", scenario.name));
+    std::fs::File::create(&script)
+        .and_then(|mut f| f.write_all(scenario.script().as_bytes()))
+        .expect("write the wrk script");
+    let out = Command::new("wrk")
+        .args([
+            "-t",
+            &threads.min(clients).to_string(),
+            "-c",
+            &clients.to_string(),
+            "-d",
+            &format!("{seconds}s"),
+            "--timeout",
+            "10s",
+            "-s",
+        ])
+        .arg(&script)
+        .arg(format!("{base}{}", scenario.path))
+        .output()
+        .expect("wrk (apt-get install wrk)");
+    let text = String::from_utf8_lossy(&out.stdout);
+    let line = text
+        .lines()
+        .find(|l| l.starts_with("{\"requests\""))
+        .unwrap_or_else(|| {
+            panic!(
+                "wrk printed no figures:\n{text}\n{}",
+                String::from_utf8_lossy(&out.stderr)
+            )
+        });
+    serde_json::from_str(line).expect("wrk figures")
+}
+
+/// Whether `GET probe` on the port gets a complete answer.
+fn answers(port: u16, probe: &str) -> bool {
+    use std::io::Read;
+    let Ok(mut stream) = std::net::TcpStream::connect(("127.0.0.1", port)) else {
+        return false;
+    };
+    let _ = stream.set_read_timeout(Some(Duration::from_secs(5)));
+    let request = format!("GET {probe} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+    let mut reply = String::new();
+    stream.write_all(request.as_bytes()).is_ok()
+        && stream.read_to_string(&mut reply).is_ok()
+        && reply.starts_with("HTTP/1.1 200")
+}
+
+/// A server process, stopped when dropped.
+struct Server {
+    child: Child,
+    name: &'static str,
+}
+
+impl Server {
+    fn start(name: &'static str, command: &mut Command, port: u16, probe: &str) -> Self {
+        let child = command
+            .stdout(Stdio::null())
+            .stderr(Stdio::inherit())
+            .spawn()
+            .unwrap_or_else(|e| {
+                panic!("cannot start {name} ({e}): build it first, see the header")
+            });
+        let server = Self { child, name };
+        let began = Instant::now();
+        while began.elapsed() < Duration::from_secs(60) {
+            if answers(port, probe) {
+                return server;
+            }
+            std::thread::sleep(Duration::from_millis(200));
+        }
+        panic!("{name} did not answer on port {port}");
+    }
+
+    /// The process's peak resident memory so far, in MB (Linux's VmHWM).
+    fn peak_rss_mb(&self) -> f64 {
+        let status = std::fs::read_to_string(format!("/proc/{}/status", self.child.id()))
+            .unwrap_or_default();
+        status
+            .lines()
+            .find_map(|l| l.strip_prefix("VmHWM:"))
+            .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<f64>().ok())
+            .map_or(f64::NAN, |kb| kb / 1024.0)
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+        println!("({} stopped)", self.name);
+    }
+}
+
+#[tokio::main]
+#[allow(clippy::too_many_lines)]
+async fn main() {
+    let n = env_number("BENCH_CASES", 100_000);
+    let seconds = env_number("LOAD_SECONDS", 10);
+    let threads = env_number("LOAD_THREADS", 2);
+    let clients = env_list("LOAD_CLIENTS", "8,64");
+    let pool = env_number("DB_MAX_CONNECTIONS", 16);
+    let port = u16::try_from(env_number("LOAD_PORT", 5190)).expect("a port");
+    let baseline_port = port + 1;
+    let database_url = std::env::var("DATABASE_URL")
+        .unwrap_or_else(|_| "sqlite://redress_test.sqlite?mode=rwc".to_string());
+
+    let (ctx, settings, backend, now, _) = support::boot_with_router().await;
+    println!("backend {backend}; {n} cases; {seconds} s per run; clients {clients:?}; pool {pool}");
+    let held = cases::Entity::find().count(&ctx.db).await.expect("count");
+    if std::env::var("BENCH_REUSE").is_ok() && held >= n {
+        println!("reusing the {held} cases already there");
+    } else {
+        App::truncate(&ctx).await.expect("empty the database");
+        let summary = synthetic::synthesize(&ctx.db, &settings, n, 1, 3, now, true)
+            .await
+            .expect("synthesize");
+        println!("seeded in {:.1} s", summary.seconds);
+    }
+    redress::models::figures::refresh(&ctx.db, now)
+        .await
+        .expect("refresh");
+
+    let mediator = busiest(&ctx.db, cases::Column::MediatorId, Role::Mediator)
+        .await
+        .expect("a mediator with cases");
+    let delegate = busiest(
+        &ctx.db,
+        cases::Column::ComplainantDelegationId,
+        Role::Delegate,
+    )
+    .await
+    .expect("a delegate");
+    let oversight = someone(
+        &ctx,
+        &settings,
+        Role::Oversight,
+        "oversight@bench.example",
+        now,
+    )
+    .await;
+    let case = cases::Entity::find()
+        .filter(cases::Column::MediatorId.eq(mediator.id))
+        .order_by_desc(cases::Column::FiledAt)
+        .one(&ctx.db)
+        .await
+        .expect("query")
+        .expect("a case of the mediator");
+    let body = bodies::Entity::find()
+        .order_by_asc(bodies::Column::Id)
+        .one(&ctx.db)
+        .await
+        .expect("query")
+        .expect("a body");
+    let jwt = ctx.config.get_jwt_config().expect("jwt config");
+    let bearer = |u: &redress::models::_entities::users::Model| {
+        format!(
+            "Bearer {}",
+            u.generate_jwt(&jwt.secret, jwt.expiration).expect("token")
+        )
+    };
+    // The server keeps real time; the session must be alive by its clock.
+    let session = web_sessions::start(&ctx.db, &mediator, chrono::Utc::now())
+        .await
+        .expect("a session");
+    let held_by_mediator = cases::Entity::find()
+        .filter(cases::Column::MediatorId.eq(mediator.id))
+        .filter(cases::Column::Status.is_in(active_statuses()))
+        .count(&ctx.db)
+        .await
+        .expect("count");
+    println!(
+        "mediator {} holds {held_by_mediator} active cases; delegate {}; case {}",
+        mediator.email, delegate.email, case.reference
+    );
+
+    let json = ("Content-Type".to_string(), "application/json".to_string());
+    let filing = serde_json::json!({
+        "title": "Speaking slot cut from the general debate",
+        "category": "speaking_time",
+        "body": body.code,
+        "incident_date": "2026-01-15",
+        "facts": "The chair removed our delegation from the speakers' list without notice.",
+        "remedy_sought": "A guaranteed slot at the next session.",
+        "respondent": { "kind": "body", "code": body.code },
+        "co_complainants": [],
+        "confidentiality": "public",
+        "language": "en",
+        "urgency": "normal"
+    });
+    let scenarios = [
+        Scenario {
+            name: "filing",
+            method: "POST",
+            path: "/api/cases".into(),
+            headers: vec![("Authorization".into(), bearer(&delegate)), json.clone()],
+            body: Some(filing.to_string()),
+        },
+        Scenario {
+            name: "caseload",
+            method: "GET",
+            path: "/api/mediators/me/caseload".into(),
+            headers: vec![("Authorization".into(), bearer(&mediator))],
+            body: None,
+        },
+        Scenario {
+            name: "case_page",
+            method: "GET",
+            path: format!("/cases/{}", case.pid),
+            headers: vec![("Cookie".into(), format!("redress_session={session}"))],
+            body: None,
+        },
+        Scenario {
+            name: "metrics",
+            method: "GET",
+            path: "/api/oversight/metrics".into(),
+            headers: vec![("Authorization".into(), bearer(&oversight))],
+            body: None,
+        },
+    ];
+
+    let bin = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/release");
+    let mut results: BTreeMap<(u64, &str), Run> = BTreeMap::new();
+    let mut peak = BTreeMap::new();
+    {
+        let server = Server::start(
+            "redress",
+            Command::new(bin.join("redress-cli"))
+                .args(["start", "-e", "test", "-n", "-p", &port.to_string()])
+                .env("DATABASE_URL", &database_url)
+                .env("DB_TRUNCATE_AT_BOOT", "false")
+                .env("DB_MAX_CONNECTIONS", pool.to_string())
+                .current_dir(env!("CARGO_MANIFEST_DIR")),
+            port,
+            "/_ping",
+        );
+        let base = format!("http://127.0.0.1:{port}");
+        for &c in &clients {
+            for s in &scenarios {
+                let run = drive(&base, s, c, seconds, threads);
+                println!(
+                    "redress  {:<10} {c:>3} clients: {:>8.1} req/s  p50 {:>7.2} ms  p95 {:>7.2} ms  p99 {:>7.2} ms  errors {}",
+                    s.name,
+                    run.rate(),
+                    run.p50,
+                    run.p95,
+                    run.p99,
+                    run.status_errors + run.socket_errors
+                );
+                results.insert((c, s.name), run);
+            }
+            peak.insert(c, server.peak_rss_mb());
+            println!("redress peak RSS after {c} clients: {:.1} MB", peak[&c]);
+        }
+    }
+
+    let statuses = active_statuses().join(",");
+    let mut baseline = BTreeMap::new();
+    {
+        let _server = Server::start(
+            "baseline",
+            Command::new(bin.join("examples/baseline")).args([
+                database_url.as_str(),
+                &baseline_port.to_string(),
+                &pool.to_string(),
+                &statuses,
+            ]),
+            baseline_port,
+            &format!("/caseload/{}", mediator.id),
+        );
+        let s = Scenario {
+            name: "baseline",
+            method: "GET",
+            path: format!("/caseload/{}", mediator.id),
+            headers: vec![],
+            body: None,
+        };
+        for &c in &clients {
+            let run = drive(
+                &format!("http://127.0.0.1:{baseline_port}"),
+                &s,
+                c,
+                seconds,
+                threads,
+            );
+            println!(
+                "baseline caseload   {c:>3} clients: {:>8.1} req/s  p50 {:>7.2} ms  p95 {:>7.2} ms  p99 {:>7.2} ms  errors {}",
+                run.rate(),
+                run.p50,
+                run.p95,
+                run.p99,
+                run.status_errors + run.socket_errors
+            );
+            baseline.insert(c, run);
+        }
+    }
+
+    println!();
+    println!("| {backend} | clients | req/s | p50 ms | p95 ms | p99 ms | errors |");
+    println!("|---|---|---|---|---|---|---|");
+    for ((c, name), r) in &results {
+        println!(
+            "| {name} | {c} | {:.0} | {:.2} | {:.2} | {:.2} | {} |",
+            r.rate(),
+            r.p50,
+            r.p95,
+            r.p99,
+            r.status_errors + r.socket_errors
+        );
+    }
+    for (c, r) in &baseline {
+        println!(
+            "| bare axum + sqlx caseload | {c} | {:.0} | {:.2} | {:.2} | {:.2} | {} |",
+            r.rate(),
+            r.p50,
+            r.p95,
+            r.p99,
+            r.status_errors + r.socket_errors
+        );
+    }
+    println!();
+    let verdict = |ok: bool| if ok { "PASS" } else { "MISS" };
+    if let Some(f) = results.get(&(8, "filing")) {
+        let ok = f.status_errors + f.socket_errors == 0 && f.rate() >= 1000.0;
+        println!(
+            "intake at 8 clients: {:.0} cases/s (goal ≥ 1000 on PostgreSQL) {}",
+            f.rate(),
+            verdict(ok)
+        );
+    }
+    for (&c, b) in &baseline {
+        if let Some(r) = results.get(&(c, "caseload")) {
+            let ratio = r.rate() / b.rate().max(f64::EPSILON);
+            println!(
+                "caseload at {c} clients: p95 {:.2} ms (goal ≤ 10) {}; {:.2} of the baseline's throughput (goal ≥ 0.7) {}",
+                r.p95,
+                verdict(r.p95 <= 10.0),
+                ratio,
+                verdict(ratio >= 0.7)
+            );
+        }
+    }
+    if let Some(mb) = peak.values().copied().reduce(f64::max) {
+        println!("peak RSS: {mb:.1} MB (goal ≤ 150) {}", verdict(mb <= 150.0));
+    }
+}
