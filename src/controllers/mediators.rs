@@ -22,13 +22,27 @@ use crate::{
     views::mediators::{AssignmentList, CaseloadView, LoadList, LoadView, ProfileView},
 };
 
-#[utoipa::path(get, path = "/api/mediators/me/caseload", tag = "mediators", security(("bearer" = [])), responses((status = 200, body = CaseloadView), (status = 401, description = "not signed in", body = ErrorBody), (status = 404, description = "not a mediator", body = ErrorBody)))]
-pub async fn caseload(State(ctx): State<AppContext>, current: CurrentActor) -> Result<Response> {
+/// How much of the caseload to send.
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
+pub struct CaseloadQuery {
+    /// The most pressing cases to list, 1 to 200 (50 when absent); the counts cover all.
+    limit: Option<u64>,
+}
+
+#[utoipa::path(get, path = "/api/mediators/me/caseload", tag = "mediators", security(("bearer" = [])), params(CaseloadQuery), responses((status = 200, body = CaseloadView), (status = 401, description = "not signed in", body = ErrorBody), (status = 404, description = "not a mediator", body = ErrorBody), (status = 422, description = "a bad limit", body = ErrorBody)))]
+pub async fn caseload(
+    State(ctx): State<AppContext>,
+    current: CurrentActor,
+    ValidQuery(q): ValidQuery<CaseloadQuery>,
+) -> Result<Response> {
     only(&current, &[Role::Mediator])?;
     let settings = Settings::of(&ctx)?;
     let at = now();
     let calendar = holidays::calendar(&ctx.db, &settings).await?;
-    let load = ledger::caseload(&ctx.db, &current.actor, at).await?;
+    let limit = q.limit.unwrap_or(50).clamp(1, 200);
+    let load = ledger::caseload(&ctx.db, &current.actor, at, limit).await?;
     format::json(CaseloadView::new(&load, &current.actor, &calendar, at))
 }
 

@@ -40,7 +40,7 @@ pub struct Requeued {
     pub id: i64,
 }
 
-#[utoipa::path(post, path = "/api/notices/{id}/retry", tag = "notices", security(("bearer" = [])), params(("id" = i64, Path, description = "the failed notice")), responses((status = 200, body = Requeued), (status = 403, description = "only the registry or the case's mediator", body = ErrorBody), (status = 404, description = "no such failure in sight", body = ErrorBody)))]
+#[utoipa::path(post, path = "/api/notices/{id}/retry", tag = "notices", security(("bearer" = [])), params(("id" = i64, Path, description = "the failed notice")), responses((status = 200, body = Requeued), (status = 401, description = "not signed in", body = ErrorBody), (status = 403, description = "only the registry or the case's mediator", body = ErrorBody), (status = 404, description = "no such failure in sight", body = ErrorBody)))]
 pub async fn retry(
     State(ctx): State<AppContext>,
     current: CurrentActor,

@@ -112,12 +112,7 @@ impl Filter {
     /// The page asked for (from 1) and its size, within the case list's bounds.
     #[must_use]
     pub fn bounds(&self) -> (u64, u64) {
-        (
-            self.page.unwrap_or(1).max(1),
-            self.per_page
-                .unwrap_or(super::cases::DEFAULT_PER_PAGE)
-                .clamp(1, super::cases::MAX_PER_PAGE),
-        )
+        super::cases::bounds(self.page, self.per_page)
     }
 
     async fn condition(&self, db: &impl ConnectionTrait) -> AppResult<Option<Condition>> {
@@ -127,7 +122,8 @@ impl Filter {
                 chrono::NaiveDate::from_ymd_opt(y, 1, 1)
                     .map(|d| d.and_time(chrono::NaiveTime::MIN).and_utc())
             };
-            match (start(y), start(y + 1)) {
+            // A year no calendar reaches has no cases: an empty answer, not an overflow.
+            match (start(y), y.checked_add(1).and_then(start)) {
                 (Some(a), Some(b)) => {
                     c = c
                         .add(cases::Column::FiledAt.gte(a))

@@ -122,11 +122,13 @@ pub struct LoadList {
 /// A mediator's own open cases, the soonest deadline first.
 #[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
 pub struct CaseloadView {
+    /// The most pressing open cases, soonest deadline first, up to the limit asked for.
     pub items: Vec<CaseSummary>,
-    pub total: usize,
-    pub overdue: usize,
+    /// All the open cases the mediator holds.
+    pub total: u64,
+    pub overdue: u64,
     /// Due from now to the end of this week (Sunday midnight in the mediator's zone).
-    pub due_this_week: usize,
+    pub due_this_week: u64,
 }
 
 impl CaseloadView {
@@ -138,7 +140,7 @@ impl CaseloadView {
                 .iter()
                 .map(|case| CaseSummary::new(case, &c.context, actor, calendar, now))
                 .collect(),
-            total: c.items.len(),
+            total: c.open,
             overdue: c.overdue,
             due_this_week: c.due_this_week,
         }

@@ -591,6 +591,27 @@ async fn a_mediator_sees_open_cases_soonest_deadline_first_with_overdue_and_this
             .collect();
         assert_eq!(order, vec![&overdue["pid"], &soon["pid"], &later["pid"]]);
         assert_eq!(mine["overdue"], 1);
+        assert_eq!(mine["total"], 3);
+        // The most pressing only, the counts still of all.
+        let top: Value = get(&server, &w.mediator, "/api/mediators/me/caseload?limit=1")
+            .await
+            .json();
+        assert_eq!(top["items"].as_array().unwrap().len(), 1);
+        assert_eq!(top["items"][0]["pid"], overdue["pid"]);
+        assert_eq!(
+            (top["total"].as_i64(), top["overdue"].as_i64()),
+            (Some(3), Some(1))
+        );
+        assert_eq!(
+            get(
+                &server,
+                &w.mediator,
+                "/api/mediators/me/caseload?limit=many"
+            )
+            .await
+            .status_code(),
+            422
+        );
         let this_week =
             usize::from(at + Duration::minutes(30) < end_of_week(at, w.mediator.actor.zone));
         assert_eq!(mine["due_this_week"], this_week);

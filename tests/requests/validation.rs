@@ -214,3 +214,31 @@ async fn list_filters_narrow_the_cases_and_pages_are_bounded() {
     })
     .await;
 }
+
+/// Found by the API fuzzer: the largest numbers a query string can carry.
+#[tokio::test]
+#[serial]
+async fn extreme_pages_and_years_answer_an_empty_list_not_a_server_error() {
+    request::<App, _, _>(|server, ctx| async move {
+        let w = world(&ctx).await;
+        for path in [
+            "/api/cases?page=9223372036854775808",
+            "/api/cases?page=18446744073709551615&per_page=18446744073709551615",
+            "/api/register?page=9223372036854775808",
+            "/api/register?year=2147483647",
+            "/api/register?year=-2147483648",
+        ] {
+            let res = get(&server, &w.registrar, path).await;
+            assert_eq!(res.status_code(), 200, "{path}: {}", res.text());
+            assert_eq!(
+                res.json::<serde_json::Value>()["items"],
+                serde_json::json!([]),
+                "{path}"
+            );
+        }
+        let csv = server.get("/api/register.csv?year=2147483647").await;
+        assert_eq!(csv.status_code(), 200);
+        assert_eq!(csv.text().lines().count(), 1, "the header alone");
+    })
+    .await;
+}

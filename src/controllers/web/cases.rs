@@ -55,7 +55,7 @@ pub(super) fn row(v: &Visitor, s: &CaseSummary) -> Value {
 }
 
 /// Rows of a caseload shown at once, by next deadline.
-const CASELOAD_ROWS: usize = 100;
+const CASELOAD_ROWS: u64 = 100;
 
 /// `GET /cases`: the viewer's own list.
 pub async fn index(
@@ -67,15 +67,10 @@ pub async fn index(
     let settings = Settings::of(&v.ctx)?;
     let calendar = holidays::calendar(&v.ctx.db, &settings).await?;
     if me.actor.role == Role::Mediator {
-        let load = ledger::caseload(&v.ctx.db, &me.actor, v.now).await?;
-        let view = CaseloadView::new(&load, &me.actor, &calendar, v.now);
         // The most pressing first; a long caseload is not one endless page.
-        let rows: Vec<Value> = view
-            .items
-            .iter()
-            .take(CASELOAD_ROWS)
-            .map(|s| row(&v, s))
-            .collect();
+        let load = ledger::caseload(&v.ctx.db, &me.actor, v.now, CASELOAD_ROWS).await?;
+        let view = CaseloadView::new(&load, &me.actor, &calendar, v.now);
+        let rows: Vec<Value> = view.items.iter().map(|s| row(&v, s)).collect();
         return v.page(
             StatusCode::OK,
             "cases/caseload.html",

@@ -430,19 +430,31 @@ pub struct CaseFilter {
 pub const MAX_PER_PAGE: u64 = 100;
 pub const DEFAULT_PER_PAGE: u64 = 25;
 
+/// The furthest page a list goes to: far past any real list, and its offset still fits the
+/// databases' 64-bit integers.
+pub const MAX_PAGE: u64 = 1_000_000_000;
+
+/// The page asked for (from 1, at most [`MAX_PAGE`]) and its size (within
+/// `1..=MAX_PER_PAGE`): a page past the end is simply empty.
+#[must_use]
+pub fn bounds(page: Option<u64>, per_page: Option<u64>) -> (u64, u64) {
+    (
+        page.unwrap_or(1).clamp(1, MAX_PAGE),
+        per_page.unwrap_or(DEFAULT_PER_PAGE).clamp(1, MAX_PER_PAGE),
+    )
+}
+
 impl CaseFilter {
     /// The page asked for, from 1.
     #[must_use]
     pub fn page(&self) -> u64 {
-        self.page.unwrap_or(1).max(1)
+        bounds(self.page, self.per_page).0
     }
 
     /// Rows per page, within `1..=MAX_PER_PAGE`.
     #[must_use]
     pub fn per_page(&self) -> u64 {
-        self.per_page
-            .unwrap_or(DEFAULT_PER_PAGE)
-            .clamp(1, MAX_PER_PAGE)
+        bounds(self.page, self.per_page).1
     }
 }
 

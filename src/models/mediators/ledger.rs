@@ -5,7 +5,7 @@
 use std::collections::{BTreeMap, HashMap};
 
 use chrono::{DateTime, Datelike, Days, NaiveTime, TimeZone, Utc};
-use sea_orm::{entity::prelude::*, Condition, QueryOrder, QuerySelect};
+use sea_orm::{entity::prelude::*, Condition, PaginatorTrait, QueryOrder, QuerySelect};
 use serde::Serialize;
 
 use super::Model as ProfileModel;
@@ -28,13 +28,16 @@ pub fn active_statuses() -> Vec<&'static str> {
 /// A mediator's open cases, the soonest deadline first.
 #[derive(Clone, Debug, Default)]
 pub struct Caseload {
+    /// The most pressing cases, up to the limit asked for.
     pub items: Vec<cases::Model>,
     pub context: ListContext,
+    /// All the cases the mediator holds open.
+    pub open: u64,
     /// Cases whose next deadline has passed.
-    pub overdue: usize,
+    pub overdue: u64,
     /// Cases whose next deadline falls from now to the end of the week (Sunday midnight in
     /// the mediator's zone).
-    pub due_this_week: usize,
+    pub due_this_week: u64,
 }
 
 /// The end of the week that contains `now`: the coming Monday at 00:00 in `zone`.
@@ -52,7 +55,9 @@ pub fn end_of_week(now: DateTime<Utc>, zone: chrono_tz::Tz) -> DateTime<Utc> {
 }
 
 /// The open cases `mediator` holds, ordered by next deadline (cases with no running clock
-/// last, oldest first), with the overdue and due-this-week counts.
+/// last, oldest first), cut to the `limit` most pressing, with the counts of all of them:
+/// open, overdue and due this week. Ordering, cutting and counting happen in SQL, so a
+/// mediator holding hundreds of cases costs no more than one holding `limit`.
 ///
 /// # Errors
 /// Database errors.
@@ -60,40 +65,68 @@ pub async fn caseload(
     db: &impl ConnectionTrait,
     mediator: &users::Actor,
     now: DateTime<Utc>,
+    limit: u64,
 ) -> AppResult<Caseload> {
-    let items = cases::Entity::find()
-        .filter(cases::Column::MediatorId.eq(mediator.id))
-        .filter(cases::Column::Status.is_in(active_statuses()))
+    let held = || {
+        cases::Entity::find()
+            .filter(cases::Column::MediatorId.eq(mediator.id))
+            .filter(cases::Column::Status.is_in(active_statuses()))
+    };
+    let items = held()
+        .order_by_asc(Expr::cust(format!("({NEXT_DUE}) IS NULL")))
+        .order_by_asc(Expr::cust(format!("({NEXT_DUE})")))
         .order_by_asc(cases::Column::FiledAt)
         .order_by_asc(cases::Column::Id)
+        .limit(limit)
         .all(db)
         .await?;
-    let context = list_context(db, &items).await?;
-    let due = |c: &cases::Model| {
-        context
-            .next_deadline
-            .get(&c.id)
-            .and_then(|d| d.due_at)
-            .map(|t| t.to_utc())
-    };
-    let mut items = items;
-    // Stable: cases without a clock keep their filing order at the end.
-    items.sort_by_key(|c| (due(c).is_none(), due(c)));
     let week_end = end_of_week(now, mediator.zone);
-    let overdue = items
-        .iter()
-        .filter(|c| due(c).is_some_and(|t| t < now))
-        .count();
-    let due_this_week = items
-        .iter()
-        .filter(|c| due(c).is_some_and(|t| t >= now && t < week_end))
-        .count();
+    let open = held().count(db).await?;
+    // A case is overdue when any running clock is past due, so its soonest one is; it is due
+    // this week when it is not overdue and a clock falls due before the week ends.
+    let overdue = held()
+        .filter(open_clock_due(None, Some(now)))
+        .count(db)
+        .await?;
+    let due_this_week = held()
+        .filter(Condition::all().not().add(open_clock_due(None, Some(now))))
+        .filter(open_clock_due(Some(now), Some(week_end)))
+        .count(db)
+        .await?;
+    let context = list_context(db, &items).await?;
     Ok(Caseload {
         items,
         context,
+        open,
         overdue,
         due_this_week,
     })
+}
+
+/// A case's soonest running clock, as an SQL expression over `cases`.
+const NEXT_DUE: &str = "SELECT MIN(d.due_at) FROM deadlines d \
+     WHERE d.case_id = cases.id AND d.met_at IS NULL AND d.cancelled_at IS NULL";
+
+/// Cases with a running clock due within `[from, to)` (either end open when `None`).
+fn open_clock_due(from: Option<DateTime<Utc>>, to: Option<DateTime<Utc>>) -> Condition {
+    use sea_orm::sea_query::ExprTrait;
+    let mut clocks = sea_orm::sea_query::Query::select();
+    clocks
+        .expr(Expr::val(1))
+        .from(deadlines::Entity)
+        .and_where(
+            Expr::col((deadlines::Entity, deadlines::Column::CaseId))
+                .equals((cases::Entity, cases::Column::Id)),
+        )
+        .and_where(deadlines::Column::MetAt.is_null())
+        .and_where(deadlines::Column::CancelledAt.is_null());
+    if let Some(from) = from {
+        clocks.and_where(deadlines::Column::DueAt.gte(from));
+    }
+    if let Some(to) = to {
+        clocks.and_where(deadlines::Column::DueAt.lt(to));
+    }
+    Condition::all().add(Expr::exists(clocks.to_owned()))
 }
 
 /// One mediator's load against capacity.
