@@ -5,7 +5,7 @@
 use std::collections::{BTreeMap, HashMap};
 
 use chrono::{DateTime, Datelike, Days, NaiveTime, TimeZone, Utc};
-use sea_orm::{entity::prelude::*, Condition, PaginatorTrait, QueryOrder, QuerySelect};
+use sea_orm::{entity::prelude::*, Condition, FromQueryResult, QueryOrder, QuerySelect};
 use serde::Serialize;
 
 use super::Model as ProfileModel;
@@ -56,8 +56,9 @@ pub fn end_of_week(now: DateTime<Utc>, zone: chrono_tz::Tz) -> DateTime<Utc> {
 
 /// The open cases `mediator` holds, ordered by next deadline (cases with no running clock
 /// last, oldest first), cut to the `limit` most pressing, with the counts of all of them:
-/// open, overdue and due this week. Ordering, cutting and counting happen in SQL, so a
-/// mediator holding hundreds of cases costs no more than one holding `limit`.
+/// open, overdue and due this week. Only the soonest due time of each case is read to order
+/// and count them; whole rows and their context are loaded for the `limit` shown, so a
+/// mediator holding hundreds of cases costs little more than one holding `limit`.
 ///
 /// # Errors
 /// Database errors.
@@ -67,32 +68,66 @@ pub async fn caseload(
     now: DateTime<Utc>,
     limit: u64,
 ) -> AppResult<Caseload> {
+    #[derive(FromQueryResult)]
+    struct Held {
+        id: i64,
+    }
+    #[derive(FromQueryResult)]
+    struct Soonest {
+        case_id: i64,
+        due_at: Option<DateTimeWithTimeZone>,
+    }
     let held = || {
         cases::Entity::find()
             .filter(cases::Column::MediatorId.eq(mediator.id))
             .filter(cases::Column::Status.is_in(active_statuses()))
     };
-    let items = held()
-        .order_by_asc(Expr::cust(format!("({NEXT_DUE}) IS NULL")))
-        .order_by_asc(Expr::cust(format!("({NEXT_DUE})")))
+    // Filing order, so cases that tie (no clock) keep it after the stable sort below.
+    let ids: Vec<i64> = held()
+        .select_only()
+        .column(cases::Column::Id)
         .order_by_asc(cases::Column::FiledAt)
         .order_by_asc(cases::Column::Id)
-        .limit(limit)
+        .into_model::<Held>()
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|h| h.id)
+        .collect();
+    let mut soonest: HashMap<i64, DateTime<Utc>> = HashMap::new();
+    for chunk in ids.chunks(500) {
+        let rows = deadlines::Entity::find()
+            .select_only()
+            .column(deadlines::Column::CaseId)
+            .column_as(deadlines::Column::DueAt.min(), "due_at")
+            .filter(deadlines::Column::CaseId.is_in(chunk.to_vec()))
+            .filter(deadlines::Column::MetAt.is_null())
+            .filter(deadlines::Column::CancelledAt.is_null())
+            .group_by(deadlines::Column::CaseId)
+            .into_model::<Soonest>()
+            .all(db)
+            .await?;
+        soonest.extend(
+            rows.into_iter()
+                .filter_map(|r| r.due_at.map(|d| (r.case_id, d.to_utc()))),
+        );
+    }
+    let mut order = ids;
+    order.sort_by_key(|id| (!soonest.contains_key(id), soonest.get(id).copied()));
+    let week_end = end_of_week(now, mediator.zone);
+    let count = |pred: &dyn Fn(DateTime<Utc>) -> bool| {
+        soonest.values().filter(|t| pred(**t)).count() as u64
+    };
+    let overdue = count(&|t| t < now);
+    let due_this_week = count(&|t| t >= now && t < week_end);
+    let open = order.len() as u64;
+    order.truncate(usize::try_from(limit).unwrap_or(usize::MAX));
+    let mut items = cases::Entity::find()
+        .filter(cases::Column::Id.is_in(order.clone()))
         .all(db)
         .await?;
-    let week_end = end_of_week(now, mediator.zone);
-    let open = held().count(db).await?;
-    // A case is overdue when any running clock is past due, so its soonest one is; it is due
-    // this week when it is not overdue and a clock falls due before the week ends.
-    let overdue = held()
-        .filter(open_clock_due(None, Some(now)))
-        .count(db)
-        .await?;
-    let due_this_week = held()
-        .filter(Condition::all().not().add(open_clock_due(None, Some(now))))
-        .filter(open_clock_due(Some(now), Some(week_end)))
-        .count(db)
-        .await?;
+    let rank: HashMap<i64, usize> = order.iter().enumerate().map(|(i, id)| (*id, i)).collect();
+    items.sort_by_key(|c| rank.get(&c.id).copied());
     let context = list_context(db, &items).await?;
     Ok(Caseload {
         items,
@@ -101,32 +136,6 @@ pub async fn caseload(
         overdue,
         due_this_week,
     })
-}
-
-/// A case's soonest running clock, as an SQL expression over `cases`.
-const NEXT_DUE: &str = "SELECT MIN(d.due_at) FROM deadlines d \
-     WHERE d.case_id = cases.id AND d.met_at IS NULL AND d.cancelled_at IS NULL";
-
-/// Cases with a running clock due within `[from, to)` (either end open when `None`).
-fn open_clock_due(from: Option<DateTime<Utc>>, to: Option<DateTime<Utc>>) -> Condition {
-    use sea_orm::sea_query::ExprTrait;
-    let mut clocks = sea_orm::sea_query::Query::select();
-    clocks
-        .expr(Expr::val(1))
-        .from(deadlines::Entity)
-        .and_where(
-            Expr::col((deadlines::Entity, deadlines::Column::CaseId))
-                .equals((cases::Entity, cases::Column::Id)),
-        )
-        .and_where(deadlines::Column::MetAt.is_null())
-        .and_where(deadlines::Column::CancelledAt.is_null());
-    if let Some(from) = from {
-        clocks.and_where(deadlines::Column::DueAt.gte(from));
-    }
-    if let Some(to) = to {
-        clocks.and_where(deadlines::Column::DueAt.lt(to));
-    }
-    Condition::all().add(Expr::exists(clocks.to_owned()))
 }
 
 /// One mediator's load against capacity.
