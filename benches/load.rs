@@ -24,16 +24,11 @@ use std::{
     time::{Duration, Instant},
 };
 
-use loco_rs::app::Hooks;
-use redress::{
-    app::App,
-    models::{
-        _entities::{bodies, cases},
-        mediators::ledger::active_statuses,
-        vocabulary::Role,
-        web_sessions,
-    },
-    tasks::synthetic,
+use redress::models::{
+    _entities::{bodies, cases},
+    mediators::ledger::active_statuses,
+    vocabulary::Role,
+    web_sessions,
 };
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder};
 use serde::Deserialize;
@@ -204,19 +199,7 @@ async fn main() {
 
     let (ctx, settings, backend, now, _) = support::boot_with_router().await;
     println!("backend {backend}; {n} cases; {seconds} s per run; clients {clients:?}; pool {pool}");
-    let held = cases::Entity::find().count(&ctx.db).await.expect("count");
-    if std::env::var("BENCH_REUSE").is_ok() && held >= n {
-        println!("reusing the {held} cases already there");
-    } else {
-        App::truncate(&ctx).await.expect("empty the database");
-        let summary = synthetic::synthesize(&ctx.db, &settings, n, 1, 3, now, true)
-            .await
-            .expect("synthesize");
-        println!("seeded in {:.1} s", summary.seconds);
-    }
-    redress::models::figures::refresh(&ctx.db, now)
-        .await
-        .expect("refresh");
+    support::seed_or_reuse(&ctx, &settings, n, 1, 3, now).await;
 
     let mediator = busiest(&ctx.db, cases::Column::MediatorId, Role::Mediator)
         .await

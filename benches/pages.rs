@@ -23,9 +23,8 @@ use loco_rs::app::Hooks;
 use redress::{
     app::App,
     models::{_entities::cases, vocabulary::Role, web_sessions},
-    tasks::synthetic,
 };
-use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 use tower::ServiceExt;
 
 #[tokio::main]
@@ -38,20 +37,7 @@ async fn main() {
     let target_ms = env_number("BENCH_TARGET_MS", 50) as f64;
     let (ctx, settings, backend, now, router) = support::boot_with_router().await;
     println!("backend {backend}; cases {n} over {years} years; seed {seed}; runs {runs}");
-    let held = cases::Entity::find().count(&ctx.db).await.expect("count");
-    if std::env::var("BENCH_REUSE").is_ok() && held >= n {
-        println!("reusing the {held} cases already there");
-    } else {
-        App::truncate(&ctx).await.expect("empty the database");
-        let summary = synthetic::synthesize(&ctx.db, &settings, n, seed, years, now, true)
-            .await
-            .expect("synthesize");
-        println!("seeded in {:.1} s", summary.seconds);
-    }
-    // Bring oversight's summaries up to date outside the timed runs, as the minute job does.
-    redress::models::figures::refresh(&ctx.db, now)
-        .await
-        .expect("refresh");
+    support::seed_or_reuse(&ctx, &settings, n, seed, years, now).await;
 
     let delegate = busiest(
         &ctx.db,

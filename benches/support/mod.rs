@@ -164,3 +164,32 @@ pub async fn someone(
     .await
     .expect("accredit")
 }
+
+/// `n` synthetic cases over `years` years from `seed`, in an emptied database, or, with
+/// `BENCH_REUSE` set, those an earlier run left when there are enough; then oversight's
+/// summaries brought up to date outside any timing, as the minute job does.
+pub async fn seed_or_reuse(
+    ctx: &AppContext,
+    settings: &Settings,
+    n: u64,
+    seed: u64,
+    years: u32,
+    now: DateTime<Utc>,
+) {
+    use sea_orm::PaginatorTrait;
+    let held = cases::Entity::find().count(&ctx.db).await.expect("count");
+    if std::env::var("BENCH_REUSE").is_ok() && held >= n {
+        println!("reusing the {held} cases already there");
+    } else {
+        use loco_rs::app::Hooks;
+        App::truncate(ctx).await.expect("empty the database");
+        let summary =
+            redress::tasks::synthetic::synthesize(&ctx.db, settings, n, seed, years, now, true)
+                .await
+                .expect("synthesize");
+        println!("seeded in {:.1} s", summary.seconds);
+    }
+    redress::models::figures::refresh(&ctx.db, now)
+        .await
+        .expect("refresh");
+}

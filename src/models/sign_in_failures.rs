@@ -86,11 +86,7 @@ pub async fn record_failure(
     // Counts that have run out, of any address, go: the table holds only live ones.
     Entity::delete_many()
         .filter(Column::WindowStartedAt.lte(now - Duration::minutes(policy.window_minutes)))
-        .filter(
-            Condition::any()
-                .add(Column::LockedUntil.is_null())
-                .add(Column::LockedUntil.lte(now)),
-        )
+        .filter(not_locked(now))
         .exec(db)
         .await?;
     Entity::insert(fresh)
@@ -125,14 +121,17 @@ pub async fn record_failure(
         .col_expr(Column::WindowStartedAt, Expr::val(stamp(now)))
         .filter(Column::Subject.eq(subject))
         .filter(Column::Failures.gte(policy.max_failures))
-        .filter(
-            Condition::any()
-                .add(Column::LockedUntil.is_null())
-                .add(Column::LockedUntil.lte(now)),
-        )
+        .filter(not_locked(now))
         .exec(db)
         .await?;
     Ok((locked.rows_affected > 0).then_some(until))
+}
+
+/// Rows whose lockout, if any, has ended by `now`.
+fn not_locked(now: DateTime<Utc>) -> Condition {
+    Condition::any()
+        .add(Column::LockedUntil.is_null())
+        .add(Column::LockedUntil.lte(now))
 }
 
 /// An instant as the columns store it (written through `Set`), so SQLite compares like
