@@ -22,6 +22,7 @@ mod m20261128_000018_figure_summaries;
 mod m20261128_000019_web_sessions;
 mod m20261128_000020_list_indexes;
 mod m20261128_000021_sign_in_failures;
+mod m20261128_000022_caseload_indexes;
 mod util;
 
 pub struct Migrator;
@@ -51,6 +52,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261128_000019_web_sessions::Migration),
             Box::new(m20261128_000020_list_indexes::Migration),
             Box::new(m20261128_000021_sign_in_failures::Migration),
+            Box::new(m20261128_000022_caseload_indexes::Migration),
             // inject-above (do not remove this comment)
         ]
     }

@@ -5,7 +5,7 @@
 use std::collections::{BTreeMap, HashMap};
 
 use chrono::{DateTime, Datelike, Days, NaiveTime, TimeZone, Utc};
-use sea_orm::{entity::prelude::*, Condition, FromQueryResult, QueryOrder, QuerySelect};
+use sea_orm::{entity::prelude::*, Condition, FromQueryResult, JoinType, QueryOrder, QuerySelect};
 use serde::Serialize;
 
 use super::Model as ProfileModel;
@@ -94,24 +94,22 @@ pub async fn caseload(
         .into_iter()
         .map(|h| h.id)
         .collect();
-    let mut soonest: HashMap<i64, DateTime<Utc>> = HashMap::new();
-    for chunk in ids.chunks(500) {
-        let rows = deadlines::Entity::find()
-            .select_only()
-            .column(deadlines::Column::CaseId)
-            .column_as(deadlines::Column::DueAt.min(), "due_at")
-            .filter(deadlines::Column::CaseId.is_in(chunk.to_vec()))
-            .filter(deadlines::Column::MetAt.is_null())
-            .filter(deadlines::Column::CancelledAt.is_null())
-            .group_by(deadlines::Column::CaseId)
-            .into_model::<Soonest>()
-            .all(db)
-            .await?;
-        soonest.extend(
-            rows.into_iter()
-                .filter_map(|r| r.due_at.map(|d| (r.case_id, d.to_utc()))),
-        );
-    }
+    let soonest: HashMap<i64, DateTime<Utc>> = deadlines::Entity::find()
+        .select_only()
+        .column(deadlines::Column::CaseId)
+        .column_as(deadlines::Column::DueAt.min(), "due_at")
+        .join(JoinType::InnerJoin, deadlines::Relation::Cases.def())
+        .filter(cases::Column::MediatorId.eq(mediator.id))
+        .filter(cases::Column::Status.is_in(active_statuses()))
+        .filter(deadlines::Column::MetAt.is_null())
+        .filter(deadlines::Column::CancelledAt.is_null())
+        .group_by(deadlines::Column::CaseId)
+        .into_model::<Soonest>()
+        .all(db)
+        .await?
+        .into_iter()
+        .filter_map(|r| r.due_at.map(|d| (r.case_id, d.to_utc())))
+        .collect();
     let mut order = ids;
     order.sort_by_key(|id| (!soonest.contains_key(id), soonest.get(id).copied()));
     let week_end = end_of_week(now, mediator.zone);
