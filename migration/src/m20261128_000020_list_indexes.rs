@@ -41,11 +41,7 @@ const INDEXES: &[(&str, &str)] = &[
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
     async fn up(&self, m: &SchemaManager) -> Result<(), DbErr> {
-        for (name, on) in INDEXES {
-            m.get_connection()
-                .execute_unprepared(&format!("CREATE INDEX \"{name}\" {on}"))
-                .await?;
-        }
+        crate::util::create_indexes(m, INDEXES).await?;
         // The register's search by the beginning of a reference (`LIKE 'GR-2026-%'`):
         // PostgreSQL uses an index for it only with pattern operators, whatever the
         // database's collation. SQLite's GLOB uses the unique index already there.
@@ -65,11 +61,6 @@ impl MigrationTrait for Migration {
                 .execute_unprepared("DROP INDEX \"idx-cases-reference-pattern\"")
                 .await?;
         }
-        for (name, _) in INDEXES {
-            m.get_connection()
-                .execute_unprepared(&format!("DROP INDEX \"{name}\""))
-                .await?;
-        }
-        Ok(())
+        crate::util::drop_indexes(m, INDEXES).await
     }
 }

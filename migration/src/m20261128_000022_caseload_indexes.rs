@@ -21,20 +21,10 @@ const INDEXES: &[(&str, &str)] = &[
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
     async fn up(&self, m: &SchemaManager) -> Result<(), DbErr> {
-        for (name, on) in INDEXES {
-            m.get_connection()
-                .execute_unprepared(&format!("CREATE INDEX \"{name}\" {on}"))
-                .await?;
-        }
-        Ok(())
+        crate::util::create_indexes(m, INDEXES).await
     }
 
     async fn down(&self, m: &SchemaManager) -> Result<(), DbErr> {
-        for (name, _) in INDEXES {
-            m.get_connection()
-                .execute_unprepared(&format!("DROP INDEX \"{name}\""))
-                .await?;
-        }
-        Ok(())
+        crate::util::drop_indexes(m, INDEXES).await
     }
 }

@@ -46,3 +46,24 @@ pub async fn drop(m: &SchemaManager<'_>, name: &str) -> Result<(), DbErr> {
     m.drop_table(Table::drop().table(Alias::new(name)).to_owned())
         .await
 }
+
+/// Creates indexes written as SQL (`ON table (columns) [WHERE ...]`), for what the schema
+/// builder cannot say portably: partial indexes, and composite ones in display order.
+pub async fn create_indexes(m: &SchemaManager<'_>, indexes: &[(&str, &str)]) -> Result<(), DbErr> {
+    for (name, on) in indexes {
+        m.get_connection()
+            .execute_unprepared(&format!("CREATE INDEX \"{name}\" {on}"))
+            .await?;
+    }
+    Ok(())
+}
+
+/// Drops indexes made by [`create_indexes`].
+pub async fn drop_indexes(m: &SchemaManager<'_>, indexes: &[(&str, &str)]) -> Result<(), DbErr> {
+    for (name, _) in indexes {
+        m.get_connection()
+            .execute_unprepared(&format!("DROP INDEX \"{name}\""))
+            .await?;
+    }
+    Ok(())
+}

@@ -41,7 +41,7 @@ pub async fn caseload(
     let settings = Settings::of(&ctx)?;
     let at = now();
     let calendar = holidays::calendar(&ctx.db, &settings).await?;
-    let limit = q.limit.unwrap_or(50).clamp(1, 200);
+    let limit = ledger::caseload_limit(q.limit);
     let load = ledger::caseload(&ctx.db, &current.actor, at, limit).await?;
     format::json(CaseloadView::new(&load, &current.actor, &calendar, at))
 }

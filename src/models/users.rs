@@ -1,8 +1,7 @@
 //! People and their accreditation: one role each, a delegation or body where the role needs
 //! one, a locale and a time zone. Admins accredit; nobody signs themselves up.
-use async_trait::async_trait;
 use chrono::{DateTime, Duration, Utc};
-use loco_rs::{auth::jwt, hash, model::ModelResult, prelude::Authenticable};
+use loco_rs::{auth::jwt, hash};
 use sea_orm::{entity::prelude::*, ActiveValue::Set, Condition, QueryOrder};
 use serde_json::Map;
 use sha2::{Digest, Sha256};
@@ -35,29 +34,6 @@ impl Model {
             .one(db)
             .await?
             .ok_or(AppError::Unauthorized)
-    }
-}
-
-#[async_trait]
-impl Authenticable for Model {
-    async fn find_by_api_key(db: &DatabaseConnection, api_key: &str) -> ModelResult<Self> {
-        Entity::find()
-            .filter(Column::ApiKey.eq(api_key))
-            .filter(Column::Active.eq(true))
-            .one(db)
-            .await?
-            .ok_or(loco_rs::model::ModelError::EntityNotFound)
-    }
-
-    async fn find_by_claims_key(db: &DatabaseConnection, claims_key: &str) -> ModelResult<Self> {
-        let pid =
-            Uuid::parse_str(claims_key).map_err(|_| loco_rs::model::ModelError::EntityNotFound)?;
-        Entity::find()
-            .filter(Column::Pid.eq(pid))
-            .filter(Column::Active.eq(true))
-            .one(db)
-            .await?
-            .ok_or(loco_rs::model::ModelError::EntityNotFound)
     }
 }
 

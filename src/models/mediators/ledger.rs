@@ -54,6 +54,16 @@ pub fn end_of_week(now: DateTime<Utc>, zone: chrono_tz::Tz) -> DateTime<Utc> {
         .map_or(now, |t| t.with_timezone(&Utc))
 }
 
+/// How many of a caseload's cases are listed when the caller does not say, and at most.
+pub const CASELOAD_DEFAULT: u64 = 50;
+pub const CASELOAD_MAX: u64 = 200;
+
+/// The number of cases a caseload lists for a requested `limit`, within the bounds.
+#[must_use]
+pub fn caseload_limit(limit: Option<u64>) -> u64 {
+    limit.unwrap_or(CASELOAD_DEFAULT).clamp(1, CASELOAD_MAX)
+}
+
 /// The open cases `mediator` holds, ordered by next deadline (cases with no running clock
 /// last, oldest first), cut to the `limit` most pressing, with the counts of all of them:
 /// open, overdue and due this week. Only the soonest due time of each case is read to order
