@@ -302,7 +302,7 @@ async fn every_form_of_every_page_is_refused_without_its_token() {
 
 #[tokio::test]
 #[serial]
-async fn behind_a_tls_proxy_every_cookie_is_secure() {
+async fn behind_a_tls_proxy_every_cookie_is_secure_and_bound_to_this_host() {
     request::<App, _, _>(|server, ctx| async move {
         let w = world(&ctx).await;
         let page = server
@@ -312,31 +312,53 @@ async fn behind_a_tls_proxy_every_cookie_is_secure() {
         let csrf_cookie = page
             .iter_headers_by_name("set-cookie")
             .map(|h| h.to_str().unwrap().to_string())
-            .find(|c| c.starts_with("redress_csrf="))
-            .expect("a CSRF cookie");
-        assert!(csrf_cookie.contains("Secure"), "{csrf_cookie}");
+            .find(|c| c.starts_with("__Host-redress_csrf="))
+            .expect("a CSRF cookie with the __Host- prefix");
+        assert!(
+            csrf_cookie.contains("Secure")
+                && csrf_cookie.contains("Path=/")
+                && !csrf_cookie.contains("Domain"),
+            "{csrf_cookie}"
+        );
         let token = super::input_value(&page.text(), "_csrf").unwrap();
         let pair = csrf_cookie.split(';').next().unwrap().to_string();
-        let res = server
-            .post("/sign-in")
-            .add_header("x-forwarded-proto", "https")
-            .add_header("cookie", pair)
-            .form(&[
-                ("_csrf", token.as_str()),
-                ("email", w.oversight.email.as_str()),
-                ("password", DEMO_PASSWORD),
-            ])
-            .await;
+        let sign_in = |cookie: String| {
+            server
+                .post("/sign-in")
+                .add_header("x-forwarded-proto", "https")
+                .add_header("cookie", cookie)
+                .form(&[
+                    ("_csrf", token.as_str()),
+                    ("email", w.oversight.email.as_str()),
+                    ("password", DEMO_PASSWORD),
+                ])
+        };
+        // A secret planted under the plain name (by a sibling subdomain, or over plain
+        // HTTP) is not the form's secret over TLS.
+        let planted = sign_in(pair.replacen("__Host-", "", 1)).await;
+        assert_eq!(planted.status_code(), 403);
+        let res = sign_in(pair).await;
         assert_eq!(res.status_code(), 303);
         let session = res
             .iter_headers_by_name("set-cookie")
             .map(|h| h.to_str().unwrap().to_string())
-            .find(|c| c.starts_with("redress_session="))
-            .expect("a session cookie");
+            .find(|c| c.starts_with("__Host-redress_session="))
+            .expect("a session cookie with the __Host- prefix");
         assert!(
             session.contains("Secure") && session.contains("HttpOnly"),
             "{session}"
         );
+        let value = session.split(';').next().unwrap().to_string();
+        let home = |cookie: String| {
+            server
+                .get("/cases")
+                .add_header("x-forwarded-proto", "https")
+                .add_header("cookie", cookie)
+        };
+        assert_eq!(home(value.clone()).await.status_code(), 200);
+        // The same session under the plain name does not sign anyone in over TLS.
+        let plain = home(value.replacen("__Host-", "", 1)).await;
+        assert_eq!(plain.status_code(), 303, "sent to sign in");
     })
     .await;
 }

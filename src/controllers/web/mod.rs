@@ -9,7 +9,7 @@ pub mod desk;
 pub mod oversight;
 pub mod public;
 
-use std::sync::LazyLock;
+use std::{borrow::Cow, sync::LazyLock};
 
 use axum::{
     body::Body,
@@ -87,8 +87,25 @@ pub struct Visitor {
     stale_session: bool,
 }
 
+/// A cookie's name as sent: over TLS with the `__Host-` prefix, which browsers accept only
+/// from a secure origin, for path `/` and without a domain, so neither a sibling subdomain
+/// nor a plain-HTTP answer can plant or overwrite it (a fixed session, a known CSRF secret).
+fn cookie_name(name: &'static str, secure: bool) -> Cow<'static, str> {
+    if secure {
+        Cow::Owned(format!("__Host-{name}"))
+    } else {
+        Cow::Borrowed(name)
+    }
+}
+
+/// A cookie's value, read under the name it is sent with (see [`cookie_name`]).
+fn read_cookie(jar: &CookieJar, name: &'static str, secure: bool) -> Option<String> {
+    jar.get(&cookie_name(name, secure))
+        .map(|c| c.value().to_string())
+}
+
 fn cookie(name: &'static str, value: String, secure: bool) -> Cookie<'static> {
-    Cookie::build((name, value))
+    Cookie::build((cookie_name(name, secure), value))
         .path("/")
         .http_only(true)
         .secure(secure)
@@ -105,9 +122,11 @@ fn expired(name: &'static str, secure: bool) -> Cookie<'static> {
 /// The language a request asks for: the language cookie (kept in step with the account),
 /// else the browser's `Accept-Language`, else English.
 fn requested_locale(headers: &HeaderMap) -> Locale {
-    CookieJar::from_headers(headers)
-        .get(LANG_COOKIE)
-        .and_then(|c| c.value().parse::<Locale>().ok())
+    // Only a preference: either name will do, wherever the request came from.
+    let jar = CookieJar::from_headers(headers);
+    read_cookie(&jar, LANG_COOKIE, true)
+        .or_else(|| read_cookie(&jar, LANG_COOKIE, false))
+        .and_then(|c| c.parse::<Locale>().ok())
         .or_else(|| {
             headers
                 .get(header::ACCEPT_LANGUAGE)
@@ -133,7 +152,7 @@ impl Visitor {
         let secure = settings.public_base_url.starts_with("https://") || forwarded_tls;
         let at = now();
         let mut cookies = Vec::new();
-        let session = jar.get(SESSION_COOKIE).map(|c| c.value().to_string());
+        let session = read_cookie(&jar, SESSION_COOKIE, secure);
         let mut me = None;
         if let Some(token) = &session {
             match web_sessions::resolve(&ctx.db, token, at).await? {
@@ -152,18 +171,15 @@ impl Visitor {
             .unwrap_or_else(|| requested_locale(&parts.headers));
         let csrf_basis = if let Some(token) = &session {
             token.clone()
-        } else if let Some(c) = jar.get(CSRF_COOKIE).filter(|c| c.value().len() >= 32) {
-            c.value().to_string()
+        } else if let Some(c) = read_cookie(&jar, CSRF_COOKIE, secure).filter(|c| c.len() >= 32) {
+            c
         } else {
             let fresh = uuid::Uuid::new_v4().simple().to_string();
             cookies.push(cookie(CSRF_COOKIE, fresh.clone(), secure));
             fresh
         };
-        let flash = jar
-            .get(FLASH_COOKIE)
-            .map(|c| c.value().to_string())
-            .filter(|k| is_flash_key(k));
-        if jar.get(FLASH_COOKIE).is_some() {
+        let flash = read_cookie(&jar, FLASH_COOKIE, secure);
+        if flash.is_some() {
             cookies.push(expired(FLASH_COOKIE, secure));
         }
         let here = parts
@@ -179,7 +195,7 @@ impl Visitor {
             session,
             csrf_basis,
             secure,
-            flash,
+            flash: flash.filter(|k| is_flash_key(k)),
             cookies,
             stale_session,
         })
@@ -812,7 +828,10 @@ impl IntoResponse for WebError {
 pub async fn error_pages(req: Request, next: Next) -> Response {
     let jar = CookieJar::from_headers(req.headers());
     let locale = requested_locale(req.headers());
-    let signed_in = jar.get(SESSION_COOKIE).is_some();
+    // Only chooses the error page's menu: either name will do.
+    let signed_in = read_cookie(&jar, SESSION_COOKIE, true)
+        .or_else(|| read_cookie(&jar, SESSION_COOKIE, false))
+        .is_some();
     let mut res = next.run(req).await;
     let Some(failure) = res.extensions_mut().remove::<Failure>() else {
         return res;

@@ -198,32 +198,24 @@ async fn resolve(
     }))
 }
 
-/// Next `GR-<year>-<nnnnnn>` reference, from a per-year counter bumped inside the filing
-/// transaction (so two filings never share a number).
+/// The year's next reference, from one upsert on the year's counter row. Gapless references
+/// mean filings queue on that row's lock, so the filing takes it as its last write: the lock
+/// is held from here to the commit, not for the whole filing.
 async fn next_reference(db: &impl ConnectionTrait, year: i32) -> AppResult<String> {
-    counters::Entity::insert(counters::ActiveModel {
+    let row = counters::Entity::insert(counters::ActiveModel {
         year: Set(i64::from(year)),
-        last_value: Set(0),
+        last_value: Set(1),
     })
     .on_conflict(
         OnConflict::column(counters::Column::Year)
-            .do_nothing()
+            .value(
+                counters::Column::LastValue,
+                Expr::col((counters::Entity, counters::Column::LastValue)).add(1),
+            )
             .to_owned(),
     )
-    .exec_without_returning(db)
+    .exec_with_returning(db)
     .await?;
-    counters::Entity::update_many()
-        .col_expr(
-            counters::Column::LastValue,
-            Expr::col(counters::Column::LastValue).add(1),
-        )
-        .filter(counters::Column::Year.eq(i64::from(year)))
-        .exec(db)
-        .await?;
-    let row = counters::Entity::find_by_id(i64::from(year))
-        .one(db)
-        .await?
-        .ok_or_else(|| AppError::Internal("reference counter vanished".into()))?;
     Ok(format!("GR-{year}-{:06}", row.last_value))
 }
 
@@ -315,11 +307,11 @@ async fn insert_case(
     resolved: &Resolved,
     now: DateTime<Utc>,
 ) -> AppResult<Model> {
-    let year = calendar.local_date(now).year();
-    let reference = next_reference(db, year).await?;
+    let pid = Uuid::new_v4();
     let case = ActiveModel {
-        pid: Set(Uuid::new_v4()),
-        reference: Set(reference),
+        pid: Set(pid),
+        // Unique until the real reference is taken, just before the commit.
+        reference: Set(format!("pending-{pid}")),
         title: Set(input.title.trim().to_string()),
         category: Set(input.category.to_string()),
         body_id: Set(resolved.body_id),
@@ -408,7 +400,7 @@ async fn insert_case(
             CaseAction::File,
             None,
             status::INITIAL,
-            serde_json::json!({ "reference": case.reference }),
+            serde_json::json!({}),
         ),
         now,
     )
@@ -419,12 +411,18 @@ async fn insert_case(
         case_id: Some(case.id),
         dedupe_base: format!("event:{}", event.id),
         payload: serde_json::json!({
-            "case": case.pid, "reference": case.reference, "status": case.status,
+            "case": case.pid, "status": case.status,
         }),
         timing: Timing::Now,
     };
     let mut people = recipients.complainants;
     people.extend(recipients.registrars);
     notifications::enqueue(db, &people, &notice, now).await?;
-    Ok(case)
+    let reference = next_reference(db, calendar.local_date(now).year()).await?;
+    Entity::update_many()
+        .col_expr(Column::Reference, Expr::value(reference.clone()))
+        .filter(Column::Id.eq(case.id))
+        .exec(db)
+        .await?;
+    Ok(Model { reference, ..case })
 }

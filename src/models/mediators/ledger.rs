@@ -81,44 +81,34 @@ pub async fn caseload(
     #[derive(FromQueryResult)]
     struct Held {
         id: i64,
-    }
-    #[derive(FromQueryResult)]
-    struct Soonest {
-        case_id: i64,
         due_at: Option<DateTimeWithTimeZone>,
     }
-    let held = || {
-        cases::Entity::find()
-            .filter(cases::Column::MediatorId.eq(mediator.id))
-            .filter(cases::Column::Status.is_in(active_statuses()))
-    };
-    // Filing order, so cases that tie (no clock) keep it after the stable sort below.
-    let ids: Vec<i64> = held()
+    let running = cases::Relation::Deadlines.def().on_condition(|_, clock| {
+        use sea_orm::sea_query::ExprTrait;
+        Condition::all()
+            .add(Expr::col((clock.clone(), deadlines::Column::MetAt)).is_null())
+            .add(Expr::col((clock, deadlines::Column::CancelledAt)).is_null())
+    });
+    // Each held case with its soonest running clock, in filing order so that cases which
+    // tie (no clock) keep it after the stable sort below.
+    let held: Vec<Held> = cases::Entity::find()
         .select_only()
         .column(cases::Column::Id)
+        .column_as(deadlines::Column::DueAt.min(), "due_at")
+        .join(JoinType::LeftJoin, running)
+        .filter(cases::Column::MediatorId.eq(mediator.id))
+        .filter(cases::Column::Status.is_in(active_statuses()))
+        .group_by(cases::Column::Id)
+        .group_by(cases::Column::FiledAt)
         .order_by_asc(cases::Column::FiledAt)
         .order_by_asc(cases::Column::Id)
         .into_model::<Held>()
         .all(db)
-        .await?
+        .await?;
+    let ids: Vec<i64> = held.iter().map(|h| h.id).collect();
+    let soonest: HashMap<i64, DateTime<Utc>> = held
         .into_iter()
-        .map(|h| h.id)
-        .collect();
-    let soonest: HashMap<i64, DateTime<Utc>> = deadlines::Entity::find()
-        .select_only()
-        .column(deadlines::Column::CaseId)
-        .column_as(deadlines::Column::DueAt.min(), "due_at")
-        .join(JoinType::InnerJoin, deadlines::Relation::Cases.def())
-        .filter(cases::Column::MediatorId.eq(mediator.id))
-        .filter(cases::Column::Status.is_in(active_statuses()))
-        .filter(deadlines::Column::MetAt.is_null())
-        .filter(deadlines::Column::CancelledAt.is_null())
-        .group_by(deadlines::Column::CaseId)
-        .into_model::<Soonest>()
-        .all(db)
-        .await?
-        .into_iter()
-        .filter_map(|r| r.due_at.map(|d| (r.case_id, d.to_utc())))
+        .filter_map(|h| h.due_at.map(|d| (h.id, d.to_utc())))
         .collect();
     let mut order = ids;
     order.sort_by_key(|id| (!soonest.contains_key(id), soonest.get(id).copied()));
