@@ -4,6 +4,7 @@ use axum::{
     http::{HeaderMap, StatusCode},
     routing::{get, post},
 };
+use chrono::{DateTime, Utc};
 use loco_rs::prelude::{format, AppContext, Response, Result, Routes};
 
 use super::extract::{now, pid, CurrentActor, ValidCommand, ValidJson, ValidQuery};
@@ -13,6 +14,7 @@ use crate::{
     models::{
         cases::{
             self, actions,
+            dossier::Dossier,
             filing::{self, Filed, NewCase},
             CaseFilter,
         },
@@ -31,13 +33,23 @@ async fn detail(
     case: cases::Model,
     status: StatusCode,
 ) -> Result<Response> {
-    let settings = Settings::of(ctx)?;
     let at = now();
-    let calendar = holidays::calendar(&ctx.db, &settings).await?;
     let dossier = case.dossier(&ctx.db, &current.actor, at).await?;
+    render(ctx, current, &dossier, status, at).await
+}
+
+async fn render(
+    ctx: &AppContext,
+    current: &CurrentActor,
+    dossier: &Dossier,
+    status: StatusCode,
+    at: DateTime<Utc>,
+) -> Result<Response> {
+    let settings = Settings::of(ctx)?;
+    let calendar = holidays::calendar(&ctx.db, &settings).await?;
     format::render()
         .status(status)
-        .json(CaseDetail::new(&dossier, &current.actor, &calendar, at))
+        .json(CaseDetail::new(dossier, &current.actor, &calendar, at))
 }
 
 #[utoipa::path(post, path = "/api/cases", tag = "cases", security(("bearer" = [])), request_body = NewCase, params(("Idempotency-Key" = Option<String>, Header, description = "filing again with the same key returns the first case")), responses((status = 201, description = "filed", body = CaseDetail), (status = 200, description = "already filed with this key", body = CaseDetail), (status = 401, description = "not signed in", body = ErrorBody), (status = 403, description = "only delegates file", body = ErrorBody), (status = 422, description = "invalid input, per field", body = ErrorBody)))]
@@ -58,15 +70,11 @@ pub async fn file(
         input.idempotency_key = Some(key.to_string());
     }
     let settings = Settings::of(&ctx)?;
-    let filed = filing::file(&ctx.db, &settings, &current.actor, input, now()).await?;
-    let status = match &filed {
-        Filed::Created(_) => StatusCode::CREATED,
-        Filed::Replayed(_) => StatusCode::OK,
-    };
-    let case = match filed {
-        Filed::Created(c) | Filed::Replayed(c) => c,
-    };
-    detail(&ctx, &current, case, status).await
+    let at = now();
+    match filing::file(&ctx.db, &settings, &current.actor, input, at).await? {
+        Filed::Created(dossier) => render(&ctx, &current, &dossier, StatusCode::CREATED, at).await,
+        Filed::Replayed(case) => detail(&ctx, &current, *case, StatusCode::OK).await,
+    }
 }
 
 #[utoipa::path(get, path = "/api/cases", tag = "cases", security(("bearer" = [])), params(CaseFilter), responses((status = 200, body = Page<CaseSummary>), (status = 401, description = "not signed in", body = ErrorBody), (status = 422, description = "invalid input, per field", body = ErrorBody)))]

@@ -389,6 +389,27 @@ async fn filing_twice_with_one_idempotency_key_creates_one_case() {
 
 #[tokio::test]
 #[serial]
+async fn the_answer_to_a_filing_is_the_case_as_it_reads_back() {
+    request::<App, _, _>(|server, ctx| async move {
+        let w = world(&ctx).await;
+        let against_a_delegation = {
+            let mut g = grievance_against(json!({"kind": "delegation", "code": "BOL"}));
+            g["co_complainants"] = json!([]);
+            g
+        };
+        for body in [grievance(), against_a_delegation] {
+            let filed = file(&server, &w, &body).await;
+            let path = format!("/api/cases/{}", filed["pid"].as_str().unwrap());
+            let read: serde_json::Value = get(&server, &w.complainant, &path).await.json();
+            assert_eq!(filed, read);
+            assert!(filed["reference"].as_str().unwrap().starts_with("GR-"));
+        }
+    })
+    .await;
+}
+
+#[tokio::test]
+#[serial]
 async fn every_transition_queues_one_notice_per_recipient() {
     request::<App, _, _>(|server, ctx| async move {
         use redress::models::notifications;

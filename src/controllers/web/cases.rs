@@ -291,8 +291,8 @@ pub async fn create(Posted { v, form }: Posted) -> Result<Response, WebError> {
         Err(e) => Err(e),
     };
     match outcome {
-        Ok(Filed::Created(case)) => {
-            Ok(v.redirect(&format!("/cases/{}", case.pid), Some("flash-filed")))
+        Ok(Filed::Created(dossier)) => {
+            Ok(v.redirect(&format!("/cases/{}", dossier.case.pid), Some("flash-filed")))
         }
         Ok(Filed::Replayed(case)) => {
             Ok(v.redirect(&format!("/cases/{}", case.pid), Some("flash-already-done")))

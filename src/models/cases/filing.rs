@@ -10,7 +10,7 @@ use sea_orm::{
 use serde::Deserialize;
 use validator::Validate;
 
-use super::{status, ActiveModel, CaseAction, Column, Entity, Model};
+use super::{dossier::Dossier, status, ActiveModel, CaseAction, Column, Entity, Model};
 use crate::{
     errors::{not_blank, AppError, AppResult, FieldErrors, Said},
     models::{
@@ -19,7 +19,7 @@ use crate::{
         deadlines::{self, ClockPolicy},
         delegations, holidays,
         notifications::{self, Notice, Timing},
-        users::Actor,
+        users::{self, Actor},
         vocabulary::{
             Category, Confidentiality, DeadlineKind, Language, Party, Role, SubmissionKind, Urgency,
         },
@@ -73,27 +73,36 @@ const fn normal() -> Urgency {
     Urgency::Normal
 }
 
-/// The result of filing: a new case, or the one an earlier request with the same key made.
+/// The result of filing: a new case with its dossier as the filer sees it (built from what
+/// the filing wrote, so answering costs no second read), or the case an earlier request with
+/// the same key made.
 #[derive(Clone, Debug)]
 pub enum Filed {
-    Created(Model),
-    Replayed(Model),
+    Created(Box<Dossier>),
+    Replayed(Box<Model>),
 }
 
 impl Filed {
     #[must_use]
     pub fn case(&self) -> &Model {
         match self {
-            Self::Created(c) | Self::Replayed(c) => c,
+            Self::Created(d) => &d.case,
+            Self::Replayed(c) => c,
         }
     }
 }
 
 struct Resolved {
-    body_id: i64,
-    respondent_body_id: Option<i64>,
+    body: bodies::Model,
+    respondent_body: Option<bodies::Model>,
     respondent_delegation: Option<delegations::Model>,
-    co_ids: Vec<i64>,
+    co: Vec<delegations::Model>,
+}
+
+impl Resolved {
+    fn co_ids(&self) -> Vec<i64> {
+        self.co.iter().map(|d| d.id).collect()
+    }
 }
 
 async fn resolve(
@@ -122,9 +131,9 @@ async fn resolve(
             format!("no body has the code `{}`", input.body),
         );
     }
-    let (respondent_body_id, respondent_delegation) = match &input.respondent {
+    let (respondent_body, respondent_delegation) = match &input.respondent {
         RespondentRef::Body { code } => match bodies::Model::find_by_code(db, code).await? {
-            Some(b) => (Some(b.id), None),
+            Some(b) => (Some(b), None),
             None => {
                 errors.add(
                     "respondent.code",
@@ -156,7 +165,7 @@ async fn resolve(
             }
         }
     };
-    let mut co_ids = Vec::new();
+    let mut co: Vec<delegations::Model> = Vec::new();
     for (i, code) in input
         .co_complainants
         .iter()
@@ -179,10 +188,10 @@ async fn resolve(
                     Said::new("field-respondent-not-complainant"),
                 );
             }
-            Some(d) if co_ids.contains(&d.id) => {
+            Some(d) if co.iter().any(|c| c.id == d.id) => {
                 errors.add(&field, "duplicate", "listed twice");
             }
-            Some(d) => co_ids.push(d.id),
+            Some(d) => co.push(d),
             None => errors.add(
                 &field,
                 "unknown",
@@ -190,11 +199,11 @@ async fn resolve(
             ),
         }
     }
-    Ok(body.filter(|_| errors.is_empty()).map(|b| Resolved {
-        body_id: b.id,
-        respondent_body_id,
+    Ok(body.filter(|_| errors.is_empty()).map(|body| Resolved {
+        body,
+        respondent_body,
         respondent_delegation,
-        co_ids,
+        co,
     }))
 }
 
@@ -252,7 +261,7 @@ where
     };
     if let Some(key) = &input.idempotency_key {
         if let Some(existing) = find_replay(db, actor, key).await? {
-            return Ok(Filed::Replayed(existing));
+            return Ok(Filed::Replayed(Box::new(existing)));
         }
     }
     let complainant = delegations::Entity::find_by_id(delegation_id)
@@ -266,29 +275,33 @@ where
         return Err(AppError::Validation(errors));
     };
     let calendar = holidays::calendar(db, settings).await?;
+    let filer = users::Entity::find_by_id(actor.id)
+        .one(db)
+        .await?
+        .ok_or_else(|| AppError::Corrupt("the filing delegate is missing".into()))?;
     let txn = db.begin().await?;
     let result = insert_case(
         &txn,
         settings,
         &calendar,
-        actor,
-        &complainant,
+        (actor, &filer),
+        complainant,
         &input,
-        &resolved,
+        resolved,
         now,
     )
     .await;
     match result {
-        Ok(case) => {
+        Ok(dossier) => {
             txn.commit().await?;
-            Ok(Filed::Created(case))
+            Ok(Filed::Created(Box::new(dossier)))
         }
         Err(e) => {
             txn.rollback().await?;
             // Two filings with one key racing: the loser finds the winner's case.
             if let Some(key) = &input.idempotency_key {
                 if let Some(existing) = find_replay(db, actor, key).await? {
-                    return Ok(Filed::Replayed(existing));
+                    return Ok(Filed::Replayed(Box::new(existing)));
                 }
             }
             Err(e)
@@ -301,12 +314,13 @@ async fn insert_case(
     db: &impl ConnectionTrait,
     settings: &Settings,
     calendar: &deadlines::calendar::Calendar,
-    actor: &Actor,
-    complainant: &delegations::Model,
+    (actor, filer): (&Actor, &users::Model),
+    complainant: delegations::Model,
     input: &NewCase,
-    resolved: &Resolved,
+    resolved: Resolved,
     now: DateTime<Utc>,
-) -> AppResult<Model> {
+) -> AppResult<Dossier> {
+    let co_ids = resolved.co_ids();
     let pid = Uuid::new_v4();
     let case = ActiveModel {
         pid: Set(pid),
@@ -314,13 +328,13 @@ async fn insert_case(
         reference: Set(format!("pending-{pid}")),
         title: Set(input.title.trim().to_string()),
         category: Set(input.category.to_string()),
-        body_id: Set(resolved.body_id),
+        body_id: Set(resolved.body.id),
         incident_date: Set(input.incident_date),
         facts: Set(input.facts.trim().to_string()),
         remedy_sought: Set(input.remedy_sought.trim().to_string()),
         complainant_delegation_id: Set(complainant.id),
         filed_by_id: Set(actor.id),
-        respondent_body_id: Set(resolved.respondent_body_id),
+        respondent_body_id: Set(resolved.respondent_body.as_ref().map(|b| b.id)),
         respondent_delegation_id: Set(resolved.respondent_delegation.as_ref().map(|d| d.id)),
         confidentiality: Set(input.confidentiality.to_string()),
         language: Set(input.language.to_string()),
@@ -351,8 +365,8 @@ async fn insert_case(
     .insert(db)
     .await?;
     crate::models::figures::touch(db, &case).await?;
-    if !resolved.co_ids.is_empty() {
-        co::Entity::insert_many(resolved.co_ids.iter().map(|&d| co::ActiveModel {
+    if !co_ids.is_empty() {
+        co::Entity::insert_many(co_ids.iter().map(|&d| co::ActiveModel {
             case_id: Set(case.id),
             delegation_id: Set(d),
             created_at: Set(now.into()),
@@ -361,7 +375,7 @@ async fn insert_case(
         .exec_without_returning(db)
         .await?;
     }
-    submissions::ActiveModel {
+    let complaint = submissions::ActiveModel {
         pid: Set(Uuid::new_v4()),
         case_id: Set(case.id),
         kind: Set(SubmissionKind::Complaint.to_string()),
@@ -391,7 +405,7 @@ async fn insert_case(
             .as_ref()
             .is_some_and(delegations::Model::gets_extra_time),
     };
-    deadlines::start(db, case.id, DeadlineKind::Acknowledge, &policy, &[], now).await?;
+    let clock = deadlines::start(db, case.id, DeadlineKind::Acknowledge, &policy, &[], now).await?;
     let event = case_events::append(
         db,
         case_events::NewEvent::for_action(
@@ -405,7 +419,7 @@ async fn insert_case(
         now,
     )
     .await?;
-    let recipients = case.recipients(db, &resolved.co_ids).await?;
+    let recipients = case.recipients(db, &co_ids).await?;
     let notice = Notice {
         kind: "case_filed",
         case_id: Some(case.id),
@@ -424,5 +438,24 @@ async fn insert_case(
         .filter(Column::Id.eq(case.id))
         .exec(db)
         .await?;
-    Ok(Model { reference, ..case })
+    let case = Model { reference, ..case };
+    let viewer_role = case.role_of(actor, &co_ids);
+    let mut co_complainants = resolved.co;
+    co_complainants.sort_by(|a, b| a.name.cmp(&b.name));
+    Ok(Dossier {
+        redacted: case.redacts_complainant_for(viewer_role),
+        viewer_role,
+        case,
+        body: Some(resolved.body),
+        complainant: Some(complainant),
+        co_complainants,
+        respondent_body: resolved.respondent_body,
+        respondent_delegation: resolved.respondent_delegation,
+        mediator: None,
+        deadlines: vec![clock],
+        submissions: vec![(complaint, Some(filer.clone()))],
+        events: vec![(event, Some(filer.clone()))],
+        holds: Vec::new(),
+        extension_requests: Vec::new(),
+    })
 }
