@@ -20,7 +20,7 @@ mod support;
 use std::time::Instant;
 use support::{env_number, Stats};
 
-use chrono::{DateTime, Duration, NaiveDate, Utc};
+use chrono::{DateTime, Duration, Utc};
 use indicatif::{ProgressBar, ProgressStyle};
 use loco_rs::app::Hooks;
 use redress::{
@@ -42,6 +42,11 @@ use sea_orm::{
     ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter,
     QueryOrder, TransactionTrait,
 };
+
+// The benchmark seeds its own people and clocks; it shares the case rows.
+#[allow(dead_code)]
+#[path = "../tests/support/clocks.rs"]
+mod clocks;
 
 const BODIES: usize = 20;
 /// Rows per INSERT: a case has about forty columns, and SQLite binds at most 32 766
@@ -131,43 +136,19 @@ fn case_row(
     mediator: Option<i64>,
     at: DateTime<Utc>,
 ) -> cases::ActiveModel {
-    let stamp = at.into();
-    cases::ActiveModel {
-        id: Set(i),
-        pid: Set(uuid::Uuid::new_v4()),
-        reference: Set(format!("GR-2026-{i:07}")),
-        title: Set("Agenda item dropped without notice".into()),
-        category: Set("agenda_setting".into()),
-        body_id: Set(forum),
-        incident_date: Set(NaiveDate::from_ymd_opt(2026, 11, 2).expect("date")),
-        facts: Set("Seeded for the benchmark.".into()),
-        remedy_sought: Set("Reinstatement.".into()),
-        complainant_delegation_id: Set(p.complainant.0),
-        filed_by_id: Set(p.complainant.1),
-        respondent_body_id: Set(p.respondent_body),
-        respondent_delegation_id: Set(p.respondent_delegation),
-        confidentiality: Set("public".into()),
-        language: Set(p.language.into()),
-        urgency: Set("normal".into()),
-        status: Set(status.into()),
-        outcome: Set(None),
-        dismissal_reason: Set(None),
-        mediator_id: Set(mediator),
-        on_hold: Set(false),
-        appeals_lodged: Set(0),
-        idempotency_key: Set(format!("bench-{i}")),
-        version: Set(1),
-        filed_at: Set(stamp),
-        served_at: Set(Some(stamp)),
-        closed_at: Set(None),
-        registered_at: Set(None),
-        eligibility_decided_at: Set(None),
-        acknowledge_working_days: Set(None),
-        eligibility_working_days: Set(None),
-        closure_working_days: Set(None),
-        created_at: Set(stamp),
-        updated_at: Set(stamp),
-    }
+    clocks::case_row(
+        &clocks::CaseSeed {
+            id: i,
+            complainant: p.complainant,
+            body: forum,
+            respondent_body: p.respondent_body,
+            respondent_delegation: p.respondent_delegation,
+            language: p.language,
+            status,
+            mediator,
+        },
+        at,
+    )
 }
 
 #[tokio::main]

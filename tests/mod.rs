@@ -1,4 +1,5 @@
 mod browser;
+mod faults;
 mod models;
 mod pages;
 mod requests;

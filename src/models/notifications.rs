@@ -241,6 +241,26 @@ fn scrubbed_payload(payload: &str) -> Option<String> {
     Some(value.to_string())
 }
 
+/// Hands claimed rows back unsent and due at once, their claim not counted as an attempt.
+///
+/// # Errors
+/// Database errors.
+pub async fn release(
+    db: &impl ConnectionTrait,
+    ids: Vec<i64>,
+    now: DateTime<Utc>,
+) -> AppResult<()> {
+    use sea_orm::sea_query::ExprTrait;
+    for chunk in ids.chunks(500) {
+        unsent(chunk.to_vec(), now)
+            .col_expr(Column::NextAttemptAt, at(now))
+            .col_expr(Column::Attempts, Expr::col(Column::Attempts).sub(1))
+            .exec(db)
+            .await?;
+    }
+    Ok(())
+}
+
 /// The wait before attempt `attempts + 1`: the base, doubled per earlier failure, capped.
 #[must_use]
 pub fn backoff(attempts: i64, base_seconds: u32, max_seconds: u32) -> Duration {

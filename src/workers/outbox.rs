@@ -7,8 +7,13 @@
 //!
 //! Nothing is lost if the process dies: a claimed row comes due again when its lease runs
 //! out. A notice is sent twice only if the process dies between the SMTP server's accept
-//! and the commit of `sent_at`; the second copy carries the same Message-ID, so mail
-//! systems can recognise it.
+//! and the commit of `sent_at` (or the server acknowledges only after the send was given
+//! up); the second copy carries the same Message-ID, so mail systems can recognise it.
+//!
+//! A live process never races another for a row: sends of a batch start only in the first
+//! third of its lease and are given up after another third, which leaves the last third to
+//! record their outcomes before anyone may claim the rows again. Rows a slow mail server
+//! leaves unsent by then are released, due at once, for the next round.
 use std::collections::{BTreeSet, HashMap};
 
 use chrono::{DateTime, Duration, Utc};
@@ -95,14 +100,14 @@ impl Postman {
         Ok(Self::Smtp(builder.build()))
     }
 
-    async fn send(&self, message: Message) -> Result<(), SendError> {
+    async fn send(&self, message: Message, within: std::time::Duration) -> Result<(), SendError> {
         match self {
             // A server that stops answering mid-conversation must not hold the worker: the
             // attempt counts as a transient failure and is retried later.
-            Self::Smtp(t) => match tokio::time::timeout(SEND_TIMEOUT, t.send(message)).await {
+            Self::Smtp(t) => match tokio::time::timeout(within, t.send(message)).await {
                 Err(_) => Err(SendError::Transient(format!(
                     "no answer from the SMTP server within {} s",
-                    SEND_TIMEOUT.as_secs()
+                    within.as_secs_f64()
                 ))),
                 Ok(Ok(_)) => Ok(()),
                 Ok(Err(e)) if e.is_permanent() => Err(SendError::Permanent(e.to_string())),
@@ -130,6 +135,8 @@ pub struct DeliveryReport {
     pub failed: u64,
     /// Reminders withdrawn because their deadline was met, moved or paused meanwhile.
     pub withdrawn: u64,
+    /// Rows handed back unsent because the lease ran short (a slow mail server).
+    pub released: u64,
 }
 
 impl std::ops::AddAssign for DeliveryReport {
@@ -139,6 +146,7 @@ impl std::ops::AddAssign for DeliveryReport {
         self.retried += o.retried;
         self.failed += o.failed;
         self.withdrawn += o.withdrawn;
+        self.released += o.released;
     }
 }
 
@@ -160,6 +168,7 @@ pub async fn deliver_due(
     now: DateTime<Utc>,
 ) -> AppResult<DeliveryReport> {
     let d = &settings.notices.delivery;
+    let claimed_at = std::time::Instant::now();
     let rows = notifications::claim(
         db,
         now,
@@ -167,6 +176,9 @@ pub async fn deliver_due(
         d.batch,
     )
     .await?;
+    let third = std::time::Duration::from_secs(u64::from(d.lease_seconds)) / 3;
+    let start_by = claimed_at + third;
+    let send_within = third.min(SEND_TIMEOUT);
     let mut report = DeliveryReport {
         claimed: rows.len() as u64,
         ..DeliveryReport::default()
@@ -185,7 +197,8 @@ pub async fn deliver_due(
     let outcomes: Vec<(notifications::Model, Outcome)> = stream::iter(jobs)
         .map(|(row, composed)| async move {
             let outcome = match composed {
-                Composed::Send(message) => match postman.send(*message).await {
+                Composed::Send(_) if std::time::Instant::now() >= start_by => Outcome::Released,
+                Composed::Send(message) => match postman.send(*message, send_within).await {
                     Ok(()) => Outcome::Sent,
                     Err(SendError::Transient(why)) => Outcome::Failed {
                         why,
@@ -208,11 +221,16 @@ pub async fn deliver_due(
         .collect()
         .await;
     let mut sent = Vec::new();
+    let mut released = Vec::new();
     for (row, outcome) in outcomes {
         match outcome {
             Outcome::Sent => {
                 report.sent += 1;
                 sent.push(row);
+            }
+            Outcome::Released => {
+                report.released += 1;
+                released.push(row.id);
             }
             Outcome::Withdrawn(why) => {
                 notifications::withdraw(db, &row, why, now).await?;
@@ -235,6 +253,7 @@ pub async fn deliver_due(
         }
     }
     notifications::mark_sent(db, &sent, now).await?;
+    notifications::release(db, released, now).await?;
     Ok(report)
 }
 
@@ -256,8 +275,13 @@ async fn fail(
 
 enum Outcome {
     Sent,
-    Failed { why: String, transient: bool },
+    Failed {
+        why: String,
+        transient: bool,
+    },
     Withdrawn(&'static str),
+    /// Not attempted: the lease was too far gone to start a send.
+    Released,
 }
 
 /// Delivers until nothing is due, reading the clock before each round.
@@ -276,6 +300,15 @@ pub async fn drain(
         let round = deliver_due(db, postman, settings, calendar, clock()).await?;
         total += round;
         if round.claimed == 0 {
+            return Ok(total);
+        }
+        if round.released == round.claimed {
+            // Not one send could start within the lease: claiming again would spin.
+            tracing::warn!(
+                claimed = round.claimed,
+                "a batch took a third of its lease to prepare; lengthen \
+                 notices.delivery.lease_seconds or shorten batch"
+            );
             return Ok(total);
         }
     }

@@ -237,6 +237,7 @@ pub fn deadline<'a>(case: &'a Value, kind: &str) -> &'a Value {
         .unwrap_or_else(|| panic!("no {kind} deadline in {case}"))
 }
 
+pub mod clocks;
 pub mod smtp;
 
 /// The policy and calendar the app booted with.

@@ -17,11 +17,16 @@ pub enum Mode {
     Temporary,
     /// 550: mailbox unavailable.
     Permanent,
+    /// Keeps each message, then takes this long to say so: a client that dies or gives up
+    /// meanwhile never learns that the message was accepted.
+    Slow(std::time::Duration),
 }
 
 /// One message as the server accepted it.
 #[derive(Clone, Debug)]
 pub struct Received {
+    /// The name the client gave in its greeting (HELO/EHLO): which node sent it.
+    pub helo: String,
     pub to: Vec<String>,
     pub raw: Vec<u8>,
 }
@@ -70,12 +75,14 @@ impl Received {
 struct Recorder {
     mode: Arc<Mutex<Mode>>,
     inbox: Arc<Mutex<Vec<Received>>>,
+    helo: String,
     to: Vec<String>,
     data: Vec<u8>,
 }
 
 impl Handler for Recorder {
-    fn mail(&mut self, _ip: IpAddr, _domain: &str, _from: &str) -> Response {
+    fn mail(&mut self, _ip: IpAddr, domain: &str, _from: &str) -> Response {
+        domain.clone_into(&mut self.helo);
         self.to.clear();
         self.data.clear();
         response::OK
@@ -83,7 +90,7 @@ impl Handler for Recorder {
 
     fn rcpt(&mut self, to: &str) -> Response {
         match *self.mode.lock().expect("mode") {
-            Mode::Accept => {
+            Mode::Accept | Mode::Slow(_) => {
                 self.to.push(to.to_string());
                 response::OK
             }
@@ -99,9 +106,14 @@ impl Handler for Recorder {
 
     fn data_end(&mut self) -> Response {
         self.inbox.lock().expect("inbox").push(Received {
+            helo: self.helo.clone(),
             to: std::mem::take(&mut self.to),
             raw: std::mem::take(&mut self.data),
         });
+        let mode = *self.mode.lock().expect("mode");
+        if let Mode::Slow(pause) = mode {
+            std::thread::sleep(pause);
+        }
         response::OK
     }
 }
@@ -139,6 +151,7 @@ impl Sink {
         let handler = Recorder {
             mode: mode.clone(),
             inbox: inbox.clone(),
+            helo: String::new(),
             to: Vec::new(),
             data: Vec::new(),
         };
@@ -161,6 +174,11 @@ impl Sink {
 
     pub fn received(&self) -> Vec<Received> {
         self.inbox.lock().expect("inbox").clone()
+    }
+
+    /// How many messages arrived.
+    pub fn count(&self) -> usize {
+        self.inbox.lock().expect("inbox").len()
     }
 
     /// The messages addressed to `email`.
