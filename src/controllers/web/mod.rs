@@ -104,6 +104,12 @@ fn read_cookie(jar: &CookieJar, name: &'static str, secure: bool) -> Option<Stri
         .map(|c| c.value().to_string())
 }
 
+/// A cookie that only shapes the page (language, menu), read under either name: no harm if
+/// it was planted, and the error pages run without the request's TLS verdict.
+fn read_either_cookie(jar: &CookieJar, name: &'static str) -> Option<String> {
+    read_cookie(jar, name, true).or_else(|| read_cookie(jar, name, false))
+}
+
 fn cookie(name: &'static str, value: String, secure: bool) -> Cookie<'static> {
     Cookie::build((cookie_name(name, secure), value))
         .path("/")
@@ -122,10 +128,7 @@ fn expired(name: &'static str, secure: bool) -> Cookie<'static> {
 /// The language a request asks for: the language cookie (kept in step with the account),
 /// else the browser's `Accept-Language`, else English.
 fn requested_locale(headers: &HeaderMap) -> Locale {
-    // Only a preference: either name will do, wherever the request came from.
-    let jar = CookieJar::from_headers(headers);
-    read_cookie(&jar, LANG_COOKIE, true)
-        .or_else(|| read_cookie(&jar, LANG_COOKIE, false))
+    read_either_cookie(&CookieJar::from_headers(headers), LANG_COOKIE)
         .and_then(|c| c.parse::<Locale>().ok())
         .or_else(|| {
             headers
@@ -828,10 +831,7 @@ impl IntoResponse for WebError {
 pub async fn error_pages(req: Request, next: Next) -> Response {
     let jar = CookieJar::from_headers(req.headers());
     let locale = requested_locale(req.headers());
-    // Only chooses the error page's menu: either name will do.
-    let signed_in = read_cookie(&jar, SESSION_COOKIE, true)
-        .or_else(|| read_cookie(&jar, SESSION_COOKIE, false))
-        .is_some();
+    let signed_in = read_either_cookie(&jar, SESSION_COOKIE).is_some();
     let mut res = next.run(req).await;
     let Some(failure) = res.extensions_mut().remove::<Failure>() else {
         return res;
