@@ -13,7 +13,9 @@
 //!
 //! Knobs: `BENCH_CASES` (100000), `BENCH_REUSE` (keep the cases of an earlier run),
 //! `LOAD_SECONDS` (10 per run), `LOAD_CLIENTS` ("8,64"), `LOAD_THREADS` (wrk's, 2),
-//! `DB_MAX_CONNECTIONS` (both servers' pool, 16), `LOAD_PORT` (5190, the baseline one above).
+//! `DB_MAX_CONNECTIONS` (both servers' pool, 16), `LOAD_PORT` (5190, the baseline one above),
+//! `LOAD_PACED_RATE` (200: the requests a second the 8 clients of the paced caseload runs
+//! offer together, for latency below saturation).
 //! Needs `wrk` (Debian's package).
 mod support;
 
@@ -33,6 +35,20 @@ use redress::models::{
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder};
 use serde::Deserialize;
 use support::{busiest, env_list, env_number, someone};
+
+/// Clients of the paced runs.
+const PACED_CLIENTS: u64 = 8;
+
+fn print_run(label: &str, clients: u64, run: &Run) {
+    println!(
+        "{label:<28} {clients:>3} clients: {:>8.1} req/s  p50 {:>7.2} ms  p95 {:>7.2} ms  p99 {:>7.2} ms  errors {}",
+        run.rate(),
+        run.p50,
+        run.p95,
+        run.p99,
+        run.status_errors + run.socket_errors
+    );
+}
 
 /// What the wrk script's `done` prints.
 #[derive(Debug, Deserialize)]
@@ -63,8 +79,9 @@ struct Scenario {
 }
 
 impl Scenario {
-    /// The wrk script for this request, printing its figures as one JSON line.
-    fn script(&self) -> String {
+    /// The wrk script for this request, printing its figures as one JSON line. With `pause`,
+    /// each client waits that many milliseconds after an answer before its next request.
+    fn script(&self, pause: Option<u64>) -> String {
         let quote = |s: &str| format!("{s:?}");
         let mut lua = format!("wrk.method = {}\n", quote(self.method));
         for (k, v) in &self.headers {
@@ -72,6 +89,9 @@ impl Scenario {
         }
         if let Some(body) = &self.body {
             lua.push_str(&format!("wrk.body = {}\n", quote(body)));
+        }
+        if let Some(ms) = pause {
+            lua.push_str(&format!("delay = function() return {ms} end\n"));
         }
         lua.push_str(
             r#"done = function(summary, latency, requests)
@@ -87,13 +107,20 @@ end
     }
 }
 
-/// Runs wrk against `base` for `scenario` and reads its figures.
-fn drive(base: &str, scenario: &Scenario, clients: u64, seconds: u64, threads: u64) -> Run {
+/// Runs wrk against `base` for `scenario` and reads its figures: flat out, or with each
+/// client pausing `pause` milliseconds between requests.
+fn drive(
+    base: &str,
+    scenario: &Scenario,
+    (clients, pause): (u64, Option<u64>),
+    seconds: u64,
+    threads: u64,
+) -> Run {
     let dir = std::env::temp_dir().join("redress-load");
     std::fs::create_dir_all(&dir).expect("temp dir");
     let script = dir.join(format!("{}.lua", scenario.name));
     std::fs::File::create(&script)
-        .and_then(|mut f| f.write_all(scenario.script().as_bytes()))
+        .and_then(|mut f| f.write_all(scenario.script(pause).as_bytes()))
         .expect("write the wrk script");
     let out = Command::new("wrk")
         .args([
@@ -192,6 +219,12 @@ async fn main() {
     let threads = env_number("LOAD_THREADS", 2);
     let clients = env_list("LOAD_CLIENTS", "8,64");
     let pool = env_number("DB_MAX_CONNECTIONS", 16);
+    // The paced run: each client waits between requests so that together they offer about
+    // `LOAD_PACED_RATE` requests a second, well below what the machine serves flat out, to
+    // read the latency a request meets when it does not queue behind others.
+    let paced_rate = env_number("LOAD_PACED_RATE", 200).max(1);
+    let pause = PACED_CLIENTS * 1000 / paced_rate;
+    let mut paced: Vec<(&str, Run)> = Vec::new();
     let port = u16::try_from(env_number("LOAD_PORT", 5190)).expect("a port");
     let baseline_port = port + 1;
     let database_url = std::env::var("DATABASE_URL")
@@ -317,26 +350,27 @@ async fn main() {
         let base = format!("http://127.0.0.1:{port}");
         for &c in &clients {
             for s in &scenarios {
-                let run = drive(&base, s, c, seconds, threads);
-                println!(
-                    "redress  {:<10} {c:>3} clients: {:>8.1} req/s  p50 {:>7.2} ms  p95 {:>7.2} ms  p99 {:>7.2} ms  errors {}",
-                    s.name,
-                    run.rate(),
-                    run.p50,
-                    run.p95,
-                    run.p99,
-                    run.status_errors + run.socket_errors
-                );
+                let run = drive(&base, s, (c, None), seconds, threads);
+                print_run(&format!("redress  {}", s.name), c, &run);
                 results.insert((c, s.name), run);
             }
             peak.insert(c, server.peak_rss_mb());
             println!("redress peak RSS after {c} clients: {:.1} MB", peak[&c]);
         }
+        let run = drive(
+            &base,
+            &scenarios[1],
+            (PACED_CLIENTS, Some(pause)),
+            seconds,
+            threads,
+        );
+        print_run("redress  caseload, paced", PACED_CLIENTS, &run);
+        paced.push(("caseload, paced", run));
     }
 
     let statuses = active_statuses().join(",");
     let mut baseline = BTreeMap::new();
-    {
+    let baseline_paced = {
         let _server = Server::start(
             "baseline",
             Command::new(bin.join("examples/baseline")).args([
@@ -359,21 +393,23 @@ async fn main() {
             let run = drive(
                 &format!("http://127.0.0.1:{baseline_port}"),
                 &s,
-                c,
+                (c, None),
                 seconds,
                 threads,
             );
-            println!(
-                "baseline caseload   {c:>3} clients: {:>8.1} req/s  p50 {:>7.2} ms  p95 {:>7.2} ms  p99 {:>7.2} ms  errors {}",
-                run.rate(),
-                run.p50,
-                run.p95,
-                run.p99,
-                run.status_errors + run.socket_errors
-            );
+            print_run("baseline caseload", c, &run);
             baseline.insert(c, run);
         }
-    }
+        let run = drive(
+            &format!("http://127.0.0.1:{baseline_port}"),
+            &s,
+            (PACED_CLIENTS, Some(pause)),
+            seconds,
+            threads,
+        );
+        print_run("baseline caseload, paced", PACED_CLIENTS, &run);
+        run
+    };
 
     println!();
     println!("| {backend} | clients | req/s | p50 ms | p95 ms | p99 ms | errors |");
@@ -391,6 +427,23 @@ async fn main() {
     for (c, r) in &baseline {
         println!(
             "| bare axum + sqlx caseload | {c} | {:.0} | {:.2} | {:.2} | {:.2} | {} |",
+            r.rate(),
+            r.p50,
+            r.p95,
+            r.p99,
+            r.status_errors + r.socket_errors
+        );
+    }
+    let paced_rows = paced
+        .iter()
+        .map(|(name, r)| (*name, r))
+        .chain(std::iter::once((
+            "bare axum + sqlx caseload, paced",
+            &baseline_paced,
+        )));
+    for (name, r) in paced_rows {
+        println!(
+            "| {name} | {PACED_CLIENTS} | {:.0} | {:.2} | {:.2} | {:.2} | {} |",
             r.rate(),
             r.p50,
             r.p95,
@@ -419,6 +472,14 @@ async fn main() {
                 verdict(ratio >= 0.7)
             );
         }
+    }
+    for (_, r) in &paced {
+        println!(
+            "caseload at {:.0} req/s from {PACED_CLIENTS} clients: p95 {:.2} ms (goal ≤ 10) {}",
+            r.rate(),
+            r.p95,
+            verdict(r.p95 <= 10.0)
+        );
     }
     if let Some(mb) = peak.values().copied().reduce(f64::max) {
         println!("peak RSS: {mb:.1} MB (goal ≤ 150) {}", verdict(mb <= 150.0));

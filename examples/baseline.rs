@@ -1,8 +1,8 @@
 //! The bare baseline for the load harness: axum and sqlx, nothing else, serving one route,
 //! `GET /caseload/{mediator_id}`, with the hand-written single query that gathers what
 //! Redress's caseload shows by default (a mediator's 50 most pressing active cases, each with
-//! its forum, complainant and soonest open deadline, soonest first, and how many are open;
-//! Redress also counts the overdue and those due this week). No authentication, no framework,
+//! its forum, complainant and soonest open deadline as the case carries it, soonest first,
+//! and how many are open; Redress also counts the overdue and those due this week). No authentication, no framework,
 //! no ORM: the ceiling a Redress node is measured against (`cargo bench --bench load`).
 //!
 //! `baseline <database-url> <port> <pool-size> <active statuses, comma-separated>`
@@ -50,18 +50,13 @@ fn caseload_sql(statuses: usize, dollar: bool) -> String {
     };
     let list: Vec<String> = (2..statuses + 2).map(mark).collect();
     format!(
-        "SELECT t.id, t.reference, t.title, t.status, t.body, t.complainant, \
-           CAST(t.next_due AS TEXT) AS next_due, COUNT(*) OVER () AS open \
-         FROM (SELECT c.id, c.reference, c.title, c.status, c.filed_at, b.code AS body, \
-                 dl.code AS complainant, \
-                 (SELECT MIN(d.due_at) FROM deadlines d \
-                  WHERE d.case_id = c.id AND d.met_at IS NULL AND d.cancelled_at IS NULL) \
-                   AS next_due \
-               FROM cases c \
-               JOIN bodies b ON b.id = c.body_id \
-               JOIN delegations dl ON dl.id = c.complainant_delegation_id \
-               WHERE c.mediator_id = {} AND c.status IN ({})) t \
-         ORDER BY t.next_due IS NULL, t.next_due, t.filed_at, t.id \
+        "SELECT c.id, c.reference, c.title, c.status, b.code AS body, dl.code AS complainant, \
+           CAST(c.next_due_at AS TEXT) AS next_due, COUNT(*) OVER () AS open \
+         FROM cases c \
+         JOIN bodies b ON b.id = c.body_id \
+         JOIN delegations dl ON dl.id = c.complainant_delegation_id \
+         WHERE c.mediator_id = {} AND c.status IN ({}) \
+         ORDER BY c.next_due_at IS NULL, c.next_due_at, c.filed_at, c.id \
          LIMIT 50",
         mark(1),
         list.join(", ")

@@ -49,11 +49,17 @@ impl Hooks for App {
         create_app::<Self, Migrator>(mode, environment, config).await
     }
 
-    /// Parses the domain policy once, so a bad `settings:` block stops the app at boot.
-    async fn after_context(ctx: AppContext) -> Result<AppContext> {
+    /// Parses the domain policy once, so a bad `settings:` block stops the app at boot, and
+    /// puts the app's own pool (`pool::connect`) in place of the framework's.
+    async fn after_context(mut ctx: AppContext) -> Result<AppContext> {
         let settings = Settings::from_value(ctx.config.settings.as_ref())
             .map_err(|e| loco_rs::Error::Message(e.to_string()))?;
         ctx.shared_store.insert(Arc::new(settings));
+        let framework_pool = std::mem::replace(
+            &mut ctx.db,
+            crate::pool::connect(&ctx.config.database).await?,
+        );
+        framework_pool.close().await?;
         Ok(ctx)
     }
 

@@ -3,6 +3,7 @@ pub mod controllers;
 pub mod errors;
 pub mod mailers;
 pub mod models;
+pub mod pool;
 pub mod settings;
 pub mod tasks;
 pub mod views;

@@ -71,8 +71,12 @@ pub async fn file(
     }
     let settings = Settings::of(&ctx)?;
     let at = now();
-    match filing::file(&ctx.db, &settings, &current.actor, input, at).await? {
-        Filed::Created(dossier) => render(&ctx, &current, &dossier, StatusCode::CREATED, at).await,
+    let calendar = holidays::calendar(&ctx.db, &settings).await?;
+    let filer = (&current.actor, &current.user);
+    match filing::file_with(&ctx.db, &settings, &calendar, filer, input, at).await? {
+        Filed::Created(dossier) => format::render()
+            .status(StatusCode::CREATED)
+            .json(CaseDetail::new(&dossier, &current.actor, &calendar, at)),
         Filed::Replayed(case) => detail(&ctx, &current, *case, StatusCode::OK).await,
     }
 }

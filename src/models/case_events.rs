@@ -117,6 +117,23 @@ pub async fn append(
         .one(db)
         .await?;
     let (seq, prev_hash) = last.map_or((1, GENESIS.to_string()), |e| (e.seq + 1, e.hash));
+    Ok(link(event, seq, prev_hash, now).insert(db).await?)
+}
+
+/// Starts the chain of a case just written in this transaction, which has no event yet to
+/// look up.
+///
+/// # Errors
+/// Database errors, among them a chain already started (the unique `(case_id, seq)` index).
+pub async fn start_chain(
+    db: &impl ConnectionTrait,
+    event: NewEvent,
+    now: DateTime<Utc>,
+) -> AppResult<Model> {
+    Ok(link(event, 1, GENESIS.to_string(), now).insert(db).await?)
+}
+
+fn link(event: NewEvent, seq: i64, prev_hash: String, now: DateTime<Utc>) -> ActiveModel {
     let detail = event.detail.to_string();
     let from = event.from.map(|s| s.to_string());
     let to = event.to.map(|s| s.to_string());
@@ -131,7 +148,7 @@ pub async fn append(
         occurred_at: now,
         prev_hash: &prev_hash,
     });
-    Ok(ActiveModel {
+    ActiveModel {
         case_id: Set(event.case_id),
         seq: Set(seq),
         actor_id: Set(event.actor_id),
@@ -146,8 +163,6 @@ pub async fn append(
         updated_at: Set(now.into()),
         ..Default::default()
     }
-    .insert(db)
-    .await?)
 }
 
 /// One break found in a case's chain.

@@ -34,6 +34,27 @@ impl Model {
             .await?)
     }
 
+    /// Finds the delegations with these codes, in any letter case, in one query, keyed by code
+    /// as stored (upper case).
+    ///
+    /// # Errors
+    /// Database errors.
+    pub async fn find_by_codes(
+        db: &impl ConnectionTrait,
+        codes: &[&str],
+    ) -> AppResult<std::collections::HashMap<String, Self>> {
+        if codes.is_empty() {
+            return Ok(std::collections::HashMap::new());
+        }
+        Ok(Entity::find()
+            .filter(Column::Code.is_in(codes.iter().map(|c| c.trim().to_uppercase())))
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|m| (m.code.clone(), m))
+            .collect())
+    }
+
     /// Least developed country or small island developing state: the groups that get extra
     /// time under the special and differential rule.
     #[must_use]

@@ -1422,6 +1422,8 @@ pub async fn synthesize(
                 acknowledge_working_days: Set(since_filing(s.registered_at)),
                 eligibility_working_days: Set(since_filing(s.decided_at)),
                 closure_working_days: Set(since_filing(s.closed_at)),
+                // Set below, once the clocks are known.
+                next_due_at: Set(None),
                 created_at: Set(at.into()),
                 updated_at: Set(plan
                     .iter()
@@ -1440,6 +1442,7 @@ pub async fn synthesize(
                 })
                 .collect();
             let mut formal_response_id = None;
+            let mut soonest: Option<DateTime<Utc>> = None;
             for k in &s.clocks {
                 deadline_id += 1;
                 let (unit, days) = planner.days(k.kind, &f);
@@ -1463,6 +1466,9 @@ pub async fn synthesize(
                 // The sweep marks a breach when the deadline passes unmet, and moves each
                 // open clock's cursor to its next step.
                 let breached_at = due_at.filter(|d| *d < ended.unwrap_or(now) && *d < now);
+                if let (None, Some(d)) = (ended, due_at) {
+                    soonest = Some(soonest.map_or(d, |s| s.min(d)));
+                }
                 let next_reminder_at = match (ended, due_at) {
                     (None, Some(d)) => reminders::plan(d, &calendar, settings, true)
                         .iter()
@@ -1492,6 +1498,9 @@ pub async fn synthesize(
                     created_at: Set(k.start.into()),
                     updated_at: Set(ended.unwrap_or(k.start).into()),
                 });
+            }
+            if let Some(row) = case_rows.last_mut() {
+                row.next_due_at = Set(soonest.map(Into::into));
             }
             for (placed, lifted) in &s.holds {
                 hold_id += 1;

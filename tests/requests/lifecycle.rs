@@ -160,6 +160,7 @@ async fn a_contested_response_goes_to_review_decision_and_appeal_within_the_wind
         let again = act(&server, &w.complainant, &case, json!({"action": "appeal", "grounds": "Once more."})).await;
         assert_eq!(again.status_code(), 409);
         assert!(again.text().contains("already been appealed"));
+        assert_soonest_clocks_kept(&ctx).await;
     })
     .await;
 }
@@ -214,6 +215,8 @@ async fn a_hold_pauses_every_running_clock_and_lifting_it_resumes_them() {
         )
         .await;
         assert_eq!(twice.status_code(), 409);
+        // Every clock paused: the case has none running to put it in a caseload's order.
+        assert_soonest_clocks_kept(&ctx).await;
 
         let lifted = must(&server, &w.mediator, &held, json!({"action": "lift_hold"})).await;
         assert_eq!(lifted["on_hold"], false);
@@ -223,6 +226,7 @@ async fn a_hold_pauses_every_running_clock_and_lifting_it_resumes_them() {
             before
         );
         assert_eq!(lifted["holds"].as_array().unwrap().len(), 1);
+        assert_soonest_clocks_kept(&ctx).await;
     })
     .await;
 }
@@ -256,6 +260,7 @@ async fn a_granted_extension_moves_the_deadline_and_a_refused_one_does_not() {
         assert_eq!(after["extension_days"], 5);
         assert_eq!(after["days"], clock["days"].as_i64().unwrap() + 5);
         assert!(after["due_at"]["utc"].as_str().unwrap() > clock["due_at"]["utc"].as_str().unwrap());
+        assert_soonest_clocks_kept(&ctx).await;
 
         let again = act(&server, &w.mediator, &granted,
             json!({"action": "decide_extension", "request": request_pid, "grant": false, "note": "Changed my mind."})).await;

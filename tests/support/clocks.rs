@@ -131,6 +131,8 @@ pub fn case_row(seed: &CaseSeed<'_>, at: DateTime<Utc>) -> cases::ActiveModel {
         acknowledge_working_days: Set(None),
         eligibility_working_days: Set(None),
         closure_working_days: Set(None),
+        // Callers that seed clocks set it to the soonest of them.
+        next_due_at: Set(None),
         created_at: Set(stamp),
         updated_at: Set(stamp),
     }
@@ -181,6 +183,9 @@ pub async fn open_cases(
             } else {
                 (later + Duration::days(20), later)
             };
+            if let Some(row) = case_rows.last_mut() {
+                row.next_due_at = Set(Some(due_at.into()));
+            }
             clock_rows.push(deadlines::ActiveModel {
                 case_id: Set(i),
                 kind: Set(DeadlineKind::Information.to_string()),

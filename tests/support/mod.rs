@@ -267,3 +267,34 @@ pub async fn relocate(ctx: &AppContext, who: &Person, locale: &str, zone: &str) 
     am.time_zone = Set(zone.to_string());
     am.update(&ctx.db).await.expect("update");
 }
+
+/// Every case carries the soonest due instant of its running clocks (`next_due_at`, which
+/// orders the caseload), whatever the actions that opened, met, paused or moved them.
+pub async fn assert_soonest_clocks_kept(ctx: &AppContext) {
+    use redress::models::{_entities::cases, deadlines};
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+    let mut soonest: std::collections::HashMap<i64, DateTime<Utc>> = Default::default();
+    for d in deadlines::Entity::find()
+        .filter(deadlines::Column::MetAt.is_null())
+        .filter(deadlines::Column::CancelledAt.is_null())
+        .all(&ctx.db)
+        .await
+        .expect("clocks")
+    {
+        if let Some(due) = d.due_at.map(|t| t.to_utc()) {
+            let s = soonest.entry(d.case_id).or_insert(due);
+            *s = (*s).min(due);
+        }
+    }
+    let cases = cases::Entity::find().all(&ctx.db).await.expect("cases");
+    assert!(!cases.is_empty(), "no case to check");
+    for c in cases {
+        assert_eq!(
+            c.next_due_at.map(|t| t.to_utc()),
+            soonest.get(&c.id).copied(),
+            "the soonest clock of {} ({})",
+            c.reference,
+            c.status
+        );
+    }
+}

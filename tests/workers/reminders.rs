@@ -401,6 +401,7 @@ async fn rebuild_moves_open_clocks_under_a_new_policy_and_never_met_ones_nor_res
         let moved = clock(&ctx, DeadlineKind::FormalResponse).await;
         assert_eq!(moved.base_days, d.base_days + 5);
         assert!(moved.due_at > d.due_at);
+        assert_soonest_clocks_kept(&ctx).await;
         let met_after: Vec<deadlines::Model> = deadlines::Entity::find()
             .filter(deadlines::Column::MetAt.is_not_null())
             .all(&ctx.db)

@@ -281,7 +281,11 @@ pub async fn create(Posted { v, form }: Posted) -> Result<Response, WebError> {
             blank.check(&input);
             Err(AppError::Validation(blank))
         }
-        Ok(input) => filing::file(&v.ctx.db, &settings, &me.actor, input, v.now).await,
+        Ok(input) => {
+            let calendar = holidays::calendar(&v.ctx.db, &settings).await?;
+            let filer = (&me.actor, &me.user);
+            filing::file_with(&v.ctx.db, &settings, &calendar, filer, input, v.now).await
+        }
         Err(AppError::Validation(mut e)) => {
             for (field, messages) in blank.0 {
                 e.0.entry(field).or_default().extend(messages);

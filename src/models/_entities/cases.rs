@@ -47,6 +47,8 @@ pub struct Model {
     pub acknowledge_working_days: Option<i64>,
     pub eligibility_working_days: Option<i64>,
     pub closure_working_days: Option<i64>,
+    /// When the case's soonest running clock falls due; kept by `deadlines::sync_soonest`.
+    pub next_due_at: Option<DateTimeWithTimeZone>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -123,7 +123,22 @@ async fn resolve(
             Said::new("field-after-un-founding"),
         );
     }
-    let body = bodies::Model::find_by_code(db, &input.body).await?;
+    // Every code the filing names, looked up in one query per table.
+    let co_codes = input
+        .co_complainants
+        .iter()
+        .take(usize::try_from(MAX_CO_COMPLAINANTS).unwrap_or(usize::MAX));
+    let mut body_codes = vec![input.body.as_str()];
+    let mut delegation_codes: Vec<&str> = co_codes.clone().map(String::as_str).collect();
+    match &input.respondent {
+        RespondentRef::Body { code } => body_codes.push(code),
+        RespondentRef::Delegation { code } => delegation_codes.push(code),
+    }
+    let known_bodies = bodies::Model::find_by_codes(db, &body_codes).await?;
+    let known_delegations = delegations::Model::find_by_codes(db, &delegation_codes).await?;
+    let body_of = |code: &str| known_bodies.get(&code.trim().to_uppercase()).cloned();
+    let delegation_of = |code: &str| known_delegations.get(&code.trim().to_uppercase()).cloned();
+    let body = body_of(&input.body);
     if body.is_none() {
         errors.add(
             "body",
@@ -132,7 +147,7 @@ async fn resolve(
         );
     }
     let (respondent_body, respondent_delegation) = match &input.respondent {
-        RespondentRef::Body { code } => match bodies::Model::find_by_code(db, code).await? {
+        RespondentRef::Body { code } => match body_of(code) {
             Some(b) => (Some(b), None),
             None => {
                 errors.add(
@@ -143,37 +158,30 @@ async fn resolve(
                 (None, None)
             }
         },
-        RespondentRef::Delegation { code } => {
-            match delegations::Model::find_by_code(db, code).await? {
-                Some(d) if d.id == complainant.id => {
-                    errors.add(
-                        "respondent.code",
-                        "self",
-                        "a delegation cannot complain against itself",
-                    );
-                    (None, None)
-                }
-                Some(d) => (None, Some(d)),
-                None => {
-                    errors.add(
-                        "respondent.code",
-                        "unknown",
-                        format!("no delegation has the code `{code}`"),
-                    );
-                    (None, None)
-                }
+        RespondentRef::Delegation { code } => match delegation_of(code) {
+            Some(d) if d.id == complainant.id => {
+                errors.add(
+                    "respondent.code",
+                    "self",
+                    "a delegation cannot complain against itself",
+                );
+                (None, None)
             }
-        }
+            Some(d) => (None, Some(d)),
+            None => {
+                errors.add(
+                    "respondent.code",
+                    "unknown",
+                    format!("no delegation has the code `{code}`"),
+                );
+                (None, None)
+            }
+        },
     };
     let mut co: Vec<delegations::Model> = Vec::new();
-    for (i, code) in input
-        .co_complainants
-        .iter()
-        .take(usize::try_from(MAX_CO_COMPLAINANTS).unwrap_or(usize::MAX))
-        .enumerate()
-    {
+    for (i, code) in co_codes.enumerate() {
         let field = format!("co_complainants[{i}]");
-        match delegations::Model::find_by_code(db, code).await? {
+        match delegation_of(code) {
             Some(d) if d.id == complainant.id => {
                 errors.add(
                     &field,
@@ -254,6 +262,30 @@ pub async fn file<C>(
 where
     C: ConnectionTrait + TransactionTrait,
 {
+    let calendar = holidays::calendar(db, settings).await?;
+    let filer = users::Entity::find_by_id(actor.id)
+        .one(db)
+        .await?
+        .ok_or_else(|| AppError::Corrupt("the filing delegate is missing".into()))?;
+    file_with(db, settings, &calendar, (actor, &filer), input, now).await
+}
+
+/// [`file`] for a caller that already holds the calendar in force and the filer's account
+/// (a request handler, which also answers with the calendar).
+///
+/// # Errors
+/// 403 for anyone but a delegate, 422 for invalid input.
+pub async fn file_with<C>(
+    db: &C,
+    settings: &Settings,
+    calendar: &deadlines::calendar::Calendar,
+    (actor, filer): (&Actor, &users::Model),
+    input: NewCase,
+    now: DateTime<Utc>,
+) -> AppResult<Filed>
+where
+    C: ConnectionTrait + TransactionTrait,
+{
     let (Role::Delegate, Some(delegation_id)) = (actor.role, actor.delegation_id) else {
         return Err(AppError::Forbidden(Said::new(
             "forbidden-only-delegates-file",
@@ -274,17 +306,12 @@ where
     let Some(resolved) = resolved else {
         return Err(AppError::Validation(errors));
     };
-    let calendar = holidays::calendar(db, settings).await?;
-    let filer = users::Entity::find_by_id(actor.id)
-        .one(db)
-        .await?
-        .ok_or_else(|| AppError::Corrupt("the filing delegate is missing".into()))?;
     let txn = db.begin().await?;
     let result = insert_case(
         &txn,
         settings,
-        &calendar,
-        (actor, &filer),
+        calendar,
+        (actor, filer),
         complainant,
         &input,
         resolved,
@@ -358,6 +385,7 @@ async fn insert_case(
         acknowledge_working_days: Set(None),
         eligibility_working_days: Set(None),
         closure_working_days: Set(None),
+        next_due_at: Set(None),
         created_at: Set(now.into()),
         updated_at: Set(now.into()),
         ..Default::default()
@@ -405,8 +433,10 @@ async fn insert_case(
             .as_ref()
             .is_some_and(delegations::Model::gets_extra_time),
     };
-    let clock = deadlines::start(db, case.id, DeadlineKind::Acknowledge, &policy, &[], now).await?;
-    let event = case_events::append(
+    // The case records its first clock in its last write, below.
+    let clock =
+        deadlines::open_clock(db, case.id, DeadlineKind::Acknowledge, &policy, &[], now).await?;
+    let event = case_events::start_chain(
         db,
         case_events::NewEvent::for_action(
             case.id,
@@ -435,10 +465,15 @@ async fn insert_case(
     let reference = next_reference(db, calendar.local_date(now).year()).await?;
     Entity::update_many()
         .col_expr(Column::Reference, Expr::value(reference.clone()))
+        .col_expr(Column::NextDueAt, Expr::value(clock.due_at))
         .filter(Column::Id.eq(case.id))
         .exec(db)
         .await?;
-    let case = Model { reference, ..case };
+    let case = Model {
+        reference,
+        next_due_at: clock.due_at,
+        ..case
+    };
     let viewer_role = case.role_of(actor, &co_ids);
     let mut co_complainants = resolved.co;
     co_complainants.sort_by(|a, b| a.name.cmp(&b.name));

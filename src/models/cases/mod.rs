@@ -314,13 +314,17 @@ impl Recipients {
                 .all(db)
                 .await?
         };
-        let mediator_users: HashMap<i64, users::Model> = users::Entity::find()
-            .filter(users::Column::Id.is_in(mediators))
-            .all(db)
-            .await?
-            .into_iter()
-            .map(|u| (u.id, u))
-            .collect();
+        let mediator_users: HashMap<i64, users::Model> = if mediators.is_empty() {
+            HashMap::new()
+        } else {
+            users::Entity::find()
+                .filter(users::Column::Id.is_in(mediators))
+                .all(db)
+                .await?
+                .into_iter()
+                .map(|u| (u.id, u))
+                .collect()
+        };
         let registrars = users::active_in_role(db, Role::Registrar).await?;
         Ok(cases
             .iter()

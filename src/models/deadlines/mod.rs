@@ -144,11 +144,84 @@ fn apply_due(am: &mut ActiveModel, due: Due, now: DateTime<Utc>) {
     }
 }
 
+/// Keeps the case's `next_due_at` equal to the soonest due instant of its running clocks
+/// (null when none runs or all are paused). Every function here that opens, closes or moves
+/// a clock calls it in the caller's transaction, so the caseload can read cases in due order
+/// from an index.
+///
+/// # Errors
+/// Database errors.
+pub async fn sync_soonest(db: &impl ConnectionTrait, case_id: i64) -> AppResult<()> {
+    use sea_orm::sea_query::{ExprTrait, Query};
+    let soonest = Query::select()
+        .expr(Expr::col(Column::DueAt).min())
+        .from(Entity)
+        .and_where(Expr::col(Column::CaseId).eq(case_id))
+        .and_where(Expr::col(Column::MetAt).is_null())
+        .and_where(Expr::col(Column::CancelledAt).is_null())
+        .to_owned();
+    super::_entities::cases::Entity::update_many()
+        .col_expr(
+            super::_entities::cases::Column::NextDueAt,
+            Expr::from(soonest),
+        )
+        .filter(super::_entities::cases::Column::Id.eq(case_id))
+        .exec(db)
+        .await?;
+    Ok(())
+}
+
+/// [`sync_soonest`] for every case at once, after clocks were written in bulk (synthetic
+/// data, seeding).
+///
+/// # Errors
+/// Database errors.
+pub async fn sync_soonest_everywhere(db: &impl ConnectionTrait) -> AppResult<()> {
+    use sea_orm::sea_query::{ExprTrait, Query};
+    let cases = super::_entities::cases::Entity;
+    let soonest = Query::select()
+        .expr(Expr::col((Entity, Column::DueAt)).min())
+        .from(Entity)
+        .and_where(
+            Expr::col((Entity, Column::CaseId))
+                .equals((cases, super::_entities::cases::Column::Id)),
+        )
+        .and_where(Expr::col((Entity, Column::MetAt)).is_null())
+        .and_where(Expr::col((Entity, Column::CancelledAt)).is_null())
+        .to_owned();
+    super::_entities::cases::Entity::update_many()
+        .col_expr(
+            super::_entities::cases::Column::NextDueAt,
+            Expr::from(soonest),
+        )
+        .exec(db)
+        .await?;
+    Ok(())
+}
+
 /// Starts a clock of `kind` on a case, now.
 ///
 /// # Errors
 /// Database errors.
 pub async fn start(
+    db: &impl ConnectionTrait,
+    case_id: i64,
+    kind: DeadlineKind,
+    policy: &ClockPolicy<'_>,
+    pauses: &[Pause],
+    now: DateTime<Utc>,
+) -> AppResult<Model> {
+    let clock = open_clock(db, case_id, kind, policy, pauses, now).await?;
+    sync_soonest(db, case_id).await?;
+    Ok(clock)
+}
+
+/// Writes a new clock without touching the case: for filing, which records the first clock
+/// on the case in the case's own last write.
+///
+/// # Errors
+/// Database errors.
+pub(crate) async fn open_clock(
     db: &impl ConnectionTrait,
     case_id: i64,
     kind: DeadlineKind,
@@ -215,6 +288,7 @@ pub async fn meet(
     kinds: &[DeadlineKind],
     now: DateTime<Utc>,
 ) -> AppResult<()> {
+    let mut changed = false;
     for d in open_for_case(db, case_id).await? {
         if kinds.iter().any(|k| k.as_ref() == d.kind) {
             let breached = d.breached_at.or_else(|| {
@@ -228,7 +302,11 @@ pub async fn meet(
             am.next_reminder_at = Set(None);
             am.updated_at = Set(now.into());
             am.update(db).await?;
+            changed = true;
         }
+    }
+    if changed {
+        sync_soonest(db, case_id).await?;
     }
     Ok(())
 }
@@ -243,6 +321,7 @@ pub async fn cancel(
     kinds: Option<&[DeadlineKind]>,
     now: DateTime<Utc>,
 ) -> AppResult<()> {
+    let mut changed = false;
     for d in open_for_case(db, case_id).await? {
         if kinds.is_none_or(|ks| ks.iter().any(|k| k.as_ref() == d.kind)) {
             let mut am: ActiveModel = d.into();
@@ -250,7 +329,11 @@ pub async fn cancel(
             am.next_reminder_at = Set(None);
             am.updated_at = Set(now.into());
             am.update(db).await?;
+            changed = true;
         }
+    }
+    if changed {
+        sync_soonest(db, case_id).await?;
     }
     Ok(())
 }
@@ -288,6 +371,9 @@ pub async fn recompute(
             am.update(db).await?;
             changed += 1;
         }
+    }
+    if changed > 0 {
+        sync_soonest(db, case_id).await?;
     }
     Ok(changed)
 }

@@ -5,14 +5,14 @@
 use std::collections::{BTreeMap, HashMap};
 
 use chrono::{DateTime, Datelike, Days, NaiveTime, TimeZone, Utc};
-use sea_orm::{entity::prelude::*, Condition, FromQueryResult, JoinType, QueryOrder, QuerySelect};
+use sea_orm::{entity::prelude::*, Condition, FromQueryResult, QueryOrder, QuerySelect};
 use serde::Serialize;
 
 use super::Model as ProfileModel;
 use crate::{
     errors::{AppError, AppResult},
     models::{
-        _entities::{assignments, cases, deadlines},
+        _entities::{assignments, cases},
         cases::{list_context, CaseStatus, ListContext},
         delegations, users,
         vocabulary::{RegionalGroup, Role},
@@ -66,9 +66,9 @@ pub fn caseload_limit(limit: Option<u64>) -> u64 {
 
 /// The open cases `mediator` holds, ordered by next deadline (cases with no running clock
 /// last, oldest first), cut to the `limit` most pressing, with the counts of all of them:
-/// open, overdue and due this week. Only the soonest due time of each case is read to order
-/// and count them; whole rows and their context are loaded for the `limit` shown, so a
-/// mediator holding hundreds of cases costs little more than one holding `limit`.
+/// open, overdue and due this week. Both read the soonest due instant each case carries
+/// (`next_due_at`, kept by the deadlines module) from one index over the mediator's cases, so
+/// a mediator holding hundreds of cases costs little more than one holding `limit`.
 ///
 /// # Errors
 /// Database errors.
@@ -78,61 +78,48 @@ pub async fn caseload(
     now: DateTime<Utc>,
     limit: u64,
 ) -> AppResult<Caseload> {
+    use sea_orm::sea_query::{ExprTrait, Func, NullOrdering, Order};
     #[derive(FromQueryResult)]
-    struct Held {
-        id: i64,
-        due_at: Option<DateTimeWithTimeZone>,
+    struct Counts {
+        open: i64,
+        overdue: i64,
+        due_this_week: i64,
     }
-    let running = cases::Relation::Deadlines.def().on_condition(|_, clock| {
-        use sea_orm::sea_query::ExprTrait;
-        Condition::all()
-            .add(Expr::col((clock.clone(), deadlines::Column::MetAt)).is_null())
-            .add(Expr::col((clock, deadlines::Column::CancelledAt)).is_null())
-    });
-    // Each held case with its soonest running clock, in filing order so that cases which
-    // tie (no clock) keep it after the stable sort below.
-    let held: Vec<Held> = cases::Entity::find()
+    let held = || {
+        cases::Entity::find()
+            .filter(cases::Column::MediatorId.eq(mediator.id))
+            .filter(cases::Column::Status.is_in(active_statuses()))
+    };
+    let due = || Expr::col(cases::Column::NextDueAt);
+    let counting = |cond: Expr| Expr::from(Func::count(Expr::case(cond, Expr::val(1))));
+    let week_end = end_of_week(now, mediator.zone);
+    let counts = held()
         .select_only()
-        .column(cases::Column::Id)
-        .column_as(deadlines::Column::DueAt.min(), "due_at")
-        .join(JoinType::LeftJoin, running)
-        .filter(cases::Column::MediatorId.eq(mediator.id))
-        .filter(cases::Column::Status.is_in(active_statuses()))
-        .group_by(cases::Column::Id)
-        .group_by(cases::Column::FiledAt)
+        .column_as(cases::Column::Id.count(), "open")
+        .column_as(counting(due().lt(now)), "overdue")
+        .column_as(
+            counting(due().gte(now).and(due().lt(week_end))),
+            "due_this_week",
+        )
+        .into_model::<Counts>()
+        .one(db)
+        .await?
+        .ok_or_else(|| AppError::Corrupt("a count returned no row".into()))?;
+    let items = held()
+        .order_by_with_nulls(cases::Column::NextDueAt, Order::Asc, NullOrdering::Last)
         .order_by_asc(cases::Column::FiledAt)
         .order_by_asc(cases::Column::Id)
-        .into_model::<Held>()
+        .limit(limit)
         .all(db)
         .await?;
-    let ids: Vec<i64> = held.iter().map(|h| h.id).collect();
-    let soonest: HashMap<i64, DateTime<Utc>> = held
-        .into_iter()
-        .filter_map(|h| h.due_at.map(|d| (h.id, d.to_utc())))
-        .collect();
-    let mut order = ids;
-    order.sort_by_key(|id| (!soonest.contains_key(id), soonest.get(id).copied()));
-    let week_end = end_of_week(now, mediator.zone);
-    let count = |pred: &dyn Fn(DateTime<Utc>) -> bool| {
-        soonest.values().filter(|t| pred(**t)).count() as u64
-    };
-    let overdue = count(&|t| t < now);
-    let due_this_week = count(&|t| t >= now && t < week_end);
-    let open = order.len() as u64;
-    order.truncate(usize::try_from(limit).unwrap_or(usize::MAX));
-    let mut items = cases::Entity::find()
-        .filter(cases::Column::Id.is_in(order.clone()))
-        .all(db)
-        .await?;
-    let rank: HashMap<i64, usize> = order.iter().enumerate().map(|(i, id)| (*id, i)).collect();
-    items.sort_by_key(|c| rank.get(&c.id).copied());
     let context = list_context(db, &items).await?;
+    let count = |n: i64| u64::try_from(n).unwrap_or(0);
     Ok(Caseload {
         items,
         context,
-        open,
-        overdue,
-        due_this_week,
+        open: count(counts.open),
+        overdue: count(counts.overdue),
+        due_this_week: count(counts.due_this_week),
     })
 }
 
@@ -201,17 +188,7 @@ pub async fn loads(db: &impl ConnectionTrait, now: DateTime<Utc>) -> AppResult<(
         .column_as(cases::Column::Id.count(), "n")
         .filter(cases::Column::MediatorId.is_in(ids))
         .filter(cases::Column::Status.is_in(active_statuses()))
-        .filter(
-            cases::Column::Id.in_subquery(
-                sea_orm::sea_query::Query::select()
-                    .column(deadlines::Column::CaseId)
-                    .from(deadlines::Entity)
-                    .and_where(deadlines::Column::MetAt.is_null())
-                    .and_where(deadlines::Column::CancelledAt.is_null())
-                    .and_where(deadlines::Column::DueAt.lt(now))
-                    .to_owned(),
-            ),
-        )
+        .filter(cases::Column::NextDueAt.lt(now))
         .group_by(cases::Column::MediatorId)
         .into_tuple::<(i64, i64)>()
         .all(db)
