@@ -40,9 +40,11 @@ pub async fn caseload(
     only(&current, &[Role::Mediator])?;
     let settings = Settings::of(&ctx)?;
     let at = now();
-    let calendar = holidays::calendar(&ctx.db, &settings).await?;
     let limit = ledger::caseload_limit(q.limit);
-    let load = ledger::caseload(&ctx.db, &current.actor, at, limit).await?;
+    let (calendar, load) = futures::try_join!(
+        holidays::calendar(&ctx.db, &settings),
+        ledger::caseload(&ctx.db, &current.actor, at, limit)
+    )?;
     format::json(CaseloadView::new(&load, &current.actor, &calendar, at))
 }
 

@@ -562,7 +562,7 @@ pub struct ListContext {
     pub next_deadline: std::collections::HashMap<i64, deadlines::Model>,
 }
 
-/// Loads the [`ListContext`] of a page of cases in three queries.
+/// Loads the [`ListContext`] of a page of cases in three queries, run at once.
 ///
 /// # Errors
 /// Database errors.
@@ -572,27 +572,22 @@ pub async fn list_context(db: &impl ConnectionTrait, items: &[Model]) -> AppResu
     let delegation_ids: Vec<i64> = items.iter().map(|c| c.complainant_delegation_id).collect();
     let bodies = super::bodies::Entity::find()
         .filter(super::bodies::Column::Id.is_in(body_ids))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|b| (b.id, b))
-        .collect();
+        .all(db);
     let delegations = super::delegations::Entity::find()
         .filter(super::delegations::Column::Id.is_in(delegation_ids))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|d| (d.id, d))
-        .collect();
-    let mut next_deadline: std::collections::HashMap<i64, deadlines::Model> =
-        std::collections::HashMap::new();
-    for d in deadlines::Entity::find()
+        .all(db);
+    let clocks = deadlines::Entity::find()
         .filter(deadlines::Column::CaseId.is_in(ids))
         .filter(deadlines::Column::MetAt.is_null())
         .filter(deadlines::Column::CancelledAt.is_null())
-        .all(db)
-        .await?
-    {
+        .all(db);
+    // Three independent reads at once, each on its own pooled connection.
+    let (bodies, delegations, clocks) = futures::try_join!(bodies, delegations, clocks)?;
+    let bodies = bodies.into_iter().map(|b| (b.id, b)).collect();
+    let delegations = delegations.into_iter().map(|d| (d.id, d)).collect();
+    let mut next_deadline: std::collections::HashMap<i64, deadlines::Model> =
+        std::collections::HashMap::new();
+    for d in clocks {
         let sooner = next_deadline
             .get(&d.case_id)
             .is_none_or(|cur| match (d.due_at, cur.due_at) {

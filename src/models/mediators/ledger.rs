@@ -102,16 +102,17 @@ pub async fn caseload(
             "due_this_week",
         )
         .into_model::<Counts>()
-        .one(db)
-        .await?
-        .ok_or_else(|| AppError::Corrupt("a count returned no row".into()))?;
+        .one(db);
     let items = held()
         .order_by_with_nulls(cases::Column::NextDueAt, Order::Asc, NullOrdering::Last)
         .order_by_asc(cases::Column::FiledAt)
         .order_by_asc(cases::Column::Id)
         .limit(limit)
-        .all(db)
-        .await?;
+        .all(db);
+    // Independent reads, each on its own pooled connection: the answer waits for the
+    // slower, not for both in turn.
+    let (counts, items) = futures::try_join!(counts, items)?;
+    let counts = counts.ok_or_else(|| AppError::Corrupt("a count returned no row".into()))?;
     let context = list_context(db, &items).await?;
     let count = |n: i64| u64::try_from(n).unwrap_or(0);
     Ok(Caseload {
