@@ -49,12 +49,15 @@ impl Hooks for App {
         create_app::<Self, Migrator>(mode, environment, config).await
     }
 
-    /// Parses the domain policy once, so a bad `settings:` block stops the app at boot, and
-    /// puts the app's own pool (`pool::connect`) in place of the framework's.
+    /// Parses the domain policy once, so a bad `settings:` block stops the app at boot, as
+    /// does a JWT secret signing cannot read; puts the app's own pool (`pool::connect`) in
+    /// place of the framework's.
     async fn after_context(mut ctx: AppContext) -> Result<AppContext> {
         let settings = Settings::from_value(ctx.config.settings.as_ref())
             .map_err(|e| loco_rs::Error::Message(e.to_string()))?;
         ctx.shared_store.insert(Arc::new(settings));
+        crate::models::users::check_jwt_secret(&ctx.config.get_jwt_config()?.secret)
+            .map_err(loco_rs::Error::Message)?;
         let framework_pool = std::mem::replace(
             &mut ctx.db,
             crate::pool::connect(&ctx.config.database).await?,

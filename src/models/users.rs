@@ -566,3 +566,21 @@ pub async fn by_pid(db: &impl ConnectionTrait, pid: Uuid) -> AppResult<Model> {
         .await?
         .ok_or(AppError::NotFound)
 }
+
+/// Checks the configured JWT secret the way signing reads it (base64, standard alphabet), so
+/// that a secret the token library cannot read stops the app at boot instead of failing every
+/// sign-in with a server error.
+///
+/// # Errors
+/// A message naming `auth.jwt.secret` when the secret is empty or not base64.
+pub fn check_jwt_secret(secret: &str) -> Result<(), String> {
+    let advice = "auth.jwt.secret (JWT_SECRET in production) must be base64: letters, digits, \
+                  `+` and `/`, a multiple of four characters long";
+    if secret.trim().is_empty() {
+        return Err(format!("{advice}; it is empty"));
+    }
+    jwt::JWT::new(secret)
+        .generate_token(60, "boot-check".to_string(), Map::new())
+        .map(|_| ())
+        .map_err(|e| format!("{advice}; it does not decode: {e}"))
+}

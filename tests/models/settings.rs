@@ -139,3 +139,20 @@ fn a_bad_notice_policy_is_refused_with_the_key_at_fault() {
         assert!(err.contains(expect), "{what}: {err}");
     }
 }
+
+#[test]
+fn a_jwt_secret_signing_cannot_read_is_refused_at_boot_with_the_key_at_fault() {
+    use redress::models::users::check_jwt_secret;
+    for bad in ["", "   ", "has-a-dash-in-it!", "abc", "P8fx9iRiRuUYTGpHg8P"] {
+        let e = check_jwt_secret(bad).expect_err(bad);
+        assert!(e.contains("auth.jwt.secret"), "{bad:?}: {e}");
+    }
+    for file in ["config/test.yaml", "config/development.yaml", "config/proof.yaml"] {
+        let yaml = std::fs::read_to_string(file).expect("config");
+        let secret = yaml
+            .lines()
+            .find_map(|l| l.trim().strip_prefix("secret: "))
+            .expect("a jwt secret");
+        assert_eq!(check_jwt_secret(secret), Ok(()), "{file}");
+    }
+}
