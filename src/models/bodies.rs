@@ -17,7 +17,7 @@ impl Model {
             .await?)
     }
 
-    /// Finds the bodys with these codes, in any letter case, in one query, keyed by code
+    /// Finds the bodies with these codes, in any letter case, in one query, keyed by code
     /// as stored (upper case).
     ///
     /// # Errors
@@ -26,16 +26,7 @@ impl Model {
         db: &impl ConnectionTrait,
         codes: &[&str],
     ) -> AppResult<std::collections::HashMap<String, Self>> {
-        if codes.is_empty() {
-            return Ok(std::collections::HashMap::new());
-        }
-        Ok(Entity::find()
-            .filter(Column::Code.is_in(codes.iter().map(|c| c.trim().to_uppercase())))
-            .all(db)
-            .await?
-            .into_iter()
-            .map(|m| (m.code.clone(), m))
-            .collect())
+        super::by_codes::<Entity>(db, Column::Code, codes, |m| m.code.clone()).await
     }
 }
 

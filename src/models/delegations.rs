@@ -43,16 +43,7 @@ impl Model {
         db: &impl ConnectionTrait,
         codes: &[&str],
     ) -> AppResult<std::collections::HashMap<String, Self>> {
-        if codes.is_empty() {
-            return Ok(std::collections::HashMap::new());
-        }
-        Ok(Entity::find()
-            .filter(Column::Code.is_in(codes.iter().map(|c| c.trim().to_uppercase())))
-            .all(db)
-            .await?
-            .into_iter()
-            .map(|m| (m.code.clone(), m))
-            .collect())
+        super::by_codes::<Entity>(db, Column::Code, codes, |m| m.code.clone()).await
     }
 
     /// Least developed country or small island developing state: the groups that get extra

@@ -51,3 +51,30 @@ where
         }
     }
 }
+
+/// The rows of a reference table whose `code` is one of `codes` (in any letter case; codes
+/// are stored upper case), keyed by their code.
+///
+/// # Errors
+/// Database errors.
+async fn by_codes<E>(
+    db: &impl sea_orm::ConnectionTrait,
+    code: E::Column,
+    codes: &[&str],
+    code_of: impl Fn(&E::Model) -> String,
+) -> crate::errors::AppResult<std::collections::HashMap<String, E::Model>>
+where
+    E: sea_orm::EntityTrait,
+{
+    use sea_orm::{ColumnTrait, QueryFilter};
+    if codes.is_empty() {
+        return Ok(std::collections::HashMap::new());
+    }
+    Ok(E::find()
+        .filter(code.is_in(codes.iter().map(|c| c.trim().to_uppercase())))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|m| (code_of(&m), m))
+        .collect())
+}

@@ -147,7 +147,11 @@ fn a_jwt_secret_signing_cannot_read_is_refused_at_boot_with_the_key_at_fault() {
         let e = check_jwt_secret(bad).expect_err(bad);
         assert!(e.contains("auth.jwt.secret"), "{bad:?}: {e}");
     }
-    for file in ["config/test.yaml", "config/development.yaml", "config/proof.yaml"] {
+    for file in [
+        "config/test.yaml",
+        "config/development.yaml",
+        "config/proof.yaml",
+    ] {
         let yaml = std::fs::read_to_string(file).expect("config");
         let secret = yaml
             .lines()

@@ -171,34 +171,6 @@ pub async fn sync_soonest(db: &impl ConnectionTrait, case_id: i64) -> AppResult<
     Ok(())
 }
 
-/// [`sync_soonest`] for every case at once, after clocks were written in bulk (synthetic
-/// data, seeding).
-///
-/// # Errors
-/// Database errors.
-pub async fn sync_soonest_everywhere(db: &impl ConnectionTrait) -> AppResult<()> {
-    use sea_orm::sea_query::{ExprTrait, Query};
-    let cases = super::_entities::cases::Entity;
-    let soonest = Query::select()
-        .expr(Expr::col((Entity, Column::DueAt)).min())
-        .from(Entity)
-        .and_where(
-            Expr::col((Entity, Column::CaseId))
-                .equals((cases, super::_entities::cases::Column::Id)),
-        )
-        .and_where(Expr::col((Entity, Column::MetAt)).is_null())
-        .and_where(Expr::col((Entity, Column::CancelledAt)).is_null())
-        .to_owned();
-    super::_entities::cases::Entity::update_many()
-        .col_expr(
-            super::_entities::cases::Column::NextDueAt,
-            Expr::from(soonest),
-        )
-        .exec(db)
-        .await?;
-    Ok(())
-}
-
 /// Starts a clock of `kind` on a case, now.
 ///
 /// # Errors
