@@ -24,6 +24,7 @@ mod m20261128_000020_list_indexes;
 mod m20261128_000021_sign_in_failures;
 mod m20261128_000022_caseload_indexes;
 mod m20261129_000023_soonest_clock;
+mod m20261129_000024_delegation_cases_index;
 mod util;
 
 pub struct Migrator;
@@ -55,6 +56,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261128_000021_sign_in_failures::Migration),
             Box::new(m20261128_000022_caseload_indexes::Migration),
             Box::new(m20261129_000023_soonest_clock::Migration),
+            Box::new(m20261129_000024_delegation_cases_index::Migration),
             // inject-above (do not remove this comment)
         ]
     }

@@ -303,3 +303,81 @@ async fn every_non_case_endpoint_answers_each_role_as_documented() {
     })
     .await;
 }
+
+#[tokio::test]
+#[serial]
+async fn a_delegations_list_pages_its_own_and_co_filed_cases_newest_first_under_its_filters() {
+    request::<App, _, _>(|server, ctx| async move {
+        let w = world(&ctx).await;
+        let mut alone = grievance();
+        alone["co_complainants"] = json!([]);
+        // Tuvalu names Kiribati on the first and third; Kiribati files the second and fourth.
+        let first = file(&server, &w, &grievance()).await;
+        let second = file_as(&server, &w.co_complainant, &alone).await;
+        let third = file(&server, &w, &grievance()).await;
+        let fourth = file_as(&server, &w.co_complainant, &alone).await;
+        let pids = |list: &Value| -> Vec<Value> {
+            list["items"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|c| c["pid"].clone())
+                .collect()
+        };
+        let page = |n: u32| {
+            let server = &server;
+            let who = &w.co_complainant;
+            async move {
+                let list: Value = get(server, who, &format!("/api/cases?per_page=3&page={n}"))
+                    .await
+                    .json();
+                list
+            }
+        };
+        let one = page(1).await;
+        assert_eq!(one["total"], 4, "{one}");
+        assert_eq!(
+            pids(&one),
+            vec![
+                fourth["pid"].clone(),
+                third["pid"].clone(),
+                second["pid"].clone()
+            ]
+        );
+        assert_eq!(pids(&page(2).await), vec![first["pid"].clone()]);
+        assert!(pids(&page(3).await).is_empty());
+
+        let oldest: Value = get(
+            &server,
+            &w.co_complainant,
+            "/api/cases?oldest_first=true&per_page=2",
+        )
+        .await
+        .json();
+        assert_eq!(
+            pids(&oldest),
+            vec![first["pid"].clone(), second["pid"].clone()]
+        );
+
+        must(
+            &server,
+            &w.registrar,
+            &second,
+            json!({"action": "register"}),
+        )
+        .await;
+        let registered: Value = get(&server, &w.co_complainant, "/api/cases?status=registered")
+            .await
+            .json();
+        assert_eq!(registered["total"], 1, "{registered}");
+        assert_eq!(pids(&registered), vec![second["pid"].clone()]);
+
+        // Tuvalu sees only what it filed, not Kiribati's own.
+        let tuvalu: Value = get(&server, &w.complainant, "/api/cases").await.json();
+        assert_eq!(
+            pids(&tuvalu),
+            vec![third["pid"].clone(), first["pid"].clone()]
+        );
+    })
+    .await;
+}

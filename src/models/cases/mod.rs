@@ -8,7 +8,9 @@ use std::collections::{BTreeSet, HashMap};
 
 use chrono::{DateTime, Utc};
 use sea_orm::{
-    entity::prelude::*, sea_query::Query, Condition, PaginatorTrait, QueryOrder, QuerySelect,
+    entity::prelude::*,
+    sea_query::{Order, Query},
+    Condition, PaginatorTrait, QueryOrder, QuerySelect,
 };
 use serde::Deserialize;
 
@@ -492,16 +494,16 @@ pub async fn list_for(
     let Some(scope) = visibility(actor) else {
         return Ok(empty);
     };
-    let mut cond = Condition::all().add(scope);
+    let mut filters = Condition::all();
     if let Some(s) = filter.status {
-        cond = cond.add(Column::Status.eq(s.as_ref()));
+        filters = filters.add(Column::Status.eq(s.as_ref()));
     }
     if let Some(c) = filter.category {
-        cond = cond.add(Column::Category.eq(c.as_ref()));
+        filters = filters.add(Column::Category.eq(c.as_ref()));
     }
     if let Some(code) = &filter.body {
         match super::bodies::Model::find_by_code(db, code).await? {
-            Some(b) => cond = cond.add(Column::BodyId.eq(b.id)),
+            Some(b) => filters = filters.add(Column::BodyId.eq(b.id)),
             None => return Ok(empty),
         }
     }
@@ -513,7 +515,7 @@ pub async fn list_for(
             .and_where(deadlines::Column::CancelledAt.is_null())
             .and_where(deadlines::Column::DueAt.lt(now))
             .to_owned();
-        cond = cond.add(if overdue {
+        filters = filters.add(if overdue {
             Column::Id.in_subquery(late)
         } else {
             Column::Id.not_in_subquery(late)
@@ -527,20 +529,29 @@ pub async fn list_for(
             .and_where(deadlines::Column::MetAt.is_null())
             .and_where(deadlines::Column::CancelledAt.is_null())
             .to_owned();
-        cond = cond.add(Column::Id.in_subquery(waiting));
+        filters = filters.add(Column::Id.in_subquery(waiting));
     }
-    let query = Entity::find().filter(cond);
+    let query = Entity::find().filter(Condition::all().add(scope).add(filters.clone()));
     let total = query.clone().count(db).await?;
-    let query = if filter.oldest_first == Some(true) {
-        query.order_by_asc(Column::FiledAt).order_by_asc(Column::Id)
+    let order = if filter.oldest_first == Some(true) {
+        Order::Asc
     } else {
-        query
-            .order_by_desc(Column::FiledAt)
-            .order_by_desc(Column::Id)
+        Order::Desc
+    };
+    let offset = (page - 1) * per_page;
+    let query = match (actor.role, actor.delegation_id) {
+        // A delegation's page is taken from the (id, filing time) pairs of its own and its
+        // co-filed cases, read from indexes, so only the rows shown are read whole: sorting
+        // thousands of whole rows to keep 25 took the busiest delegation's list 45 ms.
+        (Role::Delegate, Some(d)) => {
+            let ids = delegation_page(d, filters, order.clone(), offset, per_page);
+            Entity::find().filter(Column::Id.in_subquery(ids))
+        }
+        _ => query.offset(offset).limit(per_page),
     };
     let items = query
-        .offset((page - 1) * per_page)
-        .limit(per_page)
+        .order_by(Column::FiledAt, order.clone())
+        .order_by(Column::Id, order)
         .all(db)
         .await?;
     let context = list_context(db, &items).await?;
@@ -551,6 +562,55 @@ pub async fn list_for(
         per_page,
         context,
     })
+}
+
+/// The ids of one page of a delegation's cases (its own and those it co-filed) that pass
+/// `filters`, in filing order: a union of (id, filing time) pairs, then the page.
+fn delegation_page(
+    delegation: i64,
+    filters: Condition,
+    order: Order,
+    offset: u64,
+    limit: u64,
+) -> sea_orm::sea_query::SelectStatement {
+    use sea_orm::sea_query::{Alias, ExprTrait, UnionType};
+    let pairs = || {
+        Query::select()
+            .column((Entity, Column::Id))
+            .column((Entity, Column::FiledAt))
+            .from(Entity)
+            .to_owned()
+    };
+    let mut own = pairs()
+        .cond_where(
+            Condition::all()
+                .add(Expr::col((Entity, Column::ComplainantDelegationId)).eq(delegation))
+                .add(filters.clone()),
+        )
+        .to_owned();
+    let co_filed = pairs()
+        .inner_join(
+            co::Entity,
+            Expr::col((co::Entity, co::Column::CaseId)).equals((Entity, Column::Id)),
+        )
+        .cond_where(
+            Condition::all()
+                .add(Expr::col((co::Entity, co::Column::DelegationId)).eq(delegation))
+                .add(filters),
+        )
+        .to_owned();
+    let mine = Alias::new("mine");
+    Query::select()
+        .column((mine.clone(), Column::Id))
+        .from_subquery(
+            own.union(UnionType::Distinct, co_filed).to_owned(),
+            mine.clone(),
+        )
+        .order_by((mine.clone(), Column::FiledAt), order.clone())
+        .order_by((mine, Column::Id), order)
+        .offset(offset)
+        .limit(limit)
+        .to_owned()
 }
 
 /// What a list row needs besides the case: its body, its complainant and its next clock.
