@@ -12,7 +12,7 @@ impl Model {
     /// Database errors.
     pub async fn find_by_code(db: &impl ConnectionTrait, code: &str) -> AppResult<Option<Self>> {
         Ok(Entity::find()
-            .filter(Column::Code.eq(code.trim().to_uppercase()))
+            .filter(Column::Code.eq(super::code_key(code)))
             .one(db)
             .await?)
     }
@@ -47,7 +47,7 @@ pub async fn create(
     kind: BodyKind,
     now: chrono::DateTime<chrono::Utc>,
 ) -> AppResult<Model> {
-    let code = code.trim().to_uppercase();
+    let code = super::code_key(code);
     if Model::find_by_code(db, &code).await?.is_some() {
         FieldErrors::single("code", "taken", "another body has this code").into_result()?;
     }

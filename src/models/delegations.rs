@@ -29,7 +29,7 @@ impl Model {
     /// Database errors.
     pub async fn find_by_code(db: &impl ConnectionTrait, code: &str) -> AppResult<Option<Self>> {
         Ok(Entity::find()
-            .filter(Column::Code.eq(code.trim().to_uppercase()))
+            .filter(Column::Code.eq(super::code_key(code)))
             .one(db)
             .await?)
     }

@@ -52,6 +52,13 @@ where
     }
 }
 
+/// A body's or delegation's code as stored: trimmed, upper case, so a code is found in any
+/// letter case.
+#[must_use]
+pub fn code_key(code: &str) -> String {
+    code.trim().to_uppercase()
+}
+
 /// The rows of a reference table whose `code` is one of `codes` (in any letter case; codes
 /// are stored upper case), keyed by their code.
 ///
@@ -71,7 +78,7 @@ where
         return Ok(std::collections::HashMap::new());
     }
     Ok(E::find()
-        .filter(code.is_in(codes.iter().map(|c| c.trim().to_uppercase())))
+        .filter(code.is_in(codes.iter().map(|c| code_key(c))))
         .all(db)
         .await?
         .into_iter()

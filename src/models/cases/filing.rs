@@ -136,8 +136,12 @@ async fn resolve(
     }
     let known_bodies = bodies::Model::find_by_codes(db, &body_codes).await?;
     let known_delegations = delegations::Model::find_by_codes(db, &delegation_codes).await?;
-    let body_of = |code: &str| known_bodies.get(&code.trim().to_uppercase()).cloned();
-    let delegation_of = |code: &str| known_delegations.get(&code.trim().to_uppercase()).cloned();
+    let body_of = |code: &str| known_bodies.get(&crate::models::code_key(code)).cloned();
+    let delegation_of = |code: &str| {
+        known_delegations
+            .get(&crate::models::code_key(code))
+            .cloned()
+    };
     let body = body_of(&input.body);
     if body.is_none() {
         errors.add(
