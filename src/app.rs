@@ -15,6 +15,7 @@ use loco_rs::{
 use migration::Migrator;
 
 use crate::{
+    clock::Clock,
     controllers,
     models::_entities::{
         assignments, bodies, case_co_complainants, case_events, cases, challenges, deadlines,
@@ -50,11 +51,22 @@ impl Hooks for App {
     }
 
     /// Parses the domain policy once, so a bad `settings:` block stops the app at boot, as
-    /// does a JWT secret signing cannot read; puts the app's own pool (`pool::connect`) in
+    /// does a JWT secret signing cannot read; installs the app's one clock; puts the app's own pool (`pool::connect`) in
     /// place of the framework's.
     async fn after_context(mut ctx: AppContext) -> Result<AppContext> {
         let settings = Settings::from_value(ctx.config.settings.as_ref())
             .map_err(|e| loco_rs::Error::Message(e.to_string()))?;
+        let clock = match settings.clock_starts_at {
+            Some(_) if ctx.environment == Environment::Production => {
+                return Err(loco_rs::Error::Message(
+                    "settings.clock_starts_at: a production clock is the system's; remove it"
+                        .into(),
+                ))
+            }
+            Some(at) => Clock::starting_at(at),
+            None => Clock::system(),
+        };
+        ctx.shared_store.insert(Arc::new(clock));
         ctx.shared_store.insert(Arc::new(settings));
         crate::models::users::check_jwt_secret(&ctx.config.get_jwt_config()?.secret)
             .map_err(loco_rs::Error::Message)?;
@@ -69,7 +81,7 @@ impl Hooks for App {
     /// A fresh development database gets the demo data on first start.
     async fn before_run(ctx: &AppContext) -> Result<()> {
         if ctx.environment == Environment::Development {
-            let summary = tasks::demo::load(ctx, crate::controllers::extract::now()).await?;
+            let summary = tasks::demo::load(ctx, crate::clock::now(ctx)).await?;
             tracing::info!(summary, "demo data");
         }
         Ok(())
@@ -140,7 +152,7 @@ impl Hooks for App {
     }
 
     async fn seed(ctx: &AppContext, _base: &Path) -> Result<()> {
-        tasks::demo::load(ctx, crate::controllers::extract::now()).await?;
+        tasks::demo::load(ctx, crate::clock::now(ctx)).await?;
         Ok(())
     }
 }

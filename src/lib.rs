@@ -1,4 +1,5 @@
 pub mod app;
+pub mod clock;
 pub mod controllers;
 pub mod errors;
 pub mod mailers;

@@ -2,7 +2,7 @@
 //! boot (`App::after_context`) so a bad policy stops the app before it serves a request.
 use std::{collections::BTreeMap, sync::Arc};
 
-use chrono::{NaiveTime, Weekday};
+use chrono::{DateTime, NaiveTime, Utc, Weekday};
 use loco_rs::app::AppContext;
 use serde::Deserialize;
 
@@ -125,6 +125,9 @@ pub struct Settings {
     pub assignment: AssignmentSettings,
     pub oversight: OversightSettings,
     pub sign_in: SignInPolicy,
+    /// Where the app's clock starts, for test environments: every test then runs at this
+    /// instant whatever the day. Refused at boot in production.
+    pub clock_starts_at: Option<DateTime<Utc>>,
 }
 
 /// The block as written: map keys stay strings while parsing so that an error's path names
@@ -145,6 +148,8 @@ struct Raw {
     oversight: OversightSettings,
     #[serde(default)]
     sign_in: SignInPolicy,
+    #[serde(default)]
+    clock_starts_at: Option<DateTime<Utc>>,
 }
 
 fn keyed<K: std::str::FromStr + Ord, V>(
@@ -199,6 +204,7 @@ impl Settings {
             assignment: raw.assignment,
             oversight: raw.oversight,
             sign_in: raw.sign_in,
+            clock_starts_at: raw.clock_starts_at,
         };
         let s = &settings.sign_in;
         if s.max_failures < 1 || s.window_minutes < 1 || s.lockout_minutes < 1 {

@@ -9,7 +9,7 @@ use loco_rs::prelude::{format, AppContext, Response, Result, Routes};
 use serde::Deserialize;
 use validator::Validate;
 
-use super::extract::{now, pid, CurrentActor, ValidJson, ValidQuery};
+use super::extract::{pid, CurrentActor, ValidJson, ValidQuery};
 use crate::errors::ErrorBody;
 use crate::{
     errors::{not_blank, AppError, FieldErrors, Said},
@@ -144,7 +144,7 @@ pub async fn accredit(ctx: &AppContext, p: NewUserParams) -> Result<users::Model
             zone,
             password: p.password,
         },
-        now(),
+        crate::clock::now(&ctx),
     )
     .await
 }
@@ -189,7 +189,7 @@ pub async fn change_user(
             zone,
             active: p.active,
         },
-        now(),
+        crate::clock::now(&ctx),
     )
     .await
 }
@@ -228,7 +228,7 @@ pub async fn create_body_from(
     let mut errors = FieldErrors::new();
     errors.check(&p);
     errors.into_result()?;
-    bodies::create(&ctx.db, &p.code, &p.name, p.kind, now()).await
+    bodies::create(&ctx.db, &p.code, &p.name, p.kind, crate::clock::now(&ctx)).await
 }
 
 #[utoipa::path(get, path = "/api/admin/holidays", tag = "admin", security(("bearer" = [])), responses((status = 200, body = Vec<HolidayView>), (status = 401, description = "not signed in", body = ErrorBody), (status = 404, description = "not an admin", body = ErrorBody)))]
@@ -273,7 +273,7 @@ pub async fn add_holiday(
     let mut errors = FieldErrors::new();
     errors.check(&p);
     errors.into_result()?;
-    holidays::add(&ctx.db, p.date, &p.name, now()).await
+    holidays::add(&ctx.db, p.date, &p.name, crate::clock::now(&ctx)).await
 }
 
 #[utoipa::path(delete, path = "/api/admin/holidays/{date}", tag = "admin", security(("bearer" = [])), params(("date" = String, Path, description = "YYYY-MM-DD")), responses((status = 204, description = "removed"), (status = 401, description = "not signed in", body = ErrorBody), (status = 404, description = "not an admin, or no holiday that day", body = ErrorBody)))]

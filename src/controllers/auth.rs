@@ -7,7 +7,7 @@ use loco_rs::prelude::{format, AppContext, Response, Result, Routes};
 use serde::Deserialize;
 use validator::Validate;
 
-use super::extract::{now, CurrentActor, ValidJson};
+use super::extract::{CurrentActor, ValidJson};
 use crate::errors::ErrorBody;
 use crate::{
     errors::FieldErrors,
@@ -43,8 +43,14 @@ pub async fn login(
     ValidJson(p): ValidJson<LoginParams>,
 ) -> Result<Response> {
     let settings = Settings::of(&ctx)?;
-    let user =
-        users::Model::authenticate(&ctx.db, &p.email, &p.password, now(), settings.sign_in).await?;
+    let user = users::Model::authenticate(
+        &ctx.db,
+        &p.email,
+        &p.password,
+        crate::clock::now(&ctx),
+        settings.sign_in,
+    )
+    .await?;
     let jwt = ctx.config.get_jwt_config()?;
     let token = user.generate_jwt(&jwt.secret, jwt.expiration)?;
     let affiliation = user.affiliation_codes(&ctx.db).await?;
@@ -62,7 +68,7 @@ pub async fn forgot(
     let mut errors = FieldErrors::new();
     errors.check(&p);
     errors.into_result()?;
-    users::Model::request_password_reset(&ctx.db, &p.email, now()).await?;
+    users::Model::request_password_reset(&ctx.db, &p.email, crate::clock::now(&ctx)).await?;
     // The same answer whether or not the address is accredited.
     format::json(
         serde_json::json!({ "status": "if this address is accredited, a reset link is on its way" }),
@@ -80,7 +86,7 @@ pub async fn reset(
         &p.token,
         &p.password,
         settings.reset_token_minutes,
-        now(),
+        crate::clock::now(&ctx),
     )
     .await?;
     format::json(serde_json::json!({ "status": "password changed" }))

@@ -7,7 +7,7 @@ use axum::{
 use chrono::{DateTime, Utc};
 use loco_rs::prelude::{format, AppContext, Response, Result, Routes};
 
-use super::extract::{now, pid, CurrentActor, ValidCommand, ValidJson, ValidQuery};
+use super::extract::{pid, CurrentActor, ValidCommand, ValidJson, ValidQuery};
 use crate::errors::ErrorBody;
 use crate::{
     errors::{AppError, FieldErrors},
@@ -33,7 +33,7 @@ async fn detail(
     case: cases::Model,
     status: StatusCode,
 ) -> Result<Response> {
-    let at = now();
+    let at = crate::clock::now(&ctx);
     let dossier = case.dossier(&ctx.db, &current.actor, at).await?;
     render(ctx, current, &dossier, status, at).await
 }
@@ -70,7 +70,7 @@ pub async fn file(
         input.idempotency_key = Some(key.to_string());
     }
     let settings = Settings::of(&ctx)?;
-    let at = now();
+    let at = crate::clock::now(&ctx);
     let calendar = holidays::calendar(&ctx.db, &settings).await?;
     let filer = (&current.actor, &current.user);
     match filing::file_with(&ctx.db, &settings, &calendar, filer, input, at).await? {
@@ -88,7 +88,7 @@ pub async fn list(
     ValidQuery(filter): ValidQuery<CaseFilter>,
 ) -> Result<Response> {
     let settings = Settings::of(&ctx)?;
-    let at = now();
+    let at = crate::clock::now(&ctx);
     let listing = cases::list_for(&ctx.db, &current.actor, &filter, at).await?;
     let calendar = holidays::calendar(&ctx.db, &settings).await?;
     format::json(Page {
@@ -127,7 +127,7 @@ pub async fn act(
         &current.actor,
         pid(&raw)?,
         command,
-        now(),
+        crate::clock::now(&ctx),
     )
     .await?;
     detail(&ctx, &current, case, StatusCode::OK).await

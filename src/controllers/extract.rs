@@ -5,7 +5,7 @@ use axum::{
     extract::{FromRef, FromRequest, FromRequestParts, Request},
     http::{header::CONTENT_TYPE, request::Parts},
 };
-use chrono::{DateTime, SubsecRound, Utc};
+use chrono::{DateTime, Utc};
 use loco_rs::{app::AppContext, controller::extractor::auth::JWT};
 use serde::de::DeserializeOwned;
 
@@ -19,12 +19,6 @@ use crate::{
 
 /// Upper bound on a JSON body, well above the longest valid case.
 pub const MAX_BODY_BYTES: usize = 512 * 1024;
-
-/// The instant a request is handled, at the precision both databases store.
-#[must_use]
-pub fn now() -> DateTime<Utc> {
-    Utc::now().trunc_subsecs(6)
-}
 
 fn field_of_serde_message(path: &str, message: &str) -> String {
     // serde reports a missing field at the parent path, naming it in backticks.
@@ -294,7 +288,7 @@ pub fn pid(raw: &str) -> Result<uuid::Uuid, AppError> {
 pub const MAX_PERIOD_DAYS: i64 = 366 * 5;
 
 /// The instants `[from 00:00, the day after to 00:00)` in UTC of a report over whole days,
-/// `to` defaulting to today and `from` to `default_days` before it.
+/// `to` defaulting to `today` and `from` to `default_days` before it.
 ///
 /// # Errors
 /// 422 when `from` is after `to` or the period is longer than [`MAX_PERIOD_DAYS`].
@@ -302,8 +296,9 @@ pub fn period(
     from: Option<chrono::NaiveDate>,
     to: Option<chrono::NaiveDate>,
     default_days: i64,
+    today: chrono::NaiveDate,
 ) -> Result<(DateTime<Utc>, DateTime<Utc>), AppError> {
-    let to = to.unwrap_or_else(|| now().date_naive());
+    let to = to.unwrap_or(today);
     let from = from.unwrap_or(to - chrono::Duration::days(default_days));
     if from > to {
         return Err(AppError::Validation(FieldErrors::single_said(

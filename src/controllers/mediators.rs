@@ -10,7 +10,7 @@ use chrono::NaiveDate;
 use loco_rs::prelude::{format, AppContext, Response, Result, Routes};
 use serde::Deserialize;
 
-use super::extract::{now, only, period, pid, CurrentActor, ValidJson, ValidQuery};
+use super::extract::{only, period, pid, CurrentActor, ValidJson, ValidQuery};
 use crate::{
     errors::ErrorBody,
     models::{
@@ -39,7 +39,7 @@ pub async fn caseload(
 ) -> Result<Response> {
     only(&current, &[Role::Mediator])?;
     let settings = Settings::of(&ctx)?;
-    let at = now();
+    let at = crate::clock::now(&ctx);
     let limit = ledger::caseload_limit(q.limit);
     let (calendar, load) = futures::try_join!(
         holidays::calendar(&ctx.db, &settings),
@@ -51,7 +51,7 @@ pub async fn caseload(
 #[utoipa::path(get, path = "/api/mediators", tag = "mediators", security(("bearer" = [])), responses((status = 200, body = LoadList), (status = 401, description = "not signed in", body = ErrorBody), (status = 404, description = "not the registry or oversight", body = ErrorBody)))]
 pub async fn loads(State(ctx): State<AppContext>, current: CurrentActor) -> Result<Response> {
     only(&current, &[Role::Registrar, Role::Oversight])?;
-    let (items, awaiting_mediator) = ledger::loads(&ctx.db, now()).await?;
+    let (items, awaiting_mediator) = ledger::loads(&ctx.db, crate::clock::now(&ctx)).await?;
     format::json(LoadList {
         items: items.iter().map(LoadView::from).collect(),
         awaiting_mediator,
@@ -76,7 +76,7 @@ pub async fn fairness(
     ValidQuery(p): ValidQuery<Period>,
 ) -> Result<Response> {
     only(&current, &[Role::Registrar, Role::Oversight])?;
-    let (start, end) = period(p.from, p.to, 90)?;
+    let (start, end) = period(p.from, p.to, 90, crate::clock::now(&ctx).date_naive())?;
     format::json(ledger::ledger(&ctx.db, start, end).await?)
 }
 
@@ -140,7 +140,13 @@ pub async fn change_profile(
     ValidJson(p): ValidJson<ProfileParams>,
 ) -> Result<Response> {
     only(&current, &[Role::Admin])?;
-    let profile = mediators::change_profile(&ctx.db, pid(&raw)?, p.into_change(), now()).await?;
+    let profile = mediators::change_profile(
+        &ctx.db,
+        pid(&raw)?,
+        p.into_change(),
+        crate::clock::now(&ctx),
+    )
+    .await?;
     format::json(ProfileView::from(&profile))
 }
 

@@ -9,7 +9,7 @@ use axum::{
 use loco_rs::prelude::{format, AppContext, Response, Result, Routes};
 use serde::Serialize;
 
-use super::extract::{now, CurrentActor};
+use super::extract::CurrentActor;
 use crate::{
     errors::{AppError, ErrorBody},
     mailers::notices::Renderer,
@@ -47,7 +47,7 @@ pub async fn retry(
     Path(id): Path<String>,
 ) -> Result<Response> {
     let id: i64 = id.parse().map_err(|_| AppError::NotFound)?;
-    notifications::requeue(&ctx.db, &current.actor, id, now()).await?;
+    notifications::requeue(&ctx.db, &current.actor, id, crate::clock::now(&ctx)).await?;
     format::json(Requeued { id })
 }
 
@@ -62,14 +62,20 @@ pub struct CalendarFeed {
 #[utoipa::path(post, path = "/api/auth/me/calendar", tag = "auth", security(("bearer" = [])), responses((status = 201, body = CalendarFeed), (status = 401, description = "not signed in", body = ErrorBody)))]
 pub async fn issue_feed(State(ctx): State<AppContext>, current: CurrentActor) -> Result<Response> {
     let settings = Settings::of(&ctx)?;
-    let token = current.user.issue_calendar_token(&ctx.db, now()).await?;
+    let token = current
+        .user
+        .issue_calendar_token(&ctx.db, crate::clock::now(&ctx))
+        .await?;
     let url = format!("{}/api/calendar/{token}", settings.public_base_url);
     Ok((StatusCode::CREATED, axum::Json(CalendarFeed { url })).into_response())
 }
 
 #[utoipa::path(delete, path = "/api/auth/me/calendar", tag = "auth", security(("bearer" = [])), responses((status = 204, description = "the feed URL no longer works"), (status = 401, description = "not signed in", body = ErrorBody)))]
 pub async fn revoke_feed(State(ctx): State<AppContext>, current: CurrentActor) -> Result<Response> {
-    current.user.revoke_calendar_token(&ctx.db, now()).await?;
+    current
+        .user
+        .revoke_calendar_token(&ctx.db, crate::clock::now(&ctx))
+        .await?;
     Ok(StatusCode::NO_CONTENT.into_response())
 }
 

@@ -10,7 +10,7 @@ use chrono::NaiveDate;
 use loco_rs::prelude::{format, AppContext, Response, Result, Routes};
 use serde::Deserialize;
 
-use super::extract::{now, only, period, CurrentActor, ValidJson, ValidQuery};
+use super::extract::{only, period, CurrentActor, ValidJson, ValidQuery};
 use crate::{
     errors::{AppError, ErrorBody},
     models::{
@@ -45,7 +45,7 @@ impl MetricsQuery {
     /// # Errors
     /// 422 for a bad period or an unknown code.
     pub async fn scope(&self, ctx: &AppContext) -> Result<Scope, AppError> {
-        let (from, to) = period(self.from, self.to, 365)?;
+        let (from, to) = period(self.from, self.to, 365, crate::clock::now(ctx).date_naive())?;
         Scope::resolve(
             &ctx.db,
             from,
@@ -61,7 +61,7 @@ impl MetricsQuery {
 async fn compute(ctx: &AppContext, current: &CurrentActor, q: MetricsQuery) -> Result<Metrics> {
     only(current, &[Role::Oversight, Role::Registrar])?;
     let scope = q.scope(ctx).await?;
-    Ok(metrics::overview(&ctx.db, &scope, now()).await?)
+    Ok(metrics::overview(&ctx.db, &scope, crate::clock::now(&ctx)).await?)
 }
 
 /// A CSV download named `name`.
@@ -92,7 +92,13 @@ async fn disparities_of(
     only(current, &[Role::Oversight, Role::Registrar])?;
     let settings = Settings::of(ctx)?;
     let scope = q.scope(ctx).await?;
-    Ok(disparities::disparities(&ctx.db, &scope, &settings.oversight, now()).await?)
+    Ok(disparities::disparities(
+        &ctx.db,
+        &scope,
+        &settings.oversight,
+        crate::clock::now(&ctx),
+    )
+    .await?)
 }
 
 #[utoipa::path(get, path = "/api/oversight/disparities", tag = "oversight", security(("bearer" = [])), params(MetricsQuery), responses((status = 200, body = Disparities), (status = 401, description = "not signed in", body = ErrorBody), (status = 404, description = "not oversight or the registry", body = ErrorBody), (status = 422, description = "a bad period or an unknown code", body = ErrorBody)))]
@@ -130,7 +136,7 @@ async fn trends_of(
 ) -> Result<Vec<Month>> {
     only(current, &[Role::Oversight, Role::Registrar])?;
     let scope = q.scope(ctx).await?;
-    Ok(metrics::trends(&ctx.db, &scope, now()).await?)
+    Ok(metrics::trends(&ctx.db, &scope, crate::clock::now(&ctx)).await?)
 }
 
 #[utoipa::path(get, path = "/api/oversight/trends", tag = "oversight", security(("bearer" = [])), params(MetricsQuery), responses((status = 200, body = Trends), (status = 401, description = "not signed in", body = ErrorBody), (status = 404, description = "not oversight or the registry", body = ErrorBody), (status = 422, description = "a bad period or an unknown code", body = ErrorBody)))]
@@ -170,7 +176,7 @@ async fn mediators_of(
 ) -> Result<Vec<MediatorFigures>> {
     only(current, &[Role::Oversight, Role::Registrar])?;
     let scope = q.scope(ctx).await?;
-    Ok(metrics::mediators(&ctx.db, &scope, now()).await?)
+    Ok(metrics::mediators(&ctx.db, &scope, crate::clock::now(&ctx)).await?)
 }
 
 #[utoipa::path(get, path = "/api/oversight/mediators", tag = "oversight", security(("bearer" = [])), params(MetricsQuery), responses((status = 200, body = MediatorTable), (status = 401, description = "not signed in", body = ErrorBody), (status = 404, description = "not oversight or the registry", body = ErrorBody), (status = 422, description = "a bad period or an unknown code", body = ErrorBody)))]
@@ -311,7 +317,7 @@ pub async fn draw(
         seed,
         p.size,
         settings.oversight.sample_max,
-        now(),
+        crate::clock::now(&ctx),
     )
     .await
 }

@@ -2,7 +2,7 @@
 use axum::{body::Body, extract::State, http::header, response::IntoResponse, routing::get};
 use loco_rs::prelude::{format, AppContext, Response, Result, Routes};
 
-use super::extract::{now, ValidQuery};
+use super::extract::ValidQuery;
 use crate::{
     errors::ErrorBody,
     models::register::{self, Entry, Filter},
@@ -17,7 +17,7 @@ pub async fn list(
     State(ctx): State<AppContext>,
     ValidQuery(f): ValidQuery<Filter>,
 ) -> Result<Response> {
-    let (items, total) = register::page(&ctx.db, &f, now()).await?;
+    let (items, total) = register::page(&ctx.db, &f, crate::clock::now(&ctx)).await?;
     let (page, per_page) = f.bounds();
     format::json(Page {
         items,
@@ -62,7 +62,7 @@ pub async fn export(
     State(ctx): State<AppContext>,
     ValidQuery(f): ValidQuery<Filter>,
 ) -> Result<Response> {
-    let at = now();
+    let at = crate::clock::now(&ctx);
     let db = ctx.db.clone();
     // Streamed in chunks: the whole register is never held in memory.
     let header = to_csv::<Vec<String>>(HEADER, &[]).unwrap_or_default();

@@ -23,7 +23,7 @@ impl Task for Refresh {
     }
 
     async fn run(&self, ctx: &AppContext, vars: &Vars) -> Result<()> {
-        let now = super::notices::now_from(vars)?.unwrap_or_else(crate::controllers::extract::now);
+        let now = super::notices::now_from(vars)?.unwrap_or_else(|| crate::clock::now(ctx));
         let began = std::time::Instant::now();
         let days = figures::refresh(&ctx.db, now).await.map_err(Error::from)?;
         println!(

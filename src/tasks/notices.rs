@@ -43,10 +43,6 @@ async fn policy(ctx: &AppContext) -> Result<(Arc<Settings>, Calendar)> {
     Ok((settings, calendar))
 }
 
-fn clock() -> DateTime<Utc> {
-    crate::controllers::extract::now()
-}
-
 /// Sweep, then deliver what the sweep queued (and anything else due).
 pub struct Remind;
 
@@ -64,7 +60,7 @@ impl Task for Remind {
     async fn run(&self, ctx: &AppContext, vars: &Vars) -> Result<()> {
         let at = now_from(vars)?;
         let (settings, calendar) = policy(ctx).await?;
-        let now = at.unwrap_or_else(clock);
+        let now = at.unwrap_or_else(|| crate::clock::now(ctx));
         let report = reminders::sweep(&ctx.db, &settings, &calendar, now, 1000)
             .await
             .map_err(Error::from)?;
@@ -94,8 +90,9 @@ async fn deliver(
 ) -> Result<()> {
     let postman = Postman::from_config(&ctx.config, settings.notices.delivery.concurrency)
         .map_err(Error::from)?;
+    let clock = crate::clock::Clock::of(ctx);
     let report = outbox::drain(&ctx.db, &postman, settings, calendar, || {
-        at.unwrap_or_else(clock)
+        at.unwrap_or_else(|| clock.now())
     })
     .await
     .map_err(Error::from)?;
@@ -141,7 +138,7 @@ impl Task for Rebuild {
     }
 
     async fn run(&self, ctx: &AppContext, vars: &Vars) -> Result<()> {
-        let now = now_from(vars)?.unwrap_or_else(clock);
+        let now = now_from(vars)?.unwrap_or_else(|| crate::clock::now(ctx));
         let (settings, calendar) = policy(ctx).await?;
         let report = reminders::rebuild(&ctx.db, &settings, &calendar, now)
             .await

@@ -19,7 +19,7 @@ impl Task for SeedDemo {
     }
 
     async fn run(&self, ctx: &AppContext, _vars: &Vars) -> Result<()> {
-        let summary = super::demo::load(ctx, crate::controllers::extract::now()).await?;
+        let summary = super::demo::load(ctx, crate::clock::now(ctx)).await?;
         println!("{summary}");
         Ok(())
     }

@@ -338,7 +338,7 @@ impl Task for Synthesize {
             .ok()
             .filter(|y| (1..=50).contains(y))
             .ok_or_else(|| Error::Message("years: between 1 and 50".into()))?;
-        let now = super::notices::now_from(vars)?.unwrap_or_else(crate::controllers::extract::now);
+        let now = super::notices::now_from(vars)?.unwrap_or_else(|| crate::clock::now(ctx));
         let settings = Settings::of(ctx)?;
         let summary = synthesize(&ctx.db, &settings, n, seed, years, now, true)
             .await

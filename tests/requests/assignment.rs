@@ -5,7 +5,6 @@ use chrono::Duration;
 use loco_rs::testing::prelude::*;
 use redress::{
     app::App,
-    controllers::extract::now,
     models::{
         _entities::{assignments, notifications},
         cases::actions::{transition, ActionInput, Command},
@@ -456,11 +455,11 @@ async fn a_rejected_challenge_keeps_the_mediator_and_a_late_one_is_refused() {
                 at,
             )
         };
-        let err = challenge_at(now() + Duration::days(10))
+        let err = challenge_at(redress::clock::now(&ctx) + Duration::days(10))
             .await
             .expect_err("a late challenge");
         assert!(err.to_string().contains("window"), "{err}");
-        let in_time = challenge_at(now() + Duration::hours(1)).await;
+        let in_time = challenge_at(redress::clock::now(&ctx) + Duration::hours(1)).await;
         assert!(in_time.is_ok(), "{in_time:?}");
     })
     .await;
@@ -566,7 +565,7 @@ async fn a_mediator_sees_open_cases_soonest_deadline_first_with_overdue_and_this
             &grievance_against(json!({"kind": "delegation", "code": "FRA"})),
         )
         .await;
-        let at = now();
+        let at = redress::clock::now(&ctx);
         for (case, due) in [
             (&overdue, at - Duration::hours(1)),
             (&soon, at + Duration::minutes(30)),
@@ -665,7 +664,7 @@ async fn the_fairness_ledger_counts_assignments_by_mediator_and_group_and_the_sp
         ] {
             eligible_case(&server, &w, &grievance_against(respondent)).await;
         }
-        let today = now().date_naive();
+        let today = redress::clock::now(&ctx).date_naive();
         let ledger: Value = get(
             &server,
             &w.oversight,

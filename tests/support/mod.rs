@@ -77,7 +77,7 @@ pub fn monday_morning() -> DateTime<Utc> {
 
 /// Builds the world in one transaction and signs everyone in.
 pub async fn world(ctx: &AppContext) -> World {
-    let now = Utc::now();
+    let now = redress::clock::now(ctx);
     let settings = redress::settings::Settings::of(ctx).expect("settings");
     let txn = ctx.db.begin().await.expect("begin");
     delegations::load_member_states(&txn, now)

@@ -74,13 +74,13 @@ async fn every_lifecycle_notice_arrives_once_with_the_case_reference() {
             "filing, registration, eligibility, assignment and the request queue notices: {queued}"
         );
 
-        let report = deliver(&ctx, &postman, redress::controllers::extract::now()).await;
+        let report = deliver(&ctx, &postman, redress::clock::now(&ctx)).await;
         assert_eq!(report.sent, queued);
         assert_eq!(sink.received().len() as u64, queued);
         assert_eq!(count(&ctx, waiting()).await, 0);
         // A second run finds nothing to send.
         assert_eq!(
-            deliver(&ctx, &postman, redress::controllers::extract::now())
+            deliver(&ctx, &postman, redress::clock::now(&ctx))
                 .await
                 .claimed,
             0
@@ -126,7 +126,7 @@ async fn a_protected_complainant_is_never_named_to_the_respondent() {
         let mut body = grievance();
         body["confidentiality"] = json!("identity_protected");
         eligible_case(&server, &w, &body).await;
-        deliver(&ctx, &postman, redress::controllers::extract::now()).await;
+        deliver(&ctx, &postman, redress::clock::now(&ctx)).await;
         let to_respondent = sink.to(&w.respondent.email);
         assert!(
             !to_respondent.is_empty(),
@@ -157,7 +157,7 @@ async fn a_refused_connection_is_retried_and_every_notice_arrives_exactly_once_w
         let postman = Postman::smtp(&config_for_port(port), 4).expect("transport");
         case_in_mediation(&server, &w).await;
         let queued = count(&ctx, waiting()).await;
-        let t0 = redress::controllers::extract::now();
+        let t0 = redress::clock::now(&ctx);
 
         let down = deliver(&ctx, &postman, t0).await;
         assert_eq!(down.retried, queued, "{down:?}");
@@ -200,7 +200,7 @@ async fn a_temporary_refusal_backs_off_and_the_last_attempt_fails_and_flags_the_
         let max = i64::from(settings.notices.delivery.max_attempts);
         let queued = count(&ctx, waiting()).await;
 
-        let mut now = redress::controllers::extract::now();
+        let mut now = redress::clock::now(&ctx);
         let mut gaps = Vec::new();
         for attempt in 1..=max {
             let report = deliver(&ctx, &postman, now).await;
@@ -272,7 +272,7 @@ async fn a_temporary_refusal_backs_off_and_the_last_attempt_fails_and_flags_the_
         )
         .await;
         assert_eq!(res.status_code(), 200, "{}", res.text());
-        let report = deliver(&ctx, &postman, redress::controllers::extract::now()).await;
+        let report = deliver(&ctx, &postman, redress::clock::now(&ctx)).await;
         assert_eq!(report.sent, 1);
         assert_eq!(sink.received().len(), 1);
     })
@@ -289,7 +289,7 @@ async fn a_permanent_refusal_fails_at_once_without_retrying() {
         let postman = Postman::smtp(&sink.config(), 4).expect("transport");
         file(&server, &w, &grievance()).await;
         let queued = count(&ctx, waiting()).await;
-        let report = deliver(&ctx, &postman, redress::controllers::extract::now()).await;
+        let report = deliver(&ctx, &postman, redress::clock::now(&ctx)).await;
         assert_eq!(report.failed, queued);
         assert_eq!(report.retried, 0);
         let rows = notifications::Entity::find()
@@ -319,7 +319,7 @@ async fn a_worker_killed_after_claiming_loses_nothing_the_rows_return_when_the_l
         file(&server, &w, &grievance()).await;
         let queued = count(&ctx, waiting()).await;
         let (settings, _) = policy(&ctx).await;
-        let t0 = redress::controllers::extract::now();
+        let t0 = redress::clock::now(&ctx);
         // A worker claims everything and dies before sending.
         let claimed = notifications::claim(
             &ctx.db,
@@ -356,7 +356,7 @@ async fn two_workers_draining_at_once_send_each_notice_once() {
             file(&server, &w, &grievance()).await;
         }
         let queued = count(&ctx, waiting()).await;
-        let now = redress::controllers::extract::now();
+        let now = redress::clock::now(&ctx);
         let (a, b) = tokio::join!(deliver(&ctx, &postman, now), deliver(&ctx, &postman, now));
         assert_eq!(a.sent + b.sent, queued, "{a:?} {b:?}");
         assert_eq!(sink.received().len() as u64, queued);
@@ -385,7 +385,7 @@ async fn a_password_reset_email_carries_the_code_and_the_outbox_forgets_it_once_
             .expect("queued");
         let token: Value = serde_json::from_str(&row.payload).expect("json");
         let token = token["token"].as_str().expect("token").to_string();
-        deliver(&ctx, &postman, redress::controllers::extract::now()).await;
+        deliver(&ctx, &postman, redress::clock::now(&ctx)).await;
         let mail = sink.to(&w.complainant.email);
         assert_eq!(mail.len(), 1);
         assert!(mail[0].text().contains(&token));
@@ -471,7 +471,7 @@ async fn challenge_recusal_and_assignment_notices_arrive_worded_for_what_happene
             "reason": "On reflection my nationality is a bar."}),
         )
         .await;
-        deliver(&ctx, &postman, redress::controllers::extract::now()).await;
+        deliver(&ctx, &postman, redress::clock::now(&ctx)).await;
 
         let reference = case["reference"].as_str().unwrap();
         let subjects = |who: &Person| -> Vec<String> {

@@ -157,10 +157,11 @@ async fn sweeping_twice_late_or_at_once_queues_each_notice_once() {
         assert_eq!(a.notices + b.notices, 1, "{a:?} {b:?}");
         let again = sweep(&ctx, at).await;
         assert_eq!(again.notices, 0);
-        // Late: the sweep was down through the two-day lead; only that lead goes out.
-        let lead1 = step(&plan, Stage::Lead(1));
-        sweep(&ctx, lead1.sweep_at - Duration::minutes(1)).await;
-        sweep(&ctx, lead1.sweep_at - Duration::minutes(1)).await;
+        // Late: the sweep was down from the five-day lead until just before the two-day
+        // lead's instant; only that lead goes out, however often the sweep runs then.
+        let lead2 = step(&plan, Stage::Lead(2));
+        sweep(&ctx, lead2.target - Duration::minutes(1)).await;
+        sweep(&ctx, lead2.target - Duration::minutes(1)).await;
         let reminders = rows_of_kind(&ctx, "reminder").await;
         let stages: Vec<String> = reminders
             .iter()

@@ -29,7 +29,6 @@ use serde::Serialize;
 use serde_json::{json, Value};
 use sha2::Sha256;
 
-use super::extract::now;
 use crate::{
     errors::{AppError, FieldErrors, FieldMessage, Said},
     models::{
@@ -153,7 +152,7 @@ impl Visitor {
             .get("x-forwarded-proto")
             .is_some_and(|v| v.as_bytes().eq_ignore_ascii_case(b"https"));
         let secure = settings.public_base_url.starts_with("https://") || forwarded_tls;
-        let at = now();
+        let at = crate::clock::now(&ctx);
         let mut cookies = Vec::new();
         let session = read_cookie(&jar, SESSION_COOKIE, secure);
         let mut me = None;
