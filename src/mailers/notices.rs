@@ -129,6 +129,7 @@ impl Renderer {
                     due_utc: d.due_at.format(UTC_FORMAT).to_string(),
                     zone: zone.name().to_string(),
                     working_days_left: d.working_days_left,
+                    when: d.when(),
                 })
             }
             None => None,
@@ -159,6 +160,7 @@ impl Renderer {
             args.push(("party", d.party.clone().into()));
             args.push(("due", d.due_local.clone().into()));
             args.push(("days", d.working_days_left.into()));
+            args.push(("when", d.when.into()));
         }
         // Only the reset email carries its code, whatever else a letter holds.
         let reset = letter.reset.clone().filter(|_| kind == "password_reset");
@@ -281,9 +283,29 @@ pub struct DeadlineFacts {
     pub due_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
     pub working_days_left: i64,
+    /// Days from the recipient's today to the due day, both in the recipient's own zone:
+    /// 0 is "today" and 1 "tomorrow" on the calendar of the person reading it, whatever the
+    /// organization's day.
+    pub local_days_left: i64,
+}
+
+/// Days from `now` to `due`, counted on the calendar of someone in `zone`.
+#[must_use]
+pub fn local_days_between(now: DateTime<Utc>, due: DateTime<Utc>, zone: chrono_tz::Tz) -> i64 {
+    (due.with_timezone(&zone).date_naive() - now.with_timezone(&zone).date_naive()).num_days()
 }
 
 impl DeadlineFacts {
+    /// "today", "tomorrow" or "later", as the recipient's calendar has it.
+    #[must_use]
+    pub const fn when(&self) -> &'static str {
+        match self.local_days_left {
+            i64::MIN..=0 => "today",
+            1 => "tomorrow",
+            _ => "later",
+        }
+    }
+
     /// The calendar entry for this deadline, in the letter's language.
     #[must_use]
     pub fn entry(
@@ -353,6 +375,7 @@ struct DeadlineView {
     due_utc: String,
     zone: String,
     working_days_left: i64,
+    when: &'static str,
 }
 
 #[cfg(test)]
@@ -380,6 +403,7 @@ mod tests {
                 due_at: "2026-12-02T17:00:00Z".parse().expect("instant"),
                 updated_at: "2026-11-28T10:00:00Z".parse().expect("instant"),
                 working_days_left: 2,
+                local_days_left: 3,
             }),
             stage: Some("lead2".into()),
             reset: Some(ResetView {

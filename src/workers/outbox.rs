@@ -29,7 +29,7 @@ use serde::Serialize;
 
 use crate::{
     errors::{AppError, AppResult},
-    mailers::notices::{CaseFacts, DeadlineFacts, Letter, Renderer, ResetView},
+    mailers::notices::{self, CaseFacts, DeadlineFacts, Letter, Renderer, ResetView},
     models::{
         _entities::case_co_complainants as co,
         cases,
@@ -489,6 +489,7 @@ fn compose(
                     due_at: due,
                     updated_at: d.updated_at.to_utc(),
                     working_days_left: calendar.days_between(now, due, DayUnit::Working),
+                    local_days_left: notices::local_days_between(now, due, zone),
                 });
             }
         }

@@ -1,2 +1,3 @@
+mod calendar_spread;
 mod delivery;
 mod reminders;

@@ -73,12 +73,14 @@ mail-recuse_mediator-subject = Mediator recused
 mail-recuse_mediator-body = The mediator has recused themselves and withdrawn from the case. A new mediator is being assigned. In the meantime, running deadlines continue unless the case is placed on hold.
 mail-register-subject = Grievance registered
 mail-register-body = The registry has registered the grievance. Its eligibility will now be assessed.
-mail-reminder-subject = { $stage ->
-    [due_day] Due today
+mail-reminder-subject = { $when ->
+    [today] Due today
+    [tomorrow] Due tomorrow
    *[other] Reminder
 }: { $meaning } by { $due }
-mail-reminder-body = { $stage ->
-    [due_day] This is a reminder that the deadline for { $meaning } falls due today, { $due }.
+mail-reminder-body = { $when ->
+    [today] This is a reminder that the deadline for { $meaning } falls due today, { $due }.
+    [tomorrow] This is a reminder that the deadline for { $meaning } falls due tomorrow, { $due }.
    *[other] This is a reminder that the deadline for { $meaning } falls due in { $days ->
         [one] { $days } working day
        *[other] { $days } working days

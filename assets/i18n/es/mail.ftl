@@ -73,12 +73,14 @@ mail-recuse_mediator-subject = Inhibición del mediador
 mail-recuse_mediator-body = El mediador se ha inhibido y se ha retirado del caso. Se asignará un nuevo mediador. Entretanto, los plazos en curso siguen corriendo, salvo que el caso quede en suspenso.
 mail-register-subject = Reclamación registrada
 mail-register-body = La reclamación ha quedado registrada. A continuación se evaluará su admisibilidad.
-mail-reminder-subject = { $stage ->
-    [due_day] Vence hoy
+mail-reminder-subject = { $when ->
+    [today] Vence hoy
+    [tomorrow] Vence mañana
    *[other] Recordatorio
 }: { $meaning }, a más tardar el { $due }
-mail-reminder-body = { $stage ->
-    [due_day] Le recordamos que el plazo para { $meaning } vence hoy, { $due }.
+mail-reminder-body = { $when ->
+    [today] Le recordamos que el plazo para { $meaning } vence hoy, { $due }.
+    [tomorrow] Le recordamos que el plazo para { $meaning } vence mañana, { $due }.
    *[other] Le recordamos que el plazo para { $meaning } vence dentro de { $days ->
         [one] { $days } día hábil
        *[other] { $days } días hábiles

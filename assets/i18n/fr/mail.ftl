@@ -73,12 +73,14 @@ mail-recuse_mediator-subject = Déport du médiateur
 mail-recuse_mediator-body = Le médiateur s'est déporté et s'est retiré de l'affaire. Un nouveau médiateur va être désigné. Dans l'intervalle, les délais en cours continuent de courir, sauf si l'affaire est mise en suspens.
 mail-register-subject = Réclamation enregistrée
 mail-register-body = Le greffe a enregistré la réclamation. Sa recevabilité va maintenant être évaluée.
-mail-reminder-subject = { $stage ->
-    [due_day] Échéance aujourd'hui
+mail-reminder-subject = { $when ->
+    [today] Échéance aujourd'hui
+    [tomorrow] Échéance demain
    *[other] Rappel
 } : { $meaning }, au plus tard le { $due }
-mail-reminder-body = { $stage ->
-    [due_day] Nous vous rappelons que le délai pour { $meaning } expire aujourd'hui, { $due }.
+mail-reminder-body = { $when ->
+    [today] Nous vous rappelons que le délai pour { $meaning } expire aujourd'hui, { $due }.
+    [tomorrow] Nous vous rappelons que le délai pour { $meaning } expire demain, { $due }.
    *[other] Nous vous rappelons que le délai pour { $meaning } expire dans { $days ->
         [one] { $days } jour ouvrable
        *[other] { $days } jours ouvrables
