@@ -21,6 +21,7 @@ pub mod reminders;
 pub mod samples;
 pub mod sign_in_failures;
 pub mod submissions;
+pub mod text;
 pub mod users;
 pub mod vocabulary;
 pub mod web_sessions;

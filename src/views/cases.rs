@@ -4,10 +4,9 @@ use strum::IntoEnumIterator;
 
 use super::{people::DelegationView, Instant};
 use crate::models::{
-    cases::{dossier::Dossier, CaseAction, ListContext, Model},
+    cases::{disclosure::Disclosure, dossier::Dossier, CaseAction, ListContext, Model},
     deadlines::{self, calendar::Calendar, clock::Due},
     users::{self, Actor},
-    vocabulary::Party,
 };
 
 /// Where a clock stands for the viewer.
@@ -138,8 +137,7 @@ impl CaseSummary {
         calendar: &Calendar,
         now: DateTime<Utc>,
     ) -> Self {
-        // In a list the co-complainants are not loaded; a respondent is never one of them.
-        let role = c.role_of(actor, &[]);
+        let disclosure = Disclosure::for_actor(c, actor);
         Self {
             pid: c.pid.to_string(),
             reference: c.reference.clone(),
@@ -149,18 +147,16 @@ impl CaseSummary {
             urgency: c.urgency.clone(),
             confidentiality: c.confidentiality.clone(),
             body: ctx.bodies.get(&c.body_id).map(|b| b.code.clone()),
-            complainant: if c.redacts_complainant_for(role) {
-                None
-            } else {
-                ctx.delegations
-                    .get(&c.complainant_delegation_id)
-                    .map(|d| d.code.clone())
-            },
+            complainant: disclosure
+                .complainant(ctx.delegations.get(&c.complainant_delegation_id))
+                .flatten()
+                .map(|d| d.code.clone()),
             on_hold: c.on_hold,
             filed_at: Instant::from_db(c.filed_at, actor.zone),
             next_deadline: ctx
-                .next_deadline
+                .open_clocks
                 .get(&c.id)
+                .and_then(|clocks| disclosure.next_clock(clocks))
                 .map(|d| DeadlineView::new(d, calendar, actor.zone, now)),
             version: c.version,
         }
@@ -267,24 +263,19 @@ impl CaseDetail {
         if let Some(cd) = &d.complainant {
             ctx.delegations.insert(cd.id, cd.clone());
         }
+        let shown = d.disclosure;
         let mut summary = CaseSummary::new(c, &ctx, actor, calendar, now);
-        if d.redacted {
+        if shown.withholds_complainant() {
             summary.complainant = None;
         }
-        summary.next_deadline = d
-            .deadlines
-            .iter()
-            .filter(|x| x.is_open() && x.due_at.is_some())
-            .min_by_key(|x| x.due_at)
+        summary.next_deadline = shown
+            .next_clock(&d.deadlines)
             .map(|x| DeadlineView::new(x, calendar, zone, now));
-        let complainant_side = |party: &str| party == Party::Complainant.as_ref();
-        let complainant_user_ids: Vec<i64> = d
-            .submissions
-            .iter()
-            .filter(|(s, _)| complainant_side(&s.party))
-            .map(|(s, _)| s.author_id)
-            .chain(std::iter::once(c.filed_by_id))
-            .collect();
+        let named = |who: &Option<users::Model>| {
+            who.as_ref()
+                .filter(|u| shown.may_name(u))
+                .map(PersonRef::from)
+        };
         let status = c.status().ok();
         let allowed_actions = match (d.viewer_role, status) {
             (Some(role), Some(status)) => CaseAction::iter()
@@ -305,11 +296,10 @@ impl CaseDetail {
             language: c.language.clone(),
             outcome: c.outcome.clone(),
             dismissal_reason: c.dismissal_reason.clone(),
-            co_complainants: if d.redacted {
-                Vec::new()
-            } else {
-                d.co_complainants.iter().map(DelegationView::from).collect()
-            },
+            co_complainants: shown
+                .complainant(&d.co_complainants)
+                .map(|cs| cs.iter().map(DelegationView::from).collect())
+                .unwrap_or_default(),
             respondent: d
                 .respondent_body
                 .as_ref()
@@ -329,6 +319,7 @@ impl CaseDetail {
             deadlines: d
                 .deadlines
                 .iter()
+                .filter(|x| shown.may_see_clock(x))
                 .map(|x| DeadlineView::new(x, calendar, zone, now))
                 .collect(),
             submissions: d
@@ -338,11 +329,7 @@ impl CaseDetail {
                     pid: s.pid.to_string(),
                     kind: s.kind.clone(),
                     party: s.party.clone(),
-                    author: if d.redacted && complainant_side(&s.party) {
-                        None
-                    } else {
-                        author.as_ref().map(PersonRef::from)
-                    },
+                    author: named(author),
                     language: s.language.clone(),
                     body: s.body.clone(),
                     answers_deadline: s.deadline_id,
@@ -357,14 +344,7 @@ impl CaseDetail {
                     action: e.action.clone(),
                     from: e.from_status.clone(),
                     to: e.to_status.clone(),
-                    actor: if d.redacted
-                        && e.actor_id
-                            .is_some_and(|a| complainant_user_ids.contains(&a))
-                    {
-                        None
-                    } else {
-                        who.as_ref().map(PersonRef::from)
-                    },
+                    actor: named(who),
                     detail: serde_json::from_str(&e.detail).unwrap_or(serde_json::Value::Null),
                     at: Instant::from_db(e.occurred_at, zone),
                     hash: e.hash.clone(),
@@ -382,6 +362,11 @@ impl CaseDetail {
             extension_requests: d
                 .extension_requests
                 .iter()
+                .filter(|x| {
+                    d.deadlines
+                        .iter()
+                        .any(|c| c.id == x.deadline_id && shown.may_see_clock(c))
+                })
                 .map(|x| ExtensionView {
                     pid: x.pid.to_string(),
                     deadline_id: x.deadline_id,

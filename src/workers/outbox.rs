@@ -17,14 +17,14 @@
 use std::collections::{BTreeSet, HashMap};
 
 use chrono::{DateTime, Duration, Utc};
-use futures::{stream, StreamExt};
+use futures::{stream, FutureExt, StreamExt};
 use lettre::transport::smtp::{authentication::Credentials, extension::ClientId, PoolConfig};
 use lettre::{
     message::{header, Attachment, Mailbox, MultiPart},
     AsyncTransport, Message, Transport as _,
 };
 use loco_rs::config::{MailerTls, SmtpMailer};
-use sea_orm::{entity::prelude::*, DatabaseConnection, QueryOrder, TransactionTrait};
+use sea_orm::{entity::prelude::*, DatabaseConnection, TransactionTrait};
 use serde::Serialize;
 
 use crate::{
@@ -32,9 +32,9 @@ use crate::{
     mailers::notices::{self, CaseFacts, DeadlineFacts, Letter, Renderer, ResetView},
     models::{
         _entities::case_co_complainants as co,
-        cases,
+        cases::{self, disclosure::Disclosure},
         deadlines::{self, calendar::Calendar, calendar::DayUnit},
-        delegations, notifications, redo_when_busy, reminders, users,
+        delegations, notifications, redo_when_busy, reminders, text, users,
         vocabulary::Locale,
     },
     settings::Settings,
@@ -186,10 +186,26 @@ pub async fn deliver_due(
     let renderer = Renderer::get()?;
     let claimed: Vec<Claimed> = rows.into_iter().map(Claimed::new).collect();
     let facts = Facts::load(db, &claimed).await?;
+    let max_attempts = i64::from(d.max_attempts);
     let jobs: Vec<(notifications::Model, Composed)> = claimed
         .into_iter()
         .map(|c| {
-            let composed = compose(&facts, settings, calendar, renderer, &c, now);
+            let composed = if c.row.attempts > max_attempts {
+                // Claimed this often and never answered: each delivering process died on
+                // it. Claiming it again would only hold back the rest.
+                Composed::Fail(format!(
+                    "claimed {} times without an outcome (the delivering process stopped each time)",
+                    c.row.attempts
+                ))
+            } else {
+                // One row that cannot be built (whatever the reason) fails alone.
+                std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                    compose(&facts, settings, calendar, renderer, &c, now)
+                }))
+                .unwrap_or_else(|panic| {
+                    Composed::Fail(format!("the email could not be built: {}", said(&*panic)))
+                })
+            };
             (c.row, composed)
         })
         .collect();
@@ -198,17 +214,26 @@ pub async fn deliver_due(
         .map(|(row, composed)| async move {
             let outcome = match composed {
                 Composed::Send(_) if std::time::Instant::now() >= start_by => Outcome::Released,
-                Composed::Send(message) => match postman.send(*message, send_within).await {
-                    Ok(()) => Outcome::Sent,
-                    Err(SendError::Transient(why)) => Outcome::Failed {
-                        why,
-                        transient: true,
-                    },
-                    Err(SendError::Permanent(why)) => Outcome::Failed {
-                        why,
-                        transient: false,
-                    },
-                },
+                Composed::Send(message) => {
+                    let sent = std::panic::AssertUnwindSafe(postman.send(*message, send_within))
+                        .catch_unwind()
+                        .await;
+                    match sent {
+                        Ok(Ok(())) => Outcome::Sent,
+                        Ok(Err(SendError::Transient(why))) => Outcome::Failed {
+                            why,
+                            transient: true,
+                        },
+                        Ok(Err(SendError::Permanent(why))) => Outcome::Failed {
+                            why,
+                            transient: false,
+                        },
+                        Err(panic) => Outcome::Failed {
+                            why: format!("the email could not be sent: {}", said(&*panic)),
+                            transient: false,
+                        },
+                    }
+                }
                 Composed::Withdraw(why) => Outcome::Withdrawn(why),
                 Composed::Fail(why) => Outcome::Failed {
                     why,
@@ -255,6 +280,15 @@ pub async fn deliver_due(
     notifications::mark_sent(db, &sent, now).await?;
     notifications::release(db, released, now).await?;
     Ok(report)
+}
+
+/// What a panic said, for the row's `last_error`.
+fn said(panic: &(dyn std::any::Any + Send)) -> String {
+    panic
+        .downcast_ref::<&str>()
+        .map(ToString::to_string)
+        .or_else(|| panic.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "an unexpected failure".into())
 }
 
 /// Marks a notice failed and appends the case event in one transaction, redone if another
@@ -321,8 +355,8 @@ struct Facts {
     cases: HashMap<i64, cases::Model>,
     /// Deadlines named by deadline notices.
     deadlines: HashMap<i64, deadlines::Model>,
-    /// Each case's next running deadline, shown in lifecycle notices.
-    next_deadline: HashMap<i64, deadlines::Model>,
+    /// Each case's open clocks: a lifecycle notice shows the next one its reader may see.
+    open_clocks: HashMap<i64, Vec<deadlines::Model>>,
     complainants: HashMap<i64, String>,
 }
 
@@ -372,18 +406,7 @@ impl Facts {
             .into_iter()
             .map(|d| (d.id, d))
             .collect();
-        let mut next_deadline: HashMap<i64, deadlines::Model> = HashMap::new();
-        for d in deadlines::Entity::find()
-            .filter(deadlines::Column::CaseId.is_in(case_ids.clone()))
-            .filter(deadlines::Column::MetAt.is_null())
-            .filter(deadlines::Column::CancelledAt.is_null())
-            .filter(deadlines::Column::DueAt.is_not_null())
-            .order_by_asc(deadlines::Column::DueAt)
-            .all(db)
-            .await?
-        {
-            next_deadline.entry(d.case_id).or_insert(d);
-        }
+        let open_clocks = deadlines::open_by_case(db, case_ids.iter().copied().collect()).await?;
         let mut filed_by: HashMap<i64, Vec<i64>> = cases
             .values()
             .map(|c| (c.id, vec![c.complainant_delegation_id]))
@@ -424,7 +447,7 @@ impl Facts {
             users,
             cases,
             deadlines,
-            next_deadline,
+            open_clocks,
             complainants,
         })
     }
@@ -463,21 +486,23 @@ fn compose(
     let mut case_facts = None;
     let mut link = None;
     if let Some(case) = case {
-        let withheld = case.withholds_complainant_from(user);
+        let shown = Disclosure::to_recipient(case, user);
         case_facts = Some(CaseFacts {
             reference: case.reference.clone(),
             title: case.title.clone(),
             status: case.status.clone(),
-            complainant: if withheld {
-                None
-            } else {
-                facts.complainants.get(&case.id).cloned()
-            },
+            complainant: shown
+                .complainant(facts.complainants.get(&case.id))
+                .flatten()
+                .cloned(),
         });
         link = Some(settings.case_url(case.pid));
         let clock = match deadline_id {
-            Some(_) => named,
-            None => facts.next_deadline.get(&case.id),
+            Some(_) => named.filter(|d| shown.may_see_clock(d)),
+            None => facts
+                .open_clocks
+                .get(&case.id)
+                .and_then(|clocks| shown.next_clock(clocks)),
         };
         if let Some(d) = clock {
             if let (Some(due), Ok(kind), Ok(party)) = (d.due_at, d.kind(), d.party()) {
@@ -540,7 +565,7 @@ fn build_message(
         .email
         .parse::<lettre::Address>()
         .map_err(|_| format!("recipient address `{}` is not valid", user.email))?;
-    let to = Mailbox::new(Some(user.name.clone()), address);
+    let to = Mailbox::new(Some(text::one_line(&user.name).into_owned()), address);
     let from: Mailbox = settings
         .notices
         .delivery
@@ -568,7 +593,7 @@ fn build_message(
     Message::builder()
         .from(from)
         .to(to)
-        .subject(rendered.subject)
+        .subject(text::one_line(&rendered.subject))
         .message_id(Some(format!(
             "<notice-{notice_id}@{}>",
             ics::host_of(&settings.public_base_url)

@@ -16,6 +16,7 @@
 mod database_restart;
 mod mail_outage;
 mod node_killed;
+mod poisoned_notice;
 mod slow_mail;
 mod two_nodes;
 

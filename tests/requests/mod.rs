@@ -5,6 +5,7 @@ mod concurrency;
 mod docs;
 mod lifecycle;
 mod oversight;
+mod protection;
 mod register;
 mod unavailable;
 mod validation;

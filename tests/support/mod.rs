@@ -134,6 +134,42 @@ pub async fn world(ctx: &AppContext) -> World {
     }
 }
 
+/// One more signed-in person: `role`, of `delegation` or `body`, in New York, English.
+pub async fn another(
+    ctx: &AppContext,
+    email: &str,
+    role: Role,
+    delegation: Option<&str>,
+    body: Option<&str>,
+) -> Person {
+    let settings = redress::settings::Settings::of(ctx).expect("settings");
+    let user = users::accredit(
+        &ctx.db,
+        &settings,
+        Accreditation {
+            email: email.to_string(),
+            name: format!("Test {email}"),
+            role,
+            delegation: delegation.map(str::to_string),
+            body: body.map(str::to_string),
+            locale: Locale::En,
+            zone: chrono_tz::America::New_York,
+            password: Some(DEMO_PASSWORD.to_string()),
+        },
+        redress::clock::now(ctx),
+    )
+    .await
+    .expect("accredit");
+    let jwt = ctx.config.get_jwt_config().expect("jwt config");
+    Person {
+        token: user
+            .generate_jwt(&jwt.secret, jwt.expiration)
+            .expect("token"),
+        actor: user.actor().expect("actor"),
+        email: user.email.clone(),
+    }
+}
+
 /// A valid grievance, to be changed field by field in tests.
 pub fn grievance() -> Value {
     json!({

@@ -505,3 +505,111 @@ async fn challenge_recusal_and_assignment_notices_arrive_worded_for_what_happene
     })
     .await;
 }
+
+/// Puts `name` on a person as stored data, past every check of the edge (data from before
+/// the checks, or written by hand).
+async fn rename_in_store(ctx: &AppContext, who: &Person, name: &str) {
+    use sea_orm::{ActiveModelTrait, ActiveValue::Set};
+    let user = users::Entity::find_by_id(who.actor.id)
+        .one(&ctx.db)
+        .await
+        .expect("query")
+        .expect("user");
+    let mut am: users::ActiveModel = user.into();
+    am.name = Set(name.to_string());
+    am.update(&ctx.db).await.expect("update");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[serial]
+async fn a_notice_that_cannot_be_built_fails_alone_and_the_rest_of_its_batch_goes() {
+    request::<App, _, _>(|server, ctx| async move {
+        let w = world(&ctx).await;
+        let sink = Sink::start();
+        let postman = Postman::smtp(&sink.config(), 4).expect("transport");
+        for (poisoned, respondent) in [
+            (
+                "Line\r\nBcc: victim@example.org",
+                json!({"kind": "body", "code": "HRC"}),
+            ),
+            ("Nul\0byte", json!({"kind": "body", "code": "COP"})),
+            ("Bell\u{7}", json!({"kind": "delegation", "code": "FRA"})),
+        ] {
+            // Notices to the registrar among others, in one batch.
+            eligible_case(&server, &w, &grievance_against(respondent)).await;
+            rename_in_store(&ctx, &w.registrar, poisoned).await;
+            let queued = count(&ctx, waiting()).await;
+            assert!(queued > 1);
+            let report = deliver(&ctx, &postman, redress::clock::now(&ctx)).await;
+            assert_eq!(report.claimed, queued, "{poisoned:?}");
+            assert_eq!(
+                count(&ctx, waiting()).await,
+                0,
+                "nothing is left unsent: {report:?}"
+            );
+            assert_eq!(report.sent + report.failed, queued, "{report:?}");
+            // The name is written as one safe line, or the notice fails on its own, flagged.
+            let to_registrar = sink.to(&w.registrar.email);
+            for m in &to_registrar {
+                let to = m.header("To").unwrap_or_default();
+                assert!(
+                    !to.contains('\n') && !to.contains('\r') && !to.contains('\0'),
+                    "{to:?}"
+                );
+                assert!(m.header("Bcc").is_none());
+            }
+            assert!(sink.to("victim@example.org").is_empty());
+        }
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[serial]
+async fn a_notice_claimed_past_its_attempts_without_an_outcome_is_failed_and_flagged() {
+    request::<App, _, _>(|server, ctx| async move {
+        use sea_orm::{ActiveModelTrait, ActiveValue::Set};
+        let w = world(&ctx).await;
+        let sink = Sink::start();
+        let postman = Postman::smtp(&sink.config(), 4).expect("transport");
+        case_in_mediation(&server, &w).await;
+        let (settings, _) = policy(&ctx).await;
+        let max = i64::from(settings.notices.delivery.max_attempts);
+        // A process died mid-batch each time it claimed this row: claimed, never answered.
+        let stuck = notifications::Entity::find()
+            .filter(waiting())
+            .one(&ctx.db)
+            .await
+            .expect("query")
+            .expect("a row");
+        let mut am: notifications::ActiveModel = stuck.clone().into();
+        am.attempts = Set(max);
+        am.update(&ctx.db).await.expect("update");
+        let queued = count(&ctx, waiting()).await;
+        let report = deliver(&ctx, &postman, redress::clock::now(&ctx)).await;
+        assert_eq!(report.failed, 1, "{report:?}");
+        assert_eq!(report.sent, queued - 1, "{report:?}");
+        let row = notifications::Entity::find_by_id(stuck.id)
+            .one(&ctx.db)
+            .await
+            .expect("query")
+            .expect("row");
+        assert!(row.failed_at.is_some() && row.sent_at.is_none());
+        assert!(
+            row.last_error
+                .as_deref()
+                .unwrap_or_default()
+                .contains("without an outcome"),
+            "{:?}",
+            row.last_error
+        );
+        let failed: Value = get(&server, &w.registrar, "/api/notices/failed")
+            .await
+            .json();
+        assert!(
+            failed.to_string().contains(&format!("\"id\":{}", stuck.id)),
+            "{failed}"
+        );
+    })
+    .await;
+}

@@ -3,7 +3,7 @@
 use chrono::{DateTime, Utc};
 use sea_orm::{entity::prelude::*, QueryOrder};
 
-use super::{CaseRole, Model};
+use super::{disclosure::Disclosure, CaseRole, Model};
 use crate::{
     errors::AppResult,
     models::{
@@ -20,8 +20,8 @@ use crate::{
 pub struct Dossier {
     pub case: Model,
     pub viewer_role: Option<CaseRole>,
-    /// The complainant's identity is withheld from this viewer.
-    pub redacted: bool,
+    /// What this viewer may learn of the complainant side.
+    pub disclosure: Disclosure,
     pub body: Option<bodies::Model>,
     pub complainant: Option<delegations::Model>,
     pub co_complainants: Vec<delegations::Model>,
@@ -63,7 +63,7 @@ impl Model {
             )
             .await?;
         }
-        let redacted = self.redacts_complainant_for(role);
+        let disclosure = Disclosure::of(&self, role);
         let body = bodies::Entity::find_by_id(self.body_id).one(db).await?;
         let complainant = delegations::Entity::find_by_id(self.complainant_delegation_id)
             .one(db)
@@ -116,7 +116,7 @@ impl Model {
         Ok(Dossier {
             case: self,
             viewer_role: role,
-            redacted,
+            disclosure,
             body,
             complainant,
             co_complainants,

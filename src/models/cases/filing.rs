@@ -10,7 +10,10 @@ use sea_orm::{
 use serde::Deserialize;
 use validator::Validate;
 
-use super::{dossier::Dossier, status, ActiveModel, CaseAction, Column, Entity, Model};
+use super::{
+    disclosure::Disclosure, dossier::Dossier, status, ActiveModel, CaseAction, Column, Entity,
+    Model,
+};
 use crate::{
     errors::{not_blank, AppError, AppResult, FieldErrors, Said},
     models::{
@@ -482,7 +485,7 @@ async fn insert_case(
     let mut co_complainants = resolved.co;
     co_complainants.sort_by(|a, b| a.name.cmp(&b.name));
     Ok(Dossier {
-        redacted: case.redacts_complainant_for(viewer_role),
+        disclosure: Disclosure::of(&case, viewer_role),
         viewer_role,
         case,
         body: Some(resolved.body),

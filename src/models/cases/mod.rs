@@ -1,5 +1,6 @@
 //! Grievances: filing, who may see and act on them, and the one transition function.
 pub mod actions;
+pub mod disclosure;
 pub mod dossier;
 pub mod filing;
 pub mod status;
@@ -197,20 +198,6 @@ impl Model {
             Role::Oversight => Some(CaseRole::Oversight),
             Role::Admin => None,
         }
-    }
-
-    /// Whether the complainant's identity must be withheld from this viewer.
-    #[must_use]
-    pub fn redacts_complainant_for(&self, role: Option<CaseRole>) -> bool {
-        self.is_identity_protected() && matches!(role, Some(CaseRole::Respondent))
-    }
-
-    /// Whether a notice about this case to `recipient` must leave the complainant out:
-    /// respondents are notified of a case only as its respondent.
-    #[must_use]
-    pub fn withholds_complainant_from(&self, recipient: &users::Model) -> bool {
-        let role = (recipient.role == Role::Respondent.as_ref()).then_some(CaseRole::Respondent);
-        self.redacts_complainant_for(role)
     }
 
     /// The policy the case's clocks run under: its category and urgency, and whether each
@@ -618,8 +605,8 @@ fn delegation_page(
 pub struct ListContext {
     pub bodies: std::collections::HashMap<i64, super::bodies::Model>,
     pub delegations: std::collections::HashMap<i64, super::delegations::Model>,
-    /// The open clock of each case that falls due first.
-    pub next_deadline: std::collections::HashMap<i64, deadlines::Model>,
+    /// The open clocks of each case, soonest first.
+    pub open_clocks: std::collections::HashMap<i64, Vec<deadlines::Model>>,
 }
 
 /// Loads the [`ListContext`] of a page of cases in three queries, run at once.
@@ -636,32 +623,18 @@ pub async fn list_context(db: &impl ConnectionTrait, items: &[Model]) -> AppResu
     let delegations = super::delegations::Entity::find()
         .filter(super::delegations::Column::Id.is_in(delegation_ids))
         .all(db);
-    let clocks = deadlines::Entity::find()
-        .filter(deadlines::Column::CaseId.is_in(ids))
-        .filter(deadlines::Column::MetAt.is_null())
-        .filter(deadlines::Column::CancelledAt.is_null())
-        .all(db);
+    let clocks = crate::models::deadlines::open_by_case(db, ids);
     // Three independent reads at once, each on its own pooled connection.
-    let (bodies, delegations, clocks) = futures::try_join!(bodies, delegations, clocks)?;
+    let (bodies, delegations, open_clocks) = futures::try_join!(
+        async { bodies.await.map_err(AppError::from) },
+        async { delegations.await.map_err(AppError::from) },
+        clocks
+    )?;
     let bodies = bodies.into_iter().map(|b| (b.id, b)).collect();
     let delegations = delegations.into_iter().map(|d| (d.id, d)).collect();
-    let mut next_deadline: std::collections::HashMap<i64, deadlines::Model> =
-        std::collections::HashMap::new();
-    for d in clocks {
-        let sooner = next_deadline
-            .get(&d.case_id)
-            .is_none_or(|cur| match (d.due_at, cur.due_at) {
-                (Some(a), Some(b)) => a < b,
-                (Some(_), None) => true,
-                _ => false,
-            });
-        if sooner {
-            next_deadline.insert(d.case_id, d);
-        }
-    }
     Ok(ListContext {
         bodies,
         delegations,
-        next_deadline,
+        open_clocks,
     })
 }

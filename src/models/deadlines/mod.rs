@@ -10,6 +10,7 @@ use sea_orm::{entity::prelude::*, ActiveValue::Set, QueryOrder};
 pub use super::_entities::deadlines::{ActiveModel, Column, Entity, Model};
 use super::{
     _entities::holds,
+    cases::disclosure::Disclosure,
     vocabulary::{Category, DeadlineKind, Party, Urgency},
 };
 use crate::{
@@ -445,5 +446,30 @@ pub async fn open_for_actor(
         .await?
         .into_iter()
         .filter_map(|(d, c)| c.map(|c| (d, c)))
+        .filter(|(d, c)| Disclosure::for_actor(c, actor).may_see_clock(d))
         .collect())
+}
+
+/// The open clocks of each of `case_ids`, soonest due first (unscheduled ones last), for
+/// lists and notices to pick each viewer's next deadline from ([`Disclosure::next_clock`]).
+///
+/// # Errors
+/// Database errors.
+pub async fn open_by_case(
+    db: &impl ConnectionTrait,
+    case_ids: Vec<i64>,
+) -> AppResult<std::collections::HashMap<i64, Vec<Model>>> {
+    let mut out: std::collections::HashMap<i64, Vec<Model>> = std::collections::HashMap::new();
+    for d in Entity::find()
+        .filter(Column::CaseId.is_in(case_ids))
+        .filter(Column::MetAt.is_null())
+        .filter(Column::CancelledAt.is_null())
+        .order_by_asc(Column::DueAt)
+        .order_by_asc(Column::Id)
+        .all(db)
+        .await?
+    {
+        out.entry(d.case_id).or_default().push(d);
+    }
+    Ok(out)
 }
