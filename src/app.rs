@@ -67,6 +67,8 @@ impl Hooks for App {
             None => Clock::system(),
         };
         ctx.shared_store.insert(Arc::new(clock));
+        ctx.shared_store
+            .insert(Arc::new(controllers::register::Snapshots::default()));
         ctx.shared_store.insert(Arc::new(settings));
         crate::models::users::check_jwt_secret(&ctx.config.get_jwt_config()?.secret)
             .map_err(loco_rs::Error::Message)?;
@@ -104,6 +106,7 @@ impl Hooks for App {
     /// Pages answer their errors as pages, in the visitor's language.
     async fn after_routes(router: axum::Router, _ctx: &AppContext) -> Result<axum::Router> {
         Ok(router
+            .fallback(nowhere)
             .layer(axum::middleware::from_fn(controllers::web::error_pages))
             .layer(axum::middleware::map_response(retry_later))
             .layer(axum::middleware::from_fn(secure_headers)))
@@ -157,6 +160,17 @@ impl Hooks for App {
     }
 }
 
+/// An address the app does not have: the API's JSON 404 under `/api/`, else a bare 404 that
+/// [`controllers::web::error_pages`] turns into the app's page in the visitor's language.
+async fn nowhere(uri: axum::http::Uri) -> axum::response::Response {
+    use axum::response::IntoResponse;
+    if uri.path().starts_with("/api/") {
+        loco_rs::Error::from(crate::errors::AppError::NotFound).into_response()
+    } else {
+        axum::http::StatusCode::NOT_FOUND.into_response()
+    }
+}
+
 /// A 503 tells clients when to come back, so a retried filing waits out a database restart.
 async fn retry_later(mut res: axum::response::Response) -> axum::response::Response {
     if res.status() == axum::http::StatusCode::SERVICE_UNAVAILABLE {
@@ -169,13 +183,14 @@ async fn retry_later(mut res: axum::response::Response) -> axum::response::Respo
 
 /// Headers every answer carries, API and CSV included (pages add their own policy first):
 /// no content sniffing, no framing, no referrer leaving the site, and nothing cached from a
-/// request that carried a token.
+/// request that carried a token or a page session.
 async fn secure_headers(
     req: axum::extract::Request,
     next: axum::middleware::Next,
 ) -> axum::response::Response {
     use axum::http::{header, HeaderValue};
-    let authorized = req.headers().contains_key(header::AUTHORIZATION);
+    let authorized = req.headers().contains_key(header::AUTHORIZATION)
+        || controllers::web::carries_session(req.headers());
     let mut res = next.run(req).await;
     let h = res.headers_mut();
     h.entry(header::X_CONTENT_TYPE_OPTIONS)

@@ -193,10 +193,12 @@ impl FieldErrors {
         }
     }
 
-    /// Checks a required text's length in characters (not bytes, so every script counts alike).
+    /// Checks a required text's length in characters (not bytes, so every script counts
+    /// alike): at least `min` a reader can see (zero-width and format characters do not
+    /// count), at most `max` in all.
     pub fn text(&mut self, field: &str, value: &str, min: u64, max: u64) {
         let count = |s: &str| u64::try_from(s.chars().count()).unwrap_or(u64::MAX);
-        let n = count(value.trim());
+        let n = u64::try_from(crate::models::text::visible_len(value)).unwrap_or(u64::MAX);
         if n < min {
             if min <= 1 {
                 self.add(field, "required", "must not be empty");
@@ -272,18 +274,54 @@ fn default_validator_message(e: &validator::ValidationError) -> String {
     }
 }
 
-/// A validator rule: text that is only white space counts as missing (`length` alone would
-/// accept it).
+/// A validator rule: text with no character a reader can see (white space, zero-width
+/// spaces...) counts as missing (`length` alone would accept it).
 ///
 /// # Errors
 /// When `s` has no visible character.
 pub fn not_blank(s: &str) -> Result<(), validator::ValidationError> {
-    if s.trim().is_empty() {
+    if crate::models::text::visible_len(s) == 0 {
         Err(validator::ValidationError::new("required").with_message("must not be empty".into()))
     } else {
         Ok(())
     }
 }
+
+/// A validator rule for text that reaches a header, a subject or a calendar line (names,
+/// titles, codes, keys): visible, and one line without control characters.
+///
+/// # Errors
+/// When `s` is blank or holds a line break or a control character.
+pub fn one_line(s: &str) -> Result<(), validator::ValidationError> {
+    not_blank(s)?;
+    match crate::models::text::problem(s, false) {
+        Some(why) => {
+            Err(validator::ValidationError::new("control_character").with_message(why.into()))
+        }
+        None => Ok(()),
+    }
+}
+
+/// Validator rules for a least number of visible characters (`length(min)` counts
+/// zero-width ones too); they answer as `length` does, with the words of [`too_short`].
+macro_rules! visible_at_least {
+    ($($name:ident => $min:expr),* $(,)?) => {$(
+        #[doc = concat!("At least ", stringify!($min), " visible characters.")]
+        ///
+        /// # Errors
+        /// When `s` has fewer.
+        pub fn $name(s: &str) -> Result<(), validator::ValidationError> {
+            if crate::models::text::visible_len(s) < $min {
+                let mut e = validator::ValidationError::new("length");
+                e.add_param(std::borrow::Cow::from("min"), &$min);
+                Err(e)
+            } else {
+                Ok(())
+            }
+        }
+    )*};
+}
+visible_at_least!(visible_2 => 2_usize, visible_5 => 5_usize, visible_20 => 20_usize);
 
 /// Everything a domain operation can refuse, typed; HTTP is decided in `From<AppError>`.
 #[derive(Debug, thiserror::Error)]

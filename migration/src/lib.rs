@@ -25,6 +25,8 @@ mod m20261128_000021_sign_in_failures;
 mod m20261128_000022_caseload_indexes;
 mod m20261129_000023_soonest_clock;
 mod m20261129_000024_delegation_cases_index;
+mod m20261201_000025_credential_generation;
+mod m20261201_000026_stopped_at;
 mod util;
 
 pub struct Migrator;
@@ -57,6 +59,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261128_000022_caseload_indexes::Migration),
             Box::new(m20261129_000023_soonest_clock::Migration),
             Box::new(m20261129_000024_delegation_cases_index::Migration),
+            Box::new(m20261201_000025_credential_generation::Migration),
+            Box::new(m20261201_000026_stopped_at::Migration),
             // inject-above (do not remove this comment)
         ]
     }

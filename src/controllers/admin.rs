@@ -12,7 +12,7 @@ use validator::Validate;
 use super::extract::{pid, CurrentActor, ValidJson, ValidQuery};
 use crate::errors::ErrorBody;
 use crate::{
-    errors::{not_blank, AppError, FieldErrors, Said},
+    errors::{one_line, visible_2, AppError, FieldErrors, Said},
     models::{
         bodies, holidays,
         users::{self, Accreditation, AccreditationChange},
@@ -57,7 +57,11 @@ fn parse_zone(errors: &mut FieldErrors, raw: &str) -> Option<chrono_tz::Tz> {
 pub struct NewUserParams {
     #[validate(email(message = "must be an email address"), length(max = 254))]
     email: String,
-    #[validate(length(min = 2, max = 200), custom(function = "not_blank"))]
+    #[validate(
+        length(max = 200),
+        custom(function = "one_line"),
+        custom(function = "visible_2")
+    )]
     name: String,
     role: Role,
     delegation: Option<String>,
@@ -75,7 +79,11 @@ const fn default_locale() -> Locale {
 #[derive(Debug, Deserialize, Validate, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct UserChangeParams {
-    #[validate(length(min = 2, max = 200), custom(function = "not_blank"))]
+    #[validate(
+        length(max = 200),
+        custom(function = "one_line"),
+        custom(function = "visible_2")
+    )]
     name: Option<String>,
     locale: Option<Locale>,
     time_zone: Option<String>,
@@ -199,7 +207,11 @@ pub async fn change_user(
 pub struct NewBodyParams {
     #[validate(length(min = 2, max = 20), custom(function = "body_code"))]
     code: String,
-    #[validate(length(min = 2, max = 200), custom(function = "not_blank"))]
+    #[validate(
+        length(max = 200),
+        custom(function = "one_line"),
+        custom(function = "visible_2")
+    )]
     name: String,
     kind: BodyKind,
 }
@@ -244,8 +256,13 @@ pub async fn list_holidays(
 #[derive(Debug, Deserialize, Validate, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct NewHolidayParams {
+    #[serde(deserialize_with = "crate::models::day::bounded")]
     date: NaiveDate,
-    #[validate(length(min = 2, max = 200), custom(function = "not_blank"))]
+    #[validate(
+        length(max = 200),
+        custom(function = "one_line"),
+        custom(function = "visible_2")
+    )]
     name: String,
 }
 

@@ -68,7 +68,14 @@ pub async fn forgot(
     let mut errors = FieldErrors::new();
     errors.check(&p);
     errors.into_result()?;
-    users::Model::request_password_reset(&ctx.db, &p.email, crate::clock::now(&ctx)).await?;
+    let settings = Settings::of(&ctx)?;
+    users::Model::request_password_reset(
+        &ctx.db,
+        &p.email,
+        crate::clock::now(&ctx),
+        settings.sign_in,
+    )
+    .await?;
     // The same answer whether or not the address is accredited.
     format::json(
         serde_json::json!({ "status": "if this address is accredited, a reset link is on its way" }),

@@ -9,6 +9,7 @@ use chrono::{DateTime, Utc};
 use loco_rs::{app::AppContext, controller::extractor::auth::JWT};
 use serde::de::DeserializeOwned;
 
+use crate::models::day::Day;
 use crate::{
     errors::{AppError, FieldErrors, Said},
     models::{
@@ -19,6 +20,10 @@ use crate::{
 
 /// Upper bound on a JSON body, well above the longest valid case.
 pub const MAX_BODY_BYTES: usize = 512 * 1024;
+
+/// The field a problem with the request as a whole is reported under (not `body`, which
+/// names a case's body).
+pub const WHOLE_REQUEST: &str = "request";
 
 fn field_of_serde_message(path: &str, message: &str) -> String {
     // serde reports a missing field at the parent path, naming it in backticks.
@@ -32,7 +37,7 @@ fn field_of_serde_message(path: &str, message: &str) -> String {
         }
     }
     if path == "." || path.is_empty() {
-        "body".to_string()
+        WHOLE_REQUEST.to_string()
     } else {
         path.to_string()
     }
@@ -59,7 +64,7 @@ fn json_error(e: &serde_path_to_error::Error<serde_json::Error>) -> AppError {
     match e.inner().classify() {
         Category::Syntax | Category::Eof | Category::Io => {
             AppError::Validation(FieldErrors::single(
-                "body",
+                WHOLE_REQUEST,
                 "malformed",
                 format!("the body is not valid JSON: {}", e.inner()),
             ))
@@ -124,7 +129,7 @@ pub fn parse_command(bytes: &[u8]) -> Result<Command, AppError> {
             "action".to_string()
         } else {
             let f = field_of_serde_message(if inner.is_empty() { "." } else { inner }, &message);
-            if f == "body" {
+            if f == WHOLE_REQUEST {
                 "action".to_string()
             } else {
                 f
@@ -156,7 +161,56 @@ pub fn parse_command(bytes: &[u8]) -> Result<Command, AppError> {
 /// 422 naming the field that does not fit.
 pub fn parse_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, AppError> {
     let de = &mut serde_json::Deserializer::from_slice(bytes);
-    serde_path_to_error::deserialize(de).map_err(|e| json_error(&e))
+    let value: serde_json::Value =
+        serde_path_to_error::deserialize(de).map_err(|e| json_error(&e))?;
+    refuse_control_characters(&value, &mut String::new())?;
+    serde_path_to_error::deserialize(value).map_err(|e| json_error(&e))
+}
+
+/// No text of any body carries a NUL or another control character (line breaks and tabs
+/// apart), whatever field it is: PostgreSQL cannot store a NUL, and a control character
+/// written into a header, a calendar line or a CSV cell changes what it says.
+fn refuse_control_characters(value: &serde_json::Value, path: &mut String) -> Result<(), AppError> {
+    use serde_json::Value;
+    let bad = |path: &str, why: String| {
+        let field = if path.is_empty() { WHOLE_REQUEST } else { path };
+        Err(AppError::Validation(FieldErrors::single(
+            field,
+            "control_character",
+            why,
+        )))
+    };
+    match value {
+        Value::String(s) => match crate::models::text::problem(s, true) {
+            Some(why) => bad(path, why),
+            None => Ok(()),
+        },
+        Value::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                let len = path.len();
+                path.push_str(&format!("[{i}]"));
+                refuse_control_characters(item, path)?;
+                path.truncate(len);
+            }
+            Ok(())
+        }
+        Value::Object(fields) => {
+            for (key, item) in fields {
+                let len = path.len();
+                if !path.is_empty() {
+                    path.push('.');
+                }
+                path.push_str(key);
+                if let Some(why) = crate::models::text::problem(key, false) {
+                    return bad(path, format!("the field name {why}"));
+                }
+                refuse_control_characters(item, path)?;
+                path.truncate(len);
+            }
+            Ok(())
+        }
+        Value::Null | Value::Bool(_) | Value::Number(_) => Ok(()),
+    }
 }
 
 /// A JSON body parsed into `T`; anything else is a 422 with field messages.
@@ -177,7 +231,7 @@ where
             .is_none_or(|ct| ct.starts_with("application/json") || ct.contains("+json"));
         if !is_json {
             return Err(AppError::Validation(FieldErrors::single(
-                "body",
+                WHOLE_REQUEST,
                 "content_type",
                 "send the body as application/json",
             ))
@@ -185,14 +239,14 @@ where
         }
         let bytes = Bytes::from_request(req, state).await.map_err(|_| {
             loco_rs::Error::from(AppError::Validation(FieldErrors::single(
-                "body",
+                WHOLE_REQUEST,
                 "unreadable",
                 "the request body could not be read",
             )))
         })?;
         if bytes.len() > MAX_BODY_BYTES {
             return Err(AppError::Validation(FieldErrors::single(
-                "body",
+                WHOLE_REQUEST,
                 "too_large",
                 format!("the body may not exceed {MAX_BODY_BYTES} bytes"),
             ))
@@ -218,6 +272,22 @@ where
     }
 }
 
+/// What the standard library's number parsing says, put as what is expected.
+fn plain_words(message: String) -> String {
+    const NUMBER: &[&str] = &[
+        "invalid digit found in string",
+        "cannot parse integer from empty string",
+        "number too large to fit in target type",
+        "number too small to fit in target type",
+        "invalid float literal",
+    ];
+    if NUMBER.contains(&message.as_str()) {
+        "must be a whole number, 0 or more (such as 1 or 25)".to_string()
+    } else {
+        message
+    }
+}
+
 /// A query string parsed into `T`; a bad value is a 422 naming the parameter.
 pub struct ValidQuery<T>(pub T);
 
@@ -230,12 +300,24 @@ where
 
     async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
         let query = parts.uri.query().unwrap_or_default();
+        for (key, value) in form_urlencoded::parse(query.as_bytes()) {
+            if let Some(why) = crate::models::text::problem(&value, false)
+                .or_else(|| crate::models::text::problem(&key, false))
+            {
+                return Err(AppError::Validation(FieldErrors::single(
+                    &crate::models::text::one_line(&key),
+                    "control_character",
+                    why,
+                ))
+                .into());
+            }
+        }
         let de = serde_urlencoded::Deserializer::new(form_urlencoded::parse(query.as_bytes()));
         serde_path_to_error::deserialize(de).map(Self).map_err(|e| {
-            let message = e.inner().to_string();
+            let message = plain_words(e.inner().to_string());
             let path = e.path().to_string();
             let field = field_of_serde_message(&path, &message);
-            let field = if field == "body" {
+            let field = if field == WHOLE_REQUEST {
                 "query".to_string()
             } else {
                 field
@@ -270,7 +352,12 @@ where
         let ctx = AppContext::from_ref(state);
         // Loaded here rather than by the framework's extractor, which answers every failure
         // as "unauthorized": a database out of reach must say so (503), not sign people out.
-        let user = users::Model::signed_in(&ctx.db, &token.claims.pid).await?;
+        let generation = token
+            .claims
+            .claims
+            .get(users::GENERATION_CLAIM)
+            .and_then(serde_json::Value::as_i64);
+        let user = users::Model::signed_in(&ctx.db, &token.claims.pid, generation).await?;
         let actor = user.actor()?;
         Ok(Self { actor, user })
     }
@@ -293,13 +380,13 @@ pub const MAX_PERIOD_DAYS: i64 = 366 * 5;
 /// # Errors
 /// 422 when `from` is after `to` or the period is longer than [`MAX_PERIOD_DAYS`].
 pub fn period(
-    from: Option<chrono::NaiveDate>,
-    to: Option<chrono::NaiveDate>,
+    from: Option<Day>,
+    to: Option<Day>,
     default_days: i64,
     today: chrono::NaiveDate,
 ) -> Result<(DateTime<Utc>, DateTime<Utc>), AppError> {
-    let to = to.unwrap_or(today);
-    let from = from.unwrap_or(to - chrono::Duration::days(default_days));
+    let to = to.map_or(today, Day::date);
+    let from = from.map_or(to - chrono::Duration::days(default_days), Day::date);
     if from > to {
         return Err(AppError::Validation(FieldErrors::single_said(
             "from",

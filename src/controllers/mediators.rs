@@ -2,11 +2,11 @@
 //! ledger, a case's assignment record, and the profiles admins manage.
 use std::collections::BTreeSet;
 
+use crate::models::day::Day;
 use axum::{
     extract::{Path, State},
     routing::get,
 };
-use chrono::NaiveDate;
 use loco_rs::prelude::{format, AppContext, Response, Result, Routes};
 use serde::Deserialize;
 
@@ -64,9 +64,9 @@ pub async fn loads(State(ctx): State<AppContext>, current: CurrentActor) -> Resu
 #[into_params(parameter_in = Query)]
 pub struct Period {
     /// First day; 90 days before `to` when absent.
-    from: Option<NaiveDate>,
+    from: Option<Day>,
     /// Last day; today when absent.
-    to: Option<NaiveDate>,
+    to: Option<Day>,
 }
 
 #[utoipa::path(get, path = "/api/mediators/fairness", tag = "mediators", security(("bearer" = [])), params(Period), responses((status = 200, body = ledger::Ledger), (status = 401, description = "not signed in", body = ErrorBody), (status = 404, description = "not the registry or oversight", body = ErrorBody), (status = 422, description = "a bad period", body = ErrorBody)))]

@@ -1,12 +1,12 @@
 //! Oversight's figures: whether redress works, and for whom. JSON for programs, CSV for
 //! spreadsheets; the registry and oversight only.
+use crate::models::day::Day;
 use axum::{
     extract::State,
     http::{header, StatusCode},
     response::IntoResponse,
     routing::get,
 };
-use chrono::NaiveDate;
 use loco_rs::prelude::{format, AppContext, Response, Result, Routes};
 use serde::Deserialize;
 
@@ -29,9 +29,9 @@ use crate::{
 #[into_params(parameter_in = Query)]
 pub struct MetricsQuery {
     /// First day of filing; 365 days before `to` when absent.
-    pub from: Option<NaiveDate>,
+    pub from: Option<Day>,
     /// Last day of filing; today when absent.
-    pub to: Option<NaiveDate>,
+    pub to: Option<Day>,
     /// Body code: where the incident happened.
     pub body: Option<String>,
     pub category: Option<Category>,
@@ -266,8 +266,8 @@ pub struct SampleParams {
     pub size: u32,
     /// Any unsigned 64-bit number; a random one is chosen (and recorded) when absent.
     pub seed: Option<u64>,
-    pub from: Option<NaiveDate>,
-    pub to: Option<NaiveDate>,
+    pub from: Option<Day>,
+    pub to: Option<Day>,
     pub body: Option<String>,
     pub category: Option<Category>,
     pub respondent: Option<String>,

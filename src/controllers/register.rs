@@ -1,5 +1,11 @@
 //! The public register: no sign-in, nothing identity-protected.
-use axum::{body::Body, extract::State, http::header, response::IntoResponse, routing::get};
+use axum::{
+    extract::{RawQuery, State},
+    http::header,
+    response::IntoResponse,
+    routing::get,
+};
+use futures::TryStreamExt;
 use loco_rs::prelude::{format, AppContext, Response, Result, Routes};
 
 use super::extract::ValidQuery;
@@ -57,14 +63,75 @@ fn row(e: &Entry) -> Vec<String> {
 /// Lines read per round of the export.
 const CHUNK: u64 = 1000;
 
+/// Exports of the register already written, per filter and per state of the register
+/// ([`register::fingerprint`]) and day: anonymous clients asking again get the same bytes
+/// without the register being read again, and one export is written at a time, so a few
+/// clients cannot load the server. A change anywhere shows at once, on every node, since the
+/// fingerprint is read from the database on each request.
+#[derive(Default)]
+pub struct Snapshots {
+    kept: tokio::sync::Mutex<std::collections::VecDeque<(String, axum::body::Bytes)>>,
+}
+
+/// Exports kept per node: the filters people use are few.
+const SNAPSHOTS_KEPT: usize = 8;
+
+impl Snapshots {
+    fn of(ctx: &AppContext) -> std::sync::Arc<Self> {
+        ctx.shared_store
+            .get::<std::sync::Arc<Self>>()
+            .unwrap_or_default()
+    }
+}
+
 #[utoipa::path(get, path = "/api/register.csv", tag = "register", params(Filter), responses((status = 200, description = "RFC 4180 CSV with the columns reference, month_filed, body, category, stage, closure, outcome, days_open, complainant", content_type = "text/csv"), (status = 422, description = "a bad filter", body = ErrorBody)))]
 pub async fn export(
     State(ctx): State<AppContext>,
+    RawQuery(raw): RawQuery,
     ValidQuery(f): ValidQuery<Filter>,
 ) -> Result<Response> {
     let at = crate::clock::now(&ctx);
+    let (cases, versions) = register::fingerprint(&ctx.db).await?;
+    let key = format!(
+        "{cases}:{versions}:{}:{}",
+        at.date_naive(),
+        raw.unwrap_or_default()
+    );
+    let snapshots = Snapshots::of(&ctx);
+    let mut kept = snapshots.kept.lock().await;
+    let bytes = if let Some((_, bytes)) = kept.iter().find(|(k, _)| *k == key) {
+        bytes.clone()
+    } else {
+        let bytes = written(&ctx, f, at).await?;
+        if kept.len() >= SNAPSHOTS_KEPT {
+            kept.pop_front();
+        }
+        kept.push_back((key, bytes.clone()));
+        bytes
+    };
+    drop(kept);
+    Ok((
+        [
+            (header::CONTENT_TYPE, "text/csv; charset=utf-8"),
+            (
+                header::CONTENT_DISPOSITION,
+                "attachment; filename=\"redress-register.csv\"",
+            ),
+            (header::CACHE_CONTROL, "public, max-age=60"),
+        ],
+        bytes,
+    )
+        .into_response())
+}
+
+/// The whole export under `f`, read in chunks.
+async fn written(
+    ctx: &AppContext,
+    f: Filter,
+    at: chrono::DateTime<chrono::Utc>,
+) -> Result<axum::body::Bytes> {
     let db = ctx.db.clone();
-    // Streamed in chunks: the whole register is never held in memory.
+    // Read in chunks, so the rows of the whole register are never loaded at once.
     let header = to_csv::<Vec<String>>(HEADER, &[]).unwrap_or_default();
     let stream = futures::stream::unfold(Some((0_i64, true)), move |state| {
         let (db, f, header) = (db.clone(), f.clone(), header.clone());
@@ -98,17 +165,11 @@ pub async fn export(
             }
         }
     });
-    Ok((
-        [
-            (header::CONTENT_TYPE, "text/csv; charset=utf-8"),
-            (
-                header::CONTENT_DISPOSITION,
-                "attachment; filename=\"redress-register.csv\"",
-            ),
-        ],
-        Body::from_stream(stream),
-    )
-        .into_response())
+    let chunks: Vec<Vec<u8>> = stream
+        .try_collect()
+        .await
+        .map_err(|e| loco_rs::Error::Message(e.to_string()))?;
+    Ok(chunks.concat().into())
 }
 
 pub fn routes() -> Routes {

@@ -243,7 +243,8 @@ async fn entries(
                 .as_deref()
                 .map(Outcome::parse_stored)
                 .transpose()?;
-            let end = c.closed_at.map_or(now, |t| t.to_utc());
+            // Days open stop when the case stops being open.
+            let end = c.stopped_at.or(c.closed_at).map_or(now, |t| t.to_utc());
             Ok(Entry {
                 reference: c.reference.clone(),
                 month_filed: c.filed_at.format("%Y-%m").to_string(),
@@ -312,6 +313,29 @@ pub async fn chunk(
     Ok((entries(db, &rows, now).await?, last))
 }
 
+/// What the register's content follows: how many cases there are, and the sum of their
+/// versions (every action raises a case's version). Equal fingerprints mean the same
+/// register on the same day, on every node; reading it costs one aggregate over the cases.
+///
+/// # Errors
+/// Database errors.
+pub async fn fingerprint(db: &impl ConnectionTrait) -> AppResult<(i64, i64)> {
+    use sea_orm::{FromQueryResult, Statement};
+    #[derive(FromQueryResult)]
+    struct Row {
+        n: i64,
+        v: i64,
+    }
+    let row = Row::find_by_statement(Statement::from_string(
+        db.get_database_backend(),
+        "SELECT CAST(COUNT(*) AS BIGINT) AS n, CAST(COALESCE(SUM(version), 0) AS BIGINT) AS v \
+         FROM cases",
+    ))
+    .one(db)
+    .await?;
+    Ok(row.map_or((0, 0), |r| (r.n, r.v)))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -327,6 +351,9 @@ mod tests {
         assert_eq!(Stage::of(CaseStatus::Decided), Stage::ComplianceReview);
         assert_eq!(Stage::of(CaseStatus::Dismissed), Stage::Closed);
         assert_eq!(Closure::of(Outcome::Dismissed), Closure::WithoutOutputs);
+        for s in <CaseStatus as strum::IntoEnumIterator>::iter() {
+            assert_eq!(Stage::of(s) == Stage::Closed, !s.is_open(), "{s}");
+        }
         assert_eq!(Closure::of(Outcome::Settled), Closure::WithOutputs);
         let all: usize = <Stage as strum::IntoEnumIterator>::iter()
             .map(|s| s.statuses().len())

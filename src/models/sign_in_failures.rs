@@ -13,7 +13,7 @@ use serde::Deserialize;
 
 pub use super::_entities::sign_in_failures::{ActiveModel, Column, Entity, Model};
 use super::users::{normalize_email, token_hash};
-use crate::errors::AppResult;
+use crate::errors::{AppError, AppResult};
 
 impl ActiveModelBehavior for ActiveModel {}
 
@@ -25,6 +25,9 @@ pub struct SignInPolicy {
     pub max_failures: i32,
     pub window_minutes: i64,
     pub lockout_minutes: i64,
+    /// One password-reset email per address in this many minutes: asking again sooner
+    /// sends nothing (and leaves the code already sent working).
+    pub reset_interval_minutes: i64,
 }
 
 impl Default for SignInPolicy {
@@ -35,6 +38,7 @@ impl Default for SignInPolicy {
             max_failures: 5,
             window_minutes: 15,
             lockout_minutes: 15,
+            reset_interval_minutes: 5,
         }
     }
 }
@@ -45,35 +49,28 @@ pub fn subject(email: &str) -> String {
     token_hash(&normalize_email(email))
 }
 
-/// Until when sign-ins for `subject` are refused, if they are now.
+/// Admits one sign-in attempt for `subject`, counting it before its password is checked:
+/// within a window at most `max_failures` attempts are admitted, however many arrive at
+/// once, since the count is raised and compared in one conditional UPDATE (a row lock on
+/// PostgreSQL, the one writer on SQLite). A successful sign-in clears the count; a failed
+/// one leaves it counted.
 ///
 /// # Errors
-/// Database errors.
-pub async fn locked_until(
-    db: &impl ConnectionTrait,
-    subject: &str,
-    now: DateTime<Utc>,
-) -> AppResult<Option<DateTime<Utc>>> {
-    Ok(Entity::find()
-        .filter(Column::Subject.eq(subject))
-        .filter(Column::LockedUntil.gt(now))
-        .one(db)
-        .await?
-        .and_then(|row| row.locked_until)
-        .map(|until| until.to_utc()))
-}
-
-/// Counts one failure for `subject`; returns the end of the lockout it starts, if it
-/// starts one. The count is raised in SQL, so failures sent at the same moment all count.
-///
-/// # Errors
-/// Database errors.
-pub async fn record_failure(
+/// [`AppError::Throttled`] with the end of the pause when the attempt is refused; database
+/// errors.
+pub async fn admit(
     db: &impl ConnectionTrait,
     subject: &str,
     now: DateTime<Utc>,
     policy: SignInPolicy,
-) -> AppResult<Option<DateTime<Utc>>> {
+) -> AppResult<()> {
+    let window_start = now - Duration::minutes(policy.window_minutes);
+    // Counts that have run out, of any address, go: the table holds only live ones.
+    Entity::delete_many()
+        .filter(Column::WindowStartedAt.lte(window_start))
+        .filter(not_locked(now))
+        .exec(db)
+        .await?;
     let fresh = ActiveModel {
         subject: Set(subject.to_string()),
         failures: Set(0),
@@ -83,20 +80,13 @@ pub async fn record_failure(
         updated_at: Set(now.into()),
         ..Default::default()
     };
-    // Counts that have run out, of any address, go: the table holds only live ones.
-    Entity::delete_many()
-        .filter(Column::WindowStartedAt.lte(now - Duration::minutes(policy.window_minutes)))
-        .filter(not_locked(now))
-        .exec(db)
-        .await?;
     Entity::insert(fresh)
         .on_conflict(OnConflict::column(Column::Subject).do_nothing().to_owned())
         .exec_without_returning(db)
         .await?;
-    // A window that has run out starts again at this failure.
-    let stale =
-        Expr::col(Column::WindowStartedAt).lte(now - Duration::minutes(policy.window_minutes));
-    Entity::update_many()
+    // A window that has run out starts again at this attempt.
+    let stale = Expr::col(Column::WindowStartedAt).lte(stamp(window_start));
+    let admitted = Entity::update_many()
         .col_expr(
             Column::Failures,
             Expr::case(stale.clone(), 1)
@@ -105,16 +95,59 @@ pub async fn record_failure(
         )
         .col_expr(
             Column::WindowStartedAt,
-            Expr::case(stale, Expr::val(stamp(now)))
+            Expr::case(stale.clone(), Expr::val(stamp(now)))
                 .finally(Expr::col(Column::WindowStartedAt))
                 .into(),
         )
         .col_expr(Column::UpdatedAt, Expr::val(stamp(now)))
         .filter(Column::Subject.eq(subject))
+        .filter(not_locked(now))
+        .filter(
+            Condition::any()
+                .add(Column::Failures.lt(policy.max_failures))
+                .add(stale),
+        )
         .exec(db)
         .await?;
+    if admitted.rows_affected == 1 {
+        return Ok(());
+    }
+    // Over the limit: the address pauses now (if no attempt already paused it).
+    let until = lock(db, subject, now, policy).await?.unwrap_or(
+        Entity::find()
+            .filter(Column::Subject.eq(subject))
+            .one(db)
+            .await?
+            .and_then(|row| row.locked_until)
+            .map_or(now + Duration::minutes(policy.lockout_minutes), |t| {
+                t.to_utc()
+            }),
+    );
+    Err(AppError::Throttled(until))
+}
+
+/// After an admitted attempt failed: the failure that reaches the limit pauses the address,
+/// and the pause starts a new count. Returns the end of the pause it starts, if it does.
+///
+/// # Errors
+/// Database errors.
+pub async fn after_failure(
+    db: &impl ConnectionTrait,
+    subject: &str,
+    now: DateTime<Utc>,
+    policy: SignInPolicy,
+) -> AppResult<Option<DateTime<Utc>>> {
+    lock(db, subject, now, policy).await
+}
+
+/// Pauses `subject` when its count has reached the limit and it is not paused already.
+async fn lock(
+    db: &impl ConnectionTrait,
+    subject: &str,
+    now: DateTime<Utc>,
+    policy: SignInPolicy,
+) -> AppResult<Option<DateTime<Utc>>> {
     let until = now + Duration::minutes(policy.lockout_minutes);
-    // Only the failure that reaches the limit locks; the lockout then starts a new count.
     let locked = Entity::update_many()
         .col_expr(Column::LockedUntil, Expr::val(stamp(until)))
         .col_expr(Column::Failures, Expr::val(0))

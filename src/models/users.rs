@@ -20,20 +20,67 @@ pub const MAX_PASSWORD_CHARS: usize = 128;
 
 impl ActiveModelBehavior for ActiveModel {}
 
+/// The claim of an API token that names the generation of credentials it was issued in.
+pub const GENERATION_CLAIM: &str = "gen";
+
 impl Model {
     /// The active account a bearer token names: `Unauthorized` for a token naming no one
     /// (or someone deactivated), database errors as they are.
     ///
     /// # Errors
     /// `Unauthorized`, or the database's.
-    pub async fn signed_in(db: &impl ConnectionTrait, claims_pid: &str) -> AppResult<Self> {
+    ///
+    /// A token carries the generation of credentials it was issued in
+    /// ([`GENERATION_CLAIM`]); once a reset or a deactivation has started a new one, it names
+    /// no one. (A token without the claim is of the first generation.)
+    pub async fn signed_in(
+        db: &impl ConnectionTrait,
+        claims_pid: &str,
+        generation: Option<i64>,
+    ) -> AppResult<Self> {
         let pid = Uuid::parse_str(claims_pid).map_err(|_| AppError::Unauthorized)?;
         Entity::find()
             .filter(Column::Pid.eq(pid))
             .filter(Column::Active.eq(true))
+            .filter(Column::CredentialGeneration.eq(generation.unwrap_or(0)))
             .one(db)
             .await?
             .ok_or(AppError::Unauthorized)
+    }
+
+    /// Ends every credential of this account at once, on every node: the API tokens (a new
+    /// generation begins), the page sessions, the calendar feed and any reset code. A password
+    /// reset and a deactivation do this; reactivating an account revives none of them.
+    ///
+    /// # Errors
+    /// Database errors.
+    pub async fn end_credentials(
+        db: &impl ConnectionTrait,
+        user_id: i64,
+        now: DateTime<Utc>,
+    ) -> AppResult<()> {
+        use sea_orm::sea_query::ExprTrait;
+        Entity::update_many()
+            .col_expr(
+                Column::CredentialGeneration,
+                sea_orm::sea_query::Expr::col(Column::CredentialGeneration).add(1),
+            )
+            .col_expr(
+                Column::CalendarTokenHash,
+                sea_orm::sea_query::Expr::value(Option::<String>::None),
+            )
+            .col_expr(
+                Column::ResetTokenHash,
+                sea_orm::sea_query::Expr::value(Option::<String>::None),
+            )
+            .col_expr(
+                Column::UpdatedAt,
+                sea_orm::sea_query::Expr::value(DateTimeWithTimeZone::from(now)),
+            )
+            .filter(Column::Id.eq(user_id))
+            .exec(db)
+            .await?;
+        super::web_sessions::end_all_for(db, user_id).await
     }
 }
 
@@ -76,8 +123,10 @@ impl Model {
     /// # Errors
     /// When signing fails.
     pub fn generate_jwt(&self, secret: &str, expiration: u64) -> AppResult<String> {
+        let mut claims = Map::new();
+        claims.insert(GENERATION_CLAIM.into(), self.credential_generation.into());
         jwt::JWT::new(secret)
-            .generate_token(expiration, self.pid.to_string(), Map::new())
+            .generate_token(expiration, self.pid.to_string(), claims)
             .map_err(|e| AppError::Internal(e.to_string()))
     }
 
@@ -94,9 +143,7 @@ impl Model {
         policy: SignInPolicy,
     ) -> AppResult<Self> {
         let subject = sign_in_failures::subject(email);
-        if let Some(until) = sign_in_failures::locked_until(db, &subject, now).await? {
-            return Err(AppError::Throttled(until));
-        }
+        sign_in_failures::admit(db, &subject, now, policy).await?;
         let user = Entity::find()
             .filter(Column::Email.eq(normalize_email(email)))
             .filter(Column::Active.eq(true))
@@ -113,7 +160,7 @@ impl Model {
                 sign_in_failures::clear(db, &subject).await?;
                 Ok(u)
             }
-            _ => match sign_in_failures::record_failure(db, &subject, now, policy).await? {
+            _ => match sign_in_failures::after_failure(db, &subject, now, policy).await? {
                 Some(until) => Err(AppError::Throttled(until)),
                 None => Err(AppError::Unauthorized),
             },
@@ -130,6 +177,7 @@ impl Model {
         db: &impl ConnectionTrait,
         email: &str,
         now: DateTime<Utc>,
+        policy: SignInPolicy,
     ) -> AppResult<()> {
         let Some(user) = Entity::find()
             .filter(Column::Email.eq(normalize_email(email)))
@@ -140,10 +188,29 @@ impl Model {
             return Ok(());
         };
         let token = fresh_token();
-        let mut active: ActiveModel = user.clone().into();
-        active.reset_token_hash = Set(Some(token_hash(&token)));
-        active.reset_sent_at = Set(Some(now.into()));
-        active.update(db).await?;
+        // One email per interval, decided in the UPDATE itself, so requests sent at once
+        // cannot each send one (and each code kill the one before).
+        let recent = now - Duration::minutes(policy.reset_interval_minutes);
+        let issued = Entity::update_many()
+            .col_expr(
+                Column::ResetTokenHash,
+                sea_orm::sea_query::Expr::value(Some(token_hash(&token))),
+            )
+            .col_expr(
+                Column::ResetSentAt,
+                sea_orm::sea_query::Expr::value(Some(DateTimeWithTimeZone::from(now))),
+            )
+            .filter(Column::Id.eq(user.id))
+            .filter(
+                sea_orm::Condition::any()
+                    .add(Column::ResetSentAt.is_null())
+                    .add(Column::ResetSentAt.lte(DateTimeWithTimeZone::from(recent))),
+            )
+            .exec(db)
+            .await?;
+        if issued.rows_affected == 0 {
+            return Ok(());
+        }
         notifications::enqueue(
             db,
             &[user],
@@ -192,7 +259,7 @@ impl Model {
         active.reset_token_hash = Set(None);
         active.reset_sent_at = Set(None);
         let user = active.update(db).await?;
-        super::web_sessions::end_all_for(db, user.id).await
+        Self::end_credentials(db, user.id, now).await
     }
 }
 
@@ -435,7 +502,7 @@ pub async fn accredit(
             .await?;
     }
     if input.password.is_none() {
-        Model::request_password_reset(db, &email, now).await?;
+        Model::request_password_reset(db, &email, now, settings.sign_in).await?;
     }
     Ok(user)
 }
@@ -475,7 +542,15 @@ pub async fn change(
         active.active = Set(a);
     }
     active.updated_at = Set(now.into());
-    Ok(active.update(db).await?)
+    let user = active.update(db).await?;
+    if change.active == Some(false) {
+        Model::end_credentials(db, user.id, now).await?;
+        return Entity::find_by_id(user.id)
+            .one(db)
+            .await?
+            .ok_or(AppError::NotFound);
+    }
+    Ok(user)
 }
 
 /// The active people of `role`, by id: who is told when a notice goes to a whole role.

@@ -1417,6 +1417,10 @@ pub async fn synthesize(
                 filed_at: Set(at.into()),
                 served_at: Set(s.served_at.map(Into::into)),
                 closed_at: Set(s.closed_at.map(Into::into)),
+                stopped_at: Set((!s.status.is_open())
+                    .then_some(s.closed_at.or(s.decided_at))
+                    .flatten()
+                    .map(Into::into)),
                 registered_at: Set(s.registered_at.map(Into::into)),
                 eligibility_decided_at: Set(s.decided_at.map(Into::into)),
                 acknowledge_working_days: Set(since_filing(s.registered_at)),

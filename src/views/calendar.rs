@@ -47,8 +47,11 @@ pub fn render(name: &str, entries: &[DeadlineEntry], base_url: &str) -> String {
     cal.name(name);
     cal.append_property(("METHOD", "PUBLISH"));
     for e in entries {
-        let summary = format!("{} — {} ({})", e.reference, e.meaning, e.party);
-        let description = format!("{}\n{}\n{}", e.title, e.party, e.url);
+        // Each line of an entry is written as one line: a control character in a title (a
+        // bare CR ends a content line for some readers) never reaches the file.
+        let line = |s: &str| crate::models::text::one_line(s).into_owned();
+        let summary = line(&format!("{} — {} ({})", e.reference, e.meaning, e.party));
+        let description = [&e.title, &e.party, &e.url].map(|s| line(s)).join("\n");
         let event = icalendar::Event::new()
             .uid(&uid(e.id, host))
             .timestamp(e.updated_at)
@@ -99,6 +102,22 @@ mod tests {
         // Commas and semicolons in text are escaped, as RFC 5545 requires.
         assert!(ics.contains("Speaking slot withdrawn\\; a\\, b"));
         assert!(ics.trim_end().ends_with("END:VCALENDAR"));
+    }
+
+    #[test]
+    fn a_control_character_in_a_title_never_reaches_the_file() {
+        let mut e = entry(8, "2026-12-02T17:00:00Z");
+        e.title = "Slot\rcut\r\nBEGIN:VEVENT\0".into();
+        let ics = render("Redress", &[e], "https://redress.example.org");
+        let events = ics
+            .split("\r\n")
+            .filter(|l| l.starts_with("BEGIN:VEVENT"))
+            .count();
+        assert_eq!(events, 1, "{ics}");
+        assert!(!ics.contains('\0'));
+        for line in ics.split("\r\n") {
+            assert!(!line.contains('\r') && !line.contains('\n'), "{line:?}");
+        }
     }
 
     #[test]

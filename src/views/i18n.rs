@@ -223,6 +223,54 @@ mod coverage {
         }
     }
 
+    /// An example in a message is input the app takes: every time zone and every date a
+    /// message of any language names parses as one.
+    #[test]
+    fn every_example_a_message_gives_is_valid_input() {
+        for lang in ["en", "fr", "es"] {
+            let dir = std::path::Path::new(super::I18N_DIR).join(lang);
+            for entry in std::fs::read_dir(&dir).expect("language folder") {
+                let text = std::fs::read_to_string(entry.expect("entry").path()).expect("ftl");
+                for word in text.split(|c: char| c.is_whitespace() || ",;()«»“”.".contains(c))
+                {
+                    const AREAS: &[&str] = &[
+                        "Africa",
+                        "America",
+                        "Antarctica",
+                        "Asia",
+                        "Atlantic",
+                        "Australia",
+                        "Europe",
+                        "Indian",
+                        "Pacific",
+                        "Etc",
+                    ];
+                    let zone_like = word.split_once('/').is_some_and(|(area, place)| {
+                        AREAS.contains(&area)
+                            && !place.is_empty()
+                            && place.chars().all(|c| c.is_ascii_alphabetic() || c == '_')
+                    });
+                    if zone_like {
+                        assert!(
+                            word.parse::<chrono_tz::Tz>().is_ok(),
+                            "{lang}: `{word}` is no time zone"
+                        );
+                    }
+                    let date_like = word.len() == 10
+                        && word.as_bytes()[4] == b'-'
+                        && word.as_bytes()[7] == b'-'
+                        && word.bytes().filter(u8::is_ascii_digit).count() == 8;
+                    if date_like {
+                        assert!(
+                            crate::models::day::Day::parse(word).is_ok(),
+                            "{lang}: `{word}` is no day"
+                        );
+                    }
+                }
+            }
+        }
+    }
+
     #[test]
     fn every_word_a_page_asks_for_is_translated() {
         let en = keys_of("en");

@@ -145,14 +145,18 @@ fn csv_rows<R: AsRef<[String]>>(
 /// ones included, are left as they are.
 #[must_use]
 pub fn spreadsheet_safe(cell: &str) -> std::borrow::Cow<'_, str> {
+    // A cell is one line: a control character (a line break in a title) never reaches it.
+    let cell = crate::models::text::one_line(cell);
+    // Spreadsheets skip the white space a control character became.
     let starts_a_formula = cell
+        .trim_start()
         .chars()
         .next()
-        .is_some_and(|c| matches!(c, '=' | '+' | '-' | '@' | '\t' | '\r'));
+        .is_some_and(|c| matches!(c, '=' | '+' | '-' | '@'));
     if starts_a_formula && cell.parse::<f64>().is_err() {
         std::borrow::Cow::Owned(format!("'{cell}"))
     } else {
-        std::borrow::Cow::Borrowed(cell)
+        cell
     }
 }
 
@@ -288,16 +292,13 @@ mod tests {
 
     #[test]
     fn a_cell_that_would_start_a_formula_reads_as_text_and_numbers_stay_numbers() {
-        for formula in [
-            "=HYPERLINK(\"http://x\")",
-            "+1+1",
-            "-2+3",
-            "@SUM(A1)",
-            "\tx",
-            "\rx",
-        ] {
+        for formula in ["=HYPERLINK(\"http://x\")", "+1+1", "-2+3", "@SUM(A1)"] {
             assert_eq!(spreadsheet_safe(formula), format!("'{formula}"));
         }
+        // A cell never carries a control character; a formula behind one is still text.
+        assert_eq!(spreadsheet_safe("\tx"), " x");
+        assert_eq!(spreadsheet_safe("\r\n=1+1"), "'  =1+1");
+        assert_eq!(spreadsheet_safe("Slot\ncut"), "Slot cut");
         for plain in ["-3", "-0.25", "+7", "Kiribati", "", "GR-2026-000001"] {
             assert_eq!(spreadsheet_safe(plain), plain);
         }

@@ -16,6 +16,7 @@ const POLICY: SignInPolicy = SignInPolicy {
     max_failures: 5,
     window_minutes: 15,
     lockout_minutes: 15,
+    reset_interval_minutes: 5,
 };
 
 #[tokio::test]
@@ -62,6 +63,49 @@ async fn five_wrong_passwords_pause_the_address_and_even_the_right_one_waits_for
             Err(AppError::Unauthorized)
         ));
     }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[serial]
+async fn sixty_passwords_sent_at_once_get_five_checks_and_the_rest_are_refused_unchecked() {
+    let boot = boot_test::<App>().await.expect("boot");
+    let db = boot.app_context.db.clone();
+    let w = world(&boot.app_context).await;
+    let at = monday_morning();
+    let burst: Vec<_> = (0..60)
+        .map(|i| {
+            let (db, email) = (db.clone(), w.mediator.email.clone());
+            // The right password rides in the middle of the burst.
+            let password = if i == 30 {
+                DEMO_PASSWORD
+            } else {
+                "not the password"
+            };
+            tokio::spawn(async move {
+                users::Model::authenticate(&db, &email, password, at, POLICY).await
+            })
+        })
+        .collect();
+    let mut checked = 0;
+    let mut paused = 0;
+    for task in burst {
+        match task.await.expect("task") {
+            Ok(_) | Err(AppError::Unauthorized) => checked += 1,
+            Err(AppError::Throttled(until)) => {
+                assert_eq!(until, at + Duration::minutes(15));
+                paused += 1;
+            }
+            Err(other) => panic!("{other:?}"),
+        }
+    }
+    // Of the five admitted, the failure that reaches the limit answers with the pause.
+    assert!(checked <= 5, "{checked} passwords checked");
+    assert_eq!(checked + paused, 60);
+    assert!(paused >= 55, "{paused} refused");
+    assert!(matches!(
+        users::Model::authenticate(&db, &w.mediator.email, DEMO_PASSWORD, at, POLICY).await,
+        Err(AppError::Throttled(_))
+    ));
 }
 
 #[tokio::test]

@@ -1,5 +1,5 @@
 use redress::{app::App, models::notifications, tasks::demo::DEMO_PASSWORD};
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
 use serde_json::{json, Value};
 use serial_test::serial;
 
@@ -210,6 +210,165 @@ async fn every_answer_carries_the_security_headers_and_nothing_behind_a_token_is
             .to_str()
             .unwrap()
             .contains("frame-ancestors 'none'"));
+    })
+    .await;
+}
+
+/// The bearer token, calendar feed and page session a person holds.
+struct Credentials {
+    token: String,
+    feed: String,
+    session: crate::pages::Browser,
+}
+
+async fn credentials_of(server: &axum_test::TestServer, who: &Person) -> Credentials {
+    let issued: Value = post(server, who, "/api/auth/me/calendar", &json!({}))
+        .await
+        .json();
+    let url = issued["url"].as_str().expect("url");
+    let feed = url.split_once("5150").map_or(url, |(_, p)| p).to_string();
+    Credentials {
+        token: who.token.clone(),
+        feed,
+        session: crate::pages::Browser::sign_in(server, who).await,
+    }
+}
+
+/// Which of the credentials still work: (token, feed, session).
+async fn still_working(server: &axum_test::TestServer, c: &mut Credentials) -> (bool, bool, bool) {
+    let token = server
+        .get("/api/cases")
+        .authorization_bearer(&c.token)
+        .await
+        .status_code()
+        == 200;
+    let feed = server.get(&c.feed).await.status_code() == 200;
+    let page = c.session.get(server, "/cases").await;
+    (token, feed, page.status_code() == 200)
+}
+
+#[tokio::test]
+#[serial]
+async fn a_password_reset_ends_every_credential_and_reactivation_revives_none() {
+    request::<App, _, _>(|server, ctx| async move {
+        let w = world(&ctx).await;
+        let mut before = credentials_of(&server, &w.respondent).await;
+        assert_eq!(
+            still_working(&server, &mut before).await,
+            (true, true, true)
+        );
+
+        let asked = server
+            .post("/api/auth/forgot")
+            .json(&json!({"email": w.respondent.email}))
+            .await;
+        assert_eq!(asked.status_code(), 200);
+        let invite = notifications::Entity::find()
+            .filter(notifications::Column::Kind.eq("password_reset"))
+            .one(&ctx.db)
+            .await
+            .unwrap()
+            .expect("the reset is queued");
+        let code = serde_json::from_str::<Value>(&invite.payload).unwrap()["token"]
+            .as_str()
+            .unwrap()
+            .to_string();
+        let reset = server
+            .post("/api/auth/reset")
+            .json(&json!({"token": code, "password": "a long new passphrase"}))
+            .await;
+        assert_eq!(reset.status_code(), 200, "{}", reset.text());
+        assert_eq!(
+            still_working(&server, &mut before).await,
+            (false, false, false),
+            "after the reset"
+        );
+
+        let login: Value = server
+            .post("/api/auth/login")
+            .json(&json!({"email": w.respondent.email, "password": "a long new passphrase"}))
+            .await
+            .json();
+        let fresh = login["token"].as_str().expect("token").to_string();
+        assert_eq!(
+            server
+                .get("/api/cases")
+                .authorization_bearer(&fresh)
+                .await
+                .status_code(),
+            200
+        );
+
+        // Deactivated, then reactivated: what was issued before stays dead.
+        let again = Person {
+            token: fresh.clone(),
+            ..w.respondent.clone()
+        };
+        let issued: Value = post(&server, &again, "/api/auth/me/calendar", &json!({}))
+            .await
+            .json();
+        let url = issued["url"].as_str().expect("url");
+        let feed = url.split_once("5150").map_or(url, |(_, p)| p).to_string();
+        for active in [false, true] {
+            let res = server
+                .patch(&format!("/api/admin/users/{}", w.respondent.pid()))
+                .authorization_bearer(&w.admin.token)
+                .json(&json!({"active": active}))
+                .await;
+            assert_eq!(res.status_code(), 200, "{}", res.text());
+        }
+        assert_eq!(
+            server
+                .get("/api/cases")
+                .authorization_bearer(&fresh)
+                .await
+                .status_code(),
+            401
+        );
+        assert_eq!(server.get(&feed).await.status_code(), 404);
+    })
+    .await;
+}
+
+#[tokio::test]
+#[serial]
+async fn asking_for_a_reset_ten_times_sends_one_email_and_the_first_code_keeps_working() {
+    request::<App, _, _>(|server, ctx| async move {
+        let w = world(&ctx).await;
+        for _ in 0..10 {
+            let res = server
+                .post("/api/auth/forgot")
+                .json(&json!({"email": w.registrar.email}))
+                .await;
+            assert_eq!(res.status_code(), 200);
+        }
+        let queued = notifications::Entity::find()
+            .filter(notifications::Column::Kind.eq("password_reset"))
+            .all(&ctx.db)
+            .await
+            .unwrap();
+        assert_eq!(queued.len(), 1, "one email within the interval");
+        let code = serde_json::from_str::<Value>(&queued[0].payload).unwrap()["token"]
+            .as_str()
+            .unwrap()
+            .to_string();
+        let reset = server
+            .post("/api/auth/reset")
+            .json(&json!({"token": code, "password": "a long new passphrase"}))
+            .await;
+        assert_eq!(reset.status_code(), 200, "{}", reset.text());
+        // After the interval a new request sends again.
+        redress::clock::Clock::of(&ctx).advance(chrono::Duration::minutes(6));
+        server
+            .post("/api/auth/forgot")
+            .json(&json!({"email": w.registrar.email}))
+            .await;
+        let queued = notifications::Entity::find()
+            .filter(notifications::Column::Kind.eq("password_reset"))
+            .count(&ctx.db)
+            .await
+            .unwrap();
+        assert_eq!(queued, 2);
     })
     .await;
 }

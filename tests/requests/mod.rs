@@ -3,6 +3,7 @@ mod assignment;
 mod auth;
 mod concurrency;
 mod docs;
+mod hostile_input;
 mod lifecycle;
 mod oversight;
 mod protection;

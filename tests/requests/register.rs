@@ -163,3 +163,40 @@ async fn the_public_register_lists_registered_cases_and_never_names_a_protected_
     })
     .await;
 }
+
+#[tokio::test]
+#[serial]
+async fn a_case_stops_counting_days_open_when_it_stops_being_open_and_the_export_follows_changes() {
+    request::<App, _, _>(|server, ctx| async move {
+        let w = world(&ctx).await;
+        let case = file(&server, &w, &grievance()).await;
+        must(&server, &w.registrar, &case, json!({"action": "register"})).await;
+        let csv_before = server.get("/api/register.csv").await.text();
+        must(
+            &server,
+            &w.registrar,
+            &case,
+            json!({"action": "dismiss", "reason": "outside_mandate", "note": "A national matter."}),
+        )
+        .await;
+        let csv_after = server.get("/api/register.csv").await;
+        assert_eq!(
+            csv_after
+                .header("cache-control")
+                .to_str()
+                .unwrap_or_default(),
+            "public, max-age=60"
+        );
+        let csv_after = csv_after.text();
+        assert_ne!(csv_before, csv_after, "a change reaches the export at once");
+        assert!(csv_after.contains(",closed,"), "{csv_after}");
+        // Nineteen days later the dismissed case still counts the days it was open: none.
+        redress::clock::Clock::of(&ctx).advance(chrono::Duration::days(19));
+        let body: Value = server.get("/api/register").await.json();
+        assert_eq!(body["items"][0]["days_open"], 0, "{body}");
+        let csv = server.get("/api/register.csv").await.text();
+        let line = csv.lines().nth(1).expect("a line");
+        assert!(line.contains(",0,"), "{line}");
+    })
+    .await;
+}

@@ -126,6 +126,7 @@ pub fn case_row(seed: &CaseSeed<'_>, at: DateTime<Utc>) -> cases::ActiveModel {
         filed_at: Set(stamp),
         served_at: Set(Some(stamp)),
         closed_at: Set(None),
+        stopped_at: Set(None),
         registered_at: Set(None),
         eligibility_decided_at: Set(None),
         acknowledge_working_days: Set(None),

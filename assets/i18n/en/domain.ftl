@@ -66,4 +66,4 @@ field-form-damaged = This form is damaged; reload the page.
 field-from-after-to = The start must not be after the end.
 field-period-too-long = A period covers at most { $max } days.
 field-bad-date = Enter a date as YYYY-MM-DD.
-field-bad-zone = “{ $zone }” is not a time zone; use a name such as Europe/Geneva.
+field-bad-zone = “{ $zone }” is not a time zone; use a name such as Europe/Zurich or America/New_York.

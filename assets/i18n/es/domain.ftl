@@ -66,4 +66,4 @@ field-form-damaged = Este formulario está dañado; vuelva a cargar la página.
 field-from-after-to = El inicio no puede ser posterior al final.
 field-period-too-long = Un período abarca como máximo { $max } días.
 field-bad-date = Indique una fecha con el formato AAAA-MM-DD.
-field-bad-zone = «{ $zone }» no es una zona horaria; utilice un nombre como Europe/Geneva.
+field-bad-zone = «{ $zone }» no es una zona horaria; utilice un nombre como Europe/Zurich o America/New_York.

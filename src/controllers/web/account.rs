@@ -137,7 +137,8 @@ pub async fn forgot(Posted { v, form }: Posted) -> Result<Response, WebError> {
             json!({ "email": email, "errors": field_messages(v.locale, &errors) }),
         );
     }
-    users::Model::request_password_reset(&v.ctx.db, &email, v.now).await?;
+    let settings = Settings::of(&v.ctx)?;
+    users::Model::request_password_reset(&v.ctx.db, &email, v.now, settings.sign_in).await?;
     Ok(v.redirect("/password/reset", Some("flash-reset-sent")))
 }
 

@@ -105,6 +105,13 @@ fn read_cookie(jar: &CookieJar, name: &'static str, secure: bool) -> Option<Stri
 
 /// A cookie that only shapes the page (language, menu), read under either name: no harm if
 /// it was planted, and the error pages run without the request's TLS verdict.
+/// Whether a request carries a page session (under either cookie name): its answer is
+/// private, whatever it is (a page, a CSV download, a chart).
+#[must_use]
+pub fn carries_session(headers: &HeaderMap) -> bool {
+    read_either_cookie(&CookieJar::from_headers(headers), SESSION_COOKIE).is_some()
+}
+
 fn read_either_cookie(jar: &CookieJar, name: &'static str) -> Option<String> {
     read_cookie(jar, name, true).or_else(|| read_cookie(jar, name, false))
 }
@@ -688,7 +695,7 @@ where
             .await
             .map_err(|_| {
                 AppError::Validation(FieldErrors::single(
-                    "body",
+                    super::extract::WHOLE_REQUEST,
                     "too_large",
                     format!("a form may not exceed {MAX_FORM_BYTES} bytes"),
                 ))
@@ -696,6 +703,16 @@ where
         let form = FormData::parse(&bytes);
         if !v.csrf_ok(form.get("_csrf")) {
             return Err(WebError::Forged);
+        }
+        for (field, value) in &form.0 {
+            if let Some(why) = crate::models::text::problem(value, true) {
+                return Err(AppError::Validation(FieldErrors::single(
+                    &crate::models::text::one_line(field),
+                    "control_character",
+                    why,
+                ))
+                .into());
+            }
         }
         Ok(Self { v, form })
     }
@@ -832,7 +849,20 @@ pub async fn error_pages(req: Request, next: Next) -> Response {
     let locale = requested_locale(req.headers());
     let signed_in = read_either_cookie(&jar, SESSION_COOKIE).is_some();
     let mut res = next.run(req).await;
-    let Some(failure) = res.extensions_mut().remove::<Failure>() else {
+    let failure = res.extensions_mut().remove::<Failure>().or_else(|| {
+        // Nothing answered the address (a page or a static file that is not there): the
+        // app's own page, unless the answer is the API's JSON.
+        let json = res
+            .headers()
+            .get(header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|ct| ct.starts_with("application/json"));
+        (res.status() == StatusCode::NOT_FOUND && !json).then_some(Failure {
+            key: "error-not-found",
+            detail: None,
+        })
+    });
+    let Some(failure) = failure else {
         return res;
     };
     let context = json!({

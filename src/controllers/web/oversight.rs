@@ -10,6 +10,7 @@ use chrono::Datelike;
 use serde_json::{json, Value};
 
 use super::{field_messages, parse_query, query_with, Posted, Visitor, WebError};
+use crate::models::day::Day;
 use crate::{
     controllers::oversight::{self as api, MetricsQuery, SampleParams},
     errors::{AppError, FieldErrors, Said},
@@ -49,10 +50,11 @@ async fn tab(v: &Visitor, raw: &[(String, String)], tab: Tab) -> Result<Response
     if q.from.is_none() {
         // By default the twelve months before this one, whole, and this month so far: whole
         // months are read from month summaries.
-        let today = q.to.unwrap_or_else(|| v.now.date_naive());
+        let today = q.to.map_or_else(|| v.now.date_naive(), Day::date);
         q.from = today
             .with_day(1)
-            .and_then(|d| d.checked_sub_months(chrono::Months::new(12)));
+            .and_then(|d| d.checked_sub_months(chrono::Months::new(12)))
+            .and_then(Day::new);
     }
     let settings = Settings::of(&v.ctx)?;
     let scope = q.scope(&v.ctx).await?;
@@ -275,13 +277,10 @@ pub async fn draw(Posted { v, form }: Posted) -> Result<Response, WebError> {
     };
     let date = |name: &str, errors: &mut FieldErrors| match form.optional(name) {
         None => None,
-        Some(s) => s
-            .parse::<chrono::NaiveDate>()
-            .map(Some)
-            .unwrap_or_else(|_| {
-                errors.add_said(name, "invalid", Said::new("field-bad-date"));
-                None
-            }),
+        Some(s) => Day::parse(&s).map(Some).unwrap_or_else(|_| {
+            errors.add_said(name, "invalid", Said::new("field-bad-date"));
+            None
+        }),
     };
     let from = date("from", &mut errors);
     let to = date("to", &mut errors);

@@ -42,6 +42,7 @@ pub struct Model {
     pub filed_at: DateTimeWithTimeZone,
     pub served_at: Option<DateTimeWithTimeZone>,
     pub closed_at: Option<DateTimeWithTimeZone>,
+    pub stopped_at: Option<DateTimeWithTimeZone>,
     pub registered_at: Option<DateTimeWithTimeZone>,
     pub eligibility_decided_at: Option<DateTimeWithTimeZone>,
     pub acknowledge_working_days: Option<i64>,

@@ -29,6 +29,7 @@ pub struct Model {
     pub reset_sent_at: Option<DateTimeWithTimeZone>,
     #[sea_orm(unique)]
     pub calendar_token_hash: Option<String>,
+    pub credential_generation: i64,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

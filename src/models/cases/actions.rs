@@ -930,6 +930,14 @@ async fn write_status(
     if row.serve && case.served_at.is_none() {
         am.served_at = Set(Some(now.into()));
     }
+    match (
+        CaseStatus::parse_stored(&case.status)?.is_open(),
+        to.is_open(),
+    ) {
+        (true, false) => am.stopped_at = Set(Some(now.into())),
+        (false, true) => am.stopped_at = Set(None),
+        _ => {}
+    }
     if row.close {
         am.closed_at = Set(Some(now.into()));
         am.closure_working_days = Set(since_filing());

@@ -15,7 +15,7 @@ use super::{
     Model,
 };
 use crate::{
-    errors::{not_blank, AppError, AppResult, FieldErrors, Said},
+    errors::{one_line, visible_20, visible_5, AppError, AppResult, FieldErrors, Said},
     models::{
         _entities::{case_co_complainants as co, reference_counters as counters, submissions},
         bodies, case_events,
@@ -49,15 +49,20 @@ pub enum RespondentRef {
 #[derive(Clone, Debug, Deserialize, Validate, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct NewCase {
-    #[validate(length(min = 5, max = MAX_TITLE_CHARS), custom(function = "not_blank"))]
+    #[validate(
+        length(max = MAX_TITLE_CHARS),
+        custom(function = "one_line"),
+        custom(function = "visible_5")
+    )]
     pub title: String,
     pub category: Category,
     /// Code of the body where the incident happened.
     pub body: String,
+    #[serde(deserialize_with = "crate::models::day::bounded")]
     pub incident_date: NaiveDate,
-    #[validate(length(min = 20, max = MAX_TEXT_CHARS), custom(function = "not_blank"))]
+    #[validate(length(max = MAX_TEXT_CHARS), custom(function = "visible_20"))]
     pub facts: String,
-    #[validate(length(min = 5, max = MAX_TEXT_CHARS), custom(function = "not_blank"))]
+    #[validate(length(max = MAX_TEXT_CHARS), custom(function = "visible_5"))]
     pub remedy_sought: String,
     pub respondent: RespondentRef,
     #[serde(default)]
@@ -68,7 +73,7 @@ pub struct NewCase {
     #[serde(default = "normal")]
     pub urgency: Urgency,
     /// Client-chosen key: filing twice with it creates one case.
-    #[validate(length(min = 1, max = MAX_KEY_CHARS), custom(function = "not_blank"))]
+    #[validate(length(min = 1, max = MAX_KEY_CHARS), custom(function = "one_line"))]
     pub idempotency_key: Option<String>,
 }
 
@@ -387,6 +392,7 @@ async fn insert_case(
         filed_at: Set(now.into()),
         served_at: Set(None),
         closed_at: Set(None),
+        stopped_at: Set(None),
         registered_at: Set(None),
         eligibility_decided_at: Set(None),
         acknowledge_working_days: Set(None),

@@ -56,6 +56,12 @@ impl CaseStatus {
             .collect()
     }
 
+    /// Still open: not dismissed, withdrawn or closed (an appeal may reopen a dismissal).
+    #[must_use]
+    pub const fn is_open(self) -> bool {
+        !matches!(self, Self::Dismissed | Self::Withdrawn | Self::Closed)
+    }
+
     /// Closed or withdrawn: nothing runs any more.
     #[must_use]
     pub const fn is_terminal(self) -> bool {
