@@ -299,37 +299,44 @@ where
     type Rejection = loco_rs::Error;
 
     async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
-        let query = parts.uri.query().unwrap_or_default();
-        for (key, value) in form_urlencoded::parse(query.as_bytes()) {
-            if let Some(why) = crate::models::text::problem(&value, false)
-                .or_else(|| crate::models::text::problem(&key, false))
-            {
-                return Err(AppError::Validation(FieldErrors::single(
-                    &crate::models::text::one_line(&key),
-                    "control_character",
-                    why,
-                ))
-                .into());
-            }
-        }
-        let de = serde_urlencoded::Deserializer::new(form_urlencoded::parse(query.as_bytes()));
-        serde_path_to_error::deserialize(de).map(Self).map_err(|e| {
-            let message = plain_words(e.inner().to_string());
-            let path = e.path().to_string();
-            let field = field_of_serde_message(&path, &message);
-            let field = if field == WHOLE_REQUEST {
-                "query".to_string()
-            } else {
-                field
-            };
-            AppError::Validation(FieldErrors::single(
-                &field,
-                code_of_serde_message(&message),
-                message,
-            ))
-            .into()
-        })
+        Ok(Self(parse_query(parts.uri.query().unwrap_or_default())?))
     }
+}
+
+/// Parses a query string into `T`, the one parser of every query the app reads (the API's
+/// and the pages'): a control character in any name or value, or a value that does not fit,
+/// is a 422 naming the parameter.
+///
+/// # Errors
+/// [`AppError::Validation`] naming the parameter.
+pub fn parse_query<T: DeserializeOwned>(query: &str) -> Result<T, AppError> {
+    for (key, value) in form_urlencoded::parse(query.as_bytes()) {
+        if let Some(why) = crate::models::text::problem(&value, false)
+            .or_else(|| crate::models::text::problem(&key, false))
+        {
+            return Err(AppError::Validation(FieldErrors::single(
+                &crate::models::text::one_line(&key),
+                "control_character",
+                why,
+            )));
+        }
+    }
+    let de = serde_urlencoded::Deserializer::new(form_urlencoded::parse(query.as_bytes()));
+    serde_path_to_error::deserialize(de).map_err(|e| {
+        let message = plain_words(e.inner().to_string());
+        let path = e.path().to_string();
+        let field = field_of_serde_message(&path, &message);
+        let field = if field == WHOLE_REQUEST {
+            "query".to_string()
+        } else {
+            field
+        };
+        AppError::Validation(FieldErrors::single(
+            &field,
+            code_of_serde_message(&message),
+            message,
+        ))
+    })
 }
 
 /// The signed-in, active person making the request.

@@ -64,9 +64,9 @@ pub async fn loads(State(ctx): State<AppContext>, current: CurrentActor) -> Resu
 #[into_params(parameter_in = Query)]
 pub struct Period {
     /// First day; 90 days before `to` when absent.
-    from: Option<Day>,
+    pub from: Option<Day>,
     /// Last day; today when absent.
-    to: Option<Day>,
+    pub to: Option<Day>,
 }
 
 #[utoipa::path(get, path = "/api/mediators/fairness", tag = "mediators", security(("bearer" = [])), params(Period), responses((status = 200, body = ledger::Ledger), (status = 401, description = "not signed in", body = ErrorBody), (status = 404, description = "not the registry or oversight", body = ErrorBody), (status = 422, description = "a bad period", body = ErrorBody)))]

@@ -2,6 +2,8 @@ pub mod admin;
 pub mod auth;
 pub mod cases;
 pub mod docs;
+#[cfg(test)]
+mod edge_tests;
 pub mod extract;
 pub mod mediators;
 pub mod notices;

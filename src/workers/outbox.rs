@@ -490,7 +490,12 @@ fn compose(
         case_facts = Some(CaseFacts {
             reference: case.reference.clone(),
             title: case.title.clone(),
-            status: case.status.clone(),
+            // The case as it was at the event the notice reports, not as it is by the time
+            // the notice goes out.
+            status: payload
+                .get("status")
+                .and_then(serde_json::Value::as_str)
+                .map_or_else(|| case.status.clone(), str::to_string),
             complainant: shown
                 .complainant(facts.complainants.get(&case.id))
                 .flatten()

@@ -160,3 +160,32 @@ fn a_jwt_secret_signing_cannot_read_is_refused_at_boot_with_the_key_at_fault() {
         assert_eq!(check_jwt_secret(secret), Ok(()), "{file}");
     }
 }
+
+/// The development config follows the environment a second instance sets: its links point
+/// at its own port, and the SMTP port is read like the host.
+#[test]
+fn development_links_and_mail_follow_port_and_mailer_port() {
+    let raw = std::fs::read_to_string("config/development.yaml").expect("config");
+    // The environment as a second instance would set it, written in place of the lookups.
+    let text = raw
+        .replace(r#"get_env(name="PORT", default="5150")"#, r#""5151""#)
+        .replace(
+            r#"get_env(name="MAILER_PORT", default="1025")"#,
+            r#""2525""#,
+        );
+    assert_ne!(text, raw);
+    let dir = std::env::temp_dir().join(format!("redress-config-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("folder");
+    std::fs::write(dir.join("development.yaml"), text).expect("write");
+    let config =
+        loco_rs::config::Config::from_folder(&loco_rs::environment::Environment::Development, &dir)
+            .expect("the config renders");
+    std::fs::remove_dir_all(&dir).ok();
+    let settings = config.settings.expect("settings");
+    assert_eq!(settings["public_base_url"], "http://localhost:5151");
+    assert_eq!(
+        config.mailer.expect("mailer").smtp.expect("smtp").port,
+        2525
+    );
+    assert_eq!(config.server.port, 5151);
+}

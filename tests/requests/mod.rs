@@ -4,6 +4,7 @@ mod auth;
 mod concurrency;
 mod docs;
 mod hostile_input;
+mod kept;
 mod lifecycle;
 mod oversight;
 mod protection;

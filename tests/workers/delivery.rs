@@ -613,3 +613,34 @@ async fn a_notice_claimed_past_its_attempts_without_an_outcome_is_failed_and_fla
     })
     .await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[serial]
+async fn an_email_describes_the_case_as_it_was_at_the_event_it_reports() {
+    request::<App, _, _>(|server, ctx| async move {
+        let w = world(&ctx).await;
+        let sink = Sink::start();
+        let postman = Postman::smtp(&sink.config(), 4).expect("transport");
+        let case = file(&server, &w, &grievance()).await;
+        // Registered before the filing notice goes out.
+        must(&server, &w.registrar, &case, json!({"action": "register"})).await;
+        deliver(&ctx, &postman, redress::clock::now(&ctx)).await;
+        let mail = sink.to(&w.complainant.email);
+        let filed = mail
+            .iter()
+            .find(|m| m.text().contains("A grievance has been filed"))
+            .expect("the filing notice");
+        let status = |text: String| {
+            text.lines()
+                .find_map(|l| l.strip_prefix("Status:").map(|s| s.trim().to_string()))
+                .unwrap_or_default()
+        };
+        assert_eq!(status(filed.text()), "Submitted", "{}", filed.text());
+        let registered = mail
+            .iter()
+            .find(|m| m.subject().contains("Grievance registered"))
+            .expect("the registration notice");
+        assert_eq!(status(registered.text()), "Registered");
+    })
+    .await;
+}

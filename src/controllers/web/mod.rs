@@ -536,16 +536,18 @@ pub fn parse_query<T: serde::de::DeserializeOwned>(
     raw: &[(String, String)],
 ) -> Result<T, WebError> {
     let encoded = query_with(raw, &[] as &[(&str, u64)]);
-    let de = serde_urlencoded::Deserializer::new(form_urlencoded::parse(encoded.as_bytes()));
-    serde_path_to_error::deserialize(de).map_err(|e| {
-        let path = e.path().to_string();
+    super::extract::parse_query(&encoded).map_err(|e| match e {
         // The parser's own words name Rust types; the reader needs only which field.
-        AppError::Validation(FieldErrors::single_said(
-            if path == "." { "query" } else { &path },
-            "invalid",
-            Said::new("field-invalid"),
-        ))
-        .into()
+        AppError::Validation(fields) => {
+            let mut said = FieldErrors::new();
+            for (field, messages) in &fields.0 {
+                for m in messages {
+                    said.add_said(field, &m.code, Said::new("field-invalid"));
+                }
+            }
+            AppError::Validation(said).into()
+        }
+        other => other.into(),
     })
 }
 

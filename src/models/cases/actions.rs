@@ -816,7 +816,11 @@ async fn apply(
             detail.insert("reason".into(), reason.trim().into());
             deadlines::recompute(db, case.id, calendar, now).await?;
         }
-        I::LiftHold { .. } => {
+        I::LiftHold { note } => {
+            // Kept on the timeline (and so in the audit chain), as a hold's reason is.
+            if let Some(note) = note.as_deref().map(str::trim).filter(|n| !n.is_empty()) {
+                detail.insert("note".into(), note.into());
+            }
             holds::Entity::update_many()
                 .col_expr(
                     holds::Column::LiftedAt,

@@ -535,11 +535,8 @@ pub async fn pick(
         }
         AssignmentMethod::Override
     };
-    let explanation = pool.explain(
-        method,
-        Some(mediator.id),
-        override_reason.filter(|_| method == AssignmentMethod::Override),
-    );
+    // A reason given for a manual choice is kept too: nothing the registry writes is dropped.
+    let explanation = pool.explain(method, Some(mediator.id), override_reason);
     Ok(Pick::Chosen {
         mediator: Box::new(mediator),
         explanation,
