@@ -152,7 +152,7 @@ pub async fn accredit(ctx: &AppContext, p: NewUserParams) -> Result<users::Model
             zone,
             password: p.password,
         },
-        crate::clock::now(&ctx),
+        crate::clock::now(ctx),
     )
     .await
 }
@@ -197,7 +197,7 @@ pub async fn change_user(
             zone,
             active: p.active,
         },
-        crate::clock::now(&ctx),
+        crate::clock::now(ctx),
     )
     .await
 }
@@ -240,7 +240,7 @@ pub async fn create_body_from(
     let mut errors = FieldErrors::new();
     errors.check(&p);
     errors.into_result()?;
-    bodies::create(&ctx.db, &p.code, &p.name, p.kind, crate::clock::now(&ctx)).await
+    bodies::create(&ctx.db, &p.code, &p.name, p.kind, crate::clock::now(ctx)).await
 }
 
 #[utoipa::path(get, path = "/api/admin/holidays", tag = "admin", security(("bearer" = [])), responses((status = 200, body = Vec<HolidayView>), (status = 401, description = "not signed in", body = ErrorBody), (status = 404, description = "not an admin", body = ErrorBody)))]
@@ -290,7 +290,7 @@ pub async fn add_holiday(
     let mut errors = FieldErrors::new();
     errors.check(&p);
     errors.into_result()?;
-    holidays::add(&ctx.db, p.date, &p.name, crate::clock::now(&ctx)).await
+    holidays::add(&ctx.db, p.date, &p.name, crate::clock::now(ctx)).await
 }
 
 #[utoipa::path(delete, path = "/api/admin/holidays/{date}", tag = "admin", security(("bearer" = [])), params(("date" = String, Path, description = "YYYY-MM-DD")), responses((status = 204, description = "removed"), (status = 401, description = "not signed in", body = ErrorBody), (status = 404, description = "not an admin, or no holiday that day", body = ErrorBody)))]

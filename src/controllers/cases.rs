@@ -33,7 +33,7 @@ async fn detail(
     case: cases::Model,
     status: StatusCode,
 ) -> Result<Response> {
-    let at = crate::clock::now(&ctx);
+    let at = crate::clock::now(ctx);
     let dossier = case.dossier(&ctx.db, &current.actor, at).await?;
     render(ctx, current, &dossier, status, at).await
 }

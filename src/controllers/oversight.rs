@@ -61,7 +61,7 @@ impl MetricsQuery {
 async fn compute(ctx: &AppContext, current: &CurrentActor, q: MetricsQuery) -> Result<Metrics> {
     only(current, &[Role::Oversight, Role::Registrar])?;
     let scope = q.scope(ctx).await?;
-    Ok(metrics::overview(&ctx.db, &scope, crate::clock::now(&ctx)).await?)
+    Ok(metrics::overview(&ctx.db, &scope, crate::clock::now(ctx)).await?)
 }
 
 /// A CSV download named `name`.
@@ -92,13 +92,10 @@ async fn disparities_of(
     only(current, &[Role::Oversight, Role::Registrar])?;
     let settings = Settings::of(ctx)?;
     let scope = q.scope(ctx).await?;
-    Ok(disparities::disparities(
-        &ctx.db,
-        &scope,
-        &settings.oversight,
-        crate::clock::now(&ctx),
+    Ok(
+        disparities::disparities(&ctx.db, &scope, &settings.oversight, crate::clock::now(ctx))
+            .await?,
     )
-    .await?)
 }
 
 #[utoipa::path(get, path = "/api/oversight/disparities", tag = "oversight", security(("bearer" = [])), params(MetricsQuery), responses((status = 200, body = Disparities), (status = 401, description = "not signed in", body = ErrorBody), (status = 404, description = "not oversight or the registry", body = ErrorBody), (status = 422, description = "a bad period or an unknown code", body = ErrorBody)))]
@@ -136,7 +133,7 @@ async fn trends_of(
 ) -> Result<Vec<Month>> {
     only(current, &[Role::Oversight, Role::Registrar])?;
     let scope = q.scope(ctx).await?;
-    Ok(metrics::trends(&ctx.db, &scope, crate::clock::now(&ctx)).await?)
+    Ok(metrics::trends(&ctx.db, &scope, crate::clock::now(ctx)).await?)
 }
 
 #[utoipa::path(get, path = "/api/oversight/trends", tag = "oversight", security(("bearer" = [])), params(MetricsQuery), responses((status = 200, body = Trends), (status = 401, description = "not signed in", body = ErrorBody), (status = 404, description = "not oversight or the registry", body = ErrorBody), (status = 422, description = "a bad period or an unknown code", body = ErrorBody)))]
@@ -176,7 +173,7 @@ async fn mediators_of(
 ) -> Result<Vec<MediatorFigures>> {
     only(current, &[Role::Oversight, Role::Registrar])?;
     let scope = q.scope(ctx).await?;
-    Ok(metrics::mediators(&ctx.db, &scope, crate::clock::now(&ctx)).await?)
+    Ok(metrics::mediators(&ctx.db, &scope, crate::clock::now(ctx)).await?)
 }
 
 #[utoipa::path(get, path = "/api/oversight/mediators", tag = "oversight", security(("bearer" = [])), params(MetricsQuery), responses((status = 200, body = MediatorTable), (status = 401, description = "not signed in", body = ErrorBody), (status = 404, description = "not oversight or the registry", body = ErrorBody), (status = 422, description = "a bad period or an unknown code", body = ErrorBody)))]
@@ -317,7 +314,7 @@ pub async fn draw(
         seed,
         p.size,
         settings.oversight.sample_max,
-        crate::clock::now(&ctx),
+        crate::clock::now(ctx),
     )
     .await
 }

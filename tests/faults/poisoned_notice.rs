@@ -42,7 +42,7 @@ async fn a_poisoned_notice_among_500_fails_alone_flagged_and_the_rest_arrive() {
         .expect("a seeded case");
     notifications::enqueue(
         db,
-        &[filer.clone()],
+        std::slice::from_ref(&filer),
         &Notice {
             kind: "retired_kind",
             case_id: Some(case.id),

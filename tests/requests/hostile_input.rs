@@ -156,6 +156,10 @@ async fn dates_past_the_calendar_are_refused_on_every_report_with_the_field_name
                 );
             }
         }
+        println!(
+            "dates past the calendar: {} reports x 5 dates, each a 422 naming the field",
+            reports.len()
+        );
         // The pages that take a period answer with a page, not a 500.
         let mut b = crate::pages::Browser::sign_in(&server, &w.oversight).await;
         for page in [

@@ -166,6 +166,12 @@ async fn nothing_identifies_a_protected_complainant_to_the_respondent_anywhere()
             leaks.assert_none_in(&what, &m.html());
             leaks.assert_none_in(&what, &m.ics().unwrap_or_default());
         }
+        println!(
+            "protected complainant: {} case routes, 2 pages, 1 calendar feed and {} emails read \
+             as the respondent; nothing identifying",
+            routes.len(),
+            mail.len()
+        );
         // The complainant side's own mail does name them: the check reads real mail.
         assert!(sink.to(&w.complainant.email).iter().any(|m| m.text().contains("Tuvalu")));
     })

@@ -85,7 +85,7 @@ impl Disclosure {
 
     /// The soonest open clock of `clocks` this viewer may see.
     #[must_use]
-    pub fn next_clock<'a>(self, clocks: &'a [deadlines::Model]) -> Option<&'a deadlines::Model> {
+    pub fn next_clock(self, clocks: &[deadlines::Model]) -> Option<&deadlines::Model> {
         clocks
             .iter()
             .filter(|d| d.is_open() && self.may_see_clock(d))
