@@ -290,18 +290,32 @@ pub async fn policy(
     (settings, calendar)
 }
 
-/// Moves a person to another language and time zone.
-pub async fn relocate(ctx: &AppContext, who: &Person, locale: &str, zone: &str) {
-    use sea_orm::{ActiveModelTrait, ActiveValue::Set, EntityTrait};
+/// Changes a person's stored row as `change` says, past every check of the edge (as data
+/// from before a check, or written by hand, would be).
+pub async fn alter_user(
+    ctx: &AppContext,
+    who: &Person,
+    change: impl FnOnce(&mut users::ActiveModel),
+) {
+    use sea_orm::{ActiveModelTrait, EntityTrait};
     let user = users::Entity::find_by_id(who.actor.id)
         .one(&ctx.db)
         .await
         .expect("query")
         .expect("user");
     let mut am: users::ActiveModel = user.into();
-    am.locale = Set(locale.to_string());
-    am.time_zone = Set(zone.to_string());
+    change(&mut am);
     am.update(&ctx.db).await.expect("update");
+}
+
+/// Moves a person to another language and time zone.
+pub async fn relocate(ctx: &AppContext, who: &Person, locale: &str, zone: &str) {
+    use sea_orm::ActiveValue::Set;
+    alter_user(ctx, who, |am| {
+        am.locale = Set(locale.to_string());
+        am.time_zone = Set(zone.to_string());
+    })
+    .await;
 }
 
 /// Every case carries the soonest due instant of its running clocks (`next_due_at`, which

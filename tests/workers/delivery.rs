@@ -506,20 +506,6 @@ async fn challenge_recusal_and_assignment_notices_arrive_worded_for_what_happene
     .await;
 }
 
-/// Puts `name` on a person as stored data, past every check of the edge (data from before
-/// the checks, or written by hand).
-async fn rename_in_store(ctx: &AppContext, who: &Person, name: &str) {
-    use sea_orm::{ActiveModelTrait, ActiveValue::Set};
-    let user = users::Entity::find_by_id(who.actor.id)
-        .one(&ctx.db)
-        .await
-        .expect("query")
-        .expect("user");
-    let mut am: users::ActiveModel = user.into();
-    am.name = Set(name.to_string());
-    am.update(&ctx.db).await.expect("update");
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 #[serial]
 async fn a_notice_that_cannot_be_built_fails_alone_and_the_rest_of_its_batch_goes() {
@@ -532,12 +518,18 @@ async fn a_notice_that_cannot_be_built_fails_alone_and_the_rest_of_its_batch_goe
                 "Line\r\nBcc: victim@example.org",
                 json!({"kind": "body", "code": "HRC"}),
             ),
-            ("Nul\0byte", json!({"kind": "body", "code": "COP"})),
+            (
+                "Escape\u{1b}[31m and a next-line\u{85}",
+                json!({"kind": "body", "code": "COP"}),
+            ),
             ("Bell\u{7}", json!({"kind": "delegation", "code": "FRA"})),
         ] {
             // Notices to the registrar among others, in one batch.
             eligible_case(&server, &w, &grievance_against(respondent)).await;
-            rename_in_store(&ctx, &w.registrar, poisoned).await;
+            alter_user(&ctx, &w.registrar, |am| {
+                am.name = sea_orm::ActiveValue::Set(poisoned.to_string());
+            })
+            .await;
             let queued = count(&ctx, waiting()).await;
             assert!(queued > 1);
             let report = deliver(&ctx, &postman, redress::clock::now(&ctx)).await;
