@@ -49,15 +49,34 @@ pub fn subject(email: &str) -> String {
     token_hash(&normalize_email(email))
 }
 
-/// Admits one sign-in attempt for `subject`, counting it before its password is checked:
-/// within a window at most `max_failures` attempts are admitted, however many arrive at
-/// once, since the count is raised and compared in one conditional UPDATE (a row lock on
-/// PostgreSQL, the one writer on SQLite). A successful sign-in clears the count; a failed
-/// one leaves it counted.
+/// Forgets the counts that have run out, of any address: the table holds only live ones.
 ///
 /// # Errors
-/// [`AppError::Throttled`] with the end of the pause when the attempt is refused; database
-/// errors.
+/// Database errors.
+pub async fn forget_stale(
+    db: &impl ConnectionTrait,
+    now: DateTime<Utc>,
+    policy: SignInPolicy,
+) -> AppResult<()> {
+    Entity::delete_many()
+        .filter(Column::WindowStartedAt.lte(now - Duration::minutes(policy.window_minutes)))
+        .filter(not_locked(now))
+        .exec(db)
+        .await?;
+    Ok(())
+}
+
+/// Admits one sign-in attempt for `subject`, counting it before its password is checked, in
+/// the attempt's own transaction: the conditional UPDATE that raises the count holds the
+/// address's row (a row lock on PostgreSQL, the one writer on SQLite) until the attempt's
+/// verdict commits, so attempts for one address are judged one after the other and within a
+/// window at most `max_failures` are checked, however many arrive at once. A successful
+/// sign-in clears the count; an attempt that ends without a verdict (the database went
+/// away) rolls back and counts for nothing.
+///
+/// # Errors
+/// [`AppError::Throttled`] with the end of the pause when the attempt is refused (a verdict,
+/// to be committed); database errors.
 pub async fn admit(
     db: &impl ConnectionTrait,
     subject: &str,
@@ -65,12 +84,6 @@ pub async fn admit(
     policy: SignInPolicy,
 ) -> AppResult<()> {
     let window_start = now - Duration::minutes(policy.window_minutes);
-    // Counts that have run out, of any address, go: the table holds only live ones.
-    Entity::delete_many()
-        .filter(Column::WindowStartedAt.lte(window_start))
-        .filter(not_locked(now))
-        .exec(db)
-        .await?;
     let fresh = ActiveModel {
         subject: Set(subject.to_string()),
         failures: Set(0),

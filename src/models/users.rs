@@ -2,7 +2,10 @@
 //! one, a locale and a time zone. Admins accredit; nobody signs themselves up.
 use chrono::{DateTime, Duration, Utc};
 use loco_rs::{auth::jwt, hash};
-use sea_orm::{entity::prelude::*, ActiveValue::Set, Condition, QueryOrder};
+use sea_orm::{
+    entity::prelude::*, ActiveValue::Set, Condition, QueryOrder, TransactionSession,
+    TransactionTrait,
+};
 use serde_json::Map;
 use sha2::{Digest, Sha256};
 
@@ -136,14 +139,39 @@ impl Model {
     /// # Errors
     /// [`AppError::Unauthorized`] when the credentials do not match an active user.
     pub async fn authenticate(
-        db: &impl ConnectionTrait,
+        db: &(impl ConnectionTrait + TransactionTrait),
         email: &str,
         password: &str,
         now: DateTime<Utc>,
         policy: SignInPolicy,
     ) -> AppResult<Self> {
         let subject = sign_in_failures::subject(email);
-        sign_in_failures::admit(db, &subject, now, policy).await?;
+        sign_in_failures::forget_stale(db, now, policy).await?;
+        super::redo_when_busy(|| async {
+            let txn = db.begin().await?;
+            let verdict = Self::attempt(&txn, email, password, &subject, now, policy).await;
+            match verdict {
+                Ok(_) | Err(AppError::Unauthorized | AppError::Throttled(_)) => {
+                    txn.commit().await?;
+                }
+                // No verdict: nothing of the attempt is kept, its count included.
+                Err(_) => txn.rollback().await?,
+            }
+            verdict
+        })
+        .await
+    }
+
+    /// One sign-in attempt, inside its transaction: admitted and counted, then judged.
+    async fn attempt(
+        db: &impl ConnectionTrait,
+        email: &str,
+        password: &str,
+        subject: &str,
+        now: DateTime<Utc>,
+        policy: SignInPolicy,
+    ) -> AppResult<Self> {
+        sign_in_failures::admit(db, subject, now, policy).await?;
         let user = Entity::find()
             .filter(Column::Email.eq(normalize_email(email)))
             .filter(Column::Active.eq(true))
@@ -157,10 +185,10 @@ impl Model {
         let right = hash::verify_password(password, stored);
         match user {
             Some(u) if right => {
-                sign_in_failures::clear(db, &subject).await?;
+                sign_in_failures::clear(db, subject).await?;
                 Ok(u)
             }
-            _ => match sign_in_failures::after_failure(db, &subject, now, policy).await? {
+            _ => match sign_in_failures::after_failure(db, subject, now, policy).await? {
                 Some(until) => Err(AppError::Throttled(until)),
                 None => Err(AppError::Unauthorized),
             },
