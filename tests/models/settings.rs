@@ -12,7 +12,12 @@ fn policy() -> Value {
     let yaml = std::fs::read_to_string("config/test.yaml").expect("test config");
     let start = yaml.find("\nsettings:").expect("settings block");
     let block: serde_yaml::Value = serde_yaml::from_str(
-        &yaml[start..].replace("<%= get_env(name=\"PUBLIC_BASE_URL\") %>", "x"),
+        &yaml[start..]
+            .replace("<%= get_env(name=\"PUBLIC_BASE_URL\") %>", "x")
+            .replace(
+                "<%= get_env(name=\"REDRESS_TEST_CLOCK\", default=\"2026-11-24T09:30:00Z\") %>",
+                "2026-11-24T09:30:00Z",
+            ),
     )
     .expect("yaml");
     serde_json::to_value(&block["settings"]).expect("json")
