@@ -219,7 +219,9 @@ async fn entries(
         .into_iter()
         .map(|b| (b.id, b.code))
         .collect();
-    let public = |c: &cases::Model| c.confidentiality == Confidentiality::Public.as_ref();
+    let public = |c: &cases::Model| {
+        !crate::models::cases::disclosure::Disclosure::to_public(c).withholds_complainant()
+    };
     let delegation_codes: HashMap<i64, String> = delegations::Entity::find()
         .filter(
             delegations::Column::Id.is_in(

@@ -517,12 +517,14 @@ mod tests {
         .expect("calendar")
     }
 
+    /// The test environment's policy, read as the app reads it (rendered, then parsed).
     fn settings() -> Settings {
-        let yaml = include_str!("../../config/test.yaml");
-        let start = yaml.find("\nsettings:").expect("test config has settings");
-        let block: serde_yaml::Value = serde_yaml::from_str(&yaml[start..]).expect("yaml");
-        let value = serde_json::to_value(&block["settings"]).expect("json");
-        Settings::from_value(Some(&value)).expect("valid settings")
+        let config = loco_rs::config::Config::from_folder(
+            &loco_rs::environment::Environment::Test,
+            std::path::Path::new("config"),
+        )
+        .expect("the test config renders");
+        Settings::from_value(config.settings.as_ref()).expect("valid settings")
     }
 
     fn utc(s: &str) -> DateTime<Utc> {

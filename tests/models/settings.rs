@@ -8,19 +8,15 @@ use redress::{
 };
 use serde_json::{json, Value};
 
+/// The test environment's `settings:` block, read as the app reads it (rendered, then parsed).
 fn policy() -> Value {
-    let yaml = std::fs::read_to_string("config/test.yaml").expect("test config");
-    let start = yaml.find("\nsettings:").expect("settings block");
-    let block: serde_yaml::Value = serde_yaml::from_str(
-        &yaml[start..]
-            .replace("<%= get_env(name=\"PUBLIC_BASE_URL\") %>", "x")
-            .replace(
-                "<%= get_env(name=\"REDRESS_TEST_CLOCK\", default=\"2026-11-24T09:30:00Z\") %>",
-                "2026-11-24T09:30:00Z",
-            ),
+    loco_rs::config::Config::from_folder(
+        &loco_rs::environment::Environment::Test,
+        std::path::Path::new("config"),
     )
-    .expect("yaml");
-    serde_json::to_value(&block["settings"]).expect("json")
+    .expect("the test config renders")
+    .settings
+    .expect("settings block")
 }
 
 #[test]

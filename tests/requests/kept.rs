@@ -285,7 +285,6 @@ async fn every_field_every_action_accepts_is_found_on_the_case_afterwards() {
                     );
                 }
             }
-            let _ = case;
         }
         // Fields that are not text are kept too.
         let seen_a = everything(&server, &w, &a).await;

@@ -42,6 +42,16 @@ impl Disclosure {
         Self::of(case, case.role_of(actor, &[]))
     }
 
+    /// What the public register may say of `case`: the complainant of a protected case is
+    /// withheld from everyone without a standing in it.
+    #[must_use]
+    pub fn to_public(case: &Model) -> Self {
+        Self {
+            withheld: case.is_identity_protected(),
+            respondent_delegation: case.respondent_delegation_id,
+        }
+    }
+
     /// What a notice about `case` may tell `recipient`: respondents are notified of a case
     /// only as its respondent.
     #[must_use]
