@@ -92,11 +92,15 @@ pub async fn export(
 ) -> Result<Response> {
     let at = crate::clock::now(&ctx);
     let (cases, versions) = register::fingerprint(&ctx.db).await?;
-    let key = format!(
-        "{cases}:{versions}:{}:{}",
-        at.date_naive(),
-        raw.unwrap_or_default()
-    );
+    // The filters that shape the export, in one order (paging does not): a client cannot
+    // evict the kept exports by asking the same one under other names.
+    let mut filters: Vec<(String, String)> =
+        form_urlencoded::parse(raw.unwrap_or_default().as_bytes())
+            .filter(|(k, v)| k != "page" && k != "per_page" && !v.is_empty())
+            .map(|(k, v)| (k.into_owned(), v.into_owned()))
+            .collect();
+    filters.sort();
+    let key = format!("{cases}:{versions}:{}:{filters:?}", at.date_naive());
     let snapshots = Snapshots::of(&ctx);
     let mut kept = snapshots.kept.lock().await;
     let bytes = if let Some((_, bytes)) = kept.iter().find(|(k, _)| *k == key) {
@@ -117,7 +121,8 @@ pub async fn export(
                 header::CONTENT_DISPOSITION,
                 "attachment; filename=\"redress-register.csv\"",
             ),
-            (header::CACHE_CONTROL, "public, max-age=60"),
+            // Kept by the server; a client asks again and gets a change at once.
+            (header::CACHE_CONTROL, "public, no-cache"),
         ],
         bytes,
     )

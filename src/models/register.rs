@@ -255,7 +255,10 @@ async fn entries(
                 stage,
                 closure: outcome.filter(|_| stage == Stage::Closed).map(Closure::of),
                 outcome: c.outcome.clone(),
-                days_open: (end - c.filed_at.to_utc()).num_days().max(0),
+                // Whole days, so the figure changes only when the day does.
+                days_open: (end.date_naive() - c.filed_at.to_utc().date_naive())
+                    .num_days()
+                    .max(0),
                 complainant: public(c)
                     .then(|| delegation_codes.get(&c.complainant_delegation_id).cloned())
                     .flatten(),
@@ -290,7 +293,8 @@ pub async fn page(
 }
 
 /// The next `limit` lines of the whole register after case id `after`, oldest first: the
-/// export reads the register in such chunks, so its memory does not grow with its size.
+/// export reads the register in such chunks, so the rows of the whole register are never
+/// loaded at once (the written CSV is what it keeps).
 ///
 /// # Errors
 /// Database errors.

@@ -84,59 +84,70 @@ pub async fn admit(
     policy: SignInPolicy,
 ) -> AppResult<()> {
     let window_start = now - Duration::minutes(policy.window_minutes);
-    let fresh = ActiveModel {
-        subject: Set(subject.to_string()),
-        failures: Set(0),
-        window_started_at: Set(now.into()),
-        locked_until: Set(None),
-        created_at: Set(now.into()),
-        updated_at: Set(now.into()),
-        ..Default::default()
-    };
-    Entity::insert(fresh)
-        .on_conflict(OnConflict::column(Column::Subject).do_nothing().to_owned())
-        .exec_without_returning(db)
-        .await?;
-    // A window that has run out starts again at this attempt.
-    let stale = Expr::col(Column::WindowStartedAt).lte(stamp(window_start));
-    let admitted = Entity::update_many()
-        .col_expr(
-            Column::Failures,
-            Expr::case(stale.clone(), 1)
-                .finally(Expr::col(Column::Failures).add(1))
-                .into(),
-        )
-        .col_expr(
-            Column::WindowStartedAt,
-            Expr::case(stale.clone(), Expr::val(stamp(now)))
-                .finally(Expr::col(Column::WindowStartedAt))
-                .into(),
-        )
-        .col_expr(Column::UpdatedAt, Expr::val(stamp(now)))
-        .filter(Column::Subject.eq(subject))
-        .filter(not_locked(now))
-        .filter(
-            Condition::any()
-                .add(Column::Failures.lt(policy.max_failures))
-                .add(stale),
-        )
-        .exec(db)
-        .await?;
-    if admitted.rows_affected == 1 {
-        return Ok(());
-    }
-    // Over the limit: the address pauses now (if no attempt already paused it).
-    let until = lock(db, subject, now, policy).await?.unwrap_or(
-        Entity::find()
+    // The row may go between the insert and the update (a sign-in that succeeded cleared
+    // it, or counts that ran out were forgotten): then the attempt is counted again, on a
+    // fresh row, rather than refused.
+    for _ in 0..3 {
+        let fresh = ActiveModel {
+            subject: Set(subject.to_string()),
+            failures: Set(0),
+            window_started_at: Set(now.into()),
+            locked_until: Set(None),
+            created_at: Set(now.into()),
+            updated_at: Set(now.into()),
+            ..Default::default()
+        };
+        Entity::insert(fresh)
+            .on_conflict(OnConflict::column(Column::Subject).do_nothing().to_owned())
+            .exec_without_returning(db)
+            .await?;
+        // A window that has run out starts again at this attempt.
+        let stale = Expr::col(Column::WindowStartedAt).lte(stamp(window_start));
+        let admitted = Entity::update_many()
+            .col_expr(
+                Column::Failures,
+                Expr::case(stale.clone(), 1)
+                    .finally(Expr::col(Column::Failures).add(1))
+                    .into(),
+            )
+            .col_expr(
+                Column::WindowStartedAt,
+                Expr::case(stale.clone(), Expr::val(stamp(now)))
+                    .finally(Expr::col(Column::WindowStartedAt))
+                    .into(),
+            )
+            .col_expr(Column::UpdatedAt, Expr::val(stamp(now)))
+            .filter(Column::Subject.eq(subject))
+            .filter(not_locked(now))
+            .filter(
+                Condition::any()
+                    .add(Column::Failures.lt(policy.max_failures))
+                    .add(stale),
+            )
+            .exec(db)
+            .await?;
+        if admitted.rows_affected == 1 {
+            return Ok(());
+        }
+        let Some(row) = Entity::find()
             .filter(Column::Subject.eq(subject))
             .one(db)
             .await?
-            .and_then(|row| row.locked_until)
-            .map_or(now + Duration::minutes(policy.lockout_minutes), |t| {
-                t.to_utc()
-            }),
-    );
-    Err(AppError::Throttled(until))
+        else {
+            continue;
+        };
+        if let Some(until) = row.locked_until.map(|t| t.to_utc()).filter(|t| *t > now) {
+            return Err(AppError::Throttled(until));
+        }
+        if row.failures >= policy.max_failures {
+            // Over the limit: the address pauses now.
+            let until = lock(db, subject, now, policy)
+                .await?
+                .unwrap_or(now + Duration::minutes(policy.lockout_minutes));
+            return Err(AppError::Throttled(until));
+        }
+    }
+    Ok(())
 }
 
 /// After an admitted attempt failed: the failure that reaches the limit pauses the address,

@@ -77,6 +77,10 @@ impl Model {
                 sea_orm::sea_query::Expr::value(Option::<String>::None),
             )
             .col_expr(
+                Column::ResetSentAt,
+                sea_orm::sea_query::Expr::value(Option::<DateTimeWithTimeZone>::None),
+            )
+            .col_expr(
                 Column::UpdatedAt,
                 sea_orm::sea_query::Expr::value(DateTimeWithTimeZone::from(now)),
             )
@@ -259,7 +263,7 @@ impl Model {
     /// # Errors
     /// 422 when the token is unknown or expired, or the password too weak.
     pub async fn reset_password(
-        db: &impl ConnectionTrait,
+        db: &(impl ConnectionTrait + TransactionTrait),
         token: &str,
         password: &str,
         valid_minutes: i64,
@@ -286,8 +290,11 @@ impl Model {
         active.password = Set(hash_password(password)?);
         active.reset_token_hash = Set(None);
         active.reset_sent_at = Set(None);
-        let user = active.update(db).await?;
-        Self::end_credentials(db, user.id, now).await
+        // The new password and the end of every old credential, together or not at all.
+        let txn = db.begin().await?;
+        let user = active.update(&txn).await?;
+        Self::end_credentials(&txn, user.id, now).await?;
+        Ok(txn.commit().await?)
     }
 }
 
@@ -541,7 +548,7 @@ pub async fn accredit(
 /// # Errors
 /// 404 when there is no such user; 422 for a self-deactivation.
 pub async fn change(
-    db: &impl ConnectionTrait,
+    db: &(impl ConnectionTrait + TransactionTrait),
     admin: &Actor,
     pid: Uuid,
     change: AccreditationChange,
@@ -570,14 +577,19 @@ pub async fn change(
         active.active = Set(a);
     }
     active.updated_at = Set(now.into());
-    let user = active.update(db).await?;
-    if change.active == Some(false) {
-        Model::end_credentials(db, user.id, now).await?;
-        return Entity::find_by_id(user.id)
-            .one(db)
+    // A deactivation and the end of every credential, together or not at all.
+    let txn = db.begin().await?;
+    let user = active.update(&txn).await?;
+    let user = if change.active == Some(false) {
+        Model::end_credentials(&txn, user.id, now).await?;
+        Entity::find_by_id(user.id)
+            .one(&txn)
             .await?
-            .ok_or(AppError::NotFound);
-    }
+            .ok_or(AppError::NotFound)?
+    } else {
+        user
+    };
+    txn.commit().await?;
     Ok(user)
 }
 

@@ -271,6 +271,17 @@ impl CaseDetail {
         summary.next_deadline = shown
             .next_clock(&d.deadlines)
             .map(|x| DeadlineView::new(x, calendar, zone, now));
+        let visible_clock = |id: i64| {
+            d.deadlines
+                .iter()
+                .any(|c| c.id == id && shown.may_see_clock(c))
+        };
+        let hidden_extensions: Vec<String> = d
+            .extension_requests
+            .iter()
+            .filter(|x| !visible_clock(x.deadline_id))
+            .map(|x| x.pid.to_string())
+            .collect();
         let named = |who: &Option<users::Model>| {
             who.as_ref()
                 .filter(|u| shown.may_name(u))
@@ -345,7 +356,11 @@ impl CaseDetail {
                     from: e.from_status.clone(),
                     to: e.to_status.clone(),
                     actor: named(who),
-                    detail: serde_json::from_str(&e.detail).unwrap_or(serde_json::Value::Null),
+                    detail: shown.event_detail(
+                        &e.action,
+                        serde_json::from_str(&e.detail).unwrap_or(serde_json::Value::Null),
+                        &hidden_extensions,
+                    ),
                     at: Instant::from_db(e.occurred_at, zone),
                     hash: e.hash.clone(),
                 })
@@ -362,11 +377,7 @@ impl CaseDetail {
             extension_requests: d
                 .extension_requests
                 .iter()
-                .filter(|x| {
-                    d.deadlines
-                        .iter()
-                        .any(|c| c.id == x.deadline_id && shown.may_see_clock(c))
-                })
+                .filter(|x| visible_clock(x.deadline_id))
                 .map(|x| ExtensionView {
                     pid: x.pid.to_string(),
                     deadline_id: x.deadline_id,

@@ -129,6 +129,15 @@ async fn nothing_identifies_a_protected_complainant_to_the_respondent_anywhere()
             assert_no_complainant_clock("the list", item);
         }
         assert!(seen["timeline"].as_array().expect("timeline").len() >= 10);
+        let timeline = seen["timeline"].to_string();
+        for hidden in ["complainant_reply", "Our capital must decide."] {
+            assert!(!timeline.contains(hidden), "the timeline tells of `{hidden}`: {timeline}");
+        }
+        // Lists filtered by clocks read only the clocks the viewer may see.
+        let acting: Value = get(&server, &w.respondent, "/api/cases?acting=complainant").await.json();
+        assert_eq!(acting["total"], 0, "{acting}");
+        let registry: Value = get(&server, &w.registrar, "/api/cases?acting=complainant").await.json();
+        assert_eq!(registry["total"], 1, "{registry}");
 
         // The pages.
         let mut b = Browser::sign_in(&server, &w.respondent).await;

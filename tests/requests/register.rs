@@ -185,7 +185,7 @@ async fn a_case_stops_counting_days_open_when_it_stops_being_open_and_the_export
                 .header("cache-control")
                 .to_str()
                 .unwrap_or_default(),
-            "public, max-age=60"
+            "public, no-cache"
         );
         let csv_after = csv_after.text();
         assert_ne!(csv_before, csv_after, "a change reaches the export at once");

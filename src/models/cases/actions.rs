@@ -1200,6 +1200,26 @@ async fn decide_extension(
     Ok(())
 }
 
+/// The party whose clock the extension decided at `now` (in this transaction) was for.
+async fn decided_clock_party(
+    db: &impl ConnectionTrait,
+    case_id: i64,
+    now: DateTime<Utc>,
+) -> AppResult<Option<Party>> {
+    let decided = ext::Entity::find()
+        .filter(ext::Column::CaseId.eq(case_id))
+        .filter(ext::Column::DecidedAt.eq(DateTimeWithTimeZone::from(now)))
+        .one(db)
+        .await?;
+    let Some(req) = decided else {
+        return Ok(None);
+    };
+    Ok(deadlines::Entity::find_by_id(req.deadline_id)
+        .one(db)
+        .await?
+        .and_then(|d| d.party().ok()))
+}
+
 /// Queues the notices of one action: one row per person concerned, except the actor.
 async fn notify(
     db: &impl ConnectionTrait,
@@ -1232,6 +1252,15 @@ async fn notify(
         }
         A::SubmitResponse => {
             people.extend(complainants.iter().cloned());
+            people.extend(mediator.iter().cloned());
+        }
+        // An extension is the business of the side whose clock it is, and of the staff.
+        A::DecideExtension => {
+            match decided_clock_party(db, case.id, step.now).await? {
+                Some(Party::Complainant) => people.extend(complainants.iter().cloned()),
+                Some(Party::Respondent) => people.extend(respondents.iter().cloned()),
+                _ => parties(&mut people),
+            }
             people.extend(mediator.iter().cloned());
         }
         A::ProvideInformation | A::RequestExtension => {

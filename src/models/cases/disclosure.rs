@@ -6,7 +6,7 @@
 use super::{CaseRole, Model};
 use crate::models::{
     deadlines, users,
-    vocabulary::{Party, Role},
+    vocabulary::{Confidentiality, Party, Role},
 };
 
 /// How much of the complainant side one viewer of one case may learn.
@@ -91,6 +91,50 @@ impl Disclosure {
     #[must_use]
     pub fn may_see_clock(self, clock: &deadlines::Model) -> bool {
         !self.withheld || clock.party != Party::Complainant.as_ref()
+    }
+
+    /// In SQL over `deadlines`: the clocks someone of `role` may learn anything of (when they
+    /// fall due, whether they are late), for lists filtered by clocks. A respondent may not
+    /// learn of the complainant side's clocks in an identity-protected case.
+    #[must_use]
+    pub fn visible_clocks(role: Role) -> Option<sea_orm::Condition> {
+        use sea_orm::{sea_query::Query, ColumnTrait};
+        (role == Role::Respondent).then(|| {
+            let public = Query::select()
+                .column(super::Column::Id)
+                .from(super::Entity)
+                .and_where(
+                    super::Column::Confidentiality.ne(Confidentiality::IdentityProtected.as_ref()),
+                )
+                .to_owned();
+            sea_orm::Condition::any()
+                .add(deadlines::Column::Party.ne(Party::Complainant.as_ref()))
+                .add(deadlines::Column::CaseId.in_subquery(public))
+        })
+    }
+
+    /// What of an event's detail this viewer may read: for a withheld viewer, nothing of an
+    /// event about a clock they may not see (an extension of the complainant's clock), and no
+    /// delivery error (it may quote a complainant-side address).
+    #[must_use]
+    pub fn event_detail(
+        self,
+        action: &str,
+        detail: serde_json::Value,
+        hidden_extensions: &[String],
+    ) -> serde_json::Value {
+        if !self.withheld {
+            return detail;
+        }
+        let about_hidden = detail
+            .get("extension_request")
+            .and_then(serde_json::Value::as_str)
+            .is_some_and(|pid| hidden_extensions.iter().any(|h| h == pid));
+        match action {
+            _ if about_hidden => serde_json::json!({}),
+            "notice_failed" => serde_json::json!({ "kind": detail.get("kind") }),
+            _ => detail,
+        }
     }
 
     /// The soonest open clock of `clocks` this viewer may see.

@@ -494,6 +494,8 @@ pub async fn list_for(
             None => return Ok(empty),
         }
     }
+    // A list filtered by clocks tells of those clocks: only the ones the viewer may see.
+    let visible = disclosure::Disclosure::visible_clocks(actor.role).unwrap_or_else(Condition::all);
     if let Some(overdue) = filter.overdue {
         let late = Query::select()
             .column(deadlines::Column::CaseId)
@@ -501,6 +503,7 @@ pub async fn list_for(
             .and_where(deadlines::Column::MetAt.is_null())
             .and_where(deadlines::Column::CancelledAt.is_null())
             .and_where(deadlines::Column::DueAt.lt(now))
+            .cond_where(visible.clone())
             .to_owned();
         filters = filters.add(if overdue {
             Column::Id.in_subquery(late)
@@ -515,6 +518,7 @@ pub async fn list_for(
             .and_where(deadlines::Column::Party.eq(party.as_ref()))
             .and_where(deadlines::Column::MetAt.is_null())
             .and_where(deadlines::Column::CancelledAt.is_null())
+            .cond_where(visible.clone())
             .to_owned();
         filters = filters.add(Column::Id.in_subquery(waiting));
     }
