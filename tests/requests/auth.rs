@@ -298,14 +298,8 @@ async fn a_password_reset_ends_every_credential_and_reactivation_revives_none() 
             .await
             .json();
         let fresh = login["token"].as_str().expect("token").to_string();
-        assert_eq!(
-            server
-                .get("/api/cases")
-                .authorization_bearer(&fresh)
-                .await
-                .status_code(),
-            200
-        );
+        let with_fresh = || server.get("/api/cases").authorization_bearer(&fresh);
+        assert_eq!(with_fresh().await.status_code(), 200);
 
         // Deactivated, then reactivated: what was issued before stays dead.
         let again = Person {
@@ -325,14 +319,7 @@ async fn a_password_reset_ends_every_credential_and_reactivation_revives_none() 
                 .await;
             assert_eq!(res.status_code(), 200, "{}", res.text());
         }
-        assert_eq!(
-            server
-                .get("/api/cases")
-                .authorization_bearer(&fresh)
-                .await
-                .status_code(),
-            401
-        );
+        assert_eq!(with_fresh().await.status_code(), 401);
         assert_eq!(server.get(&feed).await.status_code(), 404);
     })
     .await;

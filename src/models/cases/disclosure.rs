@@ -18,13 +18,6 @@ pub struct Disclosure {
 }
 
 impl Disclosure {
-    /// Nothing withheld: the complainant side, staff and anyone without a standing that
-    /// calls for protection.
-    pub const FULL: Self = Self {
-        withheld: false,
-        respondent_delegation: None,
-    };
-
     /// What a viewer standing as `role` may learn of `case`: the respondent of an
     /// identity-protected case learns nothing of the complainant side.
     #[must_use]
