@@ -31,7 +31,10 @@ use redress::{
             mediator_profiles as profiles,
         },
         bodies,
-        cases::actions::{self, ActionInput, Command},
+        cases::{
+            actions::ActionInput,
+            transition::{self, Command},
+        },
         delegations,
         mediators::staffing::{self, Explanation, Pick},
         users::{self, Accreditation},
@@ -301,7 +304,7 @@ async fn main() {
     let mut whole = Vec::with_capacity(to_transition.len());
     for case in to_transition {
         let t = Instant::now();
-        let after = actions::transition(
+        let after = transition::transition(
             &ctx.db,
             &settings,
             &actor,

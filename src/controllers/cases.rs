@@ -13,10 +13,10 @@ use crate::{
     errors::{AppError, FieldErrors},
     models::{
         cases::{
-            self, actions,
+            self,
             dossier::Dossier,
             filing::{self, Filed, NewCase},
-            CaseFilter,
+            transition, CaseFilter,
         },
         holidays,
     },
@@ -121,7 +121,7 @@ pub async fn act(
     ValidCommand(command): ValidCommand,
 ) -> Result<Response> {
     let settings = Settings::of(&ctx)?;
-    let case = actions::transition(
+    let case = transition::transition(
         &ctx.db,
         &settings,
         &current.actor,

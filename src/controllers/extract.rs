@@ -13,7 +13,7 @@ use crate::models::day::Day;
 use crate::{
     errors::{AppError, FieldErrors, Said},
     models::{
-        cases::actions::{ActionInput, Command},
+        cases::{actions::ActionInput, transition::Command},
         users::{self, Actor},
     },
 };

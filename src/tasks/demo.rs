@@ -11,8 +11,9 @@ use crate::{
     models::{
         bodies, cases,
         cases::{
-            actions::{transition, ActionInput, Command},
+            actions::ActionInput,
             filing::{file, NewCase, RespondentRef},
+            transition::{transition, Command},
         },
         delegations,
         mediators::{self, ProfileChange},

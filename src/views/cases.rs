@@ -1,6 +1,5 @@
 use chrono::{DateTime, Utc};
 use serde::Serialize;
-use strum::IntoEnumIterator;
 
 use super::{people::DelegationView, Instant};
 use crate::models::{
@@ -287,18 +286,9 @@ impl CaseDetail {
                 .filter(|u| shown.may_name(u))
                 .map(PersonRef::from)
         };
-        let status = c.status().ok();
-        let allowed_actions = match (d.viewer_role, status) {
-            (Some(role), Some(status)) => CaseAction::iter()
-                .filter(|a| role.may(*a) && status.apply(*a).is_ok())
-                .filter(|a| match a {
-                    CaseAction::PlaceHold => !c.on_hold,
-                    CaseAction::LiftHold => c.on_hold,
-                    _ => true,
-                })
-                .collect(),
-            _ => Vec::new(),
-        };
+        let allowed_actions = d
+            .viewer_role
+            .map_or_else(Vec::new, |role| c.offered_actions(role));
         Self {
             summary,
             incident_date: c.incident_date,

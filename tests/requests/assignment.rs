@@ -7,7 +7,10 @@ use redress::{
     app::App,
     models::{
         _entities::{assignments, notifications},
-        cases::actions::{transition, ActionInput, Command},
+        cases::{
+            actions::ActionInput,
+            transition::{transition, Command},
+        },
         mediators::ledger::end_of_week,
     },
     tasks::demo::DEMO_PASSWORD,

@@ -8,8 +8,9 @@ use redress::{
     models::{
         _entities::{cases, figure_changes, notifications},
         cases::{
-            actions::{transition, ActionInput as I, Command},
+            actions::ActionInput as I,
             filing::{file, NewCase, RespondentRef},
+            transition::{transition, Command},
             Model as Case,
         },
         figures::{self, Parts},

@@ -17,9 +17,10 @@ use crate::{
     models::{
         bodies,
         cases::{
-            self, actions,
+            self,
+            actions::{Choices, FieldKind},
             filing::{self, Filed},
-            CaseAction, CaseFilter, CaseStatus,
+            transition, CaseAction, CaseFilter, CaseStatus,
         },
         delegations, holidays,
         mediators::{ledger, staffing},
@@ -324,179 +325,103 @@ struct ActionField {
     options: Vec<Value>,
 }
 
-impl ActionField {
-    const fn text(name: &'static str) -> Self {
-        Self {
-            name,
-            kind: "textarea",
-            required: true,
-            options: Vec::new(),
-        }
-    }
-
-    const fn optional(name: &'static str) -> Self {
-        Self {
-            name,
-            kind: "textarea",
-            required: false,
-            options: Vec::new(),
-        }
-    }
-
-    const fn of(name: &'static str, kind: &'static str, required: bool) -> Self {
-        Self {
-            name,
-            kind,
-            required,
-            options: Vec::new(),
-        }
-    }
-
-    fn select(name: &'static str, required: bool, options: Vec<Value>) -> Self {
-        Self {
-            name,
-            kind: "select",
-            required,
-            options,
-        }
-    }
-}
-
 fn option(value: impl Into<String>, label: impl Into<String>) -> Value {
     json!({ "value": value.into(), "label": label.into() })
 }
 
-/// What each action asks for, with the choices the case offers (its open clocks, pending
-/// requests and challenges, the mediators).
+/// The form of an action, as the action defines it, with the choices the case offers (its
+/// running clocks, pending requests and challenges, the mediators).
 async fn action_fields(
     v: &Visitor,
     action: CaseAction,
     detail: &CaseDetail,
     assignments: &AssignmentList,
 ) -> Result<Vec<ActionField>, WebError> {
+    let mut out = Vec::new();
+    for f in action.fields() {
+        let (kind, options) = match f.kind {
+            FieldKind::Text => ("textarea", Vec::new()),
+            FieldKind::Days => ("number", Vec::new()),
+            FieldKind::YesNo => ("yes_no", Vec::new()),
+            FieldKind::Choice(c) => ("select", choices(v, c, detail, assignments).await?),
+        };
+        out.push(ActionField {
+            name: f.name,
+            kind,
+            required: f.required,
+            options,
+        });
+    }
+    Ok(out)
+}
+
+async fn choices(
+    v: &Visitor,
+    choices: Choices,
+    detail: &CaseDetail,
+    assignments: &AssignmentList,
+) -> Result<Vec<Value>, WebError> {
     let t = |key: &str| v.t(key);
-    Ok(match action {
-        CaseAction::Register | CaseAction::DeclareEligible | CaseAction::AcceptResponse => {
-            vec![ActionField::optional("note")]
-        }
-        CaseAction::LiftHold => vec![ActionField::optional("note")],
-        CaseAction::Dismiss => vec![
-            ActionField::select(
-                "reason",
-                true,
-                DismissalReason::iter()
-                    .map(|r| option(r.to_string(), t(&format!("dismissal-{r}"))))
-                    .collect(),
-            ),
-            ActionField::text("note"),
-        ],
-        CaseAction::AssignMediator => {
+    Ok(match choices {
+        Choices::DismissalReasons => DismissalReason::iter()
+            .map(|r| option(r.to_string(), t(&format!("dismissal-{r}"))))
+            .collect(),
+        Choices::Decisions => Decision::iter()
+            .map(|d| option(d.to_string(), t(&format!("decision-{d}"))))
+            .collect(),
+        Choices::Mediators => {
             let mediators = users::active_in_role(&v.ctx.db, Role::Mediator).await?;
-            let mut options = vec![option("", t("assign-automatic"))];
-            options.extend(
-                mediators
-                    .iter()
-                    .map(|m| option(m.pid.to_string(), m.name.clone())),
-            );
-            vec![
-                ActionField::select("mediator", false, options),
-                ActionField::optional("override_reason"),
-            ]
+            std::iter::once(option("", t("assign-automatic")))
+                .chain(
+                    mediators
+                        .iter()
+                        .map(|m| option(m.pid.to_string(), m.name.clone())),
+                )
+                .collect()
         }
-        CaseAction::RequestResponse => vec![ActionField::text("request")],
-        CaseAction::SubmitResponse => vec![ActionField::text("response")],
-        CaseAction::ContestResponse => vec![ActionField::text("counter_proposal")],
-        CaseAction::RecordSettlement => vec![ActionField::text("terms")],
-        CaseAction::Escalate => vec![ActionField::text("reason")],
-        CaseAction::RecordDecision => vec![
-            ActionField::select(
-                "decision",
-                true,
-                Decision::iter()
-                    .map(|d| option(d.to_string(), t(&format!("decision-{d}"))))
-                    .collect(),
-            ),
-            ActionField::text("reasoning"),
-        ],
-        CaseAction::Appeal => vec![ActionField::text("grounds")],
-        CaseAction::StartMonitoring => vec![ActionField::text("plan")],
-        CaseAction::Close => vec![ActionField::text("summary")],
-        CaseAction::Withdraw => vec![ActionField::optional("reason")],
-        CaseAction::PlaceHold => vec![ActionField::text("reason")],
-        CaseAction::RequestInformation => vec![ActionField::text("questions")],
-        CaseAction::ProvideInformation => vec![ActionField::text("information")],
-        CaseAction::RequestExtension => vec![
-            ActionField::select(
-                "deadline_id",
-                true,
-                detail
+        Choices::RunningClocks => detail
+            .deadlines
+            .iter()
+            .filter(|d| matches!(d.state, DeadlineState::Running | DeadlineState::Overdue))
+            .map(|d| {
+                option(
+                    d.id.to_string(),
+                    format!(
+                        "{} · {}",
+                        t(&format!("clock-{}", d.kind)),
+                        d.due_at.as_ref().map_or(String::new(), |i| i.shown.clone())
+                    ),
+                )
+            })
+            .collect(),
+        Choices::PendingExtensions => detail
+            .extension_requests
+            .iter()
+            .filter(|x| x.status == "pending")
+            .map(|x| {
+                let kind = detail
                     .deadlines
                     .iter()
-                    .filter(|d| matches!(d.state, DeadlineState::Running | DeadlineState::Overdue))
-                    .map(|d| {
-                        option(
-                            d.id.to_string(),
-                            format!(
-                                "{} · {}",
-                                t(&format!("clock-{}", d.kind)),
-                                d.due_at.as_ref().map_or(String::new(), |i| i.shown.clone())
-                            ),
-                        )
-                    })
-                    .collect(),
-            ),
-            ActionField::of("days", "number", true),
-            ActionField::text("reason"),
-        ],
-        CaseAction::DecideExtension => vec![
-            ActionField::select(
-                "request",
-                true,
-                detail
-                    .extension_requests
-                    .iter()
-                    .filter(|x| x.status == "pending")
-                    .map(|x| {
-                        let kind = detail
-                            .deadlines
-                            .iter()
-                            .find(|d| d.id == x.deadline_id)
-                            .map_or(String::new(), |d| t(&format!("clock-{}", d.kind)));
-                        option(
-                            x.pid.clone(),
-                            format!("{kind} · +{} · {}", x.days, x.reason),
-                        )
-                    })
-                    .collect(),
-            ),
-            ActionField::of("grant", "yes_no", true),
-            ActionField::of("days", "number", false),
-            ActionField::text("note"),
-        ],
-        CaseAction::ChallengeMediator | CaseAction::RecuseMediator => {
-            vec![ActionField::text("reason")]
-        }
-        CaseAction::DecideChallenge => vec![
-            ActionField::select(
-                "challenge",
-                true,
-                assignments
-                    .items
-                    .iter()
-                    .flat_map(|a| a.challenges.iter())
-                    .filter(|c| c.status == "pending")
-                    .map(|c| {
-                        option(
-                            c.pid.clone(),
-                            format!("{} · {}", t(&format!("party-{}", c.party)), c.reason),
-                        )
-                    })
-                    .collect(),
-            ),
-            ActionField::of("uphold", "yes_no", true),
-            ActionField::text("note"),
-        ],
-        CaseAction::File => Vec::new(),
+                    .find(|d| d.id == x.deadline_id)
+                    .map_or(String::new(), |d| t(&format!("clock-{}", d.kind)));
+                option(
+                    x.pid.clone(),
+                    format!("{kind} · +{} · {}", x.days, x.reason),
+                )
+            })
+            .collect(),
+        Choices::PendingChallenges => assignments
+            .items
+            .iter()
+            .flat_map(|a| a.challenges.iter())
+            .filter(|c| c.status == "pending")
+            .map(|c| {
+                option(
+                    c.pid.clone(),
+                    format!("{} · {}", t(&format!("party-{}", c.party)), c.reason),
+                )
+            })
+            .collect(),
     })
 }
 
@@ -657,7 +582,8 @@ pub async fn act(
         Err(errors) => Err(AppError::Validation(errors)),
         Ok(body) => match parse_command(body.to_string().as_bytes()) {
             Ok(command) => {
-                actions::transition(&v.ctx.db, &settings, &me.actor, case_pid, command, v.now).await
+                transition::transition(&v.ctx.db, &settings, &me.actor, case_pid, command, v.now)
+                    .await
             }
             Err(e) => Err(e),
         },

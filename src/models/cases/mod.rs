@@ -4,6 +4,7 @@ pub mod disclosure;
 pub mod dossier;
 pub mod filing;
 pub mod status;
+pub mod transition;
 
 use std::collections::{BTreeSet, HashMap};
 
@@ -29,88 +30,9 @@ use crate::{
     errors::{AppError, AppResult},
     settings::Settings,
 };
-pub use status::{CaseAction, CaseStatus};
+pub use status::{CaseAction, CaseRole, CaseStatus};
 
 impl ActiveModelBehavior for ActiveModel {}
-
-/// How the actor stands to one case; decides which actions they may take.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum CaseRole {
-    /// A delegate of the delegation that filed.
-    LeadComplainant,
-    /// A delegate of a co-complainant delegation (sees the case, provides information).
-    CoComplainant,
-    Respondent,
-    /// The mediator assigned to the case.
-    Mediator,
-    Registrar,
-    Oversight,
-}
-
-impl CaseRole {
-    /// The pleading party this role writes for, if any.
-    #[must_use]
-    pub const fn party(self) -> Option<Party> {
-        match self {
-            Self::LeadComplainant | Self::CoComplainant => Some(Party::Complainant),
-            Self::Respondent => Some(Party::Respondent),
-            Self::Mediator => Some(Party::Mediator),
-            Self::Registrar => Some(Party::Registrar),
-            Self::Oversight => None,
-        }
-    }
-
-    /// Who may take which action (on top of what the lifecycle allows).
-    #[must_use]
-    pub const fn may(self, action: CaseAction) -> bool {
-        use CaseAction as A;
-        match self {
-            Self::LeadComplainant => matches!(
-                action,
-                A::AcceptResponse
-                    | A::ContestResponse
-                    | A::Appeal
-                    | A::Withdraw
-                    | A::ProvideInformation
-                    | A::RequestExtension
-                    | A::ChallengeMediator
-            ),
-            Self::CoComplainant => matches!(action, A::ProvideInformation | A::ChallengeMediator),
-            Self::Respondent => matches!(
-                action,
-                A::SubmitResponse | A::Appeal | A::RequestExtension | A::ChallengeMediator
-            ),
-            Self::Mediator => matches!(
-                action,
-                A::RequestResponse
-                    | A::RecordSettlement
-                    | A::Escalate
-                    | A::StartMonitoring
-                    | A::Close
-                    | A::PlaceHold
-                    | A::LiftHold
-                    | A::RequestInformation
-                    | A::DecideExtension
-                    | A::RecuseMediator
-            ),
-            Self::Registrar => matches!(
-                action,
-                A::Register
-                    | A::DeclareEligible
-                    | A::Dismiss
-                    | A::AssignMediator
-                    | A::RecordDecision
-                    | A::Close
-                    | A::PlaceHold
-                    | A::LiftHold
-                    | A::RequestInformation
-                    | A::DecideExtension
-                    | A::DecideChallenge
-            ),
-            Self::Oversight => false,
-        }
-    }
-}
 
 impl Model {
     /// # Errors

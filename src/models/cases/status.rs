@@ -1,5 +1,5 @@
-//! The case lifecycle as one pure function (DESIGN §3).
-use crate::errors::AppError;
+//! The case lifecycle as one pure function (DESIGN §3), and who may take which action.
+use crate::{errors::AppError, models::vocabulary::Party};
 
 crate::models::vocabulary::vocabulary_enum! {
     /// Where a case stands. Holds are orthogonal and live beside the status.
@@ -110,6 +110,85 @@ impl CaseStatus {
             from: self.to_string(),
             action: action.to_string(),
         })
+    }
+}
+
+/// How the actor stands to one case; decides which actions they may take.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CaseRole {
+    /// A delegate of the delegation that filed.
+    LeadComplainant,
+    /// A delegate of a co-complainant delegation (sees the case, provides information).
+    CoComplainant,
+    Respondent,
+    /// The mediator assigned to the case.
+    Mediator,
+    Registrar,
+    Oversight,
+}
+
+impl CaseRole {
+    /// The pleading party this role writes for, if any.
+    #[must_use]
+    pub const fn party(self) -> Option<Party> {
+        match self {
+            Self::LeadComplainant | Self::CoComplainant => Some(Party::Complainant),
+            Self::Respondent => Some(Party::Respondent),
+            Self::Mediator => Some(Party::Mediator),
+            Self::Registrar => Some(Party::Registrar),
+            Self::Oversight => None,
+        }
+    }
+
+    /// Who may take which action (on top of what the lifecycle allows).
+    #[must_use]
+    pub const fn may(self, action: CaseAction) -> bool {
+        use CaseAction as A;
+        match self {
+            Self::LeadComplainant => matches!(
+                action,
+                A::AcceptResponse
+                    | A::ContestResponse
+                    | A::Appeal
+                    | A::Withdraw
+                    | A::ProvideInformation
+                    | A::RequestExtension
+                    | A::ChallengeMediator
+            ),
+            Self::CoComplainant => matches!(action, A::ProvideInformation | A::ChallengeMediator),
+            Self::Respondent => matches!(
+                action,
+                A::SubmitResponse | A::Appeal | A::RequestExtension | A::ChallengeMediator
+            ),
+            Self::Mediator => matches!(
+                action,
+                A::RequestResponse
+                    | A::RecordSettlement
+                    | A::Escalate
+                    | A::StartMonitoring
+                    | A::Close
+                    | A::PlaceHold
+                    | A::LiftHold
+                    | A::RequestInformation
+                    | A::DecideExtension
+                    | A::RecuseMediator
+            ),
+            Self::Registrar => matches!(
+                action,
+                A::Register
+                    | A::DeclareEligible
+                    | A::Dismiss
+                    | A::AssignMediator
+                    | A::RecordDecision
+                    | A::Close
+                    | A::PlaceHold
+                    | A::LiftHold
+                    | A::RequestInformation
+                    | A::DecideExtension
+                    | A::DecideChallenge
+            ),
+            Self::Oversight => false,
+        }
     }
 }
 

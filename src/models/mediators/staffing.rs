@@ -27,7 +27,6 @@ use crate::{
 };
 
 impl ActiveModelBehavior for assignments::ActiveModel {}
-impl ActiveModelBehavior for challenges::ActiveModel {}
 
 /// How many of the best-ranked mediators an explanation keeps besides the one chosen;
 /// the excluded are always kept in full.

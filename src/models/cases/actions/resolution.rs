@@ -1,0 +1,136 @@
+//! How a case ends: a settlement, an escalation to independent review and its decision, an
+//! appeal (within its window), monitoring of what was agreed or decided, closure, and
+//! withdrawal by the complainant side.
+use super::{super::status::CaseStatus, Audience, Cx, Done, Row};
+use crate::{
+    errors::{AppError, AppResult, Said},
+    models::vocabulary::{DeadlineKind as K, Decision, Outcome, SubmissionKind as S},
+};
+
+pub(super) async fn record_settlement(cx: &mut Cx<'_>, terms: &str) -> AppResult<Done> {
+    let written = cx.write(Row::outcome(Outcome::Settled)).await?;
+    cx.meet(&[K::Resolution]).await?;
+    cx.cancel(Some(&[
+        K::FormalResponse,
+        K::ComplainantReply,
+        K::Information,
+    ]))
+    .await?;
+    cx.plead(S::SettlementProposal, terms, None).await?;
+    Ok(written.done(Audience::PARTIES))
+}
+
+/// Mediation gives way to independent review.
+pub(super) async fn escalate(cx: &mut Cx<'_>, reason: &str) -> AppResult<Done> {
+    let written = cx.write(Row::none()).await?;
+    cx.cancel(Some(&[
+        K::FormalResponse,
+        K::ComplainantReply,
+        K::Information,
+        K::Resolution,
+    ]))
+    .await?;
+    cx.start(&[K::IndependentReview]).await?;
+    cx.plead(S::EscalationNote, reason, None).await?;
+    Ok(written.done(Audience::PARTIES.and_registry()))
+}
+
+/// The decision opens the appeal window.
+pub(super) async fn record_decision(
+    cx: &mut Cx<'_>,
+    decision: Decision,
+    reasoning: &str,
+) -> AppResult<Done> {
+    let written = cx
+        .write(Row::outcome(Outcome::from_decision(decision)))
+        .await?;
+    cx.note("decision", decision.to_string());
+    cx.meet(&[K::IndependentReview]).await?;
+    cx.start(&[K::AppealWindow]).await?;
+    cx.plead(S::Decision, reasoning, None).await?;
+    Ok(written.done(Audience::PARTIES))
+}
+
+/// One appeal per case, within the appeal window; only the complainant side appeals a
+/// dismissal, which goes back to eligibility (a decision goes back to review).
+pub(super) async fn appeal(cx: &mut Cx<'_>, grounds: &str) -> AppResult<Done> {
+    if cx.case.appeals_lodged >= 1 {
+        return Err(AppError::Rule(Said::new("rule-already-appealed")));
+    }
+    let dismissed = cx.from == CaseStatus::Dismissed;
+    if dismissed && cx.role != super::CaseRole::LeadComplainant {
+        return Err(AppError::Forbidden(Said::new(
+            "forbidden-only-complainant-appeals-dismissal",
+        )));
+    }
+    match cx.open_clock(K::AppealWindow).await?.and_then(|w| w.due_at) {
+        Some(due) if due.to_utc() >= cx.now => {}
+        _ => return Err(AppError::Rule(Said::new("rule-appeal-window-closed"))),
+    }
+    let written = cx
+        .write(Row {
+            outcome: Some(None),
+            appeal: true,
+            ..Row::none()
+        })
+        .await?;
+    cx.meet(&[K::AppealWindow]).await?;
+    let next = if dismissed {
+        K::Eligibility
+    } else {
+        K::IndependentReview
+    };
+    cx.start(&[next]).await?;
+    cx.plead(S::Appeal, grounds, None).await?;
+    Ok(written.done(Audience::PARTIES.and_registry()))
+}
+
+pub(super) async fn start_monitoring(cx: &mut Cx<'_>, plan: &str) -> AppResult<Done> {
+    appeal_window_over(cx).await?;
+    let written = cx.write(Row::none()).await?;
+    cx.cancel(None).await?;
+    cx.start(&[K::Monitoring]).await?;
+    cx.plead(S::MonitoringPlan, plan, None).await?;
+    Ok(written.done(Audience::PARTIES))
+}
+
+pub(super) async fn close(cx: &mut Cx<'_>, summary: &str) -> AppResult<Done> {
+    appeal_window_over(cx).await?;
+    let written = cx
+        .write(Row {
+            close: true,
+            ..Row::none()
+        })
+        .await?;
+    cx.meet(&[K::Monitoring]).await?;
+    cx.cancel(None).await?;
+    cx.plead(S::ClosingNote, summary, None).await?;
+    Ok(written.done(Audience::PARTIES))
+}
+
+pub(super) async fn withdraw(cx: &mut Cx<'_>, reason: Option<&str>) -> AppResult<Done> {
+    let written = cx.write(Row::outcome(Outcome::Withdrawn)).await?;
+    cx.cancel(None).await?;
+    cx.plead(S::Withdrawal, reason.unwrap_or("Withdrawn."), None)
+        .await?;
+    Ok(written.done(Audience::PARTIES.and_registry()))
+}
+
+/// A determined case (decided or dismissed) moves on only once its appeal window has run
+/// out.
+async fn appeal_window_over(cx: &Cx<'_>) -> AppResult<()> {
+    if !matches!(cx.from, CaseStatus::Decided | CaseStatus::Dismissed) {
+        return Ok(());
+    }
+    if let Some(due) = cx
+        .open_clock(K::AppealWindow)
+        .await?
+        .and_then(|w| w.due_at)
+        .filter(|due| due.to_utc() >= cx.now)
+    {
+        return Err(AppError::Rule(
+            Said::new("rule-appeal-window-open").when("until", due.to_utc()),
+        ));
+    }
+    Ok(())
+}

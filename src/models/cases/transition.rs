@@ -1,0 +1,267 @@
+//! The skeleton every change to a case after filing goes through: the case in the actor's
+//! scope, at the version the client saw, an action the actor's standing and the lifecycle
+//! allow; then the action itself (`cases::actions`, which writes the status conditionally on
+//! the version), the event on the audit chain and the notices, all in one transaction.
+use chrono::{DateTime, Utc};
+use sea_orm::{entity::prelude::*, DatabaseTransaction, TransactionTrait};
+
+use super::{
+    actions::{Acted, ActionInput, Audience, Cx, Done},
+    CaseAction, Column, Entity, Model, Recipients,
+};
+use crate::{
+    errors::{AppError, AppResult, Said},
+    models::{
+        case_events::{self, NewEvent},
+        deadlines::calendar::Calendar,
+        holidays,
+        notifications::{self, Notice, Timing},
+        users::{self, Actor},
+        vocabulary::Role,
+    },
+    settings::Settings,
+};
+
+/// What the client asks: an action, and the version of the case it acted on.
+#[derive(Clone, Debug)]
+pub struct Command {
+    /// The case version the client saw; a stale one is refused with 409.
+    pub expected_version: Option<i64>,
+    pub input: ActionInput,
+}
+
+/// Applies `command` to the case `pid` as `actor`, at `now`.
+///
+/// # Errors
+/// 404 when the case is not visible; 403 when the actor may not take this action; 409 for a
+/// lifecycle refusal, a stale version or a broken rule; 422 for invalid input.
+pub async fn transition<C>(
+    db: &C,
+    settings: &Settings,
+    actor: &Actor,
+    pid: Uuid,
+    command: Command,
+    now: DateTime<Utc>,
+) -> AppResult<Model>
+where
+    C: ConnectionTrait + TransactionTrait<Transaction = DatabaseTransaction>,
+{
+    command.input.validate()?;
+    let calendar = holidays::calendar(db, settings).await?;
+    let frame = Frame {
+        settings,
+        calendar: &calendar,
+        actor,
+        now,
+    };
+    let txn = db.begin().await?;
+    let result = run(&txn, &frame, pid, &command).await;
+    match result {
+        Ok(case) => {
+            txn.commit().await?;
+            Ok(case)
+        }
+        Err(e) => {
+            txn.rollback().await?;
+            Err(e)
+        }
+    }
+}
+
+/// What every step of one request shares: the policy, the calendar, who acts and when.
+struct Frame<'a> {
+    settings: &'a Settings,
+    calendar: &'a Calendar,
+    actor: &'a Actor,
+    now: DateTime<Utc>,
+}
+
+/// The action, then, when it leaves an eligible case without a mediator (eligibility, an
+/// upheld challenge, a recusal), the rule's automatic assignment in the same transaction.
+async fn run(
+    db: &DatabaseTransaction,
+    frame: &Frame<'_>,
+    pid: Uuid,
+    command: &Command,
+) -> AppResult<Model> {
+    let (case, staff) = apply(db, frame, pid, command, false).await?;
+    // The case's filing day and body never change, so one mark covers both steps.
+    crate::models::figures::touch(db, &case).await?;
+    if !staff {
+        return Ok(case);
+    }
+    let automatic = Command {
+        expected_version: None,
+        input: ActionInput::AssignMediator {
+            mediator: None,
+            override_reason: None,
+        },
+    };
+    let (case, _) = apply(db, frame, pid, &automatic, true).await?;
+    Ok(case)
+}
+
+/// One action. With `automatic`, it is the system's own follow-up to the actor's action: it
+/// acts with the registry's standing, and its event names no actor. Answers the case as it
+/// now is, and whether it needs a mediator next.
+async fn apply(
+    db: &DatabaseTransaction,
+    frame: &Frame<'_>,
+    pid: Uuid,
+    command: &Command,
+    automatic: bool,
+) -> AppResult<(Model, bool)> {
+    let case = if automatic {
+        // The actor may have just left the case (a recusing mediator no longer sees it).
+        Entity::find()
+            .filter(Column::Pid.eq(pid))
+            .one(db)
+            .await?
+            .ok_or(AppError::NotFound)?
+    } else {
+        Model::find_for(db, frame.actor, pid).await?
+    };
+    if let Some(v) = command.expected_version {
+        if v != case.version {
+            return Err(AppError::Conflict(format!(
+                "the case is at version {}, you acted on version {v}; reload it and try again",
+                case.version
+            )));
+        }
+    }
+    let action = command.input.action();
+    let co = case.co_complainant_ids(db).await?;
+    let role = if automatic {
+        super::CaseRole::Registrar
+    } else {
+        case.role_of(frame.actor, &co)
+            .ok_or_else(|| AppError::Forbidden(Said::new("forbidden-not-a-party")))?
+    };
+    if !role.may(action) {
+        return Err(AppError::Forbidden(
+            Said::new("forbidden-role-may-not").said("action", Said::of("action-", action)),
+        ));
+    }
+    let from = case.status()?;
+    let to = from.apply(action)?;
+    let mut cx = Cx {
+        db,
+        settings: frame.settings,
+        calendar: frame.calendar,
+        actor: frame.actor,
+        role,
+        case: &case,
+        co: &co,
+        from,
+        to,
+        now: frame.now,
+        automatic,
+        detail: serde_json::Map::new(),
+    };
+    let Acted::Done(done) = command.input.act(&mut cx).await? else {
+        return Ok((case.clone(), false));
+    };
+    let detail = std::mem::take(&mut cx.detail);
+    let mut event = NewEvent::for_action(
+        case.id,
+        frame.actor.id,
+        action,
+        Some(from),
+        to,
+        detail.into(),
+    );
+    if automatic {
+        event.actor_id = None;
+    }
+    let event = case_events::append(db, event, frame.now).await?;
+    let updated = Entity::find_by_id(case.id)
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    notify(&cx, &updated, action, event.id, &done).await?;
+    Ok((updated, done.staff_after))
+}
+
+/// Queues the notices of one action: one row per person concerned, except the actor; and
+/// the action's further notice about the same event, if it has one.
+async fn notify(
+    cx: &Cx<'_>,
+    case: &Model,
+    action: CaseAction,
+    event_id: i64,
+    done: &Done,
+) -> AppResult<()> {
+    let mut people = audience(cx, case, done.audience).await?;
+    // A mediator who leaves the case hears why, whoever made them leave.
+    if let Some(former) = cx.case.mediator_id.filter(|m| case.mediator_id != Some(*m)) {
+        people.extend(users::Entity::find_by_id(former).one(cx.db).await?);
+    }
+    people.sort_by_key(|u| u.id);
+    people.dedup_by_key(|u| u.id);
+    people.retain(|u| u.id != cx.actor.id);
+    let notice = Notice {
+        kind: action.into(),
+        case_id: Some(case.id),
+        dedupe_base: format!("event:{event_id}"),
+        payload: serde_json::json!({
+            "case": case.pid,
+            "reference": case.reference,
+            "action": action,
+            "from": cx.from,
+            "status": cx.to,
+            "stage": done.stage,
+        }),
+        timing: Timing::Now,
+    };
+    notifications::enqueue(cx.db, &people, &notice, cx.now).await?;
+    let Some((kind, key, to)) = done.also else {
+        return Ok(());
+    };
+    let notice = Notice {
+        kind,
+        case_id: Some(case.id),
+        dedupe_base: format!("event:{event_id}:{key}"),
+        payload: serde_json::json!({
+            "case": case.pid,
+            "reference": case.reference,
+            "status": cx.to,
+        }),
+        timing: Timing::Now,
+    };
+    let people = audience(cx, case, to).await?;
+    notifications::enqueue(cx.db, &people, &notice, cx.now).await
+}
+
+/// The accredited people an audience names on this case.
+async fn audience(cx: &Cx<'_>, case: &Model, to: Audience) -> AppResult<Vec<users::Model>> {
+    let mut people = Vec::new();
+    if to.oversight {
+        people.extend(users::active_in_role(cx.db, Role::Oversight).await?);
+    }
+    if !(to.complainants
+        || to.respondents
+        || to.mediator
+        || to.registry
+        || to.registry_without_mediator)
+    {
+        return Ok(people);
+    }
+    let Recipients {
+        complainants,
+        respondents,
+        mediator,
+        registrars,
+    } = case.recipients(cx.db, cx.co).await?;
+    let registry = to.registry || (to.registry_without_mediator && mediator.is_empty());
+    for (wanted, group) in [
+        (to.complainants, complainants),
+        (to.respondents, respondents),
+        (to.mediator, mediator),
+        (registry, registrars),
+    ] {
+        if wanted {
+            people.extend(group);
+        }
+    }
+    Ok(people)
+}
