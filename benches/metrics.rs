@@ -26,8 +26,10 @@ use redress::{
     app::App,
     models::{
         _entities::{bodies, cases},
-        disparities,
-        metrics::{self, Scope},
+        oversight::{
+            disparities,
+            metrics::{self, Scope},
+        },
         vocabulary::Category,
     },
     settings::Settings,

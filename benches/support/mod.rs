@@ -189,7 +189,7 @@ pub async fn seed_or_reuse(
                 .expect("synthesize");
         println!("seeded in {:.1} s", summary.seconds);
     }
-    redress::models::figures::refresh(&ctx.db, now)
+    redress::models::oversight::figures::refresh(&ctx.db, now)
         .await
         .expect("refresh");
 }

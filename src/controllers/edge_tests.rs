@@ -14,7 +14,7 @@ use super::{
 };
 use crate::{
     errors::AppError,
-    models::{cases, register},
+    models::{cases, oversight::register},
 };
 
 /// Field names of every body and query, so generated input reaches the fields' own parsers.

@@ -14,9 +14,11 @@ use super::extract::{only, period, CurrentActor, ValidJson, ValidQuery};
 use crate::{
     errors::{AppError, ErrorBody},
     models::{
-        disparities::{self, Disparities},
-        metrics::{self, MediatorFigures, Metrics, Month, Scope},
-        samples::{self, Draw},
+        oversight::{
+            disparities::{self, Disparities},
+            metrics::{self, MediatorFigures, Metrics, Month, Scope},
+            samples::{self, Draw},
+        },
         vocabulary::{Category, Role},
     },
     settings::Settings,

@@ -11,7 +11,7 @@ use loco_rs::prelude::{format, AppContext, Response, Result, Routes};
 use super::extract::ValidQuery;
 use crate::{
     errors::ErrorBody,
-    models::register::{self, Entry, Filter},
+    models::oversight::register::{self, Entry, Filter},
     views::{
         metrics::{csv_lines, to_csv},
         Page,

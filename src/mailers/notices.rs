@@ -11,44 +11,12 @@ use serde::Serialize;
 
 use crate::{
     errors::{AppError, AppResult},
-    models::vocabulary::{DeadlineKind, Locale, Party},
+    models::{
+        notifications::NoticeKind,
+        vocabulary::{DeadlineKind, Locale, Party},
+    },
     views::{calendar::DeadlineEntry, i18n},
 };
-
-/// Every kind of notice the system sends.
-pub const KINDS: &[&str] = &[
-    "case_filed",
-    "register",
-    "declare_eligible",
-    "dismiss",
-    "assign_mediator",
-    "request_response",
-    "submit_response",
-    "accept_response",
-    "contest_response",
-    "record_settlement",
-    "escalate",
-    "record_decision",
-    "appeal",
-    "start_monitoring",
-    "close",
-    "withdraw",
-    "place_hold",
-    "lift_hold",
-    "request_information",
-    "provide_information",
-    "request_extension",
-    "decide_extension",
-    "challenge_mediator",
-    "decide_challenge",
-    "recuse_mediator",
-    "assignment_blocked",
-    "assignment_override",
-    "password_reset",
-    "reminder",
-    "breach",
-    "escalation",
-];
 
 /// Dates read the same in every language: ISO order, the zone's abbreviation.
 const LOCAL_FORMAT: &str = "%Y-%m-%d %H:%M %Z";
@@ -109,10 +77,7 @@ impl Renderer {
     /// # Errors
     /// An unknown kind, a missing translation, or a template that fails to render.
     pub fn render(&self, letter: &Letter) -> AppResult<Rendered> {
-        let kind = letter.kind.as_str();
-        if !KINDS.contains(&kind) {
-            return Err(AppError::Internal(format!("no email for `{kind}`")));
-        }
+        let kind = letter.kind;
         let locale = letter.locale;
         let zone = letter.zone;
         let deadline = match &letter.deadline {
@@ -163,7 +128,10 @@ impl Renderer {
             args.push(("when", d.when.into()));
         }
         // Only the reset email carries its code, whatever else a letter holds.
-        let reset = letter.reset.clone().filter(|_| kind == "password_reset");
+        let reset = letter
+            .reset
+            .clone()
+            .filter(|_| kind == NoticeKind::PasswordReset);
         if let Some(r) = &reset {
             args.push(("minutes", r.minutes.into()));
         }
@@ -254,7 +222,7 @@ fn words(locale: Locale, key: &str, args: &[(&str, FluentValue<'static>)]) -> Ap
 /// What an email is about, gathered by delivery from the database.
 #[derive(Clone, Debug)]
 pub struct Letter {
-    pub kind: String,
+    pub kind: NoticeKind,
     pub locale: Locale,
     pub recipient_name: String,
     pub zone: chrono_tz::Tz,
@@ -383,10 +351,10 @@ mod tests {
     use super::*;
     use strum::IntoEnumIterator;
 
-    fn letter(kind: &str, locale: Locale) -> Letter {
-        let about_a_case = kind != "password_reset";
+    fn letter(kind: NoticeKind, locale: Locale) -> Letter {
+        let about_a_case = kind.is_about_a_case();
         let letter = Letter {
-            kind: kind.into(),
+            kind,
             locale,
             recipient_name: "Ana <script>".into(),
             zone: chrono_tz::Pacific::Tongatapu,
@@ -433,7 +401,7 @@ mod tests {
     fn every_kind_renders_in_every_language() {
         let r = Renderer::get().expect("templates compile");
         for locale in Locale::iter() {
-            for kind in KINDS {
+            for kind in NoticeKind::all() {
                 let out = r.render(&letter(kind, locale)).expect("renders");
                 assert!(!out.subject.is_empty(), "{kind}/{locale}: empty subject");
                 assert!(
@@ -442,7 +410,7 @@ mod tests {
                 );
                 assert!(out.text.contains("Ana"), "{kind}/{locale}: no greeting");
                 assert!(out.html.contains("<html"), "{kind}/{locale}: no html");
-                if *kind != "password_reset" {
+                if kind.is_about_a_case() {
                     assert!(out.subject.contains("GR-2026-000001"), "{kind}/{locale}");
                 }
             }
@@ -458,7 +426,7 @@ mod tests {
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden/emails");
         for locale in Locale::iter() {
             let mut all = String::new();
-            for kind in KINDS {
+            for kind in NoticeKind::all() {
                 let out = r.render(&letter(kind, locale)).expect("renders");
                 all.push_str(&format!(
                     "===== {kind}\n--- subject\n{}\n--- text\n{}\n--- html\n{}\n",
@@ -493,7 +461,9 @@ mod tests {
     #[test]
     fn dates_are_shown_in_the_recipients_zone_with_its_name_and_in_utc() {
         let r = Renderer::get().expect("templates compile");
-        let out = r.render(&letter("reminder", Locale::En)).expect("renders");
+        let out = r
+            .render(&letter(NoticeKind::Reminder, Locale::En))
+            .expect("renders");
         // 17:00 UTC is 06:00 the next morning in Tonga.
         assert!(out.text.contains("2026-12-03 06:00 +13"), "{}", out.text);
         assert!(out.text.contains("Pacific/Tongatapu"));
@@ -506,7 +476,10 @@ mod tests {
     fn html_escapes_what_people_typed_and_text_keeps_it_verbatim() {
         let r = Renderer::get().expect("templates compile");
         let out = r
-            .render(&letter("submit_response", Locale::En))
+            .render(&letter(
+                NoticeKind::Action(crate::models::cases::CaseAction::SubmitResponse),
+                Locale::En,
+            ))
             .expect("renders");
         assert!(
             out.html
@@ -522,9 +495,15 @@ mod tests {
     #[test]
     fn french_and_spanish_emails_are_in_french_and_spanish() {
         let r = Renderer::get().expect("templates compile");
-        let fr = r.render(&letter("breach", Locale::Fr)).expect("renders");
-        let es = r.render(&letter("breach", Locale::Es)).expect("renders");
-        let en = r.render(&letter("breach", Locale::En)).expect("renders");
+        let fr = r
+            .render(&letter(NoticeKind::Breach, Locale::Fr))
+            .expect("renders");
+        let es = r
+            .render(&letter(NoticeKind::Breach, Locale::Es))
+            .expect("renders");
+        let en = r
+            .render(&letter(NoticeKind::Breach, Locale::En))
+            .expect("renders");
         assert_ne!(fr.subject, en.subject);
         assert_ne!(es.subject, en.subject);
         assert_ne!(fr.text, es.text);

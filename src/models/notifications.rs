@@ -11,13 +11,95 @@ use serde::Serialize;
 pub use super::_entities::notifications::{ActiveModel, Column, Entity, Model};
 use super::{
     case_events::{self, NewEvent},
-    cases,
+    cases::{self, CaseAction},
     users::{self, Actor},
     vocabulary::Role,
 };
 use crate::errors::{AppError, AppResult, Said};
 
 impl ActiveModelBehavior for ActiveModel {}
+
+/// What a notice is about: a case filed, an action on a case (named as the action), a
+/// step of a clock's reminder plan, the staffing rule's outcomes, or a password reset.
+/// Stored in `notifications.kind` by name; every email kind has words in each language.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum NoticeKind {
+    CaseFiled,
+    Action(CaseAction),
+    /// An automatic assignment found nobody eligible.
+    AssignmentBlocked,
+    /// The registry assigned a mediator over a recorded conflict.
+    AssignmentOverride,
+    PasswordReset,
+    Reminder,
+    Breach,
+    Escalation,
+}
+
+impl NoticeKind {
+    /// Every kind, each once.
+    pub fn all() -> impl Iterator<Item = Self> {
+        std::iter::once(Self::CaseFiled)
+            .chain(
+                <CaseAction as strum::IntoEnumIterator>::iter()
+                    .filter(|a| *a != CaseAction::File)
+                    .map(Self::Action),
+            )
+            .chain([
+                Self::AssignmentBlocked,
+                Self::AssignmentOverride,
+                Self::PasswordReset,
+                Self::Reminder,
+                Self::Breach,
+                Self::Escalation,
+            ])
+    }
+
+    /// The stored name.
+    #[must_use]
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::CaseFiled => "case_filed",
+            Self::Action(a) => a.into(),
+            Self::AssignmentBlocked => "assignment_blocked",
+            Self::AssignmentOverride => "assignment_override",
+            Self::PasswordReset => "password_reset",
+            Self::Reminder => "reminder",
+            Self::Breach => "breach",
+            Self::Escalation => "escalation",
+        }
+    }
+
+    /// The kind stored under `name`, if any.
+    #[must_use]
+    pub fn parse(name: &str) -> Option<Self> {
+        Self::all().find(|k| k.name() == name)
+    }
+
+    /// About one clock: withdrawn, not sent, when the clock moved on since it was queued.
+    #[must_use]
+    pub const fn is_about_a_deadline(self) -> bool {
+        matches!(self, Self::Reminder | Self::Breach | Self::Escalation)
+    }
+
+    /// About a case (every kind but a password reset).
+    #[must_use]
+    pub const fn is_about_a_case(self) -> bool {
+        !matches!(self, Self::PasswordReset)
+    }
+}
+
+impl std::fmt::Display for NoticeKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+impl Serialize for NoticeKind {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.name())
+    }
+}
 
 /// When a queued notice should go out.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -32,7 +114,7 @@ pub enum Timing {
 /// One notice to queue for a set of recipients.
 #[derive(Clone, Debug)]
 pub struct Notice {
-    pub kind: &'static str,
+    pub kind: NoticeKind,
     pub case_id: Option<i64>,
     /// Unique per cause (an event, a reminder lead...); the recipient is appended, so the
     /// same cause never queues two rows for one person.

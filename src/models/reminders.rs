@@ -13,10 +13,9 @@ use sea_orm::{
 use serde::Serialize;
 
 use super::{
-    _entities::case_co_complainants as co,
     cases::{self, Recipients},
     deadlines::{self, calendar::Calendar},
-    notifications::{self, Notice, Timing},
+    notifications::{self, Notice, NoticeKind, Timing},
     users,
     vocabulary::{Party, Role},
 };
@@ -266,17 +265,7 @@ async fn sweep_batch(
         .into_iter()
         .map(|c| (c.id, c))
         .collect();
-    let mut co_map: HashMap<i64, Vec<i64>> = HashMap::new();
-    for row in co::Entity::find()
-        .filter(co::Column::CaseId.is_in(case_ids))
-        .all(db)
-        .await?
-    {
-        co_map
-            .entry(row.case_id)
-            .or_default()
-            .push(row.delegation_id);
-    }
+    let co_map = cases::co_complainants_of(db, case_ids).await?;
     let case_refs: Vec<&cases::Model> = cases.values().collect();
     let recipients = Recipients::for_cases(db, &case_refs, &co_map).await?;
     let oversight = users::Entity::find()
@@ -320,7 +309,7 @@ async fn sweep_batch(
         let who = recipients.get(&case.id).unwrap_or(&nobody);
         if let Some(step) = decision.reminder {
             let notice = Notice {
-                kind: "reminder",
+                kind: NoticeKind::Reminder,
                 case_id: Some(case.id),
                 dedupe_base: format!(
                     "deadline:{}:{}:{}",
@@ -354,7 +343,7 @@ async fn sweep_batch(
                 to.extend(who.registrars.iter().cloned());
             }
             let notice = Notice {
-                kind: "breach",
+                kind: NoticeKind::Breach,
                 case_id: Some(case.id),
                 dedupe_base: format!("deadline:{}:breach:{}", d.id, due_at.timestamp()),
                 payload: payload(case, &d, &step),
@@ -379,7 +368,7 @@ async fn sweep_batch(
                 to.extend(who.mediator.iter().cloned());
             }
             let notice = Notice {
-                kind: "escalation",
+                kind: NoticeKind::Escalation,
                 case_id: Some(case.id),
                 dedupe_base: format!("deadline:{}:escalation:{}", d.id, due_at.timestamp()),
                 payload: payload(case, &d, &step),
@@ -479,7 +468,7 @@ pub async fn rebuild(
                 deadlines::rebuild_case(&txn, case.id, &policy, now).await?;
             if moved > 0 {
                 // Oversight's summaries hold running clocks' due instants.
-                super::figures::touch(&txn, &case).await?;
+                super::oversight::figures::touch(&txn, &case).await?;
             }
             report.cases += 1;
             report.clocks += clocks;

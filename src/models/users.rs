@@ -12,7 +12,7 @@ use sha2::{Digest, Sha256};
 pub use super::_entities::users::{self, ActiveModel, Column, Entity, Model};
 use super::{
     bodies, delegations,
-    notifications::{self, Notice, Timing},
+    notifications::{self, Notice, NoticeKind, Timing},
     sign_in_failures::{self, SignInPolicy},
     vocabulary::{Locale, Role},
 };
@@ -247,7 +247,7 @@ impl Model {
             db,
             &[user],
             &Notice {
-                kind: "password_reset",
+                kind: NoticeKind::PasswordReset,
                 case_id: None,
                 dedupe_base: format!("password_reset:{}", now.timestamp_micros()),
                 payload: serde_json::json!({ "token": token }),

@@ -7,7 +7,7 @@ use loco_rs::{
     Error, Result,
 };
 
-use crate::models::figures;
+use crate::models::oversight::figures;
 
 pub struct Refresh;
 

@@ -56,7 +56,9 @@ use crate::{
             clock::{self, ClockSpec, Due, Pause},
             unit_name,
         },
-        delegations, figures, holidays, reminders,
+        delegations, holidays,
+        oversight::figures,
+        reminders,
         vocabulary::{
             BodyKind, Category, DeadlineKind, DismissalReason, Locale, Outcome, Role, Urgency,
         },

@@ -3,8 +3,10 @@
 use plotters::prelude::*;
 
 use crate::models::{
-    disparities::Disparities,
-    metrics::{Metrics, Month},
+    oversight::{
+        disparities::Disparities,
+        metrics::{Metrics, Month},
+    },
     vocabulary::Locale,
 };
 

@@ -105,7 +105,7 @@ mod coverage {
 
     use crate::models::{
         cases::{CaseAction, CaseStatus},
-        register::{Closure, Stage},
+        oversight::register::{Closure, Stage},
         vocabulary::{
             Category, Confidentiality, DeadlineKind, Decision, DismissalReason, ExtensionStatus,
             Language, Locale, Outcome, Party, RegionalGroup, Role, SubmissionKind, Urgency,
@@ -380,7 +380,7 @@ mod coverage {
     #[test]
     fn every_kind_of_email_has_its_subject_and_message() {
         let en = keys_of("en");
-        for kind in crate::mailers::notices::KINDS {
+        for kind in crate::models::notifications::NoticeKind::all() {
             for part in ["subject", "body"] {
                 let key = format!("mail-{kind}-{part}");
                 assert!(en.contains_key(&key), "no `{key}`");

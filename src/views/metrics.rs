@@ -6,7 +6,7 @@
 //!   `deadlines_by_kind`, ...), `key` the row within it (a status, a reason, a clock kind;
 //!   empty for single figures), `measure` what is counted (`count`, `median`, `p90`,
 //!   `met_on_time`, ...), and `value` the number (empty when there is none).
-use crate::models::{
+use crate::models::oversight::{
     disparities::{Disparities, Figures},
     metrics::{Compliance, Durations, MediatorFigures, Metrics, Month},
 };

@@ -14,7 +14,6 @@
 //! third of its lease and are given up after another third, which leaves the last third to
 //! record their outcomes before anyone may claim the rows again. Rows a slow mail server
 //! leaves unsent by then are released, due at once, for the next round.
-use std::collections::{BTreeSet, HashMap};
 
 use chrono::{DateTime, Duration, Utc};
 use futures::{stream, FutureExt, StreamExt};
@@ -24,17 +23,18 @@ use lettre::{
     AsyncTransport, Message, Transport as _,
 };
 use loco_rs::config::{MailerTls, SmtpMailer};
-use sea_orm::{entity::prelude::*, DatabaseConnection, TransactionTrait};
+use sea_orm::{DatabaseConnection, TransactionTrait};
 use serde::Serialize;
 
 use crate::{
     errors::{AppError, AppResult},
     mailers::notices::{self, CaseFacts, DeadlineFacts, Letter, Renderer, ResetView},
     models::{
-        _entities::case_co_complainants as co,
-        cases::{self, disclosure::Disclosure},
-        deadlines::{self, calendar::Calendar, calendar::DayUnit},
-        delegations, notifications, redo_when_busy, reminders, text, users,
+        cases::disclosure::Disclosure,
+        deadlines::calendar::{Calendar, DayUnit},
+        notices::{About, Facts},
+        notifications::{self, NoticeKind},
+        redo_when_busy, reminders, text, users,
         vocabulary::Locale,
     },
     settings::Settings,
@@ -185,7 +185,15 @@ pub async fn deliver_due(
     };
     let renderer = Renderer::get()?;
     let claimed: Vec<Claimed> = rows.into_iter().map(Claimed::new).collect();
-    let facts = Facts::load(db, &claimed).await?;
+    let about: Vec<About> = claimed
+        .iter()
+        .map(|c| About {
+            user_id: c.row.user_id,
+            case_id: c.row.case_id,
+            deadline_id: c.deadline,
+        })
+        .collect();
+    let facts = Facts::load(db, &about).await?;
     let max_attempts = i64::from(d.max_attempts);
     let jobs: Vec<(notifications::Model, Composed)> = claimed
         .into_iter()
@@ -348,108 +356,26 @@ pub async fn drain(
     }
 }
 
-/// Everything a batch of emails needs from the database, loaded in a fixed number of
-/// queries whatever the batch size.
-struct Facts {
-    users: HashMap<i64, users::Model>,
-    cases: HashMap<i64, cases::Model>,
-    /// Deadlines named by deadline notices.
-    deadlines: HashMap<i64, deadlines::Model>,
-    /// Each case's open clocks: a lifecycle notice shows the next one its reader may see.
-    open_clocks: HashMap<i64, Vec<deadlines::Model>>,
-    complainants: HashMap<i64, String>,
-}
-
 /// A claimed row with its payload read once.
 struct Claimed {
     row: notifications::Model,
     payload: serde_json::Value,
     /// The deadline a deadline notice is about.
     deadline: Option<i64>,
+    kind: Option<NoticeKind>,
 }
 
 impl Claimed {
     fn new(row: notifications::Model) -> Self {
         let payload: serde_json::Value = serde_json::from_str(&row.payload).unwrap_or_default();
         let deadline = payload.get("deadline").and_then(serde_json::Value::as_i64);
+        let kind = NoticeKind::parse(&row.kind);
         Self {
             row,
             payload,
             deadline,
+            kind,
         }
-    }
-}
-
-impl Facts {
-    async fn load(db: &DatabaseConnection, claimed: &[Claimed]) -> AppResult<Self> {
-        let user_ids: BTreeSet<i64> = claimed.iter().map(|c| c.row.user_id).collect();
-        let case_ids: BTreeSet<i64> = claimed.iter().filter_map(|c| c.row.case_id).collect();
-        let deadline_ids: BTreeSet<i64> = claimed.iter().filter_map(|c| c.deadline).collect();
-        let users = users::Entity::find()
-            .filter(users::Column::Id.is_in(user_ids))
-            .all(db)
-            .await?
-            .into_iter()
-            .map(|u| (u.id, u))
-            .collect();
-        let cases: HashMap<i64, cases::Model> = cases::Entity::find()
-            .filter(cases::Column::Id.is_in(case_ids.clone()))
-            .all(db)
-            .await?
-            .into_iter()
-            .map(|c| (c.id, c))
-            .collect();
-        let deadlines = deadlines::Entity::find()
-            .filter(deadlines::Column::Id.is_in(deadline_ids))
-            .all(db)
-            .await?
-            .into_iter()
-            .map(|d| (d.id, d))
-            .collect();
-        let open_clocks = deadlines::open_by_case(db, case_ids.iter().copied().collect()).await?;
-        let mut filed_by: HashMap<i64, Vec<i64>> = cases
-            .values()
-            .map(|c| (c.id, vec![c.complainant_delegation_id]))
-            .collect();
-        for row in co::Entity::find()
-            .filter(co::Column::CaseId.is_in(case_ids))
-            .all(db)
-            .await?
-        {
-            filed_by
-                .entry(row.case_id)
-                .or_default()
-                .push(row.delegation_id);
-        }
-        let delegation_ids: BTreeSet<i64> = filed_by.values().flatten().copied().collect();
-        let names: HashMap<i64, String> = delegations::Entity::find()
-            .filter(delegations::Column::Id.is_in(delegation_ids))
-            .all(db)
-            .await?
-            .into_iter()
-            .map(|d| (d.id, d.name))
-            .collect();
-        let complainants = filed_by
-            .into_iter()
-            .map(|(case, ids)| {
-                let mut list: Vec<&str> = ids
-                    .iter()
-                    .filter_map(|id| names.get(id).map(String::as_str))
-                    .collect();
-                // The lead complainant first, then co-complainants by name.
-                if let Some(co) = list.get_mut(1..) {
-                    co.sort_unstable();
-                }
-                (case, list.join(", "))
-            })
-            .collect();
-        Ok(Self {
-            users,
-            cases,
-            deadlines,
-            open_clocks,
-            complainants,
-        })
     }
 }
 
@@ -466,7 +392,11 @@ fn compose(
         row,
         payload,
         deadline: deadline_id,
+        kind,
     } = claimed;
+    let Some(kind) = *kind else {
+        return Composed::Fail(format!("no email for `{}`", row.kind));
+    };
     let deadline_id = *deadline_id;
     let Some(user) = facts.users.get(&row.user_id) else {
         return Composed::Withdraw("recipient no longer exists");
@@ -475,8 +405,7 @@ fn compose(
         return Composed::Withdraw("recipient no longer accredited");
     }
     let named = deadline_id.and_then(|id| facts.deadlines.get(&id));
-    let is_deadline_notice = matches!(row.kind.as_str(), "reminder" | "breach" | "escalation");
-    if is_deadline_notice && !reminders::is_current(named, payload) {
+    if kind.is_about_a_deadline() && !reminders::is_current(named, payload) {
         return Composed::Withdraw("deadline met, moved or paused since queued");
     }
     let locale: Locale = row.locale.parse().unwrap_or(Locale::En);
@@ -524,7 +453,7 @@ fn compose(
             }
         }
     }
-    let reset = (row.kind == "password_reset").then(|| {
+    let reset = (kind == NoticeKind::PasswordReset).then(|| {
         let token = payload
             .get("token")
             .and_then(serde_json::Value::as_str)
@@ -537,7 +466,7 @@ fn compose(
         }
     });
     let letter = Letter {
-        kind: row.kind.clone(),
+        kind,
         locale,
         recipient_name: user.name.clone(),
         zone,

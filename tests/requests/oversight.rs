@@ -13,8 +13,10 @@ use redress::{
             transition::{transition, Command},
             Model as Case,
         },
-        figures::{self, Parts},
-        metrics::{self, Scope},
+        oversight::{
+            figures::{self, Parts},
+            metrics::{self, Scope},
+        },
         users::Actor,
         vocabulary::{Category, Confidentiality, DismissalReason, Language, Urgency},
     },
@@ -597,7 +599,7 @@ async fn a_review_sample_is_reproducible_from_its_seed_and_every_draw_is_recorde
         let first: Value = first.json();
         assert_eq!(first["population"], 6);
         assert_eq!(first["seed"], "42");
-        let expected: Vec<&String> = redress::models::samples::positions(42, 6, 3)
+        let expected: Vec<&String> = redress::models::oversight::samples::positions(42, 6, 3)
             .into_iter()
             .map(|i| &references[i])
             .collect();

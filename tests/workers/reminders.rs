@@ -371,7 +371,7 @@ async fn rebuild_moves_open_clocks_under_a_new_policy_and_never_met_ones_nor_res
 
         // Oversight's summaries keep running clocks' due instants: a rebuild that moves one
         // marks its case's filing day for recomputation.
-        redress::models::figures::refresh(&ctx.db, now)
+        redress::models::oversight::figures::refresh(&ctx.db, now)
             .await
             .expect("refresh");
         let pending = || async {

@@ -15,7 +15,8 @@ use crate::{
     controllers::oversight::{self as api, MetricsQuery, SampleParams},
     errors::{AppError, FieldErrors, Said},
     models::{
-        bodies, disparities, metrics, samples,
+        bodies,
+        oversight::{disparities, metrics, samples},
         vocabulary::{Category, Role},
     },
     settings::Settings,

@@ -6,7 +6,7 @@ use serde_json::json;
 use super::{parse_query, query_with, Visitor, WebError};
 use crate::models::{
     bodies,
-    register::{self, Filter, Stage},
+    oversight::register::{self, Filter, Stage},
     vocabulary::Category,
 };
 

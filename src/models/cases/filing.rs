@@ -21,7 +21,7 @@ use crate::{
         bodies, case_events,
         deadlines::{self, ClockPolicy},
         delegations, holidays,
-        notifications::{self, Notice, Timing},
+        notifications::{self, Notice, NoticeKind, Timing},
         users::{self, Actor},
         vocabulary::{
             Category, Confidentiality, DeadlineKind, Language, Party, Role, SubmissionKind, Urgency,
@@ -405,7 +405,7 @@ async fn insert_case(
     }
     .insert(db)
     .await?;
-    crate::models::figures::touch(db, &case).await?;
+    crate::models::oversight::figures::touch(db, &case).await?;
     if !co_ids.is_empty() {
         co::Entity::insert_many(co_ids.iter().map(|&d| co::ActiveModel {
             case_id: Set(case.id),
@@ -464,7 +464,7 @@ async fn insert_case(
     .await?;
     let recipients = case.recipients(db, &co_ids).await?;
     let notice = Notice {
-        kind: "case_filed",
+        kind: NoticeKind::CaseFiled,
         case_id: Some(case.id),
         dedupe_base: format!("event:{}", event.id),
         payload: serde_json::json!({

@@ -89,14 +89,10 @@ impl Model {
     /// # Errors
     /// Database errors.
     pub async fn co_complainant_ids(&self, db: &impl ConnectionTrait) -> AppResult<Vec<i64>> {
-        Ok(co::Entity::find()
-            .filter(co::Column::CaseId.eq(self.id))
-            .order_by_asc(co::Column::DelegationId)
-            .all(db)
+        Ok(co_complainants_of(db, vec![self.id])
             .await?
-            .into_iter()
-            .map(|c| c.delegation_id)
-            .collect())
+            .remove(&self.id)
+            .unwrap_or_default())
     }
 
     /// How `actor` stands to this case (which the caller already may see).
@@ -167,6 +163,28 @@ impl Model {
         let mut all = Recipients::for_cases(db, &[self], &co).await?;
         Ok(all.remove(&self.id).unwrap_or_default())
     }
+}
+
+/// The co-complainant delegations of each of these cases (by delegation id), for work on
+/// many cases at once.
+///
+/// # Errors
+/// Database errors.
+pub async fn co_complainants_of(
+    db: &impl ConnectionTrait,
+    case_ids: Vec<i64>,
+) -> AppResult<HashMap<i64, Vec<i64>>> {
+    let mut out: HashMap<i64, Vec<i64>> = HashMap::new();
+    for row in co::Entity::find()
+        .filter(co::Column::CaseId.is_in(case_ids))
+        .order_by_asc(co::Column::CaseId)
+        .order_by_asc(co::Column::DelegationId)
+        .all(db)
+        .await?
+    {
+        out.entry(row.case_id).or_default().push(row.delegation_id);
+    }
+    Ok(out)
 }
 
 /// The people to notify about a case, by party.

@@ -15,7 +15,7 @@ use crate::{
         case_events::{self, NewEvent},
         deadlines::calendar::Calendar,
         holidays,
-        notifications::{self, Notice, Timing},
+        notifications::{self, Notice, NoticeKind, Timing},
         users::{self, Actor},
         vocabulary::Role,
     },
@@ -86,7 +86,7 @@ async fn run(
 ) -> AppResult<Model> {
     let (case, staff) = apply(db, frame, pid, command, false).await?;
     // The case's filing day and body never change, so one mark covers both steps.
-    crate::models::figures::touch(db, &case).await?;
+    crate::models::oversight::figures::touch(db, &case).await?;
     if !staff {
         return Ok(case);
     }
@@ -200,7 +200,7 @@ async fn notify(
     people.dedup_by_key(|u| u.id);
     people.retain(|u| u.id != cx.actor.id);
     let notice = Notice {
-        kind: action.into(),
+        kind: NoticeKind::Action(action),
         case_id: Some(case.id),
         dedupe_base: format!("event:{event_id}"),
         payload: serde_json::json!({

@@ -1,6 +1,7 @@
 //! Mediators as the registry manages them: profiles (languages, capacity, leave), declared
 //! conflicts, the pool the assignment rule chooses from, the record of every assignment,
 //! caseloads and the fairness ledger. The rule itself is pure, in [`super::assignment`].
+pub mod assignment;
 pub mod challenges;
 pub mod ledger;
 pub mod staffing;

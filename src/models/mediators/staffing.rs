@@ -17,8 +17,11 @@ use crate::{
             assignments, case_co_complainants as co, cases, challenges,
             mediator_conflicts as conflicts,
         },
-        assignment::{self, Candidate, CaseToStaff, Exclusion, Parties, Respondent, Rules},
-        bodies, delegations, users,
+        bodies, delegations,
+        mediators::assignment::{
+            self, Candidate, CaseToStaff, Exclusion, Parties, Respondent, Rules,
+        },
+        users,
         vocabulary::{
             AssignmentEnd, AssignmentMethod, ChallengeStatus, Language, RegionalGroup, Role,
         },
@@ -436,17 +439,7 @@ async fn earlier_cases(
         return Ok(HashMap::new());
     }
     let ids: Vec<i64> = others.iter().map(|c| c.id).collect();
-    let mut co_of: HashMap<i64, Vec<i64>> = HashMap::new();
-    for row in co::Entity::find()
-        .filter(co::Column::CaseId.is_in(ids.clone()))
-        .all(db)
-        .await?
-    {
-        co_of
-            .entry(row.case_id)
-            .or_default()
-            .push(row.delegation_id);
-    }
+    let co_of = crate::models::cases::co_complainants_of(db, ids.clone()).await?;
     let parties_of_case: HashMap<i64, Parties> = others
         .iter()
         .filter_map(|c| {

@@ -15,6 +15,7 @@ use crate::{
             calendar::{Calendar, DayUnit},
         },
         mediators,
+        notifications::NoticeKind,
         users::Actor,
         vocabulary::{DeadlineKind, DismissalReason, Outcome, Party, SubmissionKind},
     },
@@ -85,7 +86,7 @@ pub struct Done {
     /// The case is left without the mediator it needs: the rule assigns one next.
     pub(in crate::models::cases) staff_after: bool,
     /// A further notice about the same event: its kind, key and audience.
-    pub(in crate::models::cases) also: Option<(&'static str, &'static str, Audience)>,
+    pub(in crate::models::cases) also: Option<(NoticeKind, &'static str, Audience)>,
 }
 
 impl Written {
@@ -114,7 +115,7 @@ impl Done {
     }
 
     #[must_use]
-    pub const fn also(mut self, kind: &'static str, key: &'static str, to: Audience) -> Self {
+    pub const fn also(mut self, kind: NoticeKind, key: &'static str, to: Audience) -> Self {
         self.also = Some((kind, key, to));
         self
     }

@@ -16,16 +16,11 @@ use crate::{
             challenges,
             staffing::{self, Explanation, Pick},
         },
-        notifications::{self, Notice, Timing},
+        notifications::{self, Notice, NoticeKind, Timing},
         users,
         vocabulary::{AssignmentEnd, AssignmentMethod, ChallengeStatus, DeadlineKind, Party, Role},
     },
 };
-
-/// The event and notice kind of an automatic assignment that found nobody eligible.
-pub const BLOCKED: &str = "assignment_blocked";
-/// The notice kind that tells oversight the registry overrode a conflict.
-pub const OVERRIDE: &str = "assignment_override";
 
 /// A named mediator, or the rule's choice. Naming one over a recorded conflict needs a
 /// reason and is flagged to oversight.
@@ -84,7 +79,11 @@ pub(super) async fn assign_mediator(
     cx.note("explanation_sha256", hash);
     let done = written.done(Audience::PARTIES);
     Ok(Acted::Done(if overridden {
-        done.also(OVERRIDE, "override", Audience::OVERSIGHT)
+        done.also(
+            NoticeKind::AssignmentOverride,
+            "override",
+            Audience::OVERSIGHT,
+        )
     } else {
         done
     }))
@@ -210,7 +209,7 @@ async fn blocked(cx: &Cx<'_>, explanation: &Explanation) -> AppResult<()> {
         NewEvent {
             case_id: case.id,
             actor_id: None,
-            action: BLOCKED.to_string(),
+            action: NoticeKind::AssignmentBlocked.to_string(),
             from: Some(cx.from),
             to: Some(cx.from),
             detail: serde_json::json!({
@@ -224,7 +223,7 @@ async fn blocked(cx: &Cx<'_>, explanation: &Explanation) -> AppResult<()> {
     .await?;
     let registrars = users::active_in_role(cx.db, Role::Registrar).await?;
     let notice = Notice {
-        kind: BLOCKED,
+        kind: NoticeKind::AssignmentBlocked,
         case_id: Some(case.id),
         dedupe_base: format!("event:{}", event.id),
         payload: serde_json::json!({

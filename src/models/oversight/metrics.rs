@@ -9,15 +9,15 @@ use chrono::{DateTime, Utc};
 use sea_orm::{entity::prelude::*, Condition, TransactionTrait};
 use serde::Serialize;
 
-use super::{
+use crate::errors::{AppError, AppResult, FieldErrors};
+use crate::models::{
     _entities::cases,
     bodies,
     cases::CaseStatus,
     delegations,
-    figures::{self, Histogram, Parts, Settled},
+    oversight::figures::{self, Histogram, Parts, Settled},
     vocabulary::{Category, Outcome},
 };
-use crate::errors::{AppError, AppResult, FieldErrors};
 
 /// Which cases are measured: those filed in `[from, to)`, narrowed by body, category and
 /// respondent.
@@ -528,8 +528,8 @@ where
     let held: Vec<(&i64, &figures::MediatorCell)> =
         s.mediators.iter().filter(|(_, c)| c.cases > 0).collect();
     let ids: Vec<i64> = held.iter().map(|(m, _)| **m).collect();
-    let people: HashMap<i64, super::users::Model> = super::users::Entity::find()
-        .filter(super::users::Column::Id.is_in(ids))
+    let people: HashMap<i64, crate::models::users::Model> = crate::models::users::Entity::find()
+        .filter(crate::models::users::Column::Id.is_in(ids))
         .all(db)
         .await?
         .into_iter()

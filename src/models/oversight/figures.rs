@@ -29,16 +29,16 @@ use sea_orm::{
 };
 use serde::{de::DeserializeOwned, Deserialize, Serialize};
 
-use super::{
+use crate::errors::{AppError, AppResult};
+use crate::models::{
     _entities::{
         cases, deadlines, extension_requests, figure_changes, figure_refresh, figure_summaries,
         holds, notifications,
     },
     cases::CaseStatus,
-    metrics::Scope,
+    oversight::metrics::Scope,
     vocabulary::{DeadlineKind, Outcome, Party},
 };
-use crate::errors::{AppError, AppResult};
 
 impl ActiveModelBehavior for figure_summaries::ActiveModel {}
 impl ActiveModelBehavior for figure_changes::ActiveModel {}

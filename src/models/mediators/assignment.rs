@@ -7,7 +7,7 @@ use std::{cmp::Ordering, collections::BTreeSet};
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 
-use super::vocabulary::{Language, RegionalGroup};
+use crate::models::vocabulary::{Language, RegionalGroup};
 
 /// Who a case is against.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]

@@ -8,9 +8,9 @@ use rand_chacha::ChaCha8Rng;
 use sea_orm::{entity::prelude::*, ActiveValue::Set, QueryOrder, QuerySelect};
 use serde::Serialize;
 
-pub use super::_entities::review_samples::{ActiveModel, Column, Entity, Model};
-use super::{_entities::cases, metrics::Scope, users::Actor};
 use crate::errors::{AppError, AppResult, FieldErrors, Said};
+pub use crate::models::_entities::review_samples::{ActiveModel, Column, Entity, Model};
+use crate::models::{_entities::cases, oversight::metrics::Scope, users::Actor};
 
 impl ActiveModelBehavior for ActiveModel {}
 
@@ -128,7 +128,7 @@ pub async fn list(db: &impl ConnectionTrait) -> AppResult<Vec<Draw>> {
     let rows = Entity::find()
         .order_by_desc(Column::DrawnAt)
         .order_by_desc(Column::Id)
-        .find_also_related(super::users::Entity)
+        .find_also_related(crate::models::users::Entity)
         .all(db)
         .await?;
     rows.iter()

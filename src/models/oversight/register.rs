@@ -12,12 +12,12 @@ use sea_orm::{
 };
 use serde::{Deserialize, Serialize};
 
-use super::{
+use crate::errors::AppResult;
+use crate::models::{
     _entities::{bodies, cases, delegations},
     cases::CaseStatus,
     vocabulary::{Category, Confidentiality, Outcome},
 };
-use crate::errors::AppResult;
 
 crate::models::vocabulary::vocabulary_enum! {
     /// Where a case stands, in the Accountability Console's words.
@@ -112,7 +112,7 @@ impl Filter {
     /// The page asked for (from 1) and its size, within the case list's bounds.
     #[must_use]
     pub fn bounds(&self) -> (u64, u64) {
-        super::cases::bounds(self.page, self.per_page)
+        crate::models::cases::bounds(self.page, self.per_page)
     }
 
     async fn condition(&self, db: &impl ConnectionTrait) -> AppResult<Option<Condition>> {
@@ -136,7 +136,7 @@ impl Filter {
             c = c.add(cases::Column::Status.is_in(s.statuses()));
         }
         if let Some(code) = &self.body {
-            match super::bodies::Model::find_by_code(db, code).await? {
+            match crate::models::bodies::Model::find_by_code(db, code).await? {
                 Some(b) => c = c.add(cases::Column::BodyId.eq(b.id)),
                 None => return Ok(None),
             }

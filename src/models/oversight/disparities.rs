@@ -13,10 +13,10 @@ use chrono::{DateTime, Utc};
 use sea_orm::{entity::prelude::*, TransactionTrait};
 use serde::Serialize;
 
-use super::{
+use crate::models::{
     delegations,
-    figures::{self, Cell, Parts},
-    metrics::{percent, Durations, Scope},
+    oversight::figures::{self, Cell, Parts},
+    oversight::metrics::{percent, Durations, Scope},
 };
 use crate::{
     errors::{AppError, AppResult},
