@@ -304,9 +304,13 @@ async fn main() {
     let mut whole = Vec::with_capacity(to_transition.len());
     for case in to_transition {
         let t = Instant::now();
+        // A request reads its policy (the calendar is kept per node) and acts.
+        let policy = redress::policy::Policy::of_at(&ctx, now)
+            .await
+            .expect("policy");
         let after = transition::transition(
             &ctx.db,
-            &settings,
+            &policy,
             &actor,
             case.pid,
             Command {
@@ -316,7 +320,6 @@ async fn main() {
                     override_reason: None,
                 },
             },
-            now,
         )
         .await
         .expect("assign");

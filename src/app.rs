@@ -70,6 +70,8 @@ impl Hooks for App {
         ctx.shared_store
             .insert(Arc::new(controllers::register::Snapshots::default()));
         ctx.shared_store.insert(Arc::new(settings));
+        ctx.shared_store
+            .insert(Arc::new(crate::models::holidays::Calendars::default()));
         crate::models::users::check_jwt_secret(&ctx.config.get_jwt_config()?.secret)
             .map_err(loco_rs::Error::Message)?;
         let framework_pool = std::mem::replace(

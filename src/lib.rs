@@ -4,6 +4,7 @@ pub mod controllers;
 pub mod errors;
 pub mod mailers;
 pub mod models;
+pub mod policy;
 pub mod pool;
 pub mod settings;
 pub mod tasks;

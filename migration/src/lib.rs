@@ -27,6 +27,7 @@ mod m20261129_000023_soonest_clock;
 mod m20261129_000024_delegation_cases_index;
 mod m20261201_000025_credential_generation;
 mod m20261201_000026_stopped_at;
+mod m20261207_000027_calendar_versions;
 mod util;
 
 pub struct Migrator;
@@ -61,6 +62,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261129_000024_delegation_cases_index::Migration),
             Box::new(m20261201_000025_credential_generation::Migration),
             Box::new(m20261201_000026_stopped_at::Migration),
+            Box::new(m20261207_000027_calendar_versions::Migration),
             // inject-above (do not remove this comment)
         ]
     }

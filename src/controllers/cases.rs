@@ -4,23 +4,19 @@ use axum::{
     http::{HeaderMap, StatusCode},
     routing::{get, post},
 };
-use chrono::{DateTime, Utc};
 use loco_rs::prelude::{format, AppContext, Response, Result, Routes};
 
 use super::extract::{pid, CurrentActor, ValidCommand, ValidJson, ValidQuery};
 use crate::errors::ErrorBody;
 use crate::{
     errors::{AppError, FieldErrors},
-    models::{
-        cases::{
-            self,
-            dossier::Dossier,
-            filing::{self, Filed, NewCase},
-            transition, CaseFilter,
-        },
-        holidays,
+    models::cases::{
+        self,
+        dossier::Dossier,
+        filing::{self, Filed, NewCase},
+        transition, CaseFilter,
     },
-    settings::Settings,
+    policy::Policy,
     views::{
         cases::{CaseDetail, CaseSummary},
         Page,
@@ -29,27 +25,27 @@ use crate::{
 
 async fn detail(
     ctx: &AppContext,
+    policy: &Policy,
     current: &CurrentActor,
     case: cases::Model,
     status: StatusCode,
 ) -> Result<Response> {
-    let at = crate::clock::now(ctx);
-    let dossier = case.dossier(&ctx.db, &current.actor, at).await?;
-    render(ctx, current, &dossier, status, at).await
+    let dossier = case.dossier(&ctx.db, &current.actor, policy.now).await?;
+    render(policy, current, &dossier, status)
 }
 
-async fn render(
-    ctx: &AppContext,
+fn render(
+    policy: &Policy,
     current: &CurrentActor,
     dossier: &Dossier,
     status: StatusCode,
-    at: DateTime<Utc>,
 ) -> Result<Response> {
-    let settings = Settings::of(ctx)?;
-    let calendar = holidays::calendar(&ctx.db, &settings).await?;
-    format::render()
-        .status(status)
-        .json(CaseDetail::new(dossier, &current.actor, &calendar, at))
+    format::render().status(status).json(CaseDetail::new(
+        dossier,
+        &current.actor,
+        &policy.calendar,
+        policy.now,
+    ))
 }
 
 #[utoipa::path(post, path = "/api/cases", tag = "cases", security(("bearer" = [])), request_body = NewCase, params(("Idempotency-Key" = Option<String>, Header, description = "filing again with the same key returns the first case")), responses((status = 201, description = "filed", body = CaseDetail), (status = 200, description = "already filed with this key", body = CaseDetail), (status = 401, description = "not signed in", body = ErrorBody), (status = 403, description = "only delegates file", body = ErrorBody), (status = 422, description = "invalid input, per field", body = ErrorBody)))]
@@ -69,15 +65,10 @@ pub async fn file(
         })?;
         input.idempotency_key = Some(key.to_string());
     }
-    let settings = Settings::of(&ctx)?;
-    let at = crate::clock::now(&ctx);
-    let calendar = holidays::calendar(&ctx.db, &settings).await?;
-    let filer = (&current.actor, &current.user);
-    match filing::file_with(&ctx.db, &settings, &calendar, filer, input, at).await? {
-        Filed::Created(dossier) => format::render()
-            .status(StatusCode::CREATED)
-            .json(CaseDetail::new(&dossier, &current.actor, &calendar, at)),
-        Filed::Replayed(case) => detail(&ctx, &current, *case, StatusCode::OK).await,
+    let policy = Policy::of(&ctx).await?;
+    match filing::file(&ctx.db, &policy, &current.actor, input).await? {
+        Filed::Created(dossier) => render(&policy, &current, &dossier, StatusCode::CREATED),
+        Filed::Replayed(case) => detail(&ctx, &policy, &current, *case, StatusCode::OK).await,
     }
 }
 
@@ -87,15 +78,21 @@ pub async fn list(
     current: CurrentActor,
     ValidQuery(filter): ValidQuery<CaseFilter>,
 ) -> Result<Response> {
-    let settings = Settings::of(&ctx)?;
-    let at = crate::clock::now(&ctx);
-    let listing = cases::list_for(&ctx.db, &current.actor, &filter, at).await?;
-    let calendar = holidays::calendar(&ctx.db, &settings).await?;
+    let policy = Policy::of(&ctx).await?;
+    let listing = cases::list_for(&ctx.db, &current.actor, &filter, policy.now).await?;
     format::json(Page {
         items: listing
             .items
             .iter()
-            .map(|c| CaseSummary::new(c, &listing.context, &current.actor, &calendar, at))
+            .map(|c| {
+                CaseSummary::new(
+                    c,
+                    &listing.context,
+                    &current.actor,
+                    &policy.calendar,
+                    policy.now,
+                )
+            })
             .collect(),
         page: listing.page,
         per_page: listing.per_page,
@@ -109,8 +106,9 @@ pub async fn show(
     current: CurrentActor,
     Path(raw): Path<String>,
 ) -> Result<Response> {
+    let policy = Policy::of(&ctx).await?;
     let case = cases::Model::find_for(&ctx.db, &current.actor, pid(&raw)?).await?;
-    detail(&ctx, &current, case, StatusCode::OK).await
+    detail(&ctx, &policy, &current, case, StatusCode::OK).await
 }
 
 #[utoipa::path(post, path = "/api/cases/{pid}/actions", tag = "cases", security(("bearer" = [])), params(("pid" = String, Path, description = "the case pid")), request_body(content = crate::models::cases::actions::ActionInput, description = "`{\"action\": name, \"expected_version\": n, ...fields}`: the action name with its fields beside it"), responses((status = 200, body = CaseDetail), (status = 401, description = "not signed in", body = ErrorBody), (status = 403, description = "your standing in the case does not allow this action", body = ErrorBody), (status = 404, description = "no such case, or not visible to you", body = ErrorBody), (status = 409, description = "refused by the lifecycle, a stale version or a case rule", body = ErrorBody), (status = 422, description = "invalid input, per field", body = ErrorBody)))]
@@ -120,17 +118,10 @@ pub async fn act(
     Path(raw): Path<String>,
     ValidCommand(command): ValidCommand,
 ) -> Result<Response> {
-    let settings = Settings::of(&ctx)?;
-    let case = transition::transition(
-        &ctx.db,
-        &settings,
-        &current.actor,
-        pid(&raw)?,
-        command,
-        crate::clock::now(&ctx),
-    )
-    .await?;
-    detail(&ctx, &current, case, StatusCode::OK).await
+    let policy = Policy::of(&ctx).await?;
+    let case =
+        transition::transition(&ctx.db, &policy, &current.actor, pid(&raw)?, command).await?;
+    detail(&ctx, &policy, &current, case, StatusCode::OK).await
 }
 
 pub fn routes() -> Routes {

@@ -14,11 +14,10 @@ use super::extract::{only, period, pid, CurrentActor, ValidJson, ValidQuery};
 use crate::{
     errors::ErrorBody,
     models::{
-        holidays,
         mediators::{self, ledger, staffing, ProfileChange},
         vocabulary::{Language, Role},
     },
-    settings::Settings,
+    policy::Policy,
     views::mediators::{AssignmentList, CaseloadView, LoadList, LoadView, ProfileView},
 };
 
@@ -38,14 +37,18 @@ pub async fn caseload(
     ValidQuery(q): ValidQuery<CaseloadQuery>,
 ) -> Result<Response> {
     only(&current, &[Role::Mediator])?;
-    let settings = Settings::of(&ctx)?;
     let at = crate::clock::now(&ctx);
     let limit = ledger::caseload_limit(q.limit);
-    let (calendar, load) = futures::try_join!(
-        holidays::calendar(&ctx.db, &settings),
+    let (policy, load) = futures::try_join!(
+        Policy::of_at(&ctx, at),
         ledger::caseload(&ctx.db, &current.actor, at, limit)
     )?;
-    format::json(CaseloadView::new(&load, &current.actor, &calendar, at))
+    format::json(CaseloadView::new(
+        &load,
+        &current.actor,
+        &policy.calendar,
+        policy.now,
+    ))
 }
 
 #[utoipa::path(get, path = "/api/mediators", tag = "mediators", security(("bearer" = [])), responses((status = 200, body = LoadList), (status = 401, description = "not signed in", body = ErrorBody), (status = 404, description = "not the registry or oversight", body = ErrorBody)))]

@@ -1,7 +1,10 @@
 //! The organization's holiday table, which with the weekend and the home zone makes the
-//! working-day calendar.
+//! working-day calendar; and each node's copy of that calendar, kept while the table's
+//! version (raised by a trigger on every change, whoever makes it) stays the same.
+use std::sync::{Arc, Mutex, PoisonError};
+
 use chrono::NaiveDate;
-use sea_orm::{entity::prelude::*, ActiveValue::Set, QueryOrder};
+use sea_orm::{entity::prelude::*, ActiveValue::Set, QueryOrder, Statement};
 
 pub use super::_entities::holidays::{ActiveModel, Column, Entity, Model};
 use super::deadlines::calendar::Calendar;
@@ -71,4 +74,52 @@ pub async fn calendar(db: &impl ConnectionTrait, settings: &Settings) -> AppResu
         settings.calendar.business_day_end,
     )
     .map_err(|e| AppError::Internal(format!("calendar: {e}")))
+}
+
+/// The node's calendar, built once per version of the holiday table. Asking costs one read
+/// by key; a change on any node shows on every node at its next request.
+#[derive(Debug, Default)]
+pub struct Calendars {
+    kept: Mutex<Option<(i64, Arc<Calendar>)>>,
+}
+
+impl Calendars {
+    /// The calendar in force.
+    ///
+    /// # Errors
+    /// Database errors, or a calendar without working days.
+    pub async fn current(
+        &self,
+        db: &impl ConnectionTrait,
+        settings: &Settings,
+    ) -> AppResult<Arc<Calendar>> {
+        // Read before the holidays: a change landing in between raises the version again, so
+        // a calendar is never kept under a version newer than its holidays.
+        let version = version(db).await?;
+        let kept = self
+            .kept
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .clone();
+        if let Some((v, calendar)) = kept.filter(|(v, _)| *v == version) {
+            debug_assert_eq!(v, version);
+            return Ok(calendar);
+        }
+        let calendar = Arc::new(calendar(db, settings).await?);
+        *self.kept.lock().unwrap_or_else(PoisonError::into_inner) =
+            Some((version, Arc::clone(&calendar)));
+        Ok(calendar)
+    }
+}
+
+/// The holiday table's version.
+async fn version(db: &impl ConnectionTrait) -> AppResult<i64> {
+    let row = db
+        .query_one_raw(Statement::from_string(
+            db.get_database_backend(),
+            "SELECT version FROM calendar_versions WHERE id = 1",
+        ))
+        .await?
+        .ok_or_else(|| AppError::Corrupt("calendar_versions has no row".into()))?;
+    Ok(row.try_get::<i64>("", "version")?)
 }

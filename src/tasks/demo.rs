@@ -23,7 +23,7 @@ use crate::{
             Urgency,
         },
     },
-    settings::Settings,
+    policy::Policy,
 };
 
 /// The password of every demo account (documented in README).
@@ -299,7 +299,8 @@ pub async fn load(ctx: &AppContext, now: DateTime<Utc>) -> Result<String> {
     if delegations::Entity::find().count(&ctx.db).await? > 0 {
         return Ok("demo data already present; nothing loaded".into());
     }
-    let settings = Settings::of(ctx)?;
+    let policy = Policy::of(ctx).await.map_err(err)?;
+    let settings = &policy.settings;
     // All or nothing: a failed load leaves an empty database, which the next start fills.
     let txn = ctx.db.begin().await?;
     let db = &txn;
@@ -315,7 +316,7 @@ pub async fn load(ctx: &AppContext, now: DateTime<Utc>) -> Result<String> {
     for (email, name, role, delegation, body, locale, zone) in PEOPLE {
         let user = users::accredit(
             db,
-            &settings,
+            settings,
             Accreditation {
                 email: (*email).to_string(),
                 name: (*name).to_string(),
@@ -421,7 +422,7 @@ pub async fn load(ctx: &AppContext, now: DateTime<Utc>) -> Result<String> {
         let mut t = now - Duration::days(90 - i64::try_from(i).unwrap_or(0) * 3);
         let filed = file(
             db,
-            &settings,
+            &policy.at(t),
             &delegate,
             NewCase {
                 title: title.to_string(),
@@ -439,7 +440,6 @@ pub async fn load(ctx: &AppContext, now: DateTime<Utc>) -> Result<String> {
                 urgency: if i % 6 == 2 { Urgency::Urgent } else { Urgency::Normal },
                 idempotency_key: Some(format!("demo-{i}")),
             },
-            t,
         )
         .await
         .map_err(err)?;
@@ -463,14 +463,13 @@ pub async fn load(ctx: &AppContext, now: DateTime<Utc>) -> Result<String> {
             };
             transition(
                 db,
-                &settings,
+                &policy.at(t.min(now)),
                 actor,
                 pid,
                 Command {
                     expected_version: None,
                     input,
                 },
-                t.min(now),
             )
             .await
             .map_err(err)?;

@@ -1,7 +1,6 @@
 //! The tasks that keep the clocks talking: `deadlines:remind` (scheduled every minute),
 //! `notices:deliver` and `deadlines:rebuild`. Each runs its work inline, never through a
 //! job queue, so nothing is lost when the process exits.
-use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
 use loco_rs::{
@@ -11,7 +10,8 @@ use loco_rs::{
 };
 
 use crate::{
-    models::{deadlines::calendar::Calendar, holidays, reminders},
+    models::{deadlines::calendar::Calendar, reminders},
+    policy::Policy,
     settings::Settings,
     workers::outbox::{self, Postman},
 };
@@ -34,15 +34,6 @@ pub fn now_from(vars: &Vars) -> Result<Option<DateTime<Utc>>> {
     }
 }
 
-/// The policy and the calendar as they stand (holidays are read fresh on every run).
-async fn policy(ctx: &AppContext) -> Result<(Arc<Settings>, Calendar)> {
-    let settings = Settings::of(ctx)?;
-    let calendar = holidays::calendar(&ctx.db, &settings)
-        .await
-        .map_err(Error::from)?;
-    Ok((settings, calendar))
-}
-
 /// Sweep, then deliver what the sweep queued (and anything else due).
 pub struct Remind;
 
@@ -59,7 +50,9 @@ impl Task for Remind {
 
     async fn run(&self, ctx: &AppContext, vars: &Vars) -> Result<()> {
         let at = now_from(vars)?;
-        let (settings, calendar) = policy(ctx).await?;
+        let Policy {
+            settings, calendar, ..
+        } = Policy::of(ctx).await?;
         let now = at.unwrap_or_else(|| crate::clock::now(ctx));
         let report = reminders::sweep(&ctx.db, &settings, &calendar, now, 1000)
             .await
@@ -118,7 +111,9 @@ impl Task for Deliver {
 
     async fn run(&self, ctx: &AppContext, vars: &Vars) -> Result<()> {
         let at = now_from(vars)?;
-        let (settings, calendar) = policy(ctx).await?;
+        let Policy {
+            settings, calendar, ..
+        } = Policy::of(ctx).await?;
         deliver(ctx, &settings, &calendar, at).await
     }
 }
@@ -139,7 +134,9 @@ impl Task for Rebuild {
 
     async fn run(&self, ctx: &AppContext, vars: &Vars) -> Result<()> {
         let now = now_from(vars)?.unwrap_or_else(|| crate::clock::now(ctx));
-        let (settings, calendar) = policy(ctx).await?;
+        let Policy {
+            settings, calendar, ..
+        } = Policy::of(ctx).await?;
         let report = reminders::rebuild(&ctx.db, &settings, &calendar, now)
             .await
             .map_err(Error::from)?;

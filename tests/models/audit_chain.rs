@@ -7,22 +7,20 @@ use redress::{
         cases::filing::{file, NewCase, RespondentRef},
         vocabulary::{Category, Confidentiality, Language, Urgency},
     },
-    settings::Settings,
 };
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, QueryOrder,
 };
 use serial_test::serial;
 
-use crate::support::{monday_morning, world};
+use crate::support::{monday_morning, policy_at, world};
 
 async fn case_with_events(ctx: &loco_rs::app::AppContext) -> i64 {
     let w = world(ctx).await;
-    let settings = Settings::of(ctx).expect("settings");
     let now = monday_morning();
     let filed = file(
         &ctx.db,
-        &settings,
+        &policy_at(ctx, now).await,
         &w.complainant.actor,
         NewCase {
             title: "Agenda item dropped".into(),
@@ -38,7 +36,6 @@ async fn case_with_events(ctx: &loco_rs::app::AppContext) -> i64 {
             urgency: Urgency::Normal,
             idempotency_key: None,
         },
-        now,
     )
     .await
     .expect("filed");

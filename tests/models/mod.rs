@@ -1,4 +1,5 @@
 mod audit_chain;
+mod calendars;
 mod lifecycle;
 mod sessions;
 mod settings;

@@ -406,7 +406,6 @@ async fn an_upheld_challenge_replaces_the_mediator_with_the_next_eligible_one_an
 async fn a_rejected_challenge_keeps_the_mediator_and_a_late_one_is_refused() {
     request::<App, _, _>(|server, ctx| async move {
         let w = world(&ctx).await;
-        let (settings, _) = policy(&ctx).await;
         let case = case_in_mediation(&server, &w).await;
         let case = must(
             &server,
@@ -443,11 +442,12 @@ async fn a_rejected_challenge_keeps_the_mediator_and_a_late_one_is_refused() {
 
         // Past the window (5 working days after the assignment) a challenge is refused.
         let pid = case["pid"].as_str().unwrap().parse().unwrap();
-        let challenge_at = |at| {
+        let (app, respondent) = (&ctx, &w.respondent.actor);
+        let challenge_at = |at| async move {
             transition(
-                &ctx.db,
-                &settings,
-                &w.respondent.actor,
+                &app.db,
+                &policy_at(app, at).await,
+                respondent,
                 pid,
                 Command {
                     expected_version: None,
@@ -455,8 +455,8 @@ async fn a_rejected_challenge_keeps_the_mediator_and_a_late_one_is_refused() {
                         reason: "We have learnt of a conflict.".into(),
                     },
                 },
-                at,
             )
+            .await
         };
         let err = challenge_at(redress::clock::now(&ctx) + Duration::days(10))
             .await

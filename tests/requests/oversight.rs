@@ -20,7 +20,6 @@ use redress::{
         users::Actor,
         vocabulary::{Category, Confidentiality, DismissalReason, Language, Urgency},
     },
-    settings::Settings,
 };
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter,
@@ -40,7 +39,6 @@ fn at(day: u32, hour: u32) -> DateTime<Utc> {
 
 struct History<'a> {
     ctx: &'a loco_rs::app::AppContext,
-    settings: std::sync::Arc<Settings>,
 }
 
 impl History<'_> {
@@ -54,7 +52,7 @@ impl History<'_> {
     ) -> Case {
         file(
             &self.ctx.db,
-            &self.settings,
+            &policy_at(self.ctx, when).await,
             who,
             NewCase {
                 title: "Speaking slot cut from the debate".into(),
@@ -70,7 +68,6 @@ impl History<'_> {
                 urgency: Urgency::Normal,
                 idempotency_key: Some(key.into()),
             },
-            when,
         )
         .await
         .expect("filed")
@@ -81,14 +78,13 @@ impl History<'_> {
     async fn act(&self, who: &Actor, case: &Case, input: I, when: DateTime<Utc>) -> Case {
         transition(
             &self.ctx.db,
-            &self.settings,
+            &policy_at(self.ctx, when).await,
             who,
             case.pid,
             Command {
                 expected_version: None,
                 input: input.clone(),
             },
-            when,
         )
         .await
         .unwrap_or_else(|e| panic!("{input:?} at {when}: {e}"))
@@ -103,10 +99,7 @@ impl History<'_> {
 /// - D: never registered, so its acknowledgment is overdue;
 /// - E: filed in April, outside the period.
 async fn history(ctx: &loco_rs::app::AppContext, w: &World) -> (Case, Case) {
-    let h = History {
-        ctx,
-        settings: Settings::of(ctx).expect("settings"),
-    };
+    let h = History { ctx };
     let (del, reg, med, res) = (
         &w.complainant.actor,
         &w.registrar.actor,
@@ -736,17 +729,15 @@ async fn a_change_after_figures_were_read_is_in_the_next_figures() {
             "reading folds every recorded change in"
         );
 
-        let settings = Settings::of(&ctx).expect("settings");
         transition(
             &ctx.db,
-            &settings,
+            &policy_at(&ctx, at(33, 9)).await,
             &w.registrar.actor,
             d.pid,
             Command {
                 expected_version: None,
                 input: I::Register { note: None },
             },
-            at(33, 9),
         )
         .await
         .unwrap();

@@ -277,6 +277,13 @@ pub mod clocks;
 pub mod smtp;
 
 /// The policy and calendar the app booted with.
+/// The app's policy as it stands, at `at`.
+pub async fn policy_at(ctx: &AppContext, at: DateTime<Utc>) -> redress::policy::Policy {
+    redress::policy::Policy::of_at(ctx, at)
+        .await
+        .expect("policy")
+}
+
 pub async fn policy(
     ctx: &AppContext,
 ) -> (

@@ -22,14 +22,13 @@ use crate::{
             filing::{self, Filed},
             transition, CaseAction, CaseFilter, CaseStatus,
         },
-        delegations, holidays,
+        delegations,
         mediators::{ledger, staffing},
         users,
         vocabulary::{
             Category, Confidentiality, Decision, DismissalReason, Language, Party, Role, Urgency,
         },
     },
-    settings::Settings,
     views::{
         cases::{CaseDetail, CaseSummary, DeadlineState},
         mediators::{AssignmentList, CaseloadView},
@@ -65,12 +64,12 @@ pub async fn index(
 ) -> Result<Response, WebError> {
     let me = v.signed_in()?.clone();
     let q: ListQuery = parse_query(&raw)?;
-    let settings = Settings::of(&v.ctx)?;
-    let calendar = holidays::calendar(&v.ctx.db, &settings).await?;
+    let policy = v.policy().await?;
+    let calendar = &policy.calendar;
     if me.actor.role == Role::Mediator {
         // The most pressing first; a long caseload is not one endless page.
         let load = ledger::caseload(&v.ctx.db, &me.actor, v.now, CASELOAD_ROWS).await?;
-        let view = CaseloadView::new(&load, &me.actor, &calendar, v.now);
+        let view = CaseloadView::new(&load, &me.actor, calendar, v.now);
         let rows: Vec<Value> = view.items.iter().map(|s| row(&v, s)).collect();
         return v.page(
             StatusCode::OK,
@@ -99,7 +98,7 @@ pub async fn index(
         let mut items: Vec<CaseSummary> = listing
             .items
             .iter()
-            .map(|c| CaseSummary::new(c, &listing.context, &me.actor, &calendar, v.now))
+            .map(|c| CaseSummary::new(c, &listing.context, &me.actor, calendar, v.now))
             .collect();
         items.sort_by(|a, b| {
             let due = |s: &CaseSummary| {
@@ -125,7 +124,7 @@ pub async fn index(
         .map(|c| {
             row(
                 &v,
-                &CaseSummary::new(c, &listing.context, &me.actor, &calendar, v.now),
+                &CaseSummary::new(c, &listing.context, &me.actor, calendar, v.now),
             )
         })
         .collect();
@@ -274,7 +273,6 @@ fn filing_body(form: &FormData, blank: &mut FieldErrors) -> Value {
 /// `POST /cases`: files the grievance; the form's key makes a repeat land on the same case.
 pub async fn create(Posted { v, form }: Posted) -> Result<Response, WebError> {
     let me = v.with_role(&[Role::Delegate])?.clone();
-    let settings = Settings::of(&v.ctx)?;
     let mut blank = FieldErrors::new();
     let body = filing_body(&form, &mut blank);
     let outcome = match parse_json::<filing::NewCase>(body.to_string().as_bytes()) {
@@ -283,9 +281,8 @@ pub async fn create(Posted { v, form }: Posted) -> Result<Response, WebError> {
             Err(AppError::Validation(blank))
         }
         Ok(input) => {
-            let calendar = holidays::calendar(&v.ctx.db, &settings).await?;
-            let filer = (&me.actor, &me.user);
-            filing::file_with(&v.ctx.db, &settings, &calendar, filer, input, v.now).await
+            let policy = v.policy().await?;
+            filing::file(&v.ctx.db, &policy, &me.actor, input).await
         }
         Err(AppError::Validation(mut e)) => {
             for (field, messages) in blank.0 {
@@ -441,13 +438,13 @@ async fn case_page(
     refused: Option<Refused>,
 ) -> Result<Response, WebError> {
     let me = v.signed_in()?.clone();
-    let settings = Settings::of(&v.ctx)?;
-    let calendar = holidays::calendar(&v.ctx.db, &settings).await?;
+    let policy = v.policy().await?;
+    let calendar = &policy.calendar;
     let case = cases::Model::find_for(&v.ctx.db, &me.actor, pid(pid_raw)?).await?;
     let record = staffing::record_of(&v.ctx.db, &me.actor, &case).await?;
     let assignments = AssignmentList::new(&record, me.actor.zone);
     let dossier = case.dossier(&v.ctx.db, &me.actor, v.now).await?;
-    let detail = CaseDetail::new(&dossier, &me.actor, &calendar, v.now);
+    let detail = CaseDetail::new(&dossier, &me.actor, calendar, v.now);
     let mut forms = Vec::new();
     for action in &detail.allowed_actions {
         let fields = action_fields(v, *action, &detail, &assignments).await?;
@@ -576,14 +573,13 @@ pub async fn act(
         ))
         .into());
     };
-    let settings = Settings::of(&v.ctx)?;
     let case_pid = pid(&raw)?;
     let outcome = match command_body(&form, &action_name) {
         Err(errors) => Err(AppError::Validation(errors)),
         Ok(body) => match parse_command(body.to_string().as_bytes()) {
             Ok(command) => {
-                transition::transition(&v.ctx.db, &settings, &me.actor, case_pid, command, v.now)
-                    .await
+                let policy = v.policy().await?;
+                transition::transition(&v.ctx.db, &policy, &me.actor, case_pid, command).await
             }
             Err(e) => Err(e),
         },

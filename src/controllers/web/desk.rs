@@ -8,12 +8,10 @@ use crate::{
     errors::AppError,
     models::{
         cases::{self, CaseFilter, CaseStatus},
-        holidays,
         mediators::ledger,
         notifications,
         vocabulary::Role,
     },
-    settings::Settings,
     views::{
         cases::CaseSummary,
         mediators::{LoadList, LoadView},
@@ -26,8 +24,8 @@ const QUEUE_ROWS: u64 = 25;
 
 async fn queue(v: &Visitor, status: CaseStatus) -> Result<(Vec<Value>, u64), WebError> {
     let me = v.signed_in()?;
-    let settings = Settings::of(&v.ctx)?;
-    let calendar = holidays::calendar(&v.ctx.db, &settings).await?;
+    let policy = v.policy().await?;
+    let calendar = &policy.calendar;
     // The intake queue is worked oldest first; the rest is on the case list.
     let filter = CaseFilter {
         status: Some(status),
@@ -39,7 +37,7 @@ async fn queue(v: &Visitor, status: CaseStatus) -> Result<(Vec<Value>, u64), Web
     let rows: Vec<CaseSummary> = listing
         .items
         .iter()
-        .map(|c| CaseSummary::new(c, &listing.context, &me.actor, &calendar, v.now))
+        .map(|c| CaseSummary::new(c, &listing.context, &me.actor, calendar, v.now))
         .collect();
     Ok((
         rows.iter().map(|s| super::cases::row(v, s)).collect(),

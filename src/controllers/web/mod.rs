@@ -36,6 +36,7 @@ use crate::{
         vocabulary::{Locale, Role},
         web_sessions,
     },
+    policy::Policy,
     settings::Settings,
     views::i18n,
 };
@@ -208,6 +209,14 @@ impl Visitor {
             cookies,
             stale_session,
         })
+    }
+
+    /// The policy in force for this request, at the instant it arrived.
+    ///
+    /// # Errors
+    /// Database errors reading the calendar.
+    pub async fn policy(&self) -> Result<Policy, WebError> {
+        Ok(Policy::of_at(&self.ctx, self.now).await?)
     }
 
     /// The signed-in person, or a trip to the sign-in page that comes back here.

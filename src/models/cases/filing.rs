@@ -20,14 +20,14 @@ use crate::{
         _entities::{case_co_complainants as co, reference_counters as counters, submissions},
         bodies, case_events,
         deadlines::{self, ClockPolicy},
-        delegations, holidays,
+        delegations,
         notifications::{self, Notice, NoticeKind, Timing},
         users::{self, Actor},
         vocabulary::{
             Category, Confidentiality, DeadlineKind, Language, Party, Role, SubmissionKind, Urgency,
         },
     },
-    settings::Settings,
+    policy::Policy,
 };
 
 pub const MAX_TITLE_CHARS: u64 = 200;
@@ -260,41 +260,11 @@ async fn find_replay(
         .await?)
 }
 
-/// Files a grievance for the actor's delegation.
+/// Files a grievance for the actor's delegation, under `policy` (at its instant).
 ///
 /// # Errors
 /// 403 for anyone but a delegate, 422 for invalid input.
-pub async fn file<C>(
-    db: &C,
-    settings: &Settings,
-    actor: &Actor,
-    input: NewCase,
-    now: DateTime<Utc>,
-) -> AppResult<Filed>
-where
-    C: ConnectionTrait + TransactionTrait,
-{
-    let calendar = holidays::calendar(db, settings).await?;
-    let filer = users::Entity::find_by_id(actor.id)
-        .one(db)
-        .await?
-        .ok_or_else(|| AppError::Corrupt("the filing delegate is missing".into()))?;
-    file_with(db, settings, &calendar, (actor, &filer), input, now).await
-}
-
-/// [`file`] for a caller that already holds the calendar in force and the filer's account
-/// (a request handler, which also answers with the calendar).
-///
-/// # Errors
-/// 403 for anyone but a delegate, 422 for invalid input.
-pub async fn file_with<C>(
-    db: &C,
-    settings: &Settings,
-    calendar: &deadlines::calendar::Calendar,
-    (actor, filer): (&Actor, &users::Model),
-    input: NewCase,
-    now: DateTime<Utc>,
-) -> AppResult<Filed>
+pub async fn file<C>(db: &C, policy: &Policy, actor: &Actor, input: NewCase) -> AppResult<Filed>
 where
     C: ConnectionTrait + TransactionTrait,
 {
@@ -313,23 +283,17 @@ where
         .await?
         .ok_or_else(|| AppError::Corrupt("the delegate's delegation is missing".into()))?;
     let mut errors = FieldErrors::new();
-    let resolved = resolve(db, &complainant, &input, now, &mut errors).await?;
+    let resolved = resolve(db, &complainant, &input, policy.now, &mut errors).await?;
     errors.clone().into_result()?;
     let Some(resolved) = resolved else {
         return Err(AppError::Validation(errors));
     };
+    let filer = users::Entity::find_by_id(actor.id)
+        .one(db)
+        .await?
+        .ok_or_else(|| AppError::Corrupt("the filing delegate is missing".into()))?;
     let txn = db.begin().await?;
-    let result = insert_case(
-        &txn,
-        settings,
-        calendar,
-        (actor, filer),
-        complainant,
-        &input,
-        resolved,
-        now,
-    )
-    .await;
+    let result = insert_case(&txn, policy, (actor, &filer), complainant, &input, resolved).await;
     match result {
         Ok(dossier) => {
             txn.commit().await?;
@@ -348,17 +312,15 @@ where
     }
 }
 
-#[allow(clippy::too_many_arguments)]
 async fn insert_case(
     db: &impl ConnectionTrait,
-    settings: &Settings,
-    calendar: &deadlines::calendar::Calendar,
+    policy: &Policy,
     (actor, filer): (&Actor, &users::Model),
     complainant: delegations::Model,
     input: &NewCase,
     resolved: Resolved,
-    now: DateTime<Utc>,
 ) -> AppResult<Dossier> {
+    let (settings, calendar, now) = (&*policy.settings, &*policy.calendar, policy.now);
     let co_ids = resolved.co_ids();
     let pid = Uuid::new_v4();
     let case = ActiveModel {

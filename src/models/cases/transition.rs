@@ -14,11 +14,11 @@ use crate::{
     models::{
         case_events::{self, NewEvent},
         deadlines::calendar::Calendar,
-        holidays,
         notifications::{self, Notice, NoticeKind, Timing},
         users::{self, Actor},
         vocabulary::Role,
     },
+    policy::Policy,
     settings::Settings,
 };
 
@@ -30,29 +30,27 @@ pub struct Command {
     pub input: ActionInput,
 }
 
-/// Applies `command` to the case `pid` as `actor`, at `now`.
+/// Applies `command` to the case `pid` as `actor`, under `policy` (at its instant).
 ///
 /// # Errors
 /// 404 when the case is not visible; 403 when the actor may not take this action; 409 for a
 /// lifecycle refusal, a stale version or a broken rule; 422 for invalid input.
 pub async fn transition<C>(
     db: &C,
-    settings: &Settings,
+    policy: &Policy,
     actor: &Actor,
     pid: Uuid,
     command: Command,
-    now: DateTime<Utc>,
 ) -> AppResult<Model>
 where
     C: ConnectionTrait + TransactionTrait<Transaction = DatabaseTransaction>,
 {
     command.input.validate()?;
-    let calendar = holidays::calendar(db, settings).await?;
     let frame = Frame {
-        settings,
-        calendar: &calendar,
+        settings: &policy.settings,
+        calendar: &policy.calendar,
         actor,
-        now,
+        now: policy.now,
     };
     let txn = db.begin().await?;
     let result = run(&txn, &frame, pid, &command).await;
