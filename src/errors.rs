@@ -1,25 +1,26 @@
-//! Domain errors and the one place where they become HTTP answers.
+//! Domain errors and the one place where they become HTTP answers: [`AppError::answer`] gives
+//! each refusal its status, its API code and the title of its page. Errors carry words as
+//! [`Said`] (keys and arguments), never as sentences: saying them in a language is left to
+//! the layer that renders answers, so nothing here depends on the translations.
 use std::{borrow::Cow, collections::BTreeMap, fmt};
 
 use axum::http::StatusCode;
 use chrono::{DateTime, Utc};
-use fluent_templates::fluent_bundle::FluentValue;
-use loco_rs::controller::ErrorDetail;
 use sea_orm::DbErr;
-use serde::Serialize;
-
-use crate::{models::vocabulary::Locale, views::i18n};
 
 /// Words for a person: a Fluent key and its arguments. Pages say them in the reader's language
 /// and zone; the API says them in English (`assets/i18n/en`), so both read from one source.
+/// They are put into words, and their `Display` (English, instants in UTC) implemented, beside
+/// the translations.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Said {
     key: Cow<'static, str>,
     args: Vec<(&'static str, Arg)>,
 }
 
+/// One argument of [`Said`] words.
 #[derive(Clone, Debug, PartialEq, Eq)]
-enum Arg {
+pub enum Arg {
     Text(String),
     Number(i64),
     When(DateTime<Utc>),
@@ -81,56 +82,34 @@ impl Said {
         &self.key
     }
 
-    /// The words in `locale`, instants in `zone`.
+    /// The named arguments, in the order they were given.
     #[must_use]
-    pub fn say(&self, locale: Locale, zone: chrono_tz::Tz) -> String {
-        let args: Vec<(&str, FluentValue<'static>)> = self
-            .args
-            .iter()
-            .map(|(name, arg)| {
-                let value = match arg {
-                    Arg::Text(t) => FluentValue::from(t.clone()),
-                    Arg::Number(n) => FluentValue::from(*n),
-                    Arg::When(at) => FluentValue::from(
-                        at.with_timezone(&zone)
-                            .format("%Y-%m-%d %H:%M %Z")
-                            .to_string(),
-                    ),
-                    Arg::List(items, separator) => FluentValue::from(
-                        items
-                            .iter()
-                            .map(|item| item.say(locale, zone))
-                            .collect::<Vec<_>>()
-                            .join(separator),
-                    ),
-                };
-                (*name, value)
-            })
-            .collect();
-        i18n::text(locale, &self.key, &args)
-    }
-}
-
-/// The English the API sends, instants in UTC.
-impl fmt::Display for Said {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.say(Locale::En, chrono_tz::UTC))
+    pub fn args(&self) -> &[(&'static str, Arg)] {
+        &self.args
     }
 }
 
 /// One problem with one input field, as the client sees it.
-#[derive(Clone, Debug, Serialize, PartialEq, Eq, utoipa::ToSchema)]
+#[derive(Clone, Debug, PartialEq, Eq, utoipa::ToSchema)]
 pub struct FieldMessage {
     pub code: String,
-    pub message: String,
-    /// The message as words pages translate, where the code alone does not say it.
-    #[serde(skip)]
-    pub said: Option<Said>,
+    // Sent as a string, said when the answer is rendered.
+    #[schema(value_type = String)]
+    pub message: Message,
+}
+
+/// What a field message says.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Message {
+    /// The domain's own English, sent as it is; pages translate the code where they can.
+    English(String),
+    /// Words pages say in their reader's language and the API in English, where the code
+    /// alone does not say it.
+    Said(Said),
 }
 
 /// Problems with an input, per field (dotted paths for nested fields).
-#[derive(Clone, Debug, Default, Serialize, PartialEq, Eq)]
-#[serde(transparent)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct FieldErrors(pub BTreeMap<String, Vec<FieldMessage>>);
 
 impl FieldErrors {
@@ -152,8 +131,7 @@ impl FieldErrors {
             .or_default()
             .push(FieldMessage {
                 code: code.to_string(),
-                message: message.into(),
-                said: None,
+                message: Message::English(message.into()),
             });
     }
 
@@ -164,8 +142,7 @@ impl FieldErrors {
             .or_default()
             .push(FieldMessage {
                 code: code.to_string(),
-                message: said.to_string(),
-                said: Some(said),
+                message: Message::Said(said),
             });
     }
 
@@ -323,7 +300,7 @@ macro_rules! visible_at_least {
 }
 visible_at_least!(visible_2 => 2_usize, visible_5 => 5_usize, visible_20 => 20_usize);
 
-/// Everything a domain operation can refuse, typed; HTTP is decided in `From<AppError>`.
+/// Everything a domain operation can refuse, typed; HTTP is decided in [`AppError::answer`].
 #[derive(Debug, thiserror::Error)]
 pub enum AppError {
     #[error("invalid input")]
@@ -426,69 +403,122 @@ impl From<loco_rs::Error> for AppError {
     }
 }
 
-fn detail(error: &str, description: String) -> ErrorDetail {
-    ErrorDetail {
-        error: Some(error.to_string()),
-        description: Some(description),
-        errors: None,
-    }
+/// How an error is answered over HTTP, whichever door it leaves by: the API's JSON or a page.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Answer {
+    pub status: StatusCode,
+    /// The API's stable code ([`ErrorBody::error`]).
+    pub code: &'static str,
+    /// The Fluent key of the error page's title (its help is `<key>-help`).
+    pub title_key: &'static str,
+    /// How loudly the boundary logs it.
+    pub log: Log,
 }
 
-impl From<AppError> for loco_rs::Error {
-    fn from(e: AppError) -> Self {
-        let (status, body) = match e {
-            AppError::Validation(fields) => (
+/// Whether and how an answered error is logged.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Log {
+    /// A refusal of the request as sent: the answer says it all.
+    Quiet,
+    /// Nothing was done for a reason outside the request that should pass (the database is
+    /// away).
+    Warn,
+    /// A fault of ours: the answer hides it, the log must tell it.
+    Error,
+}
+
+impl Answer {
+    /// A page's form that did not come from this site or lost its CSRF token. Only pages
+    /// have it (the API has no forms), so it is no [`AppError`].
+    pub const FORGED: Self = Self {
+        status: StatusCode::FORBIDDEN,
+        code: "forged",
+        title_key: "error-forged",
+        log: Log::Quiet,
+    };
+}
+
+impl AppError {
+    /// The one mapping of errors to HTTP: status, API code, page title and log level.
+    #[must_use]
+    pub const fn answer(&self) -> Answer {
+        let (status, code, title_key, log) = match self {
+            Self::Validation(_) => (
                 StatusCode::UNPROCESSABLE_ENTITY,
-                ErrorDetail {
-                    error: Some("invalid_input".into()),
-                    description: Some("some fields are missing or invalid".into()),
-                    errors: serde_json::to_value(&fields).ok(),
-                },
+                "invalid_input",
+                "error-invalid",
+                Log::Quiet,
             ),
-            AppError::NotFound => (
+            Self::NotFound => (
                 StatusCode::NOT_FOUND,
-                detail(
-                    "not_found",
-                    "no such resource, or not visible to you".into(),
-                ),
+                "not_found",
+                "error-not-found",
+                Log::Quiet,
             ),
-            AppError::Unauthorized => (
+            Self::Unauthorized => (
                 StatusCode::UNAUTHORIZED,
-                detail("unauthorized", "sign in to continue".into()),
+                "unauthorized",
+                "error-unauthorized",
+                Log::Quiet,
             ),
-            AppError::Forbidden(why) => {
-                (StatusCode::FORBIDDEN, detail("forbidden", why.to_string()))
-            }
-            e @ AppError::InvalidTransition { .. } => (
+            Self::Forbidden(_) => (
+                StatusCode::FORBIDDEN,
+                "forbidden",
+                "error-forbidden",
+                Log::Quiet,
+            ),
+            Self::InvalidTransition { .. } => (
                 StatusCode::CONFLICT,
-                detail("invalid_transition", e.to_string()),
+                "invalid_transition",
+                "error-conflict",
+                Log::Quiet,
             ),
-            AppError::Conflict(why) => (StatusCode::CONFLICT, detail("conflict", why)),
-            AppError::Rule(why) => (StatusCode::CONFLICT, detail("rule", why.to_string())),
-            AppError::Throttled(until) => (
+            Self::Conflict(_) => (
+                StatusCode::CONFLICT,
+                "conflict",
+                "error-conflict",
+                Log::Quiet,
+            ),
+            Self::Rule(_) => (StatusCode::CONFLICT, "rule", "error-conflict", Log::Quiet),
+            Self::Throttled(_) => (
                 StatusCode::TOO_MANY_REQUESTS,
-                detail(
-                    "throttled",
-                    Said::new("sign-in-locked").when("until", until).to_string(),
-                ),
+                "throttled",
+                "error-throttled",
+                Log::Quiet,
             ),
-            AppError::Unavailable(why) => {
-                tracing::warn!(error = %why, "database unavailable");
-                (
-                    StatusCode::SERVICE_UNAVAILABLE,
-                    detail(
-                        "unavailable",
-                        "the service cannot reach its database; nothing was done, try again shortly"
-                            .into(),
-                    ),
-                )
-            }
-            AppError::Corrupt(_) | AppError::Db(_) | AppError::Internal(_) => {
-                tracing::error!(error = %e, "request failed");
-                return Self::InternalServerError;
-            }
+            Self::Unavailable(_) => (
+                StatusCode::SERVICE_UNAVAILABLE,
+                "unavailable",
+                "error-unavailable",
+                Log::Warn,
+            ),
+            // The framework's own code for a fault it hides.
+            Self::Corrupt(_) | Self::Db(_) | Self::Internal(_) => (
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "internal_server_error",
+                "error-internal",
+                Log::Error,
+            ),
         };
-        Self::CustomError(status, body)
+        Answer {
+            status,
+            code,
+            title_key,
+            log,
+        }
+    }
+
+    /// Logs the error as its answer says. Both doors (the API's and the pages') call this as
+    /// they answer, so an error is logged once, at the boundary.
+    pub fn log(&self) {
+        let answer = self.answer();
+        match answer.log {
+            Log::Quiet => {}
+            Log::Warn => {
+                tracing::warn!(error = %self, code = answer.code, "request not served");
+            }
+            Log::Error => tracing::error!(error = %self, code = answer.code, "request failed"),
+        }
     }
 }
 
@@ -496,7 +526,7 @@ pub type AppResult<T> = Result<T, AppError>;
 
 /// The body of every error answer, as documented in the API description (the framework's
 /// `ErrorDetail` serializes to this shape).
-#[derive(Debug, Serialize, utoipa::ToSchema)]
+#[derive(Debug, utoipa::ToSchema)]
 pub struct ErrorBody {
     /// A stable code: `invalid_input`, `not_found`, `unauthorized`, `forbidden`,
     /// `invalid_transition`, `conflict`, `rule`, `throttled` or `unavailable`.

@@ -1,3 +1,6 @@
+//! The HTTP handlers: the JSON API under `/api` and, in `web`, the pages. Each door turns a
+//! domain error into its answer through the one mapping (`AppError::answer`); the API's door
+//! is here, the pages' in `web`.
 pub mod admin;
 pub mod auth;
 pub mod cases;
@@ -11,3 +14,14 @@ pub mod oversight;
 pub mod reference;
 pub mod register;
 pub mod web;
+
+use crate::{errors::AppError, views::problems};
+
+/// The API's door: the status and code from the one mapping, the words in English. Logged
+/// here, once, as the mapping says.
+impl From<AppError> for loco_rs::Error {
+    fn from(e: AppError) -> Self {
+        e.log();
+        Self::CustomError(e.answer().status, problems::api_body(&e))
+    }
+}

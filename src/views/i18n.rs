@@ -1,11 +1,15 @@
 //! The interface's words in English, French and Spanish: Fluent files under `assets/i18n/<lang>/`
 //! (and `assets/shared.ftl` for what no language translates), read once per process. Pages
-//! call `t(key=..., lang=...)`; Rust code that formats for a person calls [`text`].
-use std::{borrow::Cow, collections::HashMap, sync::Arc, sync::LazyLock};
+//! call `t(key=..., lang=...)`; Rust code that formats for a person calls [`text`], and the
+//! domain's words ([`Said`]) are said here, by [`say`].
+use std::{borrow::Cow, collections::HashMap, fmt, sync::Arc, sync::LazyLock};
 
 use fluent_templates::{fluent_bundle::FluentValue, ArcLoader, LanguageIdentifier, Loader};
 
-use crate::models::vocabulary::Locale;
+use crate::{
+    errors::{Arg, Said},
+    models::vocabulary::Locale,
+};
 
 pub const I18N_DIR: &str = "assets/i18n";
 pub const SHARED: &str = "assets/shared.ftl";
@@ -58,6 +62,48 @@ pub fn try_text(
         .map(|(k, v)| (Cow::Owned((*k).to_string()), v.clone()))
         .collect();
     loader.try_lookup_with_args(&language(locale), key, &args)
+}
+
+/// The domain's words in `locale`, instants in `zone`.
+#[must_use]
+pub fn say(said: &Said, locale: Locale, zone: chrono_tz::Tz) -> String {
+    let args: Vec<(&str, FluentValue<'static>)> = said
+        .args()
+        .iter()
+        .map(|(name, arg)| {
+            let value = match arg {
+                Arg::Text(t) => FluentValue::from(t.clone()),
+                Arg::Number(n) => FluentValue::from(*n),
+                Arg::When(at) => FluentValue::from(
+                    at.with_timezone(&zone)
+                        .format("%Y-%m-%d %H:%M %Z")
+                        .to_string(),
+                ),
+                Arg::List(items, separator) => FluentValue::from(
+                    items
+                        .iter()
+                        .map(|item| say(item, locale, zone))
+                        .collect::<Vec<_>>()
+                        .join(separator),
+                ),
+            };
+            (*name, value)
+        })
+        .collect();
+    text(locale, said.key(), &args)
+}
+
+/// The domain's words in the English the API sends, instants in UTC.
+#[must_use]
+pub fn english(said: &Said) -> String {
+    say(said, Locale::En, chrono_tz::UTC)
+}
+
+/// The English the API sends, instants in UTC (what an error's own message says).
+impl fmt::Display for Said {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&english(self))
+    }
 }
 
 /// The best of our locales for an `Accept-Language` header (`fr-CH,fr;q=0.9,en;q=0.8`).

@@ -7,6 +7,7 @@ pub mod i18n;
 pub mod mediators;
 pub mod metrics;
 pub mod people;
+pub mod problems;
 
 use chrono::{DateTime, FixedOffset, SecondsFormat, Utc};
 use serde::Serialize;

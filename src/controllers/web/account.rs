@@ -3,9 +3,11 @@ use axum::{extract::Query, http::StatusCode, response::Response};
 use serde::Deserialize;
 use serde_json::json;
 
-use super::{field_messages, Posted, Visitor, WebError, LANG_COOKIE, SESSION_COOKIE};
+use super::{
+    field_messages, fields_refused, Posted, Visitor, WebError, LANG_COOKIE, SESSION_COOKIE,
+};
 use crate::{
-    errors::{AppError, FieldErrors, Said},
+    errors::{AppError, FieldErrors},
     models::{
         users,
         vocabulary::{Locale, Role},
@@ -78,19 +80,9 @@ pub async fn sign_in(Posted { mut v, form }: Posted) -> Result<Response, WebErro
             .await
         {
             Ok(u) => u,
-            Err(AppError::Unauthorized) => {
-                let problem = v.t("sign-in-failed");
-                return sign_in_form(&v, StatusCode::UNAUTHORIZED, next, &email, Some(problem));
-            }
-            Err(AppError::Throttled(until)) => {
-                let problem = v.say(&Said::new("sign-in-locked").when("until", until));
-                return sign_in_form(
-                    &v,
-                    StatusCode::TOO_MANY_REQUESTS,
-                    next,
-                    &email,
-                    Some(problem),
-                );
+            Err(e @ (AppError::Unauthorized | AppError::Throttled(_))) => {
+                let problem = v.problem(&e);
+                return sign_in_form(&v, e.answer().status, next, &email, Some(problem));
             }
             Err(e) => return Err(e.into()),
         };
@@ -129,9 +121,10 @@ pub async fn forgot(Posted { v, form }: Posted) -> Result<Response, WebError> {
     let email = form.text("email");
     let mut errors = FieldErrors::new();
     errors.text("email", &email, 3, 254);
-    if !errors.is_empty() {
+    if let Err(refusal) = errors.into_result() {
+        let (status, errors) = fields_refused(refusal)?;
         return v.page(
-            StatusCode::UNPROCESSABLE_ENTITY,
+            status,
             "account/forgot.html",
             "forgot-title",
             json!({ "email": email, "errors": field_messages(v.locale, &errors) }),
@@ -180,13 +173,15 @@ pub async fn reset(Posted { v, form }: Posted) -> Result<Response, WebError> {
     };
     match outcome {
         Ok(()) => Ok(v.redirect("/sign-in", Some("flash-password-changed"))),
-        Err(AppError::Validation(errors)) => v.page(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            "account/reset.html",
-            "reset-title",
-            json!({ "token": token, "errors": field_messages(v.locale, &errors) }),
-        ),
-        Err(e) => Err(e.into()),
+        Err(e) => {
+            let (status, errors) = fields_refused(e)?;
+            v.page(
+                status,
+                "account/reset.html",
+                "reset-title",
+                json!({ "token": token, "errors": field_messages(v.locale, &errors) }),
+            )
+        }
     }
 }
 

@@ -126,10 +126,10 @@ pub async fn accredit(Posted { v, form }: Posted) -> Result<Response, WebError> 
         outcome,
         "/admin/users",
         "flash-accredited",
-        move |errors| async move {
+        move |status, errors| async move {
             users_page(
                 page,
-                StatusCode::UNPROCESSABLE_ENTITY,
+                status,
                 None,
                 sent.echo(),
                 &errors,
@@ -211,15 +211,8 @@ pub async fn user_update(
         outcome,
         &location,
         "flash-saved",
-        move |errors| async move {
-            user_page(
-                page,
-                &raw,
-                StatusCode::UNPROCESSABLE_ENTITY,
-                Some(sent.echo()),
-                &errors,
-            )
-            .await
+        move |status, errors| async move {
+            user_page(page, &raw, status, Some(sent.echo()), &errors).await
         },
     )
     .await
@@ -285,9 +278,7 @@ pub async fn body_create(Posted { v, form }: Posted) -> Result<Response, WebErro
         outcome,
         "/admin/bodies",
         "flash-saved",
-        move |errors| async move {
-            bodies_page(page, StatusCode::UNPROCESSABLE_ENTITY, sent.echo(), &errors).await
-        },
+        move |status, errors| async move { bodies_page(page, status, sent.echo(), &errors).await },
     )
     .await
 }
@@ -401,15 +392,8 @@ pub async fn mediator_update(
         outcome,
         &location,
         "flash-saved",
-        move |errors| async move {
-            mediator_page(
-                page,
-                &raw,
-                StatusCode::UNPROCESSABLE_ENTITY,
-                Some(sent.echo()),
-                &errors,
-            )
-            .await
+        move |status, errors| async move {
+            mediator_page(page, &raw, status, Some(sent.echo()), &errors).await
         },
     )
     .await
@@ -467,8 +451,8 @@ pub async fn holiday_create(Posted { v, form }: Posted) -> Result<Response, WebE
         outcome,
         "/admin/holidays",
         "flash-saved",
-        move |errors| async move {
-            holidays_page(page, StatusCode::UNPROCESSABLE_ENTITY, sent.echo(), &errors).await
+        move |status, errors| async move {
+            holidays_page(page, status, sent.echo(), &errors).await
         },
     )
     .await
@@ -492,7 +476,7 @@ pub async fn holiday_delete(
         outcome,
         "/admin/holidays",
         "flash-saved",
-        |errors| async { Err(AppError::Validation(errors).into()) },
+        |_, errors| async { Err(AppError::Validation(errors).into()) },
     )
     .await
 }

@@ -10,7 +10,9 @@ use serde::{Deserialize, Serialize};
 use serde_json::{json, Map, Value};
 use strum::IntoEnumIterator;
 
-use super::{field_messages, parse_query, query_with, FormData, Posted, Visitor, WebError};
+use super::{
+    field_messages, fields_refused, parse_query, query_with, FormData, Posted, Visitor, WebError,
+};
 use crate::{
     controllers::extract::{parse_command, parse_json, pid},
     errors::{AppError, FieldErrors},
@@ -32,6 +34,7 @@ use crate::{
     views::{
         cases::{CaseDetail, CaseSummary, DeadlineState},
         mediators::{AssignmentList, CaseloadView},
+        problems::in_english,
     },
 };
 
@@ -299,16 +302,16 @@ pub async fn create(Posted { v, form }: Posted) -> Result<Response, WebError> {
         Ok(Filed::Replayed(case)) => {
             Ok(v.redirect(&format!("/cases/{}", case.pid), Some("flash-already-done")))
         }
-        Err(AppError::Validation(errors)) => {
+        Err(e) => {
+            let (status, errors) = fields_refused(e)?;
             let mut renamed = FieldErrors::new();
             for (field, messages) in &errors.0 {
                 for m in messages {
-                    renamed.add(&filing_field(field), &m.code, m.message.clone());
+                    renamed.add(&filing_field(field), &m.code, in_english(&m.message));
                 }
             }
-            filing_form(&v, StatusCode::UNPROCESSABLE_ENTITY, form.echo(), &renamed).await
+            filing_form(&v, status, form.echo(), &renamed).await
         }
-        Err(e) => Err(e.into()),
     }
 }
 
@@ -599,39 +602,16 @@ pub async fn act(
     };
     // Refused: the corrected form may be sent again under the same key.
     v.release(&form).await?;
-    match refusal {
-        AppError::Validation(errors) => {
-            case_page(
-                &v,
-                &raw,
-                StatusCode::UNPROCESSABLE_ENTITY,
-                Some(refused(errors, None)),
-            )
-            .await
-        }
-        e @ (AppError::Conflict(_) | AppError::InvalidTransition { .. } | AppError::Rule(_)) => {
-            let problem = match &e {
-                AppError::Rule(said) => v.say(said),
-                AppError::InvalidTransition { .. } => v.t("problem-transition"),
-                _ => v.t("problem-conflict"),
-            };
-            case_page(
-                &v,
-                &raw,
-                StatusCode::CONFLICT,
-                Some(refused(FieldErrors::new(), Some(problem))),
-            )
-            .await
-        }
-        AppError::Forbidden(why) => {
-            case_page(
-                &v,
-                &raw,
-                StatusCode::FORBIDDEN,
-                Some(refused(FieldErrors::new(), Some(v.say(&why)))),
-            )
-            .await
-        }
-        e => Err(e.into()),
-    }
+    // Refusals of the form and of the case's state show the case again with the form open;
+    // anything else is an error page.
+    let status = refusal.answer().status;
+    let again = match refusal {
+        AppError::Validation(errors) => refused(errors, None),
+        e @ (AppError::Conflict(_)
+        | AppError::InvalidTransition { .. }
+        | AppError::Rule(_)
+        | AppError::Forbidden(_)) => refused(FieldErrors::new(), Some(v.problem(&e))),
+        e => return Err(e.into()),
+    };
+    case_page(&v, &raw, status, Some(again)).await
 }

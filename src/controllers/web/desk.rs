@@ -115,7 +115,7 @@ pub async fn retry(
         outcome,
         "/desk/notices",
         "flash-requeued",
-        |errors| async { Err(AppError::Validation(errors).into()) },
+        |_, errors| async { Err(AppError::Validation(errors).into()) },
     )
     .await
 }

@@ -9,7 +9,10 @@ pub mod desk;
 pub mod oversight;
 pub mod public;
 
-use std::{borrow::Cow, sync::LazyLock};
+use std::{
+    borrow::Cow,
+    sync::{Arc, LazyLock},
+};
 
 use axum::{
     body::Body,
@@ -30,7 +33,7 @@ use serde_json::{json, Value};
 use sha2::Sha256;
 
 use crate::{
-    errors::{AppError, FieldErrors, FieldMessage, Said},
+    errors::{Answer, AppError, FieldErrors, Said},
     models::{
         form_replays, users,
         vocabulary::{Locale, Role},
@@ -38,8 +41,12 @@ use crate::{
     },
     policy::Policy,
     settings::Settings,
-    views::i18n,
+    views::{i18n, problems},
 };
+
+// A form's field problems are said by the views; handlers take it from here with the rest of
+// what a page needs.
+pub use crate::views::problems::field_messages;
 
 pub const SESSION_COOKIE: &str = "redress_session";
 pub const CSRF_COOKIE: &str = "redress_csrf";
@@ -304,11 +311,16 @@ impl Visitor {
         i18n::text(self.locale, key, &[])
     }
 
-    /// The domain's words in the visitor's language, instants in their zone.
+    /// The visitor's time zone (UTC before sign-in).
     #[must_use]
-    pub fn say(&self, said: &Said) -> String {
-        let zone = self.me.as_ref().map_or(chrono_tz::UTC, |m| m.actor.zone);
-        said.say(self.locale, zone)
+    pub fn zone(&self) -> chrono_tz::Tz {
+        self.me.as_ref().map_or(chrono_tz::UTC, |m| m.actor.zone)
+    }
+
+    /// What a form shown again says about its refusal, in the visitor's words.
+    #[must_use]
+    pub fn problem(&self, e: &AppError) -> String {
+        problems::problem(self.locale, self.zone(), e)
     }
 
     fn navigation(&self) -> Vec<Value> {
@@ -463,8 +475,8 @@ impl Visitor {
 
 impl Visitor {
     /// Answers a sent form: the page it led to when `outcome` is done, the form again with
-    /// its problems (from `again`) when refused field by field, an error page otherwise.
-    /// A refused form's key is freed.
+    /// its problems (from `again`, given the refusal's status) when refused field by field,
+    /// an error page otherwise. A refused form's key is freed.
     ///
     /// # Errors
     /// The outcome's error when it is not a refusal of fields.
@@ -474,22 +486,32 @@ impl Visitor {
         outcome: Result<(), AppError>,
         location: &str,
         flash: &str,
-        again: impl FnOnce(FieldErrors) -> Fut,
+        again: impl FnOnce(StatusCode, FieldErrors) -> Fut,
     ) -> Result<Response, WebError>
     where
         Fut: std::future::Future<Output = Result<Response, WebError>>,
     {
         match outcome {
             Ok(()) => self.done(form, location, flash).await,
-            Err(AppError::Validation(errors)) => {
-                self.release(form).await?;
-                again(errors).await
-            }
             Err(e) => {
                 self.release(form).await?;
-                Err(e.into())
+                let (status, errors) = fields_refused(e)?;
+                again(status, errors).await
             }
         }
+    }
+}
+
+/// A form's refusal field by field, as the status to show the form again with (from the one
+/// mapping) and the problems; any other error is an error page.
+///
+/// # Errors
+/// `e` itself when it is not a refusal of fields.
+pub fn fields_refused(e: AppError) -> Result<(StatusCode, FieldErrors), WebError> {
+    let status = e.answer().status;
+    match e {
+        AppError::Validation(errors) => Ok((status, errors)),
+        other => Err(other.into()),
     }
 }
 
@@ -761,38 +783,16 @@ impl From<sea_orm::DbErr> for WebError {
 /// The page an error is shown with, attached to the response for [`error_pages`].
 #[derive(Clone, Debug)]
 struct Failure {
-    key: &'static str,
-    detail: Option<Detail>,
+    title_key: &'static str,
+    /// The error, for what its page says beneath the title (said once the language is known).
+    error: Option<Arc<AppError>>,
 }
 
-/// What an error page says beyond its title, put into words once the language is known.
-#[derive(Clone, Debug)]
-enum Detail {
-    Said(Said),
-    Fields(FieldErrors),
-}
-
-impl Detail {
-    fn say(&self, locale: Locale) -> String {
-        match self {
-            // The error page has no session at hand, so instants show in UTC, named as such.
-            Self::Said(said) => said.say(locale, chrono_tz::UTC),
-            Self::Fields(fields) => fields
-                .0
-                .iter()
-                .map(|(field, messages)| {
-                    let said: Vec<String> = messages.iter().map(|m| describe(locale, m)).collect();
-                    format!("{field}: {}", said.join("; "))
-                })
-                .collect::<Vec<_>>()
-                .join(" · "),
-        }
-    }
-}
-
+/// The pages' door: the status and title from the one mapping, logged as it says; the page
+/// itself is rendered by [`error_pages`].
 impl IntoResponse for WebError {
     fn into_response(self) -> Response {
-        let (status, key, detail) = match self {
+        let (answer, error) = match self {
             Self::SignIn(next) => {
                 let target = format!(
                     "/sign-in?next={}",
@@ -804,51 +804,20 @@ impl IntoResponse for WebError {
                     .body(Body::empty())
                     .unwrap_or_default();
             }
-            Self::Forged => (StatusCode::FORBIDDEN, "error-forged", None),
-            Self::App(e) => match e {
-                AppError::NotFound => (StatusCode::NOT_FOUND, "error-not-found", None),
-                AppError::Unauthorized => (StatusCode::UNAUTHORIZED, "error-unauthorized", None),
-                AppError::Forbidden(why) => (
-                    StatusCode::FORBIDDEN,
-                    "error-forbidden",
-                    Some(Detail::Said(why)),
-                ),
-                AppError::Validation(fields) => (
-                    StatusCode::UNPROCESSABLE_ENTITY,
-                    "error-invalid",
-                    Some(Detail::Fields(fields)),
-                ),
-                // The page's help says what a conflict means; the domain's words are English.
-                AppError::InvalidTransition { .. } | AppError::Conflict(_) => {
-                    (StatusCode::CONFLICT, "error-conflict", None)
-                }
-                AppError::Rule(why) => (
-                    StatusCode::CONFLICT,
-                    "error-conflict",
-                    Some(Detail::Said(why)),
-                ),
-                AppError::Throttled(until) => (
-                    StatusCode::TOO_MANY_REQUESTS,
-                    "error-throttled",
-                    Some(Detail::Said(
-                        Said::new("sign-in-locked").when("until", until),
-                    )),
-                ),
-                AppError::Unavailable(why) => {
-                    tracing::warn!(error = %why, "page: database unavailable");
-                    (StatusCode::SERVICE_UNAVAILABLE, "error-unavailable", None)
-                }
-                e @ (AppError::Corrupt(_) | AppError::Db(_) | AppError::Internal(_)) => {
-                    tracing::error!(error = %e, "page failed");
-                    (StatusCode::INTERNAL_SERVER_ERROR, "error-internal", None)
-                }
-            },
+            Self::Forged => (Answer::FORGED, None),
+            Self::App(e) => {
+                e.log();
+                (e.answer(), Some(Arc::new(e)))
+            }
         };
         let mut res = Response::builder()
-            .status(status)
+            .status(answer.status)
             .body(Body::empty())
             .unwrap_or_default();
-        res.extensions_mut().insert(Failure { key, detail });
+        res.extensions_mut().insert(Failure {
+            title_key: answer.title_key,
+            error,
+        });
         res
     }
 }
@@ -868,9 +837,10 @@ pub async fn error_pages(req: Request, next: Next) -> Response {
             .get(header::CONTENT_TYPE)
             .and_then(|v| v.to_str().ok())
             .is_some_and(|ct| ct.starts_with("application/json"));
-        (res.status() == StatusCode::NOT_FOUND && !json).then_some(Failure {
-            key: "error-not-found",
-            detail: None,
+        let not_found = AppError::NotFound.answer();
+        (res.status() == not_found.status && !json).then_some(Failure {
+            title_key: not_found.title_key,
+            error: None,
         })
     });
     let Some(failure) = failure else {
@@ -878,7 +848,7 @@ pub async fn error_pages(req: Request, next: Next) -> Response {
     };
     let context = json!({
         "lang": locale,
-        "title_key": failure.key,
+        "title_key": failure.title_key,
         "me": Value::Null,
         "signed_in": signed_in,
         "nav": [],
@@ -887,7 +857,10 @@ pub async fn error_pages(req: Request, next: Next) -> Response {
         "flash": Value::Null,
         "here": "/",
         "locales": Locale::names(),
-        "data": { "key": failure.key, "detail": failure.detail.map(|d| d.say(locale)) },
+        "data": {
+            "key": failure.title_key,
+            "detail": failure.error.and_then(|e| problems::detail(locale, &e)),
+        },
     });
     let html = pages()
         .and_then(|p| {
@@ -896,7 +869,7 @@ pub async fn error_pages(req: Request, next: Next) -> Response {
         })
         .unwrap_or_else(|e| {
             tracing::error!(error = %e, "error page failed");
-            i18n::text(locale, failure.key, &[])
+            i18n::text(locale, failure.title_key, &[])
         });
     let status = res.status();
     let mut out = (status, axum::response::Html(html)).into_response();
@@ -907,44 +880,6 @@ pub async fn error_pages(req: Request, next: Next) -> Response {
     }
     harden(out.headers_mut(), signed_in);
     out
-}
-
-/// Field problems in the visitor's language, per field, for a form shown again.
-#[must_use]
-pub fn field_messages(locale: Locale, errors: &FieldErrors) -> serde_json::Map<String, Value> {
-    errors
-        .0
-        .iter()
-        .map(|(field, messages)| {
-            let texts: Vec<Value> = messages
-                .iter()
-                .map(|m| Value::String(describe(locale, m)))
-                .collect();
-            (field.clone(), Value::Array(texts))
-        })
-        .collect()
-}
-
-/// A field message in the visitor's language: its own words when the domain gave them,
-/// else the translation of its code, else the domain's English.
-fn describe(locale: Locale, m: &FieldMessage) -> String {
-    if let Some(said) = &m.said {
-        // Field messages carry no instants, so the zone never shows.
-        return said.say(locale, chrono_tz::UTC);
-    }
-    let key = match m.code.as_str() {
-        "required" => "field-required",
-        "invalid_choice" => "field-invalid-choice",
-        "invalid_type" => "field-invalid",
-        "email" => "field-bad-email",
-        "unknown" => "field-unknown",
-        "future" => "field-future",
-        "duplicate" => "field-duplicate",
-        "taken" => "field-taken",
-        "self" => "field-self",
-        _ => return m.message.clone(),
-    };
-    i18n::text(locale, key, &[])
 }
 
 /// Every page route.

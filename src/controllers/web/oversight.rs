@@ -317,9 +317,7 @@ pub async fn draw(Posted { v, form }: Posted) -> Result<Response, WebError> {
         outcome,
         "/oversight/samples",
         "flash-sample-drawn",
-        move |errors| async move {
-            samples_page(page, StatusCode::UNPROCESSABLE_ENTITY, sent.echo(), &errors).await
-        },
+        move |status, errors| async move { samples_page(page, status, sent.echo(), &errors).await },
     )
     .await
 }
