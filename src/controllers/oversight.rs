@@ -308,13 +308,16 @@ pub async fn draw(
     let seed = p
         .seed
         .unwrap_or_else(|| uuid::Uuid::new_v4().as_u64_pair().0);
+    let ask = samples::Ask {
+        scope: &scope,
+        described,
+        seed,
+        size: p.size,
+    };
     samples::draw(
         &ctx.db,
         actor,
-        &scope,
-        described,
-        seed,
-        p.size,
+        ask,
         settings.oversight.sample_max,
         crate::clock::now(ctx),
     )

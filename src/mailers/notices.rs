@@ -157,33 +157,7 @@ impl Renderer {
             say("reset_expiry", &format!("mail-{kind}-expiry"))?;
         }
 
-        // The text email aligns its facts in a column as wide as the longest label.
-        let colon = |label: &str| {
-            words(
-                locale,
-                "mail-label-colon",
-                &[("label", label.to_string().into())],
-            )
-        };
-        let mut labels = BTreeMap::new();
-        for label in LABELS {
-            labels.insert((*label).to_string(), colon(&said[*label])?);
-        }
-        let width = labels
-            .values()
-            .map(|l| l.chars().count())
-            .max()
-            .unwrap_or(0)
-            + 1;
-        for label in labels.values_mut() {
-            let pad = width - label.chars().count();
-            label.push_str(&" ".repeat(pad));
-        }
-        labels.insert("blank".into(), " ".repeat(width));
-        labels.insert(
-            "open_case".into(),
-            format!("{} ", colon(&said["open_case"])?),
-        );
+        let labels = aligned_labels(locale, &said)?;
 
         let subject = match &case {
             Some(c) => format!("[{}] {}", c.reference, said["subject"]),
@@ -211,6 +185,41 @@ impl Renderer {
             html: render("html.t")?,
         })
     }
+}
+
+/// The labels of the facts table, each padded to the widest so the text email aligns its
+/// facts in a column; and the words before the case's link.
+fn aligned_labels(
+    locale: Locale,
+    said: &BTreeMap<String, String>,
+) -> AppResult<BTreeMap<String, String>> {
+    let colon = |label: &str| {
+        words(
+            locale,
+            "mail-label-colon",
+            &[("label", label.to_string().into())],
+        )
+    };
+    let mut labels = BTreeMap::new();
+    for label in LABELS {
+        labels.insert((*label).to_string(), colon(&said[*label])?);
+    }
+    let width = labels
+        .values()
+        .map(|l| l.chars().count())
+        .max()
+        .unwrap_or(0)
+        + 1;
+    for label in labels.values_mut() {
+        let pad = width - label.chars().count();
+        label.push_str(&" ".repeat(pad));
+    }
+    labels.insert("blank".into(), " ".repeat(width));
+    labels.insert(
+        "open_case".into(),
+        format!("{} ", colon(&said["open_case"])?),
+    );
+    Ok(labels)
 }
 
 /// `key` in `locale`, or an error: an email never goes out with a key in place of words.

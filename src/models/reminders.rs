@@ -246,6 +246,9 @@ fn people(recipients: &Recipients, party: Party) -> Vec<users::Model> {
     }
 }
 
+/// Where a clock's plan stands after a sweep: its next sweep instant and its breach.
+type Plan = (Option<DateTime<Utc>>, Option<DateTime<Utc>>);
+
 async fn sweep_batch(
     db: &impl ConnectionTrait,
     settings: &Settings,
@@ -279,8 +282,7 @@ async fn sweep_batch(
     let mut rows = Vec::new();
     // Clocks that end up in the same state are updated together: deadlines falling due at
     // the same close of business share their whole plan.
-    type Outcome = (Option<DateTime<Utc>>, Option<DateTime<Utc>>);
-    let mut updates: BTreeMap<Outcome, Vec<i64>> = BTreeMap::new();
+    let mut updates: BTreeMap<Plan, Vec<i64>> = BTreeMap::new();
     let mut breached_now = Vec::new();
     let nobody = Recipients::default();
     for d in due {
@@ -308,21 +310,7 @@ async fn sweep_batch(
         let decision = decide(steps, now);
         let who = recipients.get(&case.id).unwrap_or(&nobody);
         if let Some(step) = decision.reminder {
-            let notice = Notice {
-                kind: NoticeKind::Reminder,
-                case_id: Some(case.id),
-                dedupe_base: format!(
-                    "deadline:{}:{}:{}",
-                    d.id,
-                    step.stage.key(),
-                    step.target.timestamp()
-                ),
-                payload: payload(case, &d, &step),
-                timing: Timing::MorningBefore {
-                    target: step.target,
-                    hour,
-                },
-            };
+            let notice = reminder(case, &d, &step, hour);
             rows.extend(notifications::rows_for(&people(who, party), &notice, now));
         }
         let mut breached_at = d.breached_at.map(|t| t.to_utc());
@@ -332,23 +320,7 @@ async fn sweep_batch(
                 breached_now.push(d.id);
                 report.breaches += 1;
             }
-            let step = Step {
-                stage: Stage::Breach,
-                sweep_at: due_at,
-                target: due_at,
-            };
-            let mut to = people(who, party);
-            to.extend(who.mediator.iter().cloned());
-            if matches!(party, Party::Mediator | Party::Registrar) {
-                to.extend(who.registrars.iter().cloned());
-            }
-            let notice = Notice {
-                kind: NoticeKind::Breach,
-                case_id: Some(case.id),
-                dedupe_base: format!("deadline:{}:breach:{}", d.id, due_at.timestamp()),
-                payload: payload(case, &d, &step),
-                timing: Timing::Now,
-            };
+            let (to, notice) = breach(case, &d, due_at, who, party);
             rows.extend(notifications::rows_for(&to, &notice, now));
         }
         if decision.escalate {
@@ -361,19 +333,7 @@ async fn sweep_batch(
                     sweep_at: now,
                     target: due_at,
                 });
-            let mut to = oversight.clone();
-            if who.mediator.is_empty() {
-                to.extend(who.registrars.iter().cloned());
-            } else {
-                to.extend(who.mediator.iter().cloned());
-            }
-            let notice = Notice {
-                kind: NoticeKind::Escalation,
-                case_id: Some(case.id),
-                dedupe_base: format!("deadline:{}:escalation:{}", d.id, due_at.timestamp()),
-                payload: payload(case, &d, &step),
-                timing: Timing::Now,
-            };
+            let (to, notice) = escalation(case, &d, (due_at, &step), who, &oversight);
             let before = rows.len();
             rows.extend(notifications::rows_for(&to, &notice, now));
             if rows.len() > before {
@@ -386,6 +346,92 @@ async fn sweep_batch(
             .push(d.id);
     }
     report.notices = notifications::insert_rows(db, rows).await?;
+    record_plans(db, updates, now).await?;
+    if !breached_now.is_empty() {
+        tracing::info!(clocks = breached_now.len(), "deadlines breached");
+    }
+    Ok(report)
+}
+
+/// The reminder of `step` to the party that must act, in their morning before its target.
+fn reminder(case: &cases::Model, d: &deadlines::Model, step: &Step, hour: u32) -> Notice {
+    Notice {
+        kind: NoticeKind::Reminder,
+        case_id: Some(case.id),
+        dedupe_base: format!(
+            "deadline:{}:{}:{}",
+            d.id,
+            step.stage.key(),
+            step.target.timestamp()
+        ),
+        payload: payload(case, d, step),
+        timing: Timing::MorningBefore {
+            target: step.target,
+            hour,
+        },
+    }
+}
+
+/// The breach of a clock, told at once to the party that missed it and the mediator (and the
+/// registry when the staff missed it).
+fn breach(
+    case: &cases::Model,
+    d: &deadlines::Model,
+    due_at: DateTime<Utc>,
+    who: &Recipients,
+    party: Party,
+) -> (Vec<users::Model>, Notice) {
+    let step = Step {
+        stage: Stage::Breach,
+        sweep_at: due_at,
+        target: due_at,
+    };
+    let mut to = people(who, party);
+    to.extend(who.mediator.iter().cloned());
+    if matches!(party, Party::Mediator | Party::Registrar) {
+        to.extend(who.registrars.iter().cloned());
+    }
+    let notice = Notice {
+        kind: NoticeKind::Breach,
+        case_id: Some(case.id),
+        dedupe_base: format!("deadline:{}:breach:{}", d.id, due_at.timestamp()),
+        payload: payload(case, d, &step),
+        timing: Timing::Now,
+    };
+    (to, notice)
+}
+
+/// A breach left unanswered, told to oversight and the mediator (the registry while the
+/// case has none).
+fn escalation(
+    case: &cases::Model,
+    d: &deadlines::Model,
+    (due_at, step): (DateTime<Utc>, &Step),
+    who: &Recipients,
+    oversight: &[users::Model],
+) -> (Vec<users::Model>, Notice) {
+    let mut to = oversight.to_vec();
+    if who.mediator.is_empty() {
+        to.extend(who.registrars.iter().cloned());
+    } else {
+        to.extend(who.mediator.iter().cloned());
+    }
+    let notice = Notice {
+        kind: NoticeKind::Escalation,
+        case_id: Some(case.id),
+        dedupe_base: format!("deadline:{}:escalation:{}", d.id, due_at.timestamp()),
+        payload: payload(case, d, step),
+        timing: Timing::Now,
+    };
+    (to, notice)
+}
+
+/// Writes each clock's next sweep instant and breach, clocks that end up alike together.
+async fn record_plans(
+    db: &impl ConnectionTrait,
+    updates: BTreeMap<Plan, Vec<i64>>,
+    now: DateTime<Utc>,
+) -> AppResult<()> {
     for ((next, breached_at), ids) in updates {
         for chunk in ids.chunks(1000) {
             deadlines::Entity::update_many()
@@ -406,10 +452,7 @@ async fn sweep_batch(
                 .await?;
         }
     }
-    if !breached_now.is_empty() {
-        tracing::info!(clocks = breached_now.len(), "deadlines breached");
-    }
-    Ok(report)
+    Ok(())
 }
 
 /// What a rebuild changed.

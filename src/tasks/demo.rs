@@ -1,9 +1,11 @@
 //! Demo data: reference data, one person per role (and a few more), and about thirty cases
 //! driven through the real transition function at past instants, so every status, clock,
 //! event and notice in the demo is one the app itself would have produced.
+use std::collections::HashMap;
+
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use loco_rs::{app::AppContext, Error, Result};
-use sea_orm::{EntityTrait, PaginatorTrait, TransactionTrait};
+use sea_orm::{DatabaseTransaction, EntityTrait, PaginatorTrait, TransactionTrait};
 use uuid::Uuid;
 
 use crate::{
@@ -24,6 +26,7 @@ use crate::{
         },
     },
     policy::Policy,
+    settings::Settings,
 };
 
 /// The password of every demo account (documented in README).
@@ -312,29 +315,7 @@ pub async fn load(ctx: &AppContext, now: DateTime<Utc>) -> Result<String> {
             .await
             .map_err(err)?;
     }
-    let mut people = std::collections::HashMap::new();
-    for (email, name, role, delegation, body, locale, zone) in PEOPLE {
-        let user = users::accredit(
-            db,
-            settings,
-            Accreditation {
-                email: (*email).to_string(),
-                name: (*name).to_string(),
-                role: *role,
-                delegation: delegation.map(str::to_string),
-                body: body.map(str::to_string),
-                locale: *locale,
-                zone: zone
-                    .parse()
-                    .map_err(|_| Error::Message(format!("zone {zone}")))?,
-                password: Some(DEMO_PASSWORD.to_string()),
-            },
-            now,
-        )
-        .await
-        .map_err(err)?;
-        people.insert(*email, user.actor().map_err(err)?);
-    }
+    let people = accredit_people(db, settings, now).await?;
     let who = |email: &str| -> Result<Actor> {
         people
             .get(email)
@@ -371,7 +352,104 @@ pub async fn load(ctx: &AppContext, now: DateTime<Utc>) -> Result<String> {
             "OEWG-ICT",
         ),
     ];
-    // Languages, capacity and a declared conflict, so the rule has real choices to make.
+    profile_mediators(db, &who, now).await?;
+    let registrar = who("registrar@redress.example")?;
+    for (i, stage) in STAGES.iter().enumerate() {
+        let delegate = who(delegates[i % delegates.len()])?;
+        // Each complainant meets each respondent at most twice: a mediator who handled one
+        // dispute between two parties is never assigned another, and there are three.
+        let (resp_email, respondent, body) =
+            &respondents[(i + i / delegates.len()) % respondents.len()];
+        let respondent_actor = who(resp_email)?;
+        let (title, category) = TITLES[i % TITLES.len()];
+        // Older cases are further along: each starts 2 to 90 days ago and moves every 2 days.
+        let t = now - Duration::days(90 - i64::try_from(i).unwrap_or(0) * 3);
+        let filed = file(
+            db,
+            &policy.at(t),
+            &delegate,
+            NewCase {
+                title: title.to_string(),
+                category,
+                body: (*body).to_string(),
+                incident_date: (t - Duration::days(7)).date_naive().max(NaiveDate::from_ymd_opt(2026, 1, 1).unwrap_or_default()),
+                facts: format!("{title}. The delegation raised the matter with the secretariat at the time and received no answer; the minutes of the meeting record the incident."),
+                remedy_sought: "Formal acknowledgment, and a guaranteed slot at the next session.".into(),
+                respondent: respondent.clone(),
+                // The case left under assessment is brought by a coalition that includes the
+                // nationality of every demo mediator, so the rule finds nobody and flags it.
+                co_complainants: if matches!(stage, Stage::Assessing) { vec!["GHA".into(), "URY".into(), "NOR".into()] } else if i % 5 == 0 { vec!["KIR".into(), "MDV".into()] } else { Vec::new() },
+                confidentiality: if i % 4 == 1 { Confidentiality::IdentityProtected } else { Confidentiality::Public },
+                language: [Language::En, Language::Fr, Language::Es][i % 3],
+                urgency: if i % 6 == 2 { Urgency::Urgent } else { Urgency::Normal },
+                idempotency_key: Some(format!("demo-{i}")),
+            },
+        )
+        .await
+        .map_err(err)?;
+        let cast = Cast {
+            registrar: &registrar,
+            respondent: &respondent_actor,
+            complainant: &delegate,
+        };
+        play(db, &policy, filed.case().pid, *stage, &cast, (t, now)).await?;
+    }
+    let total = cases::Entity::find().count(db).await?;
+    txn.commit().await?;
+    Ok(format!(
+        "loaded {states} delegations, {} bodies, {} people, {total} cases (password: {DEMO_PASSWORD})",
+        BODIES.len(),
+        PEOPLE.len()
+    ))
+}
+
+#[derive(Clone, Copy)]
+enum By {
+    Registrar,
+    Mediator,
+    Respondent,
+    Complainant,
+}
+
+/// One account per demo person, with the demo password.
+async fn accredit_people(
+    db: &impl sea_orm::ConnectionTrait,
+    settings: &Settings,
+    now: DateTime<Utc>,
+) -> Result<HashMap<&'static str, Actor>> {
+    let mut people = HashMap::new();
+    for (email, name, role, delegation, body, locale, zone) in PEOPLE {
+        let user = users::accredit(
+            db,
+            settings,
+            Accreditation {
+                email: (*email).to_string(),
+                name: (*name).to_string(),
+                role: *role,
+                delegation: delegation.map(str::to_string),
+                body: body.map(str::to_string),
+                locale: *locale,
+                zone: zone
+                    .parse()
+                    .map_err(|_| Error::Message(format!("zone {zone}")))?,
+                password: Some(DEMO_PASSWORD.to_string()),
+            },
+            now,
+        )
+        .await
+        .map_err(err)?;
+        people.insert(*email, user.actor().map_err(err)?);
+    }
+    Ok(people)
+}
+
+/// Languages, capacity and a declared conflict for each demo mediator, so the rule has real
+/// choices to make.
+async fn profile_mediators(
+    db: &DatabaseTransaction,
+    who: &impl Fn(&str) -> Result<Actor>,
+    now: DateTime<Utc>,
+) -> Result<()> {
     for (email, languages, conflicting_bodies) in [
         (
             "mediator.ghana@redress.example",
@@ -409,87 +487,57 @@ pub async fn load(ctx: &AppContext, now: DateTime<Utc>) -> Result<String> {
         .await
         .map_err(err)?;
     }
-    let registrar = who("registrar@redress.example")?;
-    for (i, stage) in STAGES.iter().enumerate() {
-        let delegate = who(delegates[i % delegates.len()])?;
-        // Each complainant meets each respondent at most twice: a mediator who handled one
-        // dispute between two parties is never assigned another, and there are three.
-        let (resp_email, respondent, body) =
-            &respondents[(i + i / delegates.len()) % respondents.len()];
-        let respondent_actor = who(resp_email)?;
-        let (title, category) = TITLES[i % TITLES.len()];
-        // Older cases are further along: each starts 2 to 90 days ago and moves every 2 days.
-        let mut t = now - Duration::days(90 - i64::try_from(i).unwrap_or(0) * 3);
-        let filed = file(
+    Ok(())
+}
+
+/// Who plays each part in one demo case.
+struct Cast<'a> {
+    registrar: &'a Actor,
+    respondent: &'a Actor,
+    complainant: &'a Actor,
+}
+
+/// Takes a filed case through the steps of `stage`, one every two days from `t` (thirty
+/// after a decision, when the appeal window must run out), none later than `now`.
+async fn play(
+    db: &DatabaseTransaction,
+    policy: &Policy,
+    pid: Uuid,
+    stage: Stage,
+    cast: &Cast<'_>,
+    (mut t, now): (DateTime<Utc>, DateTime<Utc>),
+) -> Result<()> {
+    let steps = steps_for(stage);
+    let mut after_decision = false;
+    for (actor_kind, input) in steps {
+        // After a decision the next step waits for the appeal window to run out.
+        t += Duration::days(if after_decision { 30 } else { 2 });
+        after_decision = matches!(input, ActionInput::RecordDecision { .. });
+        // The mediator is whoever the rule assigned when the case became eligible.
+        let mediator = match actor_kind {
+            By::Mediator => Some(holder(db, pid).await?),
+            _ => None,
+        };
+        let actor = match actor_kind {
+            By::Registrar => cast.registrar,
+            By::Mediator => mediator.as_ref().unwrap_or(cast.registrar),
+            By::Respondent => cast.respondent,
+            By::Complainant => cast.complainant,
+        };
+        transition(
             db,
-            &policy.at(t),
-            &delegate,
-            NewCase {
-                title: title.to_string(),
-                category,
-                body: (*body).to_string(),
-                incident_date: (t - Duration::days(7)).date_naive().max(NaiveDate::from_ymd_opt(2026, 1, 1).unwrap_or_default()),
-                facts: format!("{title}. The delegation raised the matter with the secretariat at the time and received no answer; the minutes of the meeting record the incident."),
-                remedy_sought: "Formal acknowledgment, and a guaranteed slot at the next session.".into(),
-                respondent: respondent.clone(),
-                // The case left under assessment is brought by a coalition that includes the
-                // nationality of every demo mediator, so the rule finds nobody and flags it.
-                co_complainants: if matches!(stage, Stage::Assessing) { vec!["GHA".into(), "URY".into(), "NOR".into()] } else if i % 5 == 0 { vec!["KIR".into(), "MDV".into()] } else { Vec::new() },
-                confidentiality: if i % 4 == 1 { Confidentiality::IdentityProtected } else { Confidentiality::Public },
-                language: [Language::En, Language::Fr, Language::Es][i % 3],
-                urgency: if i % 6 == 2 { Urgency::Urgent } else { Urgency::Normal },
-                idempotency_key: Some(format!("demo-{i}")),
+            &policy.at(t.min(now)),
+            actor,
+            pid,
+            Command {
+                expected_version: None,
+                input,
             },
         )
         .await
         .map_err(err)?;
-        let pid = filed.case().pid;
-        let steps = steps_for(*stage);
-        let mut after_decision = false;
-        for (actor_kind, input) in steps {
-            // After a decision the next step waits for the appeal window to run out.
-            t += Duration::days(if after_decision { 30 } else { 2 });
-            after_decision = matches!(input, ActionInput::RecordDecision { .. });
-            // The mediator is whoever the rule assigned when the case became eligible.
-            let mediator = match actor_kind {
-                By::Mediator => Some(holder(db, pid).await?),
-                _ => None,
-            };
-            let actor = match actor_kind {
-                By::Registrar => &registrar,
-                By::Mediator => mediator.as_ref().unwrap_or(&registrar),
-                By::Respondent => &respondent_actor,
-                By::Complainant => &delegate,
-            };
-            transition(
-                db,
-                &policy.at(t.min(now)),
-                actor,
-                pid,
-                Command {
-                    expected_version: None,
-                    input,
-                },
-            )
-            .await
-            .map_err(err)?;
-        }
     }
-    let total = cases::Entity::find().count(db).await?;
-    txn.commit().await?;
-    Ok(format!(
-        "loaded {states} delegations, {} bodies, {} people, {total} cases (password: {DEMO_PASSWORD})",
-        BODIES.len(),
-        PEOPLE.len()
-    ))
-}
-
-#[derive(Clone, Copy)]
-enum By {
-    Registrar,
-    Mediator,
-    Respondent,
-    Complainant,
+    Ok(())
 }
 
 /// The mediator who holds the case `pid`.

@@ -250,6 +250,56 @@ pub struct CaseDetail {
     pub allowed_actions: Vec<CaseAction>,
 }
 
+/// A person named to the viewer, when the disclosure rule lets them be.
+fn named(shown: Disclosure, who: &Option<users::Model>) -> Option<PersonRef> {
+    who.as_ref()
+        .filter(|u| shown.may_name(u))
+        .map(PersonRef::from)
+}
+
+/// The case's events as the viewer may read them: actors and details the disclosure rule
+/// withholds are left out.
+fn timeline(d: &Dossier, hidden_extensions: &[String], zone: chrono_tz::Tz) -> Vec<EventView> {
+    let shown = d.disclosure;
+    d.events
+        .iter()
+        .map(|(e, who)| EventView {
+            seq: e.seq,
+            action: e.action.clone(),
+            from: e.from_status.clone(),
+            to: e.to_status.clone(),
+            actor: named(shown, who),
+            detail: shown.event_detail(
+                &e.action,
+                serde_json::from_str(&e.detail).unwrap_or(serde_json::Value::Null),
+                hidden_extensions,
+            ),
+            at: Instant::from_db(e.occurred_at, zone),
+            hash: e.hash.clone(),
+        })
+        .collect()
+}
+
+impl Respondent {
+    /// Who answers the case: a body, or else a delegation.
+    fn of(d: &Dossier) -> Option<Self> {
+        d.respondent_body
+            .as_ref()
+            .map(|b| Self {
+                kind: "body",
+                code: b.code.clone(),
+                name: b.name.clone(),
+            })
+            .or_else(|| {
+                d.respondent_delegation.as_ref().map(|r| Self {
+                    kind: "delegation",
+                    code: r.code.clone(),
+                    name: r.name.clone(),
+                })
+            })
+    }
+}
+
 impl CaseDetail {
     #[must_use]
     pub fn new(d: &Dossier, actor: &Actor, calendar: &Calendar, now: DateTime<Utc>) -> Self {
@@ -281,11 +331,6 @@ impl CaseDetail {
             .filter(|x| !visible_clock(x.deadline_id))
             .map(|x| x.pid.to_string())
             .collect();
-        let named = |who: &Option<users::Model>| {
-            who.as_ref()
-                .filter(|u| shown.may_name(u))
-                .map(PersonRef::from)
-        };
         let allowed_actions = d
             .viewer_role
             .map_or_else(Vec::new, |role| c.offered_actions(role));
@@ -301,21 +346,7 @@ impl CaseDetail {
                 .complainant(&d.co_complainants)
                 .map(|cs| cs.iter().map(DelegationView::from).collect())
                 .unwrap_or_default(),
-            respondent: d
-                .respondent_body
-                .as_ref()
-                .map(|b| Respondent {
-                    kind: "body",
-                    code: b.code.clone(),
-                    name: b.name.clone(),
-                })
-                .or_else(|| {
-                    d.respondent_delegation.as_ref().map(|r| Respondent {
-                        kind: "delegation",
-                        code: r.code.clone(),
-                        name: r.name.clone(),
-                    })
-                }),
+            respondent: Respondent::of(d),
             mediator: d.mediator.as_ref().map(PersonRef::from),
             deadlines: d
                 .deadlines
@@ -330,31 +361,14 @@ impl CaseDetail {
                     pid: s.pid.to_string(),
                     kind: s.kind.clone(),
                     party: s.party.clone(),
-                    author: named(author),
+                    author: named(shown, author),
                     language: s.language.clone(),
                     body: s.body.clone(),
                     answers_deadline: s.deadline_id,
                     at: Instant::from_db(s.created_at, zone),
                 })
                 .collect(),
-            timeline: d
-                .events
-                .iter()
-                .map(|(e, who)| EventView {
-                    seq: e.seq,
-                    action: e.action.clone(),
-                    from: e.from_status.clone(),
-                    to: e.to_status.clone(),
-                    actor: named(who),
-                    detail: shown.event_detail(
-                        &e.action,
-                        serde_json::from_str(&e.detail).unwrap_or(serde_json::Value::Null),
-                        &hidden_extensions,
-                    ),
-                    at: Instant::from_db(e.occurred_at, zone),
-                    hash: e.hash.clone(),
-                })
-                .collect(),
+            timeline: timeline(d, &hidden_extensions, zone),
             holds: d
                 .holds
                 .iter()

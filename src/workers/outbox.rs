@@ -37,7 +37,7 @@ use crate::{
         redo_when_busy, reminders, text, users,
         vocabulary::Locale,
     },
-    settings::Settings,
+    settings::{DeliverySettings, Settings},
     views::calendar as ics,
 };
 
@@ -253,6 +253,19 @@ pub async fn deliver_due(
         .buffer_unordered(concurrency)
         .collect()
         .await;
+    record(db, outcomes, d, &mut report, now).await?;
+    Ok(report)
+}
+
+/// Records each outcome of a batch: sent rows together, released rows due again at once,
+/// withdrawn rows with their reason, failures retried with backoff or failed and flagged.
+async fn record(
+    db: &DatabaseConnection,
+    outcomes: Vec<(notifications::Model, Outcome)>,
+    d: &DeliverySettings,
+    report: &mut DeliveryReport,
+    now: DateTime<Utc>,
+) -> AppResult<()> {
     let mut sent = Vec::new();
     let mut released = Vec::new();
     for (row, outcome) in outcomes {
@@ -287,7 +300,7 @@ pub async fn deliver_due(
     }
     notifications::mark_sent(db, &sent, now).await?;
     notifications::release(db, released, now).await?;
-    Ok(report)
+    Ok(())
 }
 
 /// What a panic said, for the row's `last_error`.

@@ -322,51 +322,9 @@ async fn insert_case(
 ) -> AppResult<Dossier> {
     let (settings, calendar, now) = (&*policy.settings, &*policy.calendar, policy.now);
     let co_ids = resolved.co_ids();
-    let pid = Uuid::new_v4();
-    let case = ActiveModel {
-        pid: Set(pid),
-        // Unique until the real reference is taken, just before the commit.
-        reference: Set(format!("pending-{pid}")),
-        title: Set(input.title.trim().to_string()),
-        category: Set(input.category.to_string()),
-        body_id: Set(resolved.body.id),
-        incident_date: Set(input.incident_date),
-        facts: Set(input.facts.trim().to_string()),
-        remedy_sought: Set(input.remedy_sought.trim().to_string()),
-        complainant_delegation_id: Set(complainant.id),
-        filed_by_id: Set(actor.id),
-        respondent_body_id: Set(resolved.respondent_body.as_ref().map(|b| b.id)),
-        respondent_delegation_id: Set(resolved.respondent_delegation.as_ref().map(|d| d.id)),
-        confidentiality: Set(input.confidentiality.to_string()),
-        language: Set(input.language.to_string()),
-        urgency: Set(input.urgency.to_string()),
-        status: Set(status::INITIAL.to_string()),
-        outcome: Set(None),
-        dismissal_reason: Set(None),
-        mediator_id: Set(None),
-        on_hold: Set(false),
-        appeals_lodged: Set(0),
-        idempotency_key: Set(input
-            .idempotency_key
-            .clone()
-            .unwrap_or_else(|| Uuid::new_v4().to_string())),
-        version: Set(1),
-        filed_at: Set(now.into()),
-        served_at: Set(None),
-        closed_at: Set(None),
-        stopped_at: Set(None),
-        registered_at: Set(None),
-        eligibility_decided_at: Set(None),
-        acknowledge_working_days: Set(None),
-        eligibility_working_days: Set(None),
-        closure_working_days: Set(None),
-        next_due_at: Set(None),
-        created_at: Set(now.into()),
-        updated_at: Set(now.into()),
-        ..Default::default()
-    }
-    .insert(db)
-    .await?;
+    let case = case_row(input, &resolved, complainant.id, actor.id, now)
+        .insert(db)
+        .await?;
     crate::models::oversight::figures::touch(db, &case).await?;
     if !co_ids.is_empty() {
         co::Entity::insert_many(co_ids.iter().map(|&d| co::ActiveModel {
@@ -378,25 +336,9 @@ async fn insert_case(
         .exec_without_returning(db)
         .await?;
     }
-    let complaint = submissions::ActiveModel {
-        pid: Set(Uuid::new_v4()),
-        case_id: Set(case.id),
-        kind: Set(SubmissionKind::Complaint.to_string()),
-        author_id: Set(actor.id),
-        party: Set(Party::Complainant.to_string()),
-        language: Set(input.language.to_string()),
-        body: Set(format!(
-            "{}\n\nRemedy sought:\n{}",
-            input.facts.trim(),
-            input.remedy_sought.trim()
-        )),
-        deadline_id: Set(None),
-        created_at: Set(now.into()),
-        updated_at: Set(now.into()),
-        ..Default::default()
-    }
-    .insert(db)
-    .await?;
+    let complaint = complaint_row(case.id, actor.id, input, now)
+        .insert(db)
+        .await?;
     let policy = ClockPolicy {
         settings,
         calendar,
@@ -468,4 +410,84 @@ async fn insert_case(
         holds: Vec::new(),
         extension_requests: Vec::new(),
     })
+}
+
+/// The case row a filing writes, under a placeholder reference until the real one is taken
+/// just before the commit.
+fn case_row(
+    input: &NewCase,
+    resolved: &Resolved,
+    complainant_id: i64,
+    filer_id: i64,
+    now: DateTime<Utc>,
+) -> ActiveModel {
+    let pid = Uuid::new_v4();
+    ActiveModel {
+        pid: Set(pid),
+        // Unique until the real reference is taken, just before the commit.
+        reference: Set(format!("pending-{pid}")),
+        title: Set(input.title.trim().to_string()),
+        category: Set(input.category.to_string()),
+        body_id: Set(resolved.body.id),
+        incident_date: Set(input.incident_date),
+        facts: Set(input.facts.trim().to_string()),
+        remedy_sought: Set(input.remedy_sought.trim().to_string()),
+        complainant_delegation_id: Set(complainant_id),
+        filed_by_id: Set(filer_id),
+        respondent_body_id: Set(resolved.respondent_body.as_ref().map(|b| b.id)),
+        respondent_delegation_id: Set(resolved.respondent_delegation.as_ref().map(|d| d.id)),
+        confidentiality: Set(input.confidentiality.to_string()),
+        language: Set(input.language.to_string()),
+        urgency: Set(input.urgency.to_string()),
+        status: Set(status::INITIAL.to_string()),
+        outcome: Set(None),
+        dismissal_reason: Set(None),
+        mediator_id: Set(None),
+        on_hold: Set(false),
+        appeals_lodged: Set(0),
+        idempotency_key: Set(input
+            .idempotency_key
+            .clone()
+            .unwrap_or_else(|| Uuid::new_v4().to_string())),
+        version: Set(1),
+        filed_at: Set(now.into()),
+        served_at: Set(None),
+        closed_at: Set(None),
+        stopped_at: Set(None),
+        registered_at: Set(None),
+        eligibility_decided_at: Set(None),
+        acknowledge_working_days: Set(None),
+        eligibility_working_days: Set(None),
+        closure_working_days: Set(None),
+        next_due_at: Set(None),
+        created_at: Set(now.into()),
+        updated_at: Set(now.into()),
+        ..Default::default()
+    }
+}
+
+/// The complaint a filing opens the case's record with: the facts and the remedy sought.
+fn complaint_row(
+    case_id: i64,
+    author_id: i64,
+    input: &NewCase,
+    now: DateTime<Utc>,
+) -> submissions::ActiveModel {
+    submissions::ActiveModel {
+        pid: Set(Uuid::new_v4()),
+        case_id: Set(case_id),
+        kind: Set(SubmissionKind::Complaint.to_string()),
+        author_id: Set(author_id),
+        party: Set(Party::Complainant.to_string()),
+        language: Set(input.language.to_string()),
+        body: Set(format!(
+            "{}\n\nRemedy sought:\n{}",
+            input.facts.trim(),
+            input.remedy_sought.trim()
+        )),
+        deadline_id: Set(None),
+        created_at: Set(now.into()),
+        updated_at: Set(now.into()),
+        ..Default::default()
+    }
 }

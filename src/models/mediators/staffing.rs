@@ -267,6 +267,32 @@ pub fn parties_of(case: &cases::Model, co_complainants: &[i64]) -> AppResult<Par
     })
 }
 
+/// A mediator as the rule sees them, from their account, profile and declared conflicts
+/// (their regional group and earlier cases are added by the caller, who reads them for the
+/// whole pool).
+fn candidate(
+    m: &users::Model,
+    p: Option<&super::Model>,
+    declared: &[conflicts::Model],
+) -> AppResult<Candidate> {
+    let theirs = || declared.iter().filter(|c| c.mediator_id == m.id);
+    Ok(Candidate {
+        id: m.id,
+        nationality: m.delegation_id,
+        regional_group: None,
+        languages: p
+            .map(super::Model::languages)
+            .transpose()?
+            .unwrap_or_default(),
+        declared_delegations: theirs().filter_map(|c| c.delegation_id).collect(),
+        declared_bodies: theirs().filter_map(|c| c.body_id).collect(),
+        on_leave: p.is_some_and(|p| p.on_leave),
+        capacity: p.map_or(0, super::Model::capacity),
+        active_cases: p.map_or(0, super::Model::active_cases),
+        last_assigned_at: p.and_then(|p| p.last_assigned_at).map(|t| t.to_utc()),
+        earlier_cases: Vec::new(),
+    })
+}
 /// Loads the pool for `case`: every active mediator with their profile, nationality and
 /// regional group, the declared conflicts that touch this case's parties, their earlier
 /// cases between the same parties, and who was removed from this case before.
@@ -339,31 +365,10 @@ pub async fn pool(
                 name: m.name.clone(),
             },
         );
-        let p = profiles.get(&m.id);
-        candidates.push(Candidate {
-            id: m.id,
-            nationality: m.delegation_id,
-            regional_group: m.delegation_id.and_then(group_of),
-            languages: p
-                .map(super::Model::languages)
-                .transpose()?
-                .unwrap_or_default(),
-            declared_delegations: declared
-                .iter()
-                .filter(|c| c.mediator_id == m.id)
-                .filter_map(|c| c.delegation_id)
-                .collect(),
-            declared_bodies: declared
-                .iter()
-                .filter(|c| c.mediator_id == m.id)
-                .filter_map(|c| c.body_id)
-                .collect(),
-            on_leave: p.is_some_and(|p| p.on_leave),
-            capacity: p.map_or(0, super::Model::capacity),
-            active_cases: p.map_or(0, super::Model::active_cases),
-            last_assigned_at: p.and_then(|p| p.last_assigned_at).map(|t| t.to_utc()),
-            earlier_cases: earlier.get(&m.id).cloned().unwrap_or_default(),
-        });
+        let mut c = candidate(m, profiles.get(&m.id), &declared)?;
+        c.regional_group = m.delegation_id.and_then(group_of);
+        c.earlier_cases = earlier.get(&m.id).cloned().unwrap_or_default();
+        candidates.push(c);
     }
     let mut body_codes = HashMap::new();
     if let Respondent::Body(b) = parties.respondent {

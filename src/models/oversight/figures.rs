@@ -333,379 +333,450 @@ pub async fn compute(db: &impl ConnectionTrait, condition: Condition) -> AppResu
 ///
 /// # Errors
 /// Database errors.
-#[allow(clippy::too_many_lines)]
+/// The summaries of the cases matching `condition`, one per body, from the cases
+/// themselves: a dozen aggregations grouped by body, none of which loads a case.
+///
+/// # Errors
+/// Database errors.
 pub async fn compute_by_body(
     db: &impl ConnectionTrait,
     condition: Condition,
 ) -> AppResult<BTreeMap<i64, Summary>> {
-    let backend = db.get_database_backend();
-    let body = cases::Column::BodyId;
-    let cohort = || {
-        cases::Entity::find()
-            .filter(condition.clone())
-            .select_only()
-            .column_as(body, "body")
-            .group_by(body)
+    let by_body = ByBody {
+        db,
+        backend: db.get_database_backend(),
+        condition,
     };
     let mut out: BTreeMap<i64, Summary> = BTreeMap::new();
-
-    let rows = cohort()
-        .column(cases::Column::Status)
-        .column(cases::Column::Outcome)
-        .column_as(cases::Column::DismissalReason, "reason")
-        .expr_as(Func::count(Expr::cust("*")), "n")
-        .column_as(cases::Column::RegisteredAt.count(), "registered")
-        .expr_as(
-            when(Expr::col(cases::Column::AppealsLodged).gt(0)),
-            "appealed",
-        )
-        .group_by(cases::Column::Status)
-        .group_by(cases::Column::Outcome)
-        .group_by(cases::Column::DismissalReason)
-        .into_model::<StatusRow>()
-        .all(db)
-        .await?;
-    for r in rows {
-        let s = out.entry(r.body).or_default();
-        s.cases += r.n;
-        s.overview.registered += r.registered;
-        s.overview.appealed += r.appealed;
-        let key = format!(
-            "{}|{}|{}",
-            r.status,
-            r.outcome.unwrap_or_default(),
-            r.reason.unwrap_or_default()
-        );
-        *s.overview.statuses.entry(key).or_default() += r.n;
-    }
+    by_body.statuses(&mut out).await?;
     if out.is_empty() {
         return Ok(out);
     }
+    by_body.cells(&mut out).await?;
+    by_body.series(&mut out).await?;
+    by_body.mediators(&mut out).await?;
+    by_body.settled_clocks(&mut out).await?;
+    by_body.running_clocks(&mut out).await?;
+    by_body.holds_and_extensions(&mut out).await?;
+    Ok(out)
+}
 
-    let outcome = Expr::col(cases::Column::Outcome);
-    let with_outputs: Vec<&str> = [
-        Outcome::ResponseAccepted,
-        Outcome::Settled,
-        Outcome::Upheld,
-        Outcome::PartlyUpheld,
-    ]
-    .iter()
-    .map(AsRef::as_ref)
-    .collect();
-    let cells = cohort()
-        .column_as(cases::Column::ComplainantDelegationId, "delegation")
-        .column(cases::Column::Language)
-        .expr_as(Func::count(Expr::cust("*")), "cases")
-        .column_as(cases::Column::RegisteredAt.count(), "registered")
-        .column_as(cases::Column::EligibilityWorkingDays.count(), "decided")
-        .expr_as(
-            when(outcome.clone().eq(Outcome::Dismissed.as_ref())),
-            "dismissed",
-        )
-        .column_as(cases::Column::ClosedAt.count(), "closed")
-        .expr_as(
-            when(
-                Expr::col(cases::Column::ClosedAt)
-                    .is_not_null()
-                    .and(outcome.is_in(with_outputs)),
-            ),
-            "with_outputs",
-        )
-        .group_by(cases::Column::ComplainantDelegationId)
-        .group_by(cases::Column::Language)
-        .into_model::<CellRow>()
-        .all(db)
-        .await?;
-    for r in cells {
-        out.entry(r.body).or_default().cells.insert(
-            cell_key(r.delegation, &r.language),
-            Cell {
-                cases: r.cases,
-                registered: r.registered,
-                decided: r.decided,
-                dismissed: r.dismissed,
-                closed: r.closed,
-                with_outputs: r.with_outputs,
-                ..Cell::default()
-            },
-        );
-    }
-    for (column, pick) in [
-        (
-            cases::Column::AcknowledgeWorkingDays,
-            (|c: &mut Cell| &mut c.acknowledge) as fn(&mut Cell) -> &mut Histogram,
-        ),
-        (cases::Column::EligibilityWorkingDays, |c| {
-            &mut c.eligibility
-        }),
-        (cases::Column::ClosureWorkingDays, |c| &mut c.closure),
-    ] {
-        let rows: Vec<(i64, i64, String, i64, i64)> = cohort()
-            .column(cases::Column::ComplainantDelegationId)
-            .column(cases::Column::Language)
-            .column(column)
-            .expr_as(Func::count(Expr::cust("*")), "n")
-            .filter(column.is_not_null())
-            .group_by(cases::Column::ComplainantDelegationId)
-            .group_by(cases::Column::Language)
-            .group_by(column)
-            .into_tuple()
-            .all(db)
-            .await?;
-        for (b, d, l, v, n) in rows {
-            *pick(
-                out.entry(b)
-                    .or_default()
-                    .cells
-                    .entry(cell_key(d, &l))
-                    .or_default(),
-            )
-            .entry(v)
-            .or_default() += n;
-        }
-    }
-    for s in out.values_mut() {
-        for c in s.cells.values() {
-            merge(&mut s.overview.acknowledge, &c.acknowledge, 1);
-            merge(&mut s.overview.eligibility, &c.eligibility, 1);
-            merge(&mut s.overview.closure, &c.closure, 1);
-        }
+/// The cases' body, the key every aggregation groups by.
+const BODY: cases::Column = cases::Column::BodyId;
+
+/// The aggregations behind [`compute_by_body`], each adding its part to the summaries.
+struct ByBody<'a, C> {
+    db: &'a C,
+    backend: DatabaseBackend,
+    condition: Condition,
+}
+
+impl<C: ConnectionTrait> ByBody<'_, C> {
+    /// The matching cases, grouped by body.
+    fn cohort(&self) -> Select<cases::Entity> {
+        cases::Entity::find()
+            .filter(self.condition.clone())
+            .select_only()
+            .column_as(BODY, "body")
+            .group_by(BODY)
     }
 
-    for (column, name, filed) in [
-        (cases::Column::FiledAt, "filed_at", true),
-        (cases::Column::ClosedAt, "closed_at", false),
-    ] {
-        let rows: Vec<(i64, String, i64)> = cohort()
-            .expr_as(day_of(backend, "cases", name), "day")
-            .expr_as(Func::count(Expr::cust("*")), "n")
-            .filter(column.is_not_null())
-            .group_by(Expr::cust("2"))
-            .into_tuple()
-            .all(db)
-            .await?;
-        for (b, day, n) in rows {
-            let o = &mut out.entry(b).or_default().series;
-            let into = if filed {
-                &mut o.filed_by_day
-            } else {
-                &mut o.closed_by_day
-            };
-            into.insert(day, n);
-        }
-    }
-
-    let active = CaseStatus::stored_where(CaseStatus::is_active);
-    let rows: Vec<(i64, i64, i64, i64, i64)> = cohort()
-        .column(cases::Column::MediatorId)
-        .expr_as(Func::count(Expr::cust("*")), "n")
-        .expr_as(when(Expr::col(cases::Column::Status).is_in(active)), "open")
-        .column_as(cases::Column::ClosedAt.count(), "closed")
-        .filter(cases::Column::MediatorId.is_not_null())
-        .group_by(cases::Column::MediatorId)
-        .into_tuple()
-        .all(db)
-        .await?;
-    for (b, m, n, open, closed) in rows {
-        let c = out.entry(b).or_default().mediators.entry(m).or_default();
-        c.cases = n;
-        c.open = open;
-        c.closed = closed;
-    }
-    let rows: Vec<(i64, i64, i64, i64)> = cohort()
-        .column(cases::Column::MediatorId)
-        .column(cases::Column::ClosureWorkingDays)
-        .expr_as(Func::count(Expr::cust("*")), "n")
-        .filter(cases::Column::MediatorId.is_not_null())
-        .filter(cases::Column::ClosureWorkingDays.is_not_null())
-        .group_by(cases::Column::MediatorId)
-        .group_by(cases::Column::ClosureWorkingDays)
-        .into_tuple()
-        .all(db)
-        .await?;
-    for (b, m, v, n) in rows {
-        *out.entry(b)
-            .or_default()
-            .mediators
-            .entry(m)
-            .or_default()
-            .closure
-            .entry(v)
-            .or_default() += n;
-    }
-
-    let clocks = || {
+    /// The matching cases' settled or running clocks (not the appeal window, a right rather
+    /// than an obligation), grouped by body.
+    fn clocks(&self) -> Select<deadlines::Entity> {
         deadlines::Entity::find()
             .inner_join(cases::Entity)
-            .filter(condition.clone())
+            .filter(self.condition.clone())
             .filter(deadlines::Column::Kind.ne(DeadlineKind::AppealWindow.as_ref()))
             .select_only()
-            .column_as(body, "body")
-            .group_by(body)
-    };
-    let (met, cancelled, due) = (
-        Expr::col((deadlines::Entity, deadlines::Column::MetAt)),
-        Expr::col((deadlines::Entity, deadlines::Column::CancelledAt)),
-        Expr::col((deadlines::Entity, deadlines::Column::DueAt)),
-    );
-    let on_time = || {
-        met.clone()
-            .is_not_null()
-            .and(due.clone().is_null().or(met.clone().lte(due.clone())))
-    };
-    let rows = clocks()
-        .column(deadlines::Column::Kind)
-        .column(deadlines::Column::Party)
-        .column_as(cases::Column::MediatorId, "mediator")
-        .expr_as(when(on_time()), "on_time")
-        .expr_as(
-            when(met.clone().is_not_null().and(met.clone().gt(due.clone()))),
-            "late",
-        )
-        .expr_as(when(cancelled.clone().is_not_null()), "cancelled")
-        .filter(
-            met.clone()
-                .is_not_null()
-                .or(cancelled.clone().is_not_null()),
-        )
-        .group_by(deadlines::Column::Kind)
-        .group_by(deadlines::Column::Party)
-        .group_by(cases::Column::MediatorId)
-        .into_model::<ClockRow>()
-        .all(db)
-        .await?;
-    for r in rows {
-        let settled = Settled {
-            on_time: r.on_time,
-            late: r.late,
-            cancelled: r.cancelled,
-        };
-        let s = out.entry(r.body).or_default();
-        s.overview
-            .clocks
-            .entry(format!("{}|{}", r.kind, r.party))
-            .or_default()
-            .add(&settled);
-        if let (Some(m), true) = (r.mediator, r.party == Party::Mediator.as_ref()) {
-            s.mediators.entry(m).or_default().clocks.add(&settled);
-        }
-    }
-    let rows: Vec<(i64, String, i64, i64)> = clocks()
-        .expr_as(day_of(backend, "deadlines", "due_at"), "day")
-        .expr_as(Func::count(Expr::cust("*")), "n")
-        .expr_as(when(met.clone().lte(due.clone())), "on_time")
-        .filter(met.is_not_null())
-        .filter(cancelled.is_null())
-        .filter(due.is_not_null())
-        .group_by(Expr::cust("2"))
-        .into_tuple()
-        .all(db)
-        .await?;
-    for (b, day, n, on_time) in rows {
-        out.entry(b)
-            .or_default()
-            .series
-            .met_by_due_day
-            .insert(day, [n, on_time]);
+            .column_as(BODY, "body")
+            .group_by(BODY)
     }
 
-    let open = || {
+    /// The matching cases' running clocks, not grouped.
+    fn open(&self) -> Select<deadlines::Entity> {
         deadlines::Entity::find()
             .inner_join(cases::Entity)
-            .filter(condition.clone())
+            .filter(self.condition.clone())
             .filter(deadlines::Column::Kind.ne(DeadlineKind::AppealWindow.as_ref()))
             .filter(deadlines::Column::MetAt.is_null())
             .filter(deadlines::Column::CancelledAt.is_null())
             .select_only()
-            .column_as(body, "body")
-    };
-    let instant = |due: Option<DateTimeWithTimeZone>| due.map_or(PAUSED, |d| d.timestamp());
-    let rows: Vec<RunningRow> = open()
-        .column(deadlines::Column::Kind)
-        .column(deadlines::Column::Party)
-        .column(cases::Column::MediatorId)
-        .column(deadlines::Column::DueAt)
-        .expr(Func::count(Expr::cust("*")))
-        .group_by(body)
-        .group_by(deadlines::Column::Kind)
-        .group_by(deadlines::Column::Party)
-        .group_by(cases::Column::MediatorId)
-        .group_by(deadlines::Column::DueAt)
-        .into_tuple()
-        .all(db)
-        .await?;
-    for (b, kind, party, mediator, due, n) in rows {
-        let s = out.entry(b).or_default();
-        let at = instant(due);
-        *s.overview
-            .running
-            .entry(format!("{kind}|{party}"))
-            .or_default()
-            .entry(at)
-            .or_default() += n;
-        if let (Some(m), true) = (mediator, party == Party::Mediator.as_ref()) {
-            *s.mediators
-                .entry(m)
-                .or_default()
-                .running
-                .entry(at)
-                .or_default() += n;
-        }
-    }
-    let rows: Vec<(i64, i64, Option<DateTimeWithTimeZone>)> = open()
-        .column(deadlines::Column::CaseId)
-        .expr(Func::min(Expr::col((
-            deadlines::Entity,
-            deadlines::Column::DueAt,
-        ))))
-        .filter(deadlines::Column::DueAt.is_not_null())
-        .group_by(body)
-        .group_by(deadlines::Column::CaseId)
-        .into_tuple()
-        .all(db)
-        .await?;
-    for (b, _, due) in rows {
-        *out.entry(b)
-            .or_default()
-            .overview
-            .earliest_due
-            .entry(instant(due))
-            .or_default() += 1;
+            .column_as(BODY, "body")
     }
 
-    let rows: Vec<(i64, i64)> = holds::Entity::find()
-        .inner_join(cases::Entity)
-        .filter(condition.clone())
-        .select_only()
-        .column_as(body, "body")
-        .expr(Func::count(Expr::cust("*")))
-        .group_by(body)
-        .into_tuple()
-        .all(db)
-        .await?;
-    for (b, n) in rows {
-        out.entry(b).or_default().overview.holds = n;
+    /// Cases by status, outcome and dismissal reason; registered and appealed.
+    async fn statuses(&self, out: &mut BTreeMap<i64, Summary>) -> AppResult<()> {
+        let rows = self
+            .cohort()
+            .column(cases::Column::Status)
+            .column(cases::Column::Outcome)
+            .column_as(cases::Column::DismissalReason, "reason")
+            .expr_as(Func::count(Expr::cust("*")), "n")
+            .column_as(cases::Column::RegisteredAt.count(), "registered")
+            .expr_as(
+                when(Expr::col(cases::Column::AppealsLodged).gt(0)),
+                "appealed",
+            )
+            .group_by(cases::Column::Status)
+            .group_by(cases::Column::Outcome)
+            .group_by(cases::Column::DismissalReason)
+            .into_model::<StatusRow>()
+            .all(self.db)
+            .await?;
+        for r in rows {
+            let s = out.entry(r.body).or_default();
+            s.cases += r.n;
+            s.overview.registered += r.registered;
+            s.overview.appealed += r.appealed;
+            let key = format!(
+                "{}|{}|{}",
+                r.status,
+                r.outcome.unwrap_or_default(),
+                r.reason.unwrap_or_default()
+            );
+            *s.overview.statuses.entry(key).or_default() += r.n;
+        }
+        Ok(())
     }
-    let rows: Vec<(i64, String, i64)> = extension_requests::Entity::find()
-        .inner_join(cases::Entity)
-        .filter(condition.clone())
-        .select_only()
-        .column_as(body, "body")
-        .column(extension_requests::Column::Status)
-        .expr(Func::count(Expr::cust("*")))
-        .group_by(body)
-        .group_by(extension_requests::Column::Status)
-        .into_tuple()
-        .all(db)
-        .await?;
-    for (b, status, n) in rows {
-        out.entry(b)
-            .or_default()
-            .overview
-            .extensions
-            .insert(status, n);
+
+    /// Each complainant and language's counts and time-taken histograms, and the body's overall histograms.
+    async fn cells(&self, out: &mut BTreeMap<i64, Summary>) -> AppResult<()> {
+        let outcome = Expr::col(cases::Column::Outcome);
+        let with_outputs: Vec<&str> = [
+            Outcome::ResponseAccepted,
+            Outcome::Settled,
+            Outcome::Upheld,
+            Outcome::PartlyUpheld,
+        ]
+        .iter()
+        .map(AsRef::as_ref)
+        .collect();
+        let cells = self
+            .cohort()
+            .column_as(cases::Column::ComplainantDelegationId, "delegation")
+            .column(cases::Column::Language)
+            .expr_as(Func::count(Expr::cust("*")), "cases")
+            .column_as(cases::Column::RegisteredAt.count(), "registered")
+            .column_as(cases::Column::EligibilityWorkingDays.count(), "decided")
+            .expr_as(
+                when(outcome.clone().eq(Outcome::Dismissed.as_ref())),
+                "dismissed",
+            )
+            .column_as(cases::Column::ClosedAt.count(), "closed")
+            .expr_as(
+                when(
+                    Expr::col(cases::Column::ClosedAt)
+                        .is_not_null()
+                        .and(outcome.is_in(with_outputs)),
+                ),
+                "with_outputs",
+            )
+            .group_by(cases::Column::ComplainantDelegationId)
+            .group_by(cases::Column::Language)
+            .into_model::<CellRow>()
+            .all(self.db)
+            .await?;
+        for r in cells {
+            out.entry(r.body).or_default().cells.insert(
+                cell_key(r.delegation, &r.language),
+                Cell {
+                    cases: r.cases,
+                    registered: r.registered,
+                    decided: r.decided,
+                    dismissed: r.dismissed,
+                    closed: r.closed,
+                    with_outputs: r.with_outputs,
+                    ..Cell::default()
+                },
+            );
+        }
+        for (column, pick) in [
+            (
+                cases::Column::AcknowledgeWorkingDays,
+                (|c: &mut Cell| &mut c.acknowledge) as fn(&mut Cell) -> &mut Histogram,
+            ),
+            (cases::Column::EligibilityWorkingDays, |c| {
+                &mut c.eligibility
+            }),
+            (cases::Column::ClosureWorkingDays, |c| &mut c.closure),
+        ] {
+            let rows: Vec<(i64, i64, String, i64, i64)> = self
+                .cohort()
+                .column(cases::Column::ComplainantDelegationId)
+                .column(cases::Column::Language)
+                .column(column)
+                .expr_as(Func::count(Expr::cust("*")), "n")
+                .filter(column.is_not_null())
+                .group_by(cases::Column::ComplainantDelegationId)
+                .group_by(cases::Column::Language)
+                .group_by(column)
+                .into_tuple()
+                .all(self.db)
+                .await?;
+            for (b, d, l, v, n) in rows {
+                *pick(
+                    out.entry(b)
+                        .or_default()
+                        .cells
+                        .entry(cell_key(d, &l))
+                        .or_default(),
+                )
+                .entry(v)
+                .or_default() += n;
+            }
+        }
+        for s in out.values_mut() {
+            for c in s.cells.values() {
+                merge(&mut s.overview.acknowledge, &c.acknowledge, 1);
+                merge(&mut s.overview.eligibility, &c.eligibility, 1);
+                merge(&mut s.overview.closure, &c.closure, 1);
+            }
+        }
+        Ok(())
     }
-    Ok(out)
+
+    /// Filings and closures by day.
+    async fn series(&self, out: &mut BTreeMap<i64, Summary>) -> AppResult<()> {
+        for (column, name, filed) in [
+            (cases::Column::FiledAt, "filed_at", true),
+            (cases::Column::ClosedAt, "closed_at", false),
+        ] {
+            let rows: Vec<(i64, String, i64)> = self
+                .cohort()
+                .expr_as(day_of(self.backend, "cases", name), "day")
+                .expr_as(Func::count(Expr::cust("*")), "n")
+                .filter(column.is_not_null())
+                .group_by(Expr::cust("2"))
+                .into_tuple()
+                .all(self.db)
+                .await?;
+            for (b, day, n) in rows {
+                let o = &mut out.entry(b).or_default().series;
+                let into = if filed {
+                    &mut o.filed_by_day
+                } else {
+                    &mut o.closed_by_day
+                };
+                into.insert(day, n);
+            }
+        }
+        Ok(())
+    }
+
+    /// Each mediator's cases, open and closed, and their closure times.
+    async fn mediators(&self, out: &mut BTreeMap<i64, Summary>) -> AppResult<()> {
+        let active = CaseStatus::stored_where(CaseStatus::is_active);
+        let rows: Vec<(i64, i64, i64, i64, i64)> = self
+            .cohort()
+            .column(cases::Column::MediatorId)
+            .expr_as(Func::count(Expr::cust("*")), "n")
+            .expr_as(when(Expr::col(cases::Column::Status).is_in(active)), "open")
+            .column_as(cases::Column::ClosedAt.count(), "closed")
+            .filter(cases::Column::MediatorId.is_not_null())
+            .group_by(cases::Column::MediatorId)
+            .into_tuple()
+            .all(self.db)
+            .await?;
+        for (b, m, n, open, closed) in rows {
+            let c = out.entry(b).or_default().mediators.entry(m).or_default();
+            c.cases = n;
+            c.open = open;
+            c.closed = closed;
+        }
+        let rows: Vec<(i64, i64, i64, i64)> = self
+            .cohort()
+            .column(cases::Column::MediatorId)
+            .column(cases::Column::ClosureWorkingDays)
+            .expr_as(Func::count(Expr::cust("*")), "n")
+            .filter(cases::Column::MediatorId.is_not_null())
+            .filter(cases::Column::ClosureWorkingDays.is_not_null())
+            .group_by(cases::Column::MediatorId)
+            .group_by(cases::Column::ClosureWorkingDays)
+            .into_tuple()
+            .all(self.db)
+            .await?;
+        for (b, m, v, n) in rows {
+            *out.entry(b)
+                .or_default()
+                .mediators
+                .entry(m)
+                .or_default()
+                .closure
+                .entry(v)
+                .or_default() += n;
+        }
+        Ok(())
+    }
+
+    /// Clocks met (on time or late) or cancelled, by kind and party and for mediators; met by due day.
+    async fn settled_clocks(&self, out: &mut BTreeMap<i64, Summary>) -> AppResult<()> {
+        let (met, cancelled, due) = (
+            Expr::col((deadlines::Entity, deadlines::Column::MetAt)),
+            Expr::col((deadlines::Entity, deadlines::Column::CancelledAt)),
+            Expr::col((deadlines::Entity, deadlines::Column::DueAt)),
+        );
+        let on_time = || {
+            met.clone()
+                .is_not_null()
+                .and(due.clone().is_null().or(met.clone().lte(due.clone())))
+        };
+        let rows = self
+            .clocks()
+            .column(deadlines::Column::Kind)
+            .column(deadlines::Column::Party)
+            .column_as(cases::Column::MediatorId, "mediator")
+            .expr_as(when(on_time()), "on_time")
+            .expr_as(
+                when(met.clone().is_not_null().and(met.clone().gt(due.clone()))),
+                "late",
+            )
+            .expr_as(when(cancelled.clone().is_not_null()), "cancelled")
+            .filter(
+                met.clone()
+                    .is_not_null()
+                    .or(cancelled.clone().is_not_null()),
+            )
+            .group_by(deadlines::Column::Kind)
+            .group_by(deadlines::Column::Party)
+            .group_by(cases::Column::MediatorId)
+            .into_model::<ClockRow>()
+            .all(self.db)
+            .await?;
+        for r in rows {
+            let settled = Settled {
+                on_time: r.on_time,
+                late: r.late,
+                cancelled: r.cancelled,
+            };
+            let s = out.entry(r.body).or_default();
+            s.overview
+                .clocks
+                .entry(format!("{}|{}", r.kind, r.party))
+                .or_default()
+                .add(&settled);
+            if let (Some(m), true) = (r.mediator, r.party == Party::Mediator.as_ref()) {
+                s.mediators.entry(m).or_default().clocks.add(&settled);
+            }
+        }
+        let rows: Vec<(i64, String, i64, i64)> = self
+            .clocks()
+            .expr_as(day_of(self.backend, "deadlines", "due_at"), "day")
+            .expr_as(Func::count(Expr::cust("*")), "n")
+            .expr_as(when(met.clone().lte(due.clone())), "on_time")
+            .filter(met.is_not_null())
+            .filter(cancelled.is_null())
+            .filter(due.is_not_null())
+            .group_by(Expr::cust("2"))
+            .into_tuple()
+            .all(self.db)
+            .await?;
+        for (b, day, n, on_time) in rows {
+            out.entry(b)
+                .or_default()
+                .series
+                .met_by_due_day
+                .insert(day, [n, on_time]);
+        }
+        Ok(())
+    }
+
+    /// Running clocks by due instant, and each case's earliest.
+    async fn running_clocks(&self, out: &mut BTreeMap<i64, Summary>) -> AppResult<()> {
+        let instant = |due: Option<DateTimeWithTimeZone>| due.map_or(PAUSED, |d| d.timestamp());
+        let rows: Vec<RunningRow> = self
+            .open()
+            .column(deadlines::Column::Kind)
+            .column(deadlines::Column::Party)
+            .column(cases::Column::MediatorId)
+            .column(deadlines::Column::DueAt)
+            .expr(Func::count(Expr::cust("*")))
+            .group_by(BODY)
+            .group_by(deadlines::Column::Kind)
+            .group_by(deadlines::Column::Party)
+            .group_by(cases::Column::MediatorId)
+            .group_by(deadlines::Column::DueAt)
+            .into_tuple()
+            .all(self.db)
+            .await?;
+        for (b, kind, party, mediator, due, n) in rows {
+            let s = out.entry(b).or_default();
+            let at = instant(due);
+            *s.overview
+                .running
+                .entry(format!("{kind}|{party}"))
+                .or_default()
+                .entry(at)
+                .or_default() += n;
+            if let (Some(m), true) = (mediator, party == Party::Mediator.as_ref()) {
+                *s.mediators
+                    .entry(m)
+                    .or_default()
+                    .running
+                    .entry(at)
+                    .or_default() += n;
+            }
+        }
+        let rows: Vec<(i64, i64, Option<DateTimeWithTimeZone>)> = self
+            .open()
+            .column(deadlines::Column::CaseId)
+            .expr(Func::min(Expr::col((
+                deadlines::Entity,
+                deadlines::Column::DueAt,
+            ))))
+            .filter(deadlines::Column::DueAt.is_not_null())
+            .group_by(BODY)
+            .group_by(deadlines::Column::CaseId)
+            .into_tuple()
+            .all(self.db)
+            .await?;
+        for (b, _, due) in rows {
+            *out.entry(b)
+                .or_default()
+                .overview
+                .earliest_due
+                .entry(instant(due))
+                .or_default() += 1;
+        }
+        Ok(())
+    }
+
+    /// Holds placed, and extension requests by status.
+    async fn holds_and_extensions(&self, out: &mut BTreeMap<i64, Summary>) -> AppResult<()> {
+        let rows: Vec<(i64, i64)> = holds::Entity::find()
+            .inner_join(cases::Entity)
+            .filter(self.condition.clone())
+            .select_only()
+            .column_as(BODY, "body")
+            .expr(Func::count(Expr::cust("*")))
+            .group_by(BODY)
+            .into_tuple()
+            .all(self.db)
+            .await?;
+        for (b, n) in rows {
+            out.entry(b).or_default().overview.holds = n;
+        }
+        let rows: Vec<(i64, String, i64)> = extension_requests::Entity::find()
+            .inner_join(cases::Entity)
+            .filter(self.condition.clone())
+            .select_only()
+            .column_as(BODY, "body")
+            .column(extension_requests::Column::Status)
+            .expr(Func::count(Expr::cust("*")))
+            .group_by(BODY)
+            .group_by(extension_requests::Column::Status)
+            .into_tuple()
+            .all(self.db)
+            .await?;
+        for (b, status, n) in rows {
+            out.entry(b)
+                .or_default()
+                .overview
+                .extensions
+                .insert(status, n);
+        }
+        Ok(())
+    }
 }
 
 /// Records, in the writer's transaction, that the figures of `case`'s filing day changed.

@@ -57,21 +57,32 @@ pub fn positions(seed: u64, population: usize, size: usize) -> Vec<usize> {
     picked
 }
 
-/// Draws and records a sample of `size` closed cases of `scope` with `seed`.
+/// What a reviewer asks for: `size` closed cases of a scope (described as asked, for the
+/// record), drawn with `seed`.
+pub struct Ask<'a> {
+    pub scope: &'a Scope,
+    pub described: serde_json::Value,
+    pub seed: u64,
+    pub size: u32,
+}
+
+/// Draws and records the sample `ask` describes, of at most `max` cases.
 ///
 /// # Errors
 /// 422 for a size of 0 or above `max`; database errors.
-#[allow(clippy::too_many_arguments)]
 pub async fn draw(
     db: &impl ConnectionTrait,
     actor: &Actor,
-    scope: &Scope,
-    described: serde_json::Value,
-    seed: u64,
-    size: u32,
+    ask: Ask<'_>,
     max: u32,
     now: DateTime<Utc>,
 ) -> AppResult<Draw> {
+    let Ask {
+        scope,
+        described,
+        seed,
+        size,
+    } = ask;
     if size == 0 || size > max {
         return Err(AppError::Validation(FieldErrors::single_said(
             "size",
