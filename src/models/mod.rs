@@ -3,6 +3,7 @@ pub mod assignment;
 pub mod bodies;
 pub mod case_co_complainants;
 pub mod case_events;
+pub mod case_rows;
 pub mod cases;
 pub mod day;
 pub mod deadlines;
