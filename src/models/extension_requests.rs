@@ -8,13 +8,36 @@ use crate::{errors::AppResult, models::vocabulary::ExtensionStatus};
 
 impl sea_orm::ActiveModelBehavior for ActiveModel {}
 
-/// A new request, pending, for `days` more on the clock `deadline_id`.
-pub struct NewRequest<'a> {
+/// Who asks for how many more days on which clock, and why.
+pub struct Request {
+    pub pid: Uuid,
     pub case_id: i64,
     pub deadline_id: i64,
     pub requested_by_id: i64,
-    pub reason: &'a str,
+    pub reason: String,
     pub days: u32,
+}
+
+/// The row of an extension request made at `at`, pending. Requesting an extension and bulk
+/// seeding both start from it, so a column added to extension requests is given its value
+/// here.
+#[must_use]
+pub fn requested(request: Request, at: DateTime<Utc>) -> ActiveModel {
+    ActiveModel {
+        pid: Set(request.pid),
+        case_id: Set(request.case_id),
+        deadline_id: Set(request.deadline_id),
+        requested_by_id: Set(request.requested_by_id),
+        reason: Set(request.reason),
+        days: Set(i64::from(request.days)),
+        status: Set(ExtensionStatus::Pending.to_string()),
+        decided_by_id: Set(None),
+        decided_at: Set(None),
+        decision_note: Set(None),
+        created_at: Set(at.into()),
+        updated_at: Set(at.into()),
+        ..Default::default()
+    }
 }
 
 /// Records a pending request.
@@ -23,26 +46,10 @@ pub struct NewRequest<'a> {
 /// Database errors.
 pub async fn open(
     db: &impl ConnectionTrait,
-    new: &NewRequest<'_>,
+    request: Request,
     now: DateTime<Utc>,
 ) -> AppResult<Model> {
-    Ok(ActiveModel {
-        pid: Set(Uuid::new_v4()),
-        case_id: Set(new.case_id),
-        deadline_id: Set(new.deadline_id),
-        requested_by_id: Set(new.requested_by_id),
-        reason: Set(new.reason.trim().to_string()),
-        days: Set(i64::from(new.days)),
-        status: Set(ExtensionStatus::Pending.to_string()),
-        decided_by_id: Set(None),
-        decided_at: Set(None),
-        decision_note: Set(None),
-        created_at: Set(now.into()),
-        updated_at: Set(now.into()),
-        ..Default::default()
-    }
-    .insert(db)
-    .await?)
+    Ok(requested(request, now).insert(db).await?)
 }
 
 /// The request still waiting for a decision on this clock, if any.

@@ -8,6 +8,23 @@ use crate::errors::AppResult;
 
 impl sea_orm::ActiveModelBehavior for ActiveModel {}
 
+/// The row of a hold `by` placed on a case at `at`, not yet lifted. Placing a hold and bulk
+/// seeding both start from it, so a column added to holds is given its value here.
+#[must_use]
+pub fn placed(case_id: i64, reason: String, by: i64, at: DateTime<Utc>) -> ActiveModel {
+    ActiveModel {
+        case_id: Set(case_id),
+        reason: Set(reason),
+        placed_by_id: Set(by),
+        placed_at: Set(at.into()),
+        lifted_by_id: Set(None),
+        lifted_at: Set(None),
+        created_at: Set(at.into()),
+        updated_at: Set(at.into()),
+        ..Default::default()
+    }
+}
+
 /// Records a hold placed on a case by `by`, now.
 ///
 /// # Errors
@@ -19,19 +36,9 @@ pub async fn place(
     by: i64,
     now: DateTime<Utc>,
 ) -> AppResult<Model> {
-    Ok(ActiveModel {
-        case_id: Set(case_id),
-        reason: Set(reason.trim().to_string()),
-        placed_by_id: Set(by),
-        placed_at: Set(now.into()),
-        lifted_by_id: Set(None),
-        lifted_at: Set(None),
-        created_at: Set(now.into()),
-        updated_at: Set(now.into()),
-        ..Default::default()
-    }
-    .insert(db)
-    .await?)
+    Ok(placed(case_id, reason.trim().to_string(), by, now)
+        .insert(db)
+        .await?)
 }
 
 /// Lifts every hold in place on a case, as `by`, now.

@@ -512,24 +512,21 @@ pub async fn accredit(
         // Unusable until the invitee sets one: no password verifies against a random hash.
         None => hash_password(&Uuid::new_v4().to_string())?,
     };
-    let user = ActiveModel {
-        pid: Set(Uuid::new_v4()),
-        email: Set(email.clone()),
-        password: Set(password),
-        api_key: Set(format!("rd-{}", Uuid::new_v4().simple())),
-        name: Set(input.name.trim().to_string()),
-        role: Set(input.role.to_string()),
-        delegation_id: Set(delegation_id),
-        body_id: Set(body_id),
-        locale: Set(input.locale.to_string()),
-        time_zone: Set(input.zone.name().to_string()),
-        active: Set(true),
-        reset_token_hash: Set(None),
-        reset_sent_at: Set(None),
-        created_at: Set(now.into()),
-        updated_at: Set(now.into()),
-        ..Default::default()
-    }
+    let user = new_row(
+        NewAccount {
+            pid: Uuid::new_v4(),
+            email: email.clone(),
+            password_hash: password,
+            api_key: format!("rd-{}", Uuid::new_v4().simple()),
+            name: input.name.trim().to_string(),
+            role: input.role,
+            delegation_id,
+            body_id,
+            locale: input.locale,
+            zone: input.zone,
+        },
+        now,
+    )
     .insert(db)
     .await?;
     if input.role == Role::Mediator {
@@ -540,6 +537,44 @@ pub async fn accredit(
         Model::request_password_reset(db, &email, now, settings.sign_in).await?;
     }
     Ok(user)
+}
+
+/// A new account as it is stored: checked and resolved already.
+pub struct NewAccount {
+    pub pid: Uuid,
+    pub email: String,
+    pub password_hash: String,
+    pub api_key: String,
+    pub name: String,
+    pub role: Role,
+    pub delegation_id: Option<i64>,
+    pub body_id: Option<i64>,
+    pub locale: Locale,
+    pub zone: chrono_tz::Tz,
+}
+
+/// The row of an active account created at `now`, with no reset pending. Accreditation and
+/// bulk seeding both start from it, so a column added to users is given its value here.
+#[must_use]
+pub fn new_row(account: NewAccount, now: DateTime<Utc>) -> ActiveModel {
+    ActiveModel {
+        pid: Set(account.pid),
+        email: Set(account.email),
+        password: Set(account.password_hash),
+        api_key: Set(account.api_key),
+        name: Set(account.name),
+        role: Set(account.role.to_string()),
+        delegation_id: Set(account.delegation_id),
+        body_id: Set(account.body_id),
+        locale: Set(account.locale.to_string()),
+        time_zone: Set(account.zone.name().to_string()),
+        active: Set(true),
+        reset_token_hash: Set(None),
+        reset_sent_at: Set(None),
+        created_at: Set(now.into()),
+        updated_at: Set(now.into()),
+        ..Default::default()
+    }
 }
 
 /// Applies an admin's change to an accreditation. An admin cannot deactivate themself, so

@@ -19,7 +19,7 @@
 //! counter. Reference data (member states, a handful of bodies) is loaded when missing, and
 //! the synthetic people (one delegate per delegation, one respondent official per body, a
 //! registrar, mediators with profiles) are created once and reused by later runs.
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use chrono::{DateTime, Datelike, Duration, NaiveTime, TimeZone, Utc};
 use indicatif::{ProgressBar, ProgressStyle};
@@ -45,22 +45,26 @@ use uuid::Uuid;
 use crate::{
     errors::{AppError, AppResult},
     models::{
-        _entities::{
-            bodies as body_rows, cases, deadlines, extension_requests, holds, mediator_profiles,
-            reference_counters, users,
-        },
+        _entities::{bodies as body_rows, cases, mediator_profiles, reference_counters},
         bodies,
-        cases::CaseStatus,
+        cases::{
+            rows::{self, NewRow},
+            CaseStatus,
+        },
         deadlines::{
+            self,
             calendar::{Calendar, DayUnit},
             clock::{self, ClockSpec, Due, Pause},
-            unit_name,
         },
-        delegations, holidays,
+        delegations,
+        extension_requests::{self, Request},
+        holds, holidays, mediators,
         oversight::figures,
         reminders,
+        users::{self, NewAccount},
         vocabulary::{
-            BodyKind, Category, DeadlineKind, DismissalReason, Locale, Outcome, Role, Urgency,
+            BodyKind, Category, Confidentiality, DeadlineKind, DismissalReason, ExtensionStatus,
+            Language, Locale, Outcome, Role, Urgency,
         },
     },
     settings::Settings,
@@ -253,7 +257,14 @@ fn language_weights(group: &str) -> [u32; 6] {
     }
 }
 
-const LANGUAGES: [&str; 6] = ["en", "fr", "es", "ar", "zh", "ru"];
+const LANGUAGES: [Language; 6] = [
+    Language::En,
+    Language::Fr,
+    Language::Es,
+    Language::Ar,
+    Language::Zh,
+    Language::Ru,
+];
 
 /// What a run wrote.
 #[derive(Clone, Debug, Default)]
@@ -379,6 +390,14 @@ fn email(local: &str) -> String {
     format!("{local}@{DOMAIN}")
 }
 
+fn delegate_email(state: &delegations::Model) -> String {
+    email(&format!("delegate.{}", state.code.to_lowercase()))
+}
+
+fn official_email(body: &body_rows::Model) -> String {
+    email(&format!("official.{}", body.code.to_lowercase()))
+}
+
 /// A version-4 UUID from the generator, so that a seed reproduces the pids.
 fn uuid_from(rng: &mut ChaCha8Rng) -> Uuid {
     uuid::Builder::from_random_bytes(rng.random()).into_uuid()
@@ -391,27 +410,107 @@ fn normal(rng: &mut ChaCha8Rng) -> f64 {
     (-2.0 * u1.ln()).sqrt() * (std::f64::consts::TAU * u2).cos()
 }
 
-fn mediator_languages(k: usize) -> Vec<&'static str> {
-    let mut out = vec!["en"];
-    if k.is_multiple_of(3) {
-        out.push("fr");
-    }
-    if k % 4 == 1 {
-        out.push("es");
-    }
-    if k % 6 == 2 {
-        out.push("ar");
-    }
-    if k % 8 == 3 {
-        out.push("zh");
-    }
-    if k % 8 == 5 {
-        out.push("ru");
-    }
-    out
+/// The `k`th synthetic mediator's languages: everyone English, some others in turn.
+fn mediator_languages(k: usize) -> BTreeSet<Language> {
+    let others = [
+        (k.is_multiple_of(3), Language::Fr),
+        (k % 4 == 1, Language::Es),
+        (k % 6 == 2, Language::Ar),
+        (k % 8 == 3, Language::Zh),
+        (k % 8 == 5, Language::Ru),
+    ];
+    std::iter::once(Language::En)
+        .chain(others.into_iter().filter(|o| o.0).map(|o| o.1))
+        .collect()
 }
 
-#[allow(clippy::too_many_lines)]
+/// The member states and bodies, loaded or created when the database has none.
+async fn reference_data(
+    txn: &impl ConnectionTrait,
+    now: DateTime<Utc>,
+    summary: &mut Summary,
+) -> AppResult<(Vec<delegations::Model>, Vec<body_rows::Model>)> {
+    if delegations::Entity::find().count(txn).await? == 0 {
+        summary.delegations_loaded = delegations::load_member_states(txn, now).await?;
+    }
+    if body_rows::Entity::find().count(txn).await? == 0 {
+        for (code, name, kind) in BODIES {
+            bodies::create(txn, code, name, *kind, now).await?;
+            summary.bodies_created += 1;
+        }
+    }
+    let states = delegations::Entity::find()
+        .order_by_asc(delegations::Column::Id)
+        .all(txn)
+        .await?;
+    let all_bodies = body_rows::Entity::find()
+        .order_by_asc(body_rows::Column::Id)
+        .all(txn)
+        .await?;
+    Ok((states, all_bodies))
+}
+
+/// The synthetic people, created once (one delegate per delegation, one official per body, a
+/// registrar, `mediators` mediators): how many were created now, and all of them.
+async fn people(
+    txn: &impl ConnectionTrait,
+    rng: &mut ChaCha8Rng,
+    (states, all_bodies): (&[delegations::Model], &[body_rows::Model]),
+    mediators: usize,
+    now: DateTime<Utc>,
+) -> AppResult<(usize, Vec<users::Model>)> {
+    let mine = || users::Entity::find().filter(users::Column::Email.like(format!("%@{DOMAIN}")));
+    let existing: HashSet<String> = mine()
+        .all(txn)
+        .await?
+        .into_iter()
+        .map(|u| u.email)
+        .collect();
+    let mut wanted: Vec<Person> = Vec::new();
+    for s in states {
+        let name = format!("Delegate of {}", s.name);
+        wanted.push((delegate_email(s), name, Role::Delegate, Some(s.id), None));
+    }
+    for b in all_bodies {
+        let name = format!("Official of {}", b.code);
+        wanted.push((official_email(b), name, Role::Respondent, None, Some(b.id)));
+    }
+    let registrar = "Synthetic registrar".into();
+    wanted.push((email("registrar"), registrar, Role::Registrar, None, None));
+    for k in 0..mediators {
+        // Nationalities spread over the member states.
+        let nationality = (!states.is_empty()).then(|| states[(k * 37 + 11) % states.len()].id);
+        let (address, name) = (
+            email(&format!("mediator.{k:03}")),
+            format!("Mediator {k:03}"),
+        );
+        wanted.push((address, name, Role::Mediator, nationality, None));
+    }
+    let rows: Vec<users::ActiveModel> = wanted
+        .into_iter()
+        .filter(|(e, ..)| !existing.contains(e))
+        .map(|(email, name, role, delegation_id, body_id)| {
+            let account = NewAccount {
+                pid: uuid_from(rng),
+                email,
+                // Not a password hash: nobody signs in as these people.
+                password_hash: "!".into(),
+                api_key: format!("rd-{}", uuid_from(rng).simple()),
+                name,
+                role,
+                delegation_id,
+                body_id,
+                locale: Locale::En,
+                zone: chrono_tz::Europe::Zurich,
+            };
+            users::new_row(account, now)
+        })
+        .collect();
+    let created = rows.len();
+    insert_chunked(txn, rows, 16).await?;
+    Ok((created, mine().all(txn).await?))
+}
+
 async fn world(
     db: &DatabaseConnection,
     settings: &Settings,
@@ -421,174 +520,95 @@ async fn world(
     summary: &mut Summary,
 ) -> AppResult<World> {
     let txn = db.begin().await?;
-    if delegations::Entity::find().count(&txn).await? == 0 {
-        summary.delegations_loaded = delegations::load_member_states(&txn, now).await?;
-    }
-    if body_rows::Entity::find().count(&txn).await? == 0 {
-        for (code, name, kind) in BODIES {
-            bodies::create(&txn, code, name, *kind, now).await?;
-            summary.bodies_created += 1;
-        }
-    }
-    let states: Vec<delegations::Model> = delegations::Entity::find()
-        .order_by_asc(delegations::Column::Id)
-        .all(&txn)
-        .await?;
-    let all_bodies: Vec<body_rows::Model> = body_rows::Entity::find()
-        .order_by_asc(body_rows::Column::Id)
-        .all(&txn)
-        .await?;
+    let (states, all_bodies) = reference_data(&txn, now, summary).await?;
     let mediators_wanted = usize::try_from((n / 5000).clamp(12, 200)).unwrap_or(200);
-
-    // The synthetic people, created once.
-    let existing: HashSet<String> = users::Entity::find()
-        .select_only()
-        .column(users::Column::Email)
-        .filter(users::Column::Email.like(format!("%@{DOMAIN}")))
-        .into_tuple::<String>()
-        .all(&txn)
-        .await?
-        .into_iter()
-        .collect();
-    // (email, name, role, delegation, body)
-    let mut wanted: Vec<Person> = Vec::new();
-    for s in &states {
-        wanted.push((
-            email(&format!("delegate.{}", s.code.to_lowercase())),
-            format!("Delegate of {}", s.name),
-            Role::Delegate,
-            Some(s.id),
-            None,
-        ));
-    }
-    for b in &all_bodies {
-        wanted.push((
-            email(&format!("official.{}", b.code.to_lowercase())),
-            format!("Official of {}", b.code),
-            Role::Respondent,
-            None,
-            Some(b.id),
-        ));
-    }
-    wanted.push((
-        email("registrar"),
-        "Synthetic registrar".into(),
-        Role::Registrar,
-        None,
-        None,
-    ));
-    for k in 0..mediators_wanted {
-        // Nationalities spread over the member states.
-        let nationality = (!states.is_empty()).then(|| states[(k * 37 + 11) % states.len()].id);
-        wanted.push((
-            email(&format!("mediator.{k:03}")),
-            format!("Mediator {k:03}"),
-            Role::Mediator,
-            nationality,
-            None,
-        ));
-    }
-    let rows: Vec<users::ActiveModel> = wanted
-        .iter()
-        .filter(|(e, ..)| !existing.contains(e))
-        .map(|(e, name, role, delegation, body)| users::ActiveModel {
-            pid: Set(uuid_from(rng)),
-            email: Set(e.clone()),
-            // Not a password hash: nobody signs in as these people.
-            password: Set("!".into()),
-            api_key: Set(format!("rd-{}", uuid_from(rng).simple())),
-            name: Set(name.clone()),
-            role: Set(role.to_string()),
-            delegation_id: Set(*delegation),
-            body_id: Set(*body),
-            locale: Set(Locale::En.to_string()),
-            time_zone: Set("Europe/Zurich".into()),
-            active: Set(true),
-            reset_token_hash: Set(None),
-            reset_sent_at: Set(None),
-            calendar_token_hash: Set(None),
-            created_at: Set(now.into()),
-            updated_at: Set(now.into()),
-            ..Default::default()
-        })
-        .collect();
-    summary.users_created = rows.len();
-    for chunk in rows.chunks(MAX_PARAMS / 16) {
-        users::Entity::insert_many(chunk.to_vec())
-            .exec_without_returning(&txn)
-            .await?;
-    }
-    let people: HashMap<String, users::Model> = users::Entity::find()
-        .filter(users::Column::Email.like(format!("%@{DOMAIN}")))
-        .all(&txn)
-        .await?
-        .into_iter()
-        .map(|u| (u.email.clone(), u))
-        .collect();
-    let id_of = |e: &str| {
+    let (created, people) =
+        people(&txn, rng, (&states, &all_bodies), mediators_wanted, now).await?;
+    summary.users_created = created;
+    let people: HashMap<String, users::Model> =
+        people.into_iter().map(|u| (u.email.clone(), u)).collect();
+    let id_of = |e: String| {
         people
-            .get(e)
+            .get(&e)
             .map(|u| u.id)
             .ok_or_else(|| AppError::Internal(format!("synthetic user {e} missing")))
     };
     let delegates = states
         .iter()
-        .map(|s| id_of(&email(&format!("delegate.{}", s.code.to_lowercase()))))
+        .map(|s| id_of(delegate_email(s)))
         .collect::<AppResult<Vec<i64>>>()?;
     let officials = all_bodies
         .iter()
-        .map(|b| id_of(&email(&format!("official.{}", b.code.to_lowercase()))))
+        .map(|b| id_of(official_email(b)))
         .collect::<AppResult<Vec<i64>>>()?;
-    let registrar = id_of(&email("registrar"))?;
+    let registrar = id_of(email("registrar"))?;
     // Every synthetic mediator, including more than wanted from an earlier, larger run.
     let mut mediator_users: Vec<&users::Model> = people
         .values()
         .filter(|u| u.role == Role::Mediator.as_ref())
         .collect();
     mediator_users.sort_by(|a, b| a.email.cmp(&b.email));
+    let (mediators, speakers) = profiles(&txn, settings, &mediator_users, now).await?;
+    txn.commit().await?;
+    Ok(World {
+        states: states
+            .iter()
+            .map(|s| (s.id, s.regional_group.clone(), s.gets_extra_time()))
+            .collect(),
+        weights: filing_weights(rng, &states),
+        delegates,
+        bodies: all_bodies.iter().map(|b| (b.id, b.kind.clone())).collect(),
+        body_weights: forum_weights(&all_bodies),
+        officials,
+        secretariat: all_bodies
+            .iter()
+            .position(|b| b.kind == BodyKind::Secretariat.as_ref()),
+        registrar,
+        mediators,
+        speakers,
+    })
+}
+
+/// The mediators as (user id, nationality) and who speaks each language; a profile for each
+/// that has none yet.
+async fn profiles(
+    txn: &impl ConnectionTrait,
+    settings: &Settings,
+    mediator_users: &[&users::Model],
+    now: DateTime<Utc>,
+) -> AppResult<(Vec<(i64, Option<i64>)>, [Vec<usize>; 6])> {
     let with_profile: HashSet<i64> = mediator_profiles::Entity::find()
         .select_only()
         .column(mediator_profiles::Column::UserId)
         .into_tuple::<i64>()
-        .all(&txn)
+        .all(txn)
         .await?
         .into_iter()
         .collect();
     let mut mediators = Vec::new();
     let mut speakers: [Vec<usize>; 6] = Default::default();
-    let mut profiles = Vec::new();
+    let mut rows = Vec::new();
     for (k, u) in mediator_users.iter().enumerate() {
         let spoken = mediator_languages(k);
-        for (l, code) in LANGUAGES.iter().enumerate() {
-            if spoken.contains(code) {
+        for (l, language) in LANGUAGES.iter().enumerate() {
+            if spoken.contains(language) {
                 speakers[l].push(k);
             }
         }
         mediators.push((u.id, u.delegation_id));
         if !with_profile.contains(&u.id) {
-            profiles.push(mediator_profiles::ActiveModel {
-                user_id: Set(u.id),
-                languages: Set(spoken.join(",")),
-                capacity: Set(i64::from(settings.assignment.default_capacity)),
-                on_leave: Set(false),
-                active_cases: Set(0),
-                last_assigned_at: Set(None),
-                created_at: Set(now.into()),
-                updated_at: Set(now.into()),
-                ..Default::default()
-            });
+            let capacity = settings.assignment.default_capacity;
+            rows.push(mediators::profile_row(u.id, &spoken, capacity, now));
         }
     }
-    if !profiles.is_empty() {
-        mediator_profiles::Entity::insert_many(profiles)
-            .exec_without_returning(&txn)
-            .await?;
-    }
-    txn.commit().await?;
+    insert_chunked(txn, rows, 8).await?;
+    Ok((mediators, speakers))
+}
 
-    // Small states file more: LDC, SIDS and LLDC delegations weigh more, and every
-    // delegation gets its own propensity around that.
-    let weights = states
+/// Small states file more: LDC, SIDS and LLDC delegations weigh more, and every delegation
+/// gets its own propensity around that.
+fn filing_weights(rng: &mut ChaCha8Rng, states: &[delegations::Model]) -> Vec<f64> {
+    states
         .iter()
         .map(|s| {
             let base = 1.0
@@ -597,14 +617,14 @@ async fn world(
                 + 0.5 * f64::from(u8::from(s.is_lldc));
             base * (0.6 * normal(rng)).exp()
         })
-        .collect();
-    let secretariat = all_bodies
-        .iter()
-        .position(|b| b.kind == BodyKind::Secretariat.as_ref());
-    // Incidents happen mostly at the first bodies (a few big ones dominate), rarely at the
-    // secretariat itself.
-    #[allow(clippy::cast_precision_loss)]
-    let body_weights = all_bodies
+        .collect()
+}
+
+/// Incidents happen mostly at the first bodies (a few big ones dominate), rarely at the
+/// secretariat itself.
+#[expect(clippy::cast_precision_loss, reason = "a handful of bodies")]
+fn forum_weights(all_bodies: &[body_rows::Model]) -> Vec<f64> {
+    all_bodies
         .iter()
         .enumerate()
         .map(|(k, b)| {
@@ -615,22 +635,7 @@ async fn world(
                 w
             }
         })
-        .collect();
-    Ok(World {
-        states: states
-            .iter()
-            .map(|s| (s.id, s.regional_group.clone(), s.gets_extra_time()))
-            .collect(),
-        weights,
-        delegates,
-        bodies: all_bodies.iter().map(|b| (b.id, b.kind.clone())).collect(),
-        body_weights,
-        officials,
-        secretariat,
-        registrar,
-        mediators,
-        speakers,
-    })
+        .collect()
 }
 
 /// One step of a case's planned life.
@@ -761,10 +766,8 @@ impl Planner<'_> {
     }
 
     /// The whole planned life of a case, in order.
-    #[allow(clippy::too_many_lines)]
     fn plan(&self, rng: &mut ChaCha8Rng, world: &World, f: &Filing) -> Vec<(DateTime<Utc>, Fx)> {
         let mut out = Vec::with_capacity(12);
-        let cal = self.calendar;
         // A few complainants withdraw before registration.
         if rng.random_bool(0.01) {
             let w = self.after(f.at, rng.random_range(0..=3), rng);
@@ -789,26 +792,50 @@ impl Planner<'_> {
             dismiss = dismiss * 8 / 10;
         }
         if rng.random_range(0..1000) < dismiss {
-            let reasons = WeightedIndex::new(DISMISSAL_REASONS.iter().map(|r| r.1))
-                .expect("dismissal weights");
-            out.push((
-                decided,
-                Fx::Dismiss(DISMISSAL_REASONS[reasons.sample(rng)].0),
-            ));
-            let mut window_end = cal.due_at(decided, DayUnit::Calendar, 15);
-            if rng.random_bool(0.07) {
-                let appeal = decided + Duration::days(rng.random_range(2..14));
-                out.push((appeal, Fx::AppealDismissal));
-                let again = self.after(appeal, Self::step(rng, 3, el_due, 0.2), rng);
-                out.push((again, Fx::Redismiss));
-                window_end = again;
-            }
-            let closed = self.after(window_end, rng.random_range(1..=10), rng);
-            out.push((closed, Fx::Close));
-            return out;
+            self.dismissal(rng, decided, el_due, &mut out);
+        } else {
+            out.push((decided, Fx::Eligible));
+            self.mediation(rng, world, f, decided, &mut out);
         }
-        out.push((decided, Fx::Eligible));
+        out
+    }
 
+    /// A dismissal at `decided`, now and then appealed and dismissed again, then closure.
+    fn dismissal(
+        &self,
+        rng: &mut ChaCha8Rng,
+        decided: DateTime<Utc>,
+        el_due: u32,
+        out: &mut Vec<(DateTime<Utc>, Fx)>,
+    ) {
+        let reasons =
+            WeightedIndex::new(DISMISSAL_REASONS.iter().map(|r| r.1)).expect("dismissal weights");
+        out.push((
+            decided,
+            Fx::Dismiss(DISMISSAL_REASONS[reasons.sample(rng)].0),
+        ));
+        let mut window_end = self.calendar.due_at(decided, DayUnit::Calendar, 15);
+        if rng.random_bool(0.07) {
+            let appeal = decided + Duration::days(rng.random_range(2..14));
+            out.push((appeal, Fx::AppealDismissal));
+            let again = self.after(appeal, Self::step(rng, 3, el_due, 0.2), rng);
+            out.push((again, Fx::Redismiss));
+            window_end = again;
+        }
+        let closed = self.after(window_end, rng.random_range(1..=10), rng);
+        out.push((closed, Fx::Close));
+    }
+
+    /// From eligibility at `decided`: a mediator, then a withdrawal, a settlement or a request
+    /// for the respondent's formal response, and what follows.
+    fn mediation(
+        &self,
+        rng: &mut ChaCha8Rng,
+        world: &World,
+        f: &Filing,
+        decided: DateTime<Utc>,
+        out: &mut Vec<(DateTime<Utc>, Fx)>,
+    ) {
         // The rule usually finds a mediator at once; a few cases wait for one.
         let assigned = if rng.random_bool(0.85) {
             decided
@@ -817,9 +844,6 @@ impl Planner<'_> {
         };
         out.push((assigned, Fx::Assign(self.mediator(rng, world, f))));
         let (_, res_due) = self.days(DeadlineKind::Resolution, f);
-
-        // The first mediation phase ends with a withdrawal, a settlement or a request for
-        // the respondent's formal response.
         let r: f64 = rng.random();
         let (mut end, fx) = if r < 0.06 {
             let k = rng.random_range(3..=50);
@@ -837,7 +861,7 @@ impl Planner<'_> {
         // Now and then the case is put on hold during that phase, which pushes its end
         // back by as many working days.
         if rng.random_bool(0.04) {
-            let span = u32::try_from(cal.days_between(assigned, end, DayUnit::Working))
+            let span = u32::try_from(self.calendar.days_between(assigned, end, DayUnit::Working))
                 .unwrap_or(0)
                 .max(1);
             let placed = self.after(assigned, rng.random_range(0..span), rng);
@@ -850,98 +874,114 @@ impl Planner<'_> {
                 .max(lifted + Duration::minutes(30));
         }
         out.push((end, fx));
-        let settled = match fx {
+        match fx {
             Fx::Withdraw => {
                 if rng.random_bool(0.9) {
                     let c = self.after(end, rng.random_range(1..=10), rng);
                     out.push((c, Fx::Close));
                 }
-                return out;
             }
-            Fx::Settle => end,
-            _ => {
-                let requested = end;
-                let (_, fr_days) = self.days(DeadlineKind::FormalResponse, f);
-                let sdt = if f.respondent_extra_time {
-                    self.settings.special_and_differential.extra_working_days
-                } else {
-                    0
-                };
-                let mut due = fr_days + sdt;
-                // The respondent waits for the answer to an extension request.
-                let mut not_before = requested;
-                if rng.random_bool(0.06) {
-                    let asked = self.after(requested, rng.random_range(1..=due.max(2) - 1), rng);
-                    let days = rng.random_range(5..=self.settings.max_extension_days.max(5));
-                    let answered = self.after(asked, rng.random_range(1..=4), rng);
-                    let granted = rng.random_bool(0.65);
-                    out.push((asked, Fx::ExtensionRequested(days)));
-                    out.push((answered, Fx::ExtensionDecided(granted)));
-                    not_before = answered + Duration::hours(1);
-                    if granted {
-                        due += days;
-                    }
-                }
-                let r: f64 = rng.random();
-                let escalated = if r < 0.1 {
-                    // No response: escalated once the deadline has passed.
-                    let at = self
-                        .after(requested, due + rng.random_range(3..=10), rng)
-                        .max(not_before);
-                    out.push((at, Fx::Escalate));
-                    at
-                } else {
-                    let k = Self::step(rng, 2, due, 0.2);
-                    let responded = self.after(requested, k, rng).max(not_before);
-                    out.push((responded, Fx::Respond));
-                    let c: f64 = rng.random();
-                    if c < 0.5 {
-                        let at = self.after(responded, rng.random_range(2..=10), rng);
-                        out.push((at, Fx::Accept));
-                        self.after_settlement(rng, at, &mut out);
-                        return out;
-                    } else if c < 0.75 {
-                        let contested = self.after(responded, rng.random_range(1..=5), rng);
-                        out.push((contested, Fx::Contest));
-                        let at = self.after(contested, rng.random_range(5..=40), rng);
-                        out.push((at, Fx::Settle));
-                        self.after_settlement(rng, at, &mut out);
-                        return out;
-                    }
-                    let at = self.after(responded, rng.random_range(3..=15), rng);
-                    out.push((at, Fx::Escalate));
-                    at
-                };
-                // Independent review.
-                let (_, review_due) = self.days(DeadlineKind::IndependentReview, f);
-                let outcome = |rng: &mut ChaCha8Rng| match rng.random_range(0..100) {
-                    0..25 => Outcome::Upheld,
-                    25..55 => Outcome::PartlyUpheld,
-                    _ => Outcome::NotUpheld,
-                };
-                let mut decided = self.after(escalated, Self::step(rng, 10, review_due, 0.2), rng);
-                out.push((decided, Fx::Decide(outcome(rng))));
-                if rng.random_bool(0.08) {
-                    let appeal = decided + Duration::days(rng.random_range(3..14));
-                    out.push((appeal, Fx::AppealDecision));
-                    decided = self.after(appeal, Self::step(rng, 10, review_due, 0.2), rng);
-                    out.push((decided, Fx::Decide(outcome(rng))));
-                }
-                let window_end = cal.due_at(decided, DayUnit::Calendar, 15);
-                if rng.random_bool(0.25) {
-                    let m = self.after(window_end, rng.random_range(0..=3), rng);
-                    out.push((m, Fx::Monitor));
-                    let c = self.after(m, rng.random_range(20..=60), rng);
-                    out.push((c, Fx::Close));
-                } else {
-                    let c = self.after(window_end, rng.random_range(1..=8), rng);
-                    out.push((c, Fx::Close));
-                }
-                return out;
-            }
+            Fx::Settle => self.after_settlement(rng, end, out),
+            _ => self.formal_response(rng, f, end, out),
+        }
+    }
+
+    /// From the request for a formal response at `requested`: now and then an extension,
+    /// then a response accepted or contested and settled, or an escalation to review.
+    fn formal_response(
+        &self,
+        rng: &mut ChaCha8Rng,
+        f: &Filing,
+        requested: DateTime<Utc>,
+        out: &mut Vec<(DateTime<Utc>, Fx)>,
+    ) {
+        let (_, fr_days) = self.days(DeadlineKind::FormalResponse, f);
+        let sdt = if f.respondent_extra_time {
+            self.settings.special_and_differential.extra_working_days
+        } else {
+            0
         };
-        self.after_settlement(rng, settled, &mut out);
-        out
+        let mut due = fr_days + sdt;
+        // The respondent waits for the answer to an extension request.
+        let mut not_before = requested;
+        if rng.random_bool(0.06) {
+            let asked = self.after(requested, rng.random_range(1..=due.max(2) - 1), rng);
+            let days = rng.random_range(5..=self.settings.max_extension_days.max(5));
+            let answered = self.after(asked, rng.random_range(1..=4), rng);
+            let granted = rng.random_bool(0.65);
+            out.push((asked, Fx::ExtensionRequested(days)));
+            out.push((answered, Fx::ExtensionDecided(granted)));
+            not_before = answered + Duration::hours(1);
+            if granted {
+                due += days;
+            }
+        }
+        let r: f64 = rng.random();
+        let escalated = if r < 0.1 {
+            // No response: escalated once the deadline has passed.
+            let at = self
+                .after(requested, due + rng.random_range(3..=10), rng)
+                .max(not_before);
+            out.push((at, Fx::Escalate));
+            at
+        } else {
+            let k = Self::step(rng, 2, due, 0.2);
+            let responded = self.after(requested, k, rng).max(not_before);
+            out.push((responded, Fx::Respond));
+            let c: f64 = rng.random();
+            if c < 0.5 {
+                let at = self.after(responded, rng.random_range(2..=10), rng);
+                out.push((at, Fx::Accept));
+                self.after_settlement(rng, at, out);
+                return;
+            } else if c < 0.75 {
+                let contested = self.after(responded, rng.random_range(1..=5), rng);
+                out.push((contested, Fx::Contest));
+                let at = self.after(contested, rng.random_range(5..=40), rng);
+                out.push((at, Fx::Settle));
+                self.after_settlement(rng, at, out);
+                return;
+            }
+            let at = self.after(responded, rng.random_range(3..=15), rng);
+            out.push((at, Fx::Escalate));
+            at
+        };
+        self.review(rng, f, escalated, out);
+    }
+
+    /// Independent review from `escalated`: a decision, now and then appealed and decided
+    /// again, monitoring for some, then closure.
+    fn review(
+        &self,
+        rng: &mut ChaCha8Rng,
+        f: &Filing,
+        escalated: DateTime<Utc>,
+        out: &mut Vec<(DateTime<Utc>, Fx)>,
+    ) {
+        let (_, review_due) = self.days(DeadlineKind::IndependentReview, f);
+        let outcome = |rng: &mut ChaCha8Rng| match rng.random_range(0..100) {
+            0..25 => Outcome::Upheld,
+            25..55 => Outcome::PartlyUpheld,
+            _ => Outcome::NotUpheld,
+        };
+        let mut decided = self.after(escalated, Self::step(rng, 10, review_due, 0.2), rng);
+        out.push((decided, Fx::Decide(outcome(rng))));
+        if rng.random_bool(0.08) {
+            let appeal = decided + Duration::days(rng.random_range(3..14));
+            out.push((appeal, Fx::AppealDecision));
+            decided = self.after(appeal, Self::step(rng, 10, review_due, 0.2), rng);
+            out.push((decided, Fx::Decide(outcome(rng))));
+        }
+        let window_end = self.calendar.due_at(decided, DayUnit::Calendar, 15);
+        if rng.random_bool(0.25) {
+            let m = self.after(window_end, rng.random_range(0..=3), rng);
+            out.push((m, Fx::Monitor));
+            let c = self.after(m, rng.random_range(20..=60), rng);
+            out.push((c, Fx::Close));
+        } else {
+            let c = self.after(window_end, rng.random_range(1..=8), rng);
+            out.push((c, Fx::Close));
+        }
     }
 
     /// Monitoring of the settlement for some, then closure.
@@ -990,7 +1030,18 @@ impl Planner<'_> {
         respondent_sdt: u32,
         now: DateTime<Utc>,
     ) -> State {
-        let mut s = State {
+        let mut s = State::filed(f.at);
+        for &(at, fx) in plan.iter().take_while(|(at, _)| *at <= now) {
+            s.apply(at, fx, respondent_sdt);
+        }
+        s
+    }
+}
+
+impl State {
+    /// A case just filed at `at`: its acknowledgement clock running.
+    fn filed(at: DateTime<Utc>) -> Self {
+        Self {
             status: CaseStatus::Submitted,
             outcome: None,
             reason: None,
@@ -1001,161 +1052,164 @@ impl Planner<'_> {
             decided_at: None,
             closed_at: None,
             appeals: 0,
-            clocks: vec![Clock {
-                kind: DeadlineKind::Acknowledge,
-                start: f.at,
-                met: None,
-                cancelled: None,
-                sdt: 0,
-                extension: 0,
-            }],
+            clocks: Vec::new(),
             holds: Vec::new(),
             extension: None,
-        };
-        let start = |s: &mut State, kind: DeadlineKind, at: DateTime<Utc>, sdt: u32| {
-            s.clocks.push(Clock {
-                kind,
-                start: at,
-                met: None,
-                cancelled: None,
-                sdt,
-                extension: 0,
-            });
-        };
-        let meet = |s: &mut State, kind: DeadlineKind, at: DateTime<Utc>| {
-            for c in s
-                .clocks
-                .iter_mut()
-                .filter(|c| c.kind == kind && c.is_open())
-            {
-                c.met = Some(at);
+        }
+        .started(DeadlineKind::Acknowledge, at, 0)
+    }
+
+    fn started(mut self, kind: DeadlineKind, at: DateTime<Utc>, sdt: u32) -> Self {
+        self.start(kind, at, sdt);
+        self
+    }
+
+    fn start(&mut self, kind: DeadlineKind, at: DateTime<Utc>, sdt: u32) {
+        self.clocks.push(Clock {
+            kind,
+            start: at,
+            met: None,
+            cancelled: None,
+            sdt,
+            extension: 0,
+        });
+    }
+
+    fn meet(&mut self, kind: DeadlineKind, at: DateTime<Utc>) {
+        for c in self
+            .clocks
+            .iter_mut()
+            .filter(|c| c.kind == kind && c.is_open())
+        {
+            c.met = Some(at);
+        }
+    }
+
+    /// Cancels the open clocks of `kinds`, or all open clocks.
+    fn cancel(&mut self, kinds: Option<&[DeadlineKind]>, at: DateTime<Utc>) {
+        for c in self
+            .clocks
+            .iter_mut()
+            .filter(|c| c.is_open() && kinds.is_none_or(|k| k.contains(&c.kind)))
+        {
+            c.cancelled = Some(at);
+        }
+    }
+
+    /// Where the case stands after the step `fx` taken at `at`.
+    fn apply(&mut self, at: DateTime<Utc>, fx: Fx, respondent_sdt: u32) {
+        match fx {
+            Fx::Register => {
+                self.status = CaseStatus::Registered;
+                self.registered_at = Some(at);
+                self.meet(DeadlineKind::Acknowledge, at);
+                self.start(DeadlineKind::Eligibility, at, 0);
             }
-        };
-        let cancel = |s: &mut State, kinds: Option<&[DeadlineKind]>, at: DateTime<Utc>| {
-            for c in s
-                .clocks
-                .iter_mut()
-                .filter(|c| c.is_open() && kinds.is_none_or(|k| k.contains(&c.kind)))
-            {
-                c.cancelled = Some(at);
+            Fx::Eligible => {
+                self.status = CaseStatus::UnderAssessment;
+                self.decided_at = Some(at);
+                self.served_at = Some(at);
+                self.meet(DeadlineKind::Eligibility, at);
+                self.start(DeadlineKind::Resolution, at, 0);
             }
-        };
-        for &(at, fx) in plan.iter().take_while(|(at, _)| *at <= now) {
-            match fx {
-                Fx::Register => {
-                    s.status = CaseStatus::Registered;
-                    s.registered_at = Some(at);
-                    meet(&mut s, DeadlineKind::Acknowledge, at);
-                    start(&mut s, DeadlineKind::Eligibility, at, 0);
+            Fx::Dismiss(reason) => {
+                self.status = CaseStatus::Dismissed;
+                self.outcome = Some(Outcome::Dismissed);
+                self.reason = Some(reason);
+                self.decided_at = Some(at);
+                self.meet(DeadlineKind::Eligibility, at);
+                self.cancel(None, at);
+            }
+            Fx::AppealDismissal => {
+                self.status = CaseStatus::Registered;
+                self.outcome = None;
+                self.appeals += 1;
+                self.start(DeadlineKind::Eligibility, at, 0);
+            }
+            Fx::Redismiss => {
+                self.status = CaseStatus::Dismissed;
+                self.outcome = Some(Outcome::Dismissed);
+                self.meet(DeadlineKind::Eligibility, at);
+                self.cancel(None, at);
+            }
+            Fx::Assign(m) => {
+                self.status = CaseStatus::InMediation;
+                self.mediator = Some(m);
+                self.assigned_at = Some(at);
+            }
+            Fx::RequestResponse => {
+                self.status = CaseStatus::AwaitingResponse;
+                self.start(DeadlineKind::FormalResponse, at, respondent_sdt);
+            }
+            Fx::Respond => {
+                self.status = CaseStatus::ResponseReceived;
+                self.meet(DeadlineKind::FormalResponse, at);
+            }
+            Fx::Accept => {
+                self.status = CaseStatus::Settled;
+                self.outcome = Some(Outcome::ResponseAccepted);
+                self.meet(DeadlineKind::Resolution, at);
+            }
+            Fx::Contest => self.status = CaseStatus::InMediation,
+            Fx::Settle => {
+                self.status = CaseStatus::Settled;
+                self.outcome = Some(Outcome::Settled);
+                self.meet(DeadlineKind::Resolution, at);
+                self.cancel(Some(&[DeadlineKind::FormalResponse]), at);
+            }
+            Fx::Escalate => {
+                self.status = CaseStatus::UnderReview;
+                self.cancel(
+                    Some(&[DeadlineKind::FormalResponse, DeadlineKind::Resolution]),
+                    at,
+                );
+            }
+            Fx::Decide(outcome) => {
+                self.status = CaseStatus::Decided;
+                self.outcome = Some(outcome);
+            }
+            Fx::AppealDecision => {
+                self.status = CaseStatus::UnderReview;
+                self.outcome = None;
+                self.appeals += 1;
+            }
+            Fx::Monitor => {
+                self.status = CaseStatus::Monitoring;
+                self.cancel(None, at);
+            }
+            Fx::Withdraw => {
+                self.status = CaseStatus::Withdrawn;
+                self.outcome = Some(Outcome::Withdrawn);
+                self.cancel(None, at);
+            }
+            Fx::Close => {
+                self.status = CaseStatus::Closed;
+                self.closed_at = Some(at);
+                self.cancel(None, at);
+            }
+            Fx::HoldPlaced => self.holds.push((at, None)),
+            Fx::HoldLifted => {
+                if let Some(h) = self.holds.last_mut() {
+                    h.1 = Some(at);
                 }
-                Fx::Eligible => {
-                    s.status = CaseStatus::UnderAssessment;
-                    s.decided_at = Some(at);
-                    s.served_at = Some(at);
-                    meet(&mut s, DeadlineKind::Eligibility, at);
-                    start(&mut s, DeadlineKind::Resolution, at, 0);
-                }
-                Fx::Dismiss(reason) => {
-                    s.status = CaseStatus::Dismissed;
-                    s.outcome = Some(Outcome::Dismissed);
-                    s.reason = Some(reason);
-                    s.decided_at = Some(at);
-                    meet(&mut s, DeadlineKind::Eligibility, at);
-                    cancel(&mut s, None, at);
-                }
-                Fx::AppealDismissal => {
-                    s.status = CaseStatus::Registered;
-                    s.outcome = None;
-                    s.appeals += 1;
-                    start(&mut s, DeadlineKind::Eligibility, at, 0);
-                }
-                Fx::Redismiss => {
-                    s.status = CaseStatus::Dismissed;
-                    s.outcome = Some(Outcome::Dismissed);
-                    meet(&mut s, DeadlineKind::Eligibility, at);
-                    cancel(&mut s, None, at);
-                }
-                Fx::Assign(m) => {
-                    s.status = CaseStatus::InMediation;
-                    s.mediator = Some(m);
-                    s.assigned_at = Some(at);
-                }
-                Fx::RequestResponse => {
-                    s.status = CaseStatus::AwaitingResponse;
-                    start(&mut s, DeadlineKind::FormalResponse, at, respondent_sdt);
-                }
-                Fx::Respond => {
-                    s.status = CaseStatus::ResponseReceived;
-                    meet(&mut s, DeadlineKind::FormalResponse, at);
-                }
-                Fx::Accept => {
-                    s.status = CaseStatus::Settled;
-                    s.outcome = Some(Outcome::ResponseAccepted);
-                    meet(&mut s, DeadlineKind::Resolution, at);
-                }
-                Fx::Contest => s.status = CaseStatus::InMediation,
-                Fx::Settle => {
-                    s.status = CaseStatus::Settled;
-                    s.outcome = Some(Outcome::Settled);
-                    meet(&mut s, DeadlineKind::Resolution, at);
-                    cancel(&mut s, Some(&[DeadlineKind::FormalResponse]), at);
-                }
-                Fx::Escalate => {
-                    s.status = CaseStatus::UnderReview;
-                    cancel(
-                        &mut s,
-                        Some(&[DeadlineKind::FormalResponse, DeadlineKind::Resolution]),
-                        at,
-                    );
-                }
-                Fx::Decide(outcome) => {
-                    s.status = CaseStatus::Decided;
-                    s.outcome = Some(outcome);
-                }
-                Fx::AppealDecision => {
-                    s.status = CaseStatus::UnderReview;
-                    s.outcome = None;
-                    s.appeals += 1;
-                }
-                Fx::Monitor => {
-                    s.status = CaseStatus::Monitoring;
-                    cancel(&mut s, None, at);
-                }
-                Fx::Withdraw => {
-                    s.status = CaseStatus::Withdrawn;
-                    s.outcome = Some(Outcome::Withdrawn);
-                    cancel(&mut s, None, at);
-                }
-                Fx::Close => {
-                    s.status = CaseStatus::Closed;
-                    s.closed_at = Some(at);
-                    cancel(&mut s, None, at);
-                }
-                Fx::HoldPlaced => s.holds.push((at, None)),
-                Fx::HoldLifted => {
-                    if let Some(h) = s.holds.last_mut() {
-                        h.1 = Some(at);
-                    }
-                }
-                Fx::ExtensionRequested(days) => s.extension = Some((at, days, None)),
-                Fx::ExtensionDecided(granted) => {
-                    if let Some(e) = s.extension.as_mut() {
-                        e.2 = Some((at, granted));
-                        if granted {
-                            let days = e.1;
-                            for c in s
-                                .clocks
-                                .iter_mut()
-                                .filter(|c| c.kind == DeadlineKind::FormalResponse && c.is_open())
-                            {
-                                c.extension += days;
-                            }
+            }
+            Fx::ExtensionRequested(days) => self.extension = Some((at, days, None)),
+            Fx::ExtensionDecided(granted) => {
+                if let Some(e) = self.extension.as_mut() {
+                    e.2 = Some((at, granted));
+                    if granted {
+                        let days = e.1;
+                        for c in self
+                            .clocks
+                            .iter_mut()
+                            .filter(|c| c.kind == DeadlineKind::FormalResponse && c.is_open())
+                        {
+                            c.extension += days;
                         }
                     }
                 }
             }
         }
-        s
     }
 }
 
@@ -1183,13 +1237,428 @@ async fn max_id<E: EntityTrait>(db: &impl ConnectionTrait, column: E::Column) ->
         .unwrap_or(0))
 }
 
+/// Filing instants in seconds after `start`, in order: more cases in recent months (volume
+/// grows by `GROWTH` over the period), fewer on days the organization is closed.
+#[expect(
+    clippy::cast_precision_loss,
+    clippy::cast_possible_truncation,
+    reason = "seconds of a few years"
+)]
+fn filing_instants(
+    rng: &mut ChaCha8Rng,
+    calendar: &Calendar,
+    count: usize,
+    start: DateTime<Utc>,
+    span: i64,
+) -> Vec<i64> {
+    const GROWTH: f64 = 0.5;
+    let mut filed: Vec<i64> = Vec::with_capacity(count);
+    for _ in 0..count {
+        let mut at = 0;
+        for _ in 0..4 {
+            let u: f64 = rng.random();
+            // Inverse of the CDF of the density 1 + GROWTH x on [0, 1).
+            let x = ((1.0 + 2.0 * GROWTH * u * (1.0 + GROWTH / 2.0)).sqrt() - 1.0) / GROWTH;
+            at = ((x * span as f64) as i64).min(span - 60);
+            let day = calendar.local_date(start + Duration::seconds(at));
+            if calendar.is_working_day(day) || rng.random_bool(0.25) {
+                break;
+            }
+        }
+        filed.push(at);
+    }
+    filed.sort_unstable();
+    filed
+}
+
+/// The distributions every case is drawn from.
+struct Draws {
+    /// Seconds after the start of the period of each filing, in order.
+    filed: Vec<i64>,
+    /// Complainant of each case (index into the world's states).
+    complainants: Vec<u16>,
+    forums: WeightedIndex<f64>,
+    categories: WeightedIndex<u32>,
+    /// Languages of filing by regional group, and for a group not listed.
+    languages: HashMap<&'static str, WeightedIndex<u32>>,
+    other_languages: WeightedIndex<u32>,
+}
+
+impl Draws {
+    fn new(rng: &mut ChaCha8Rng, world: &World, filed: Vec<i64>) -> AppResult<Self> {
+        let count = filed.len();
+        let weights = |what: &str, e: rand::distr::weighted::Error| {
+            AppError::Internal(format!("{what} weights: {e}"))
+        };
+        // Complainants: each delegation at least once, the rest by weight, shuffled.
+        let by_weight = WeightedIndex::new(&world.weights).map_err(|e| weights("delegation", e))?;
+        let mut complainants: Vec<u16> = (0..world.states.len().min(count))
+            .map(|k| u16::try_from(k).unwrap_or(0))
+            .collect();
+        while complainants.len() < count {
+            complainants.push(u16::try_from(by_weight.sample(rng)).unwrap_or(0));
+        }
+        complainants.shuffle(rng);
+        let groups = [
+            "african",
+            "asia_pacific",
+            "eastern_european",
+            "latin_american_caribbean",
+            "western_european_others",
+            "none",
+        ];
+        Ok(Self {
+            filed,
+            complainants,
+            forums: WeightedIndex::new(&world.body_weights).map_err(|e| weights("body", e))?,
+            categories: WeightedIndex::new(CATEGORIES.iter().map(|c| c.1))
+                .map_err(|e| weights("category", e))?,
+            languages: groups
+                .into_iter()
+                .map(|g| (g, WeightedIndex::new(language_weights(g))))
+                .map(|(g, w)| w.map(|w| (g, w)).map_err(|e| weights("language", e)))
+                .collect::<AppResult<_>>()?,
+            other_languages: WeightedIndex::new(language_weights(""))
+                .map_err(|e| weights("language", e))?,
+        })
+    }
+}
+
+/// What was drawn for one case at filing.
+struct Drawn {
+    id: i64,
+    /// Indices of the respondent body or delegation.
+    respondent: (Option<usize>, Option<usize>),
+    filing: Filing,
+    case: NewRow,
+}
+
+/// The rows of one transaction.
+#[derive(Default)]
+struct Rows {
+    cases: Vec<cases::ActiveModel>,
+    clocks: Vec<deadlines::ActiveModel>,
+    holds: Vec<holds::ActiveModel>,
+    extensions: Vec<extension_requests::ActiveModel>,
+}
+
+/// One run: what it draws from, and the ids, references and loads it has taken so far.
+struct Run<'a> {
+    settings: &'a Settings,
+    calendar: &'a Calendar,
+    world: &'a World,
+    draws: Draws,
+    seed: u64,
+    now: DateTime<Utc>,
+    /// Start of the filing period.
+    start: DateTime<Utc>,
+    first_id: i64,
+    /// The last ids taken.
+    deadline_id: i64,
+    hold_id: i64,
+    extension_id: i64,
+    /// Pids come from their own stream, which depends on where the ids start: the same seed
+    /// reproduces a run on the same database, and a second run does not collide with the
+    /// first.
+    pids: ChaCha8Rng,
+    /// Last reference number of each year.
+    counters: BTreeMap<i32, i64>,
+    /// Active cases and last assignment added to each mediator.
+    loads: Vec<(i64, Option<DateTime<Utc>>)>,
+}
+
+impl Run<'_> {
+    const fn planner(&self) -> Planner<'_> {
+        Planner {
+            settings: self.settings,
+            calendar: self.calendar,
+        }
+    }
+
+    /// Draws the `i`th case's parties, category, urgency and words.
+    fn draw(&self, rng: &mut ChaCha8Rng, i: usize) -> Drawn {
+        let (world, draws) = (self.world, &self.draws);
+        let id = self.first_id + i64::try_from(i).unwrap_or(0);
+        let at = self.start + Duration::seconds(draws.filed[i]);
+        let c = usize::from(draws.complainants[i]);
+        let (complainant, group, _) = &world.states[c];
+        let language = draws
+            .languages
+            .get(group.as_str())
+            .unwrap_or(&draws.other_languages)
+            .sample(rng);
+        let (category, _, dismissal_per_mille, titles) = CATEGORIES[draws.categories.sample(rng)];
+        let forum = draws.forums.sample(rng);
+        // Nine respondents in ten are a body (the forum, or the secretariat for conference
+        // services); the others a delegation.
+        let (respondent_body, respondent_delegation) = if rng.random_bool(0.88) {
+            let b = match world.secretariat {
+                Some(s) if rng.random_bool(0.25) => s,
+                _ => forum,
+            };
+            (Some(b), None)
+        } else {
+            let mut d = rng.random_range(0..world.states.len());
+            if d == c {
+                d = (d + 1) % world.states.len();
+            }
+            (None, Some(d))
+        };
+        let urgency = if rng.random_bool(0.08) {
+            Urgency::Urgent
+        } else {
+            Urgency::Normal
+        };
+        let filing = Filing {
+            at,
+            category,
+            dismissal_per_mille,
+            urgency,
+            translated: language != 0,
+            language,
+            complainant: Some(*complainant),
+            respondent_delegation: respondent_delegation.map(|d| world.states[d].0),
+            respondent_extra_time: respondent_delegation.is_some_and(|d| world.states[d].2),
+        };
+        let confidentiality = if rng.random_bool(0.25) {
+            Confidentiality::IdentityProtected
+        } else {
+            Confidentiality::Public
+        };
+        let title = titles[rng.random_range(0..titles.len())];
+        let sentences = rng.random_range(2..=5);
+        let facts = (0..sentences)
+            .map(|_| FACTS[rng.random_range(0..FACTS.len())])
+            .collect::<Vec<_>>()
+            .join(" ");
+        let remedy = REMEDIES[rng.random_range(0..REMEDIES.len())];
+        let incident = self.calendar.local_date(at) - Duration::days(rng.random_range(0..30));
+        let case = NewRow {
+            // Taken when the row is built, from the pids' own stream.
+            pid: Uuid::nil(),
+            reference: String::new(),
+            title: title.into(),
+            category,
+            body_id: world.bodies[forum].0,
+            incident_date: incident,
+            facts,
+            remedy_sought: remedy.into(),
+            complainant_delegation_id: *complainant,
+            filed_by_id: world.delegates[c],
+            respondent_body_id: respondent_body.map(|b| world.bodies[b].0),
+            respondent_delegation_id: filing.respondent_delegation,
+            confidentiality,
+            language: LANGUAGES[language],
+            urgency,
+            idempotency_key: format!("synthetic-{}-{id}", self.seed),
+        };
+        Drawn {
+            id,
+            respondent: (respondent_body, respondent_delegation),
+            filing,
+            case,
+        }
+    }
+
+    /// Draws the `i`th case, plans its life, and adds its rows as they stand at `now`.
+    fn case(&mut self, rng: &mut ChaCha8Rng, i: usize, rows: &mut Rows, summary: &mut Summary) {
+        let drawn = self.draw(rng, i);
+        let f = drawn.filing;
+        let mut plan = self.planner().plan(rng, self.world, &f);
+        // Steps drawn in different phases may interleave (a hold, an extension).
+        plan.sort_by_key(|p| p.0);
+        let sdt = if f.respondent_extra_time {
+            self.settings.special_and_differential.extra_working_days
+        } else {
+            0
+        };
+        let s = Planner::replay(&plan, &f, sdt, self.now);
+        if let Some(m) = s.mediator {
+            if s.status.is_active() {
+                self.loads[m].0 += 1;
+            }
+            self.loads[m].1 = self.loads[m].1.max(s.assigned_at);
+        }
+        let (case_id, respondent) = (drawn.id, drawn.respondent);
+        let mut row = self.case_row(drawn, &s, &plan);
+        let (soonest, formal_response) = self.clocks(case_id, &f, &s, &mut rows.clocks);
+        row.next_due_at = Set(soonest.map(Into::into));
+        rows.cases.push(row);
+        for (placed, lifted) in &s.holds {
+            self.hold_id += 1;
+            let reason =
+                HOLD_REASONS[usize::try_from(self.hold_id).unwrap_or(0) % HOLD_REASONS.len()];
+            let mut hold = holds::placed(case_id, reason.into(), self.world.registrar, *placed);
+            hold.id = Set(self.hold_id);
+            hold.lifted_by_id = Set(lifted.map(|_| self.world.registrar));
+            hold.lifted_at = Set(lifted.map(Into::into));
+            hold.updated_at = Set(lifted.unwrap_or(*placed).into());
+            rows.holds.push(hold);
+        }
+        if let (Some(extension), Some(deadline)) = (s.extension, formal_response) {
+            let by = match respondent {
+                (Some(b), _) => self.world.officials[b],
+                (None, Some(d)) => self.world.delegates[d],
+                (None, None) => self.world.registrar,
+            };
+            rows.extensions
+                .push(self.extension_row(case_id, deadline, by, extension));
+        }
+        *summary.by_status.entry(s.status.to_string()).or_default() += 1;
+        summary.from = Some(summary.from.map_or(f.at, |t| t.min(f.at)));
+        summary.to = Some(summary.to.map_or(f.at, |t| t.max(f.at)));
+    }
+
+    /// The case's row as it stands at `now` after `plan`; its soonest clock is set later.
+    fn case_row(
+        &mut self,
+        drawn: Drawn,
+        s: &State,
+        plan: &[(DateTime<Utc>, Fx)],
+    ) -> cases::ActiveModel {
+        let (at, now, calendar) = (drawn.filing.at, self.now, self.calendar);
+        let year = at.with_timezone(&calendar.zone()).year();
+        let counter = self.counters.entry(year).or_insert(0);
+        *counter += 1;
+        let since_filing =
+            |t: Option<DateTime<Utc>>| t.map(|t| calendar.days_between(at, t, DayUnit::Working));
+        let mut row = rows::new_row(
+            NewRow {
+                pid: uuid_from(&mut self.pids),
+                reference: format!("GR-{year}-{counter:06}"),
+                ..drawn.case
+            },
+            at,
+        );
+        row.id = Set(drawn.id);
+        row.status = Set(s.status.to_string());
+        row.outcome = Set(s.outcome.map(|o| o.to_string()));
+        row.dismissal_reason = Set(s.reason.map(|r| r.to_string()));
+        row.mediator_id = Set(s.mediator.map(|m| self.world.mediators[m].0));
+        row.on_hold = Set(s.holds.iter().any(|h| h.1.is_none()));
+        row.appeals_lodged = Set(s.appeals);
+        let steps = plan.iter().filter(|p| p.0 <= now).count();
+        row.version = Set(1 + i64::try_from(steps).unwrap_or(0));
+        let last = plan.iter().take_while(|p| p.0 <= now).last();
+        row.updated_at = Set(last.map_or(at, |p| p.0).into());
+        row.served_at = Set(s.served_at.map(Into::into));
+        row.closed_at = Set(s.closed_at.map(Into::into));
+        row.stopped_at = Set((!s.status.is_open())
+            .then_some(s.closed_at.or(s.decided_at))
+            .flatten()
+            .map(Into::into));
+        row.registered_at = Set(s.registered_at.map(Into::into));
+        row.eligibility_decided_at = Set(s.decided_at.map(Into::into));
+        row.acknowledge_working_days = Set(since_filing(s.registered_at));
+        row.eligibility_working_days = Set(since_filing(s.decided_at));
+        row.closure_working_days = Set(since_filing(s.closed_at));
+        row
+    }
+
+    /// Adds the case's clocks as they stand at `now`; returns the soonest due instant of
+    /// those running and the id of the formal response clock.
+    fn clocks(
+        &mut self,
+        case_id: i64,
+        f: &Filing,
+        s: &State,
+        rows: &mut Vec<deadlines::ActiveModel>,
+    ) -> (Option<DateTime<Utc>>, Option<i64>) {
+        let (now, calendar) = (self.now, self.calendar);
+        let mut formal_response = None;
+        let mut soonest: Option<DateTime<Utc>> = None;
+        for k in &s.clocks {
+            self.deadline_id += 1;
+            let (unit, days) = self.planner().days(k.kind, f);
+            let ended = k.met.or(k.cancelled);
+            // Holds placed after the clock stopped did not move it.
+            let pauses: Vec<Pause> = s
+                .holds
+                .iter()
+                .map(|&(start, end)| Pause { start, end })
+                .filter(|p| ended.is_none_or(|e| p.start < e))
+                .collect();
+            let spec = ClockSpec {
+                starts_at: k.start,
+                unit,
+                days: days + k.sdt + k.extension,
+            };
+            let (due_at, paused_since) = match clock::effective_due(calendar, &spec, &pauses) {
+                Due::At(d) => (Some(d), None),
+                Due::Paused { since } => (None, Some(since)),
+            };
+            // The sweep marks a breach when the deadline passes unmet, and moves each open
+            // clock's cursor to its next step.
+            let breached_at = due_at.filter(|d| *d < ended.unwrap_or(now) && *d < now);
+            if let (None, Some(d)) = (ended, due_at) {
+                soonest = Some(soonest.map_or(d, |s| s.min(d)));
+            }
+            let next_reminder_at = match (ended, due_at) {
+                (None, Some(d)) => reminders::plan(d, calendar, self.settings, true)
+                    .iter()
+                    .map(|s| s.sweep_at)
+                    .find(|t| *t > now),
+                _ => None,
+            };
+            if k.kind == DeadlineKind::FormalResponse {
+                formal_response = Some(self.deadline_id);
+            }
+            let mut row = deadlines::new_row(case_id, k.kind, unit, (days, k.sdt), k.start);
+            row.id = Set(self.deadline_id);
+            row.extension_days = Set(i64::from(k.extension));
+            row.due_at = Set(due_at.map(Into::into));
+            row.paused_since = Set(paused_since.map(Into::into));
+            row.met_at = Set(k.met.map(Into::into));
+            row.breached_at = Set(breached_at.map(Into::into));
+            row.cancelled_at = Set(k.cancelled.map(Into::into));
+            row.next_reminder_at = Set(next_reminder_at.map(Into::into));
+            row.updated_at = Set(ended.unwrap_or(k.start).into());
+            rows.push(row);
+        }
+        (soonest, formal_response)
+    }
+
+    /// The row of the respondent's extension request on the formal response clock.
+    fn extension_row(
+        &mut self,
+        case_id: i64,
+        deadline_id: i64,
+        requested_by_id: i64,
+        (asked, days, decision): Extension,
+    ) -> extension_requests::ActiveModel {
+        self.extension_id += 1;
+        let request = Request {
+            pid: uuid_from(&mut self.pids),
+            case_id,
+            deadline_id,
+            requested_by_id,
+            reason: "The respondent needs to consult the bureau before answering.".into(),
+            days,
+        };
+        let mut row = extension_requests::requested(request, asked);
+        row.id = Set(self.extension_id);
+        if let Some((at, granted)) = decision {
+            row.status = Set(if granted {
+                ExtensionStatus::Granted
+            } else {
+                ExtensionStatus::Refused
+            }
+            .to_string());
+            row.decided_by_id = Set(Some(self.world.registrar));
+            row.decided_at = Set(Some(at.into()));
+            row.decision_note = Set(Some("Decided by the registry.".to_string()));
+            row.updated_at = Set(at.into());
+        }
+        row
+    }
+}
+
 /// Inserts `n` synthetic cases filed over the `years` years before `now`, with their clocks,
 /// holds and extension requests, drawn from `seed`; loads the reference data and people they
 /// need when missing. Shows a progress bar when `progress`.
 ///
 /// # Errors
 /// Database errors; a database without member states or bodies after loading.
-#[allow(clippy::too_many_lines, clippy::too_many_arguments)]
 pub async fn synthesize(
     db: &DatabaseConnection,
     settings: &Settings,
@@ -1210,377 +1679,85 @@ pub async fn synthesize(
     }
     summary.mediators = world.mediators.len();
     let calendar = holidays::calendar(db, settings).await?;
-    let planner = Planner {
-        settings,
-        calendar: &calendar,
-    };
     let first_id = max_id::<cases::Entity>(db, cases::Column::Id).await? + 1;
-    let mut deadline_id = max_id::<deadlines::Entity>(db, deadlines::Column::Id).await?;
-    let mut hold_id = max_id::<holds::Entity>(db, holds::Column::Id).await?;
-    let mut extension_id =
-        max_id::<extension_requests::Entity>(db, extension_requests::Column::Id).await?;
-    // Pids come from their own stream, which depends on where the ids start: the same seed
-    // reproduces a run on the same database, and a second run does not collide with the
-    // first.
     let mut pids = ChaCha8Rng::seed_from_u64(seed);
     pids.set_stream(u64::try_from(first_id).unwrap_or(0));
-
-    // Filing instants: more cases in recent months (volume grows by `GROWTH` over the
-    // period), fewer on days the organization is closed, in order.
-    const GROWTH: f64 = 0.5;
     let span = Duration::days(365 * i64::from(years)).num_seconds();
     let start = now - Duration::seconds(span);
     let count = usize::try_from(n).map_err(|_| AppError::Internal("n too large".into()))?;
-    let mut filed: Vec<i64> = Vec::with_capacity(count);
-    #[allow(clippy::cast_precision_loss, clippy::cast_possible_truncation)]
-    for _ in 0..count {
-        let mut at = 0;
-        for _ in 0..4 {
-            let u: f64 = rng.random();
-            // Inverse of the CDF of the density 1 + GROWTH x on [0, 1).
-            let x = ((1.0 + 2.0 * GROWTH * u * (1.0 + GROWTH / 2.0)).sqrt() - 1.0) / GROWTH;
-            at = ((x * span as f64) as i64).min(span - 60);
-            let day = calendar.local_date(start + Duration::seconds(at));
-            if calendar.is_working_day(day) || rng.random_bool(0.25) {
-                break;
-            }
-        }
-        filed.push(at);
-    }
-    filed.sort_unstable();
-    // Complainants: each delegation at least once, the rest by weight, shuffled.
-    let by_weight = WeightedIndex::new(&world.weights)
-        .map_err(|e| AppError::Internal(format!("delegation weights: {e}")))?;
-    let mut complainants: Vec<u16> = (0..world.states.len().min(count))
-        .map(|k| u16::try_from(k).unwrap_or(0))
-        .collect();
-    while complainants.len() < count {
-        complainants.push(u16::try_from(by_weight.sample(&mut rng)).unwrap_or(0));
-    }
-    complainants.shuffle(&mut rng);
-    let forums = WeightedIndex::new(&world.body_weights)
-        .map_err(|e| AppError::Internal(format!("body weights: {e}")))?;
-    let categories = WeightedIndex::new(CATEGORIES.iter().map(|c| c.1))
-        .map_err(|e| AppError::Internal(format!("category weights: {e}")))?;
-    let languages: HashMap<&str, WeightedIndex<u32>> = [
-        "african",
-        "asia_pacific",
-        "eastern_european",
-        "latin_american_caribbean",
-        "western_european_others",
-        "none",
-    ]
-    .into_iter()
-    .map(|g| {
-        (
-            g,
-            WeightedIndex::new(language_weights(g)).expect("language weights"),
-        )
-    })
-    .collect();
-    let other_languages = WeightedIndex::new(language_weights("")).expect("language weights");
-
-    // References continue each year's counter.
-    let mut counters: BTreeMap<i32, i64> = reference_counters::Entity::find()
-        .all(db)
-        .await?
-        .into_iter()
-        .filter_map(|c| i32::try_from(c.year).ok().map(|y| (y, c.last_value)))
-        .collect();
-    let mut loads = vec![(0_i64, None::<DateTime<Utc>>); world.mediators.len()];
-
-    let bar = if progress {
-        ProgressBar::new(n).with_style(
-            ProgressStyle::with_template(
-                "synthesizing {bar:40} {pos}/{len} cases {per_sec} eta {eta}",
-            )
-            .map_err(|e| AppError::Internal(e.to_string()))?,
-        )
-    } else {
-        ProgressBar::hidden()
+    let filed = filing_instants(&mut rng, &calendar, count, start, span);
+    let mut run = Run {
+        settings,
+        calendar: &calendar,
+        world: &world,
+        draws: Draws::new(&mut rng, &world, filed)?,
+        seed,
+        now,
+        start,
+        first_id,
+        deadline_id: max_id::<deadlines::Entity>(db, deadlines::Column::Id).await?,
+        hold_id: max_id::<holds::Entity>(db, holds::Column::Id).await?,
+        extension_id: max_id::<extension_requests::Entity>(db, extension_requests::Column::Id)
+            .await?,
+        pids,
+        // References continue each year's counter.
+        counters: reference_counters::Entity::find()
+            .all(db)
+            .await?
+            .into_iter()
+            .filter_map(|c| i32::try_from(c.year).ok().map(|y| (y, c.last_value)))
+            .collect(),
+        loads: vec![(0, None); world.mediators.len()],
     };
-    let zone = calendar.zone();
+    let bar = bar(
+        progress,
+        ProgressBar::new(n),
+        "synthesizing {bar:40} {pos}/{len} cases {per_sec} eta {eta}",
+    )?;
     let mut done = 0_usize;
     while done < count {
         let upto = (done + CHUNK).min(count);
-        let mut case_rows = Vec::with_capacity(upto - done);
-        let mut clock_rows = Vec::with_capacity((upto - done) * 3);
-        let mut hold_rows = Vec::new();
-        let mut extension_rows = Vec::new();
+        let mut rows = Rows::default();
         for i in done..upto {
-            let id = first_id + i64::try_from(i).unwrap_or(0);
-            let at = start + Duration::seconds(filed[i]);
-            let c = usize::from(complainants[i]);
-            let (complainant, group, _) = &world.states[c];
-            let language = languages
-                .get(group.as_str())
-                .unwrap_or(&other_languages)
-                .sample(&mut rng);
-            let (category, _, dismissal_per_mille, titles) =
-                CATEGORIES[categories.sample(&mut rng)];
-            let forum = forums.sample(&mut rng);
-            // Nine respondents in ten are a body (the forum, or the secretariat for
-            // conference services); the others a delegation.
-            let (respondent_body, respondent_delegation) = if rng.random_bool(0.88) {
-                let b = match world.secretariat {
-                    Some(s) if rng.random_bool(0.25) => s,
-                    _ => forum,
-                };
-                (Some(b), None)
-            } else {
-                let mut d = rng.random_range(0..world.states.len());
-                if d == c {
-                    d = (d + 1) % world.states.len();
-                }
-                (None, Some(d))
-            };
-            let respondent_extra_time = respondent_delegation.is_some_and(|d| world.states[d].2);
-            let urgency = if rng.random_bool(0.08) {
-                Urgency::Urgent
-            } else {
-                Urgency::Normal
-            };
-            let f = Filing {
-                at,
-                category,
-                dismissal_per_mille,
-                urgency,
-                translated: language != 0,
-                language,
-                complainant: Some(*complainant),
-                respondent_delegation: respondent_delegation.map(|d| world.states[d].0),
-                respondent_extra_time,
-            };
-            let confidential = rng.random_bool(0.25);
-            let title = titles[rng.random_range(0..titles.len())];
-            let sentences = rng.random_range(2..=5);
-            let facts = (0..sentences)
-                .map(|_| FACTS[rng.random_range(0..FACTS.len())])
-                .collect::<Vec<_>>()
-                .join(" ");
-            let remedy = REMEDIES[rng.random_range(0..REMEDIES.len())];
-            let incident = calendar.local_date(at) - Duration::days(rng.random_range(0..30));
-            let mut plan = planner.plan(&mut rng, &world, &f);
-            // Steps drawn in different phases may interleave (a hold, an extension).
-            plan.sort_by_key(|p| p.0);
-            let sdt = if respondent_extra_time {
-                settings.special_and_differential.extra_working_days
-            } else {
-                0
-            };
-            let s = Planner::replay(&plan, &f, sdt, now);
-
-            let year = at.with_timezone(&zone).year();
-            let counter = counters.entry(year).or_insert(0);
-            *counter += 1;
-            let since_filing = |t: Option<DateTime<Utc>>| {
-                t.map(|t| calendar.days_between(at, t, DayUnit::Working))
-            };
-            let mediator_id = s.mediator.map(|m| world.mediators[m].0);
-            if let Some(m) = s.mediator {
-                if s.status.is_active() {
-                    loads[m].0 += 1;
-                }
-                loads[m].1 = loads[m].1.max(s.assigned_at);
-            }
-            let on_hold = s.holds.iter().any(|h| h.1.is_none());
-            case_rows.push(cases::ActiveModel {
-                id: Set(id),
-                pid: Set(uuid_from(&mut pids)),
-                reference: Set(format!("GR-{year}-{counter:06}")),
-                title: Set(title.into()),
-                category: Set(category.to_string()),
-                body_id: Set(world.bodies[forum].0),
-                incident_date: Set(incident),
-                facts: Set(facts),
-                remedy_sought: Set(remedy.into()),
-                complainant_delegation_id: Set(*complainant),
-                filed_by_id: Set(world.delegates[c]),
-                respondent_body_id: Set(respondent_body.map(|b| world.bodies[b].0)),
-                respondent_delegation_id: Set(f.respondent_delegation),
-                confidentiality: Set(if confidential {
-                    "identity_protected"
-                } else {
-                    "public"
-                }
-                .into()),
-                language: Set(LANGUAGES[language].into()),
-                urgency: Set(urgency.to_string()),
-                status: Set(s.status.to_string()),
-                outcome: Set(s.outcome.map(|o| o.to_string())),
-                dismissal_reason: Set(s.reason.map(|r| r.to_string())),
-                mediator_id: Set(mediator_id),
-                on_hold: Set(on_hold),
-                appeals_lodged: Set(s.appeals),
-                idempotency_key: Set(format!("synthetic-{seed}-{id}")),
-                version: Set(
-                    1 + i64::try_from(plan.iter().filter(|p| p.0 <= now).count()).unwrap_or(0),
-                ),
-                filed_at: Set(at.into()),
-                served_at: Set(s.served_at.map(Into::into)),
-                closed_at: Set(s.closed_at.map(Into::into)),
-                stopped_at: Set((!s.status.is_open())
-                    .then_some(s.closed_at.or(s.decided_at))
-                    .flatten()
-                    .map(Into::into)),
-                registered_at: Set(s.registered_at.map(Into::into)),
-                eligibility_decided_at: Set(s.decided_at.map(Into::into)),
-                acknowledge_working_days: Set(since_filing(s.registered_at)),
-                eligibility_working_days: Set(since_filing(s.decided_at)),
-                closure_working_days: Set(since_filing(s.closed_at)),
-                // Set below, once the clocks are known.
-                next_due_at: Set(None),
-                created_at: Set(at.into()),
-                updated_at: Set(plan
-                    .iter()
-                    .take_while(|p| p.0 <= now)
-                    .last()
-                    .map_or(at, |p| p.0)
-                    .into()),
-            });
-
-            let pauses: Vec<Pause> = s
-                .holds
-                .iter()
-                .map(|(start, end)| Pause {
-                    start: *start,
-                    end: *end,
-                })
-                .collect();
-            let mut formal_response_id = None;
-            let mut soonest: Option<DateTime<Utc>> = None;
-            for k in &s.clocks {
-                deadline_id += 1;
-                let (unit, days) = planner.days(k.kind, &f);
-                let ended = k.met.or(k.cancelled);
-                // Holds placed after the clock stopped did not move it.
-                let relevant: Vec<Pause> = pauses
-                    .iter()
-                    .copied()
-                    .filter(|p| ended.is_none_or(|e| p.start < e))
-                    .collect();
-                let spec = ClockSpec {
-                    starts_at: k.start,
-                    unit,
-                    days: days + k.sdt + k.extension,
-                };
-                let due = clock::effective_due(&calendar, &spec, &relevant);
-                let (due_at, paused_since) = match due {
-                    Due::At(d) => (Some(d), None),
-                    Due::Paused { since } => (None, Some(since)),
-                };
-                // The sweep marks a breach when the deadline passes unmet, and moves each
-                // open clock's cursor to its next step.
-                let breached_at = due_at.filter(|d| *d < ended.unwrap_or(now) && *d < now);
-                if let (None, Some(d)) = (ended, due_at) {
-                    soonest = Some(soonest.map_or(d, |s| s.min(d)));
-                }
-                let next_reminder_at = match (ended, due_at) {
-                    (None, Some(d)) => reminders::plan(d, &calendar, settings, true)
-                        .iter()
-                        .map(|s| s.sweep_at)
-                        .find(|t| *t > now),
-                    _ => None,
-                };
-                if k.kind == DeadlineKind::FormalResponse {
-                    formal_response_id = Some(deadline_id);
-                }
-                clock_rows.push(deadlines::ActiveModel {
-                    id: Set(deadline_id),
-                    case_id: Set(id),
-                    kind: Set(k.kind.to_string()),
-                    party: Set(k.kind.party().to_string()),
-                    unit: Set(unit_name(unit).to_string()),
-                    base_days: Set(i64::from(days)),
-                    sdt_days: Set(i64::from(k.sdt)),
-                    extension_days: Set(i64::from(k.extension)),
-                    starts_at: Set(k.start.into()),
-                    due_at: Set(due_at.map(Into::into)),
-                    paused_since: Set(paused_since.map(Into::into)),
-                    met_at: Set(k.met.map(Into::into)),
-                    breached_at: Set(breached_at.map(Into::into)),
-                    cancelled_at: Set(k.cancelled.map(Into::into)),
-                    next_reminder_at: Set(next_reminder_at.map(Into::into)),
-                    created_at: Set(k.start.into()),
-                    updated_at: Set(ended.unwrap_or(k.start).into()),
-                });
-            }
-            if let Some(row) = case_rows.last_mut() {
-                row.next_due_at = Set(soonest.map(Into::into));
-            }
-            for (placed, lifted) in &s.holds {
-                hold_id += 1;
-                hold_rows.push(holds::ActiveModel {
-                    id: Set(hold_id),
-                    case_id: Set(id),
-                    reason: Set(HOLD_REASONS
-                        [usize::try_from(hold_id).unwrap_or(0) % HOLD_REASONS.len()]
-                    .into()),
-                    placed_by_id: Set(world.registrar),
-                    placed_at: Set((*placed).into()),
-                    lifted_by_id: Set(lifted.map(|_| world.registrar)),
-                    lifted_at: Set(lifted.map(Into::into)),
-                    created_at: Set((*placed).into()),
-                    updated_at: Set(lifted.unwrap_or(*placed).into()),
-                });
-            }
-            if let (Some((asked, days, decision)), Some(deadline)) =
-                (s.extension, formal_response_id)
-            {
-                extension_id += 1;
-                let requested_by = match (respondent_body, respondent_delegation) {
-                    (Some(b), _) => world.officials[b],
-                    (None, Some(d)) => world.delegates[d],
-                    (None, None) => world.registrar,
-                };
-                let status = match decision {
-                    None => "pending",
-                    Some((_, true)) => "granted",
-                    Some((_, false)) => "refused",
-                };
-                extension_rows.push(extension_requests::ActiveModel {
-                    id: Set(extension_id),
-                    pid: Set(uuid_from(&mut pids)),
-                    case_id: Set(id),
-                    deadline_id: Set(deadline),
-                    requested_by_id: Set(requested_by),
-                    reason: Set(
-                        "The respondent needs to consult the bureau before answering.".into(),
-                    ),
-                    days: Set(i64::from(days)),
-                    status: Set(status.into()),
-                    decided_by_id: Set(decision.map(|_| world.registrar)),
-                    decided_at: Set(decision.map(|(t, _)| t.into())),
-                    decision_note: Set(decision.map(|_| "Decided by the registry.".to_string())),
-                    created_at: Set(asked.into()),
-                    updated_at: Set(decision.map_or(asked, |(t, _)| t).into()),
-                });
-            }
-            *summary.by_status.entry(s.status.to_string()).or_default() += 1;
-            summary.from = Some(summary.from.map_or(at, |f| f.min(at)));
-            summary.to = Some(summary.to.map_or(at, |t| t.max(at)));
+            run.case(&mut rng, i, &mut rows, &mut summary);
         }
-        summary.deadlines += clock_rows.len() as u64;
-        summary.holds += hold_rows.len() as u64;
-        summary.extension_requests += extension_rows.len() as u64;
+        summary.deadlines += rows.clocks.len() as u64;
+        summary.holds += rows.holds.len() as u64;
+        summary.extension_requests += rows.extensions.len() as u64;
         let txn = db.begin().await?;
-        insert_chunked(&txn, case_rows, 36).await?;
-        insert_chunked(&txn, clock_rows, 17).await?;
-        if !hold_rows.is_empty() {
-            insert_chunked(&txn, hold_rows, 9).await?;
-        }
-        if !extension_rows.is_empty() {
-            insert_chunked(&txn, extension_rows, 14).await?;
-        }
+        insert_chunked(&txn, rows.cases, 36).await?;
+        insert_chunked(&txn, rows.clocks, 17).await?;
+        insert_chunked(&txn, rows.holds, 9).await?;
+        insert_chunked(&txn, rows.extensions, 14).await?;
         txn.commit().await?;
         bar.inc((upto - done) as u64);
         done = upto;
     }
     bar.finish_and_clear();
+    record_loads(db, &run, now).await?;
+    maintain(db).await?;
+    summarize(db, first_id, now, progress, &mut summary).await?;
+    summary.cases = n;
+    summary.first_id = first_id;
+    summary.last_id = first_id + i64::try_from(n).unwrap_or(0) - 1;
+    summary.seconds = began.elapsed().as_secs_f64();
+    Ok(summary)
+}
 
-    // Counters, mediators' loads, sequences and statistics.
+/// `bar` styled with `template` when `progress`, else a hidden one.
+fn bar(progress: bool, bar: ProgressBar, template: &str) -> AppResult<ProgressBar> {
+    if !progress {
+        return Ok(ProgressBar::hidden());
+    }
+    let style =
+        ProgressStyle::with_template(template).map_err(|e| AppError::Internal(e.to_string()))?;
+    Ok(bar.with_style(style))
+}
+
+/// The references taken and the mediators' new loads, in one transaction.
+async fn record_loads(db: &DatabaseConnection, run: &Run<'_>, now: DateTime<Utc>) -> AppResult<()> {
     let txn = db.begin().await?;
-    for (year, last) in &counters {
+    for (year, last) in &run.counters {
         reference_counters::Entity::insert(reference_counters::ActiveModel {
             year: Set(i64::from(*year)),
             last_value: Set(*last),
@@ -1593,11 +1770,11 @@ pub async fn synthesize(
         .exec_without_returning(&txn)
         .await?;
     }
-    for (k, (load, last)) in loads.iter().enumerate() {
+    for (k, (load, last)) in run.loads.iter().enumerate() {
         if *load == 0 && last.is_none() {
             continue;
         }
-        let user = world.mediators[k].0;
+        let user = run.world.mediators[k].0;
         let Some(p) = mediator_profiles::Entity::find()
             .filter(mediator_profiles::Column::UserId.eq(user))
             .one(&txn)
@@ -1619,6 +1796,11 @@ pub async fn synthesize(
         sea_orm::ActiveModelTrait::update(am, &txn).await?;
     }
     txn.commit().await?;
+    Ok(())
+}
+
+/// Sequences past the explicit ids, and what autovacuum does after a bulk load.
+async fn maintain(db: &DatabaseConnection) -> AppResult<()> {
     let tables = [
         "delegations",
         "bodies",
@@ -1638,8 +1820,7 @@ pub async fn synthesize(
             ))
             .await?;
         }
-        // What autovacuum does after a bulk load: statistics for the planner and the
-        // visibility map that index-only scans need.
+        // Statistics for the planner and the visibility map that index-only scans need.
         for t in tables {
             db.execute_unprepared(&format!("VACUUM (ANALYZE) {t}"))
                 .await?;
@@ -1649,7 +1830,17 @@ pub async fn synthesize(
             db.execute_unprepared(&format!("ANALYZE {t}")).await?;
         }
     }
-    // Oversight's summaries of the new filing days, as each filing would have recorded.
+    Ok(())
+}
+
+/// Oversight's summaries of the new filing days, as each filing would have recorded.
+async fn summarize(
+    db: &DatabaseConnection,
+    first_id: i64,
+    now: DateTime<Utc>,
+    progress: bool,
+    summary: &mut Summary,
+) -> AppResult<()> {
     let summarizing = std::time::Instant::now();
     let day = figures::day_sql(db.get_database_backend(), "cases", "filed_at");
     db.execute_unprepared(&format!(
@@ -1657,14 +1848,11 @@ pub async fn synthesize(
          SELECT DISTINCT {day} FROM cases WHERE id >= {first_id}"
     ))
     .await?;
-    let bar = if progress {
-        ProgressBar::new_spinner().with_style(
-            ProgressStyle::with_template("summarizing {spinner} {pos} filing days")
-                .map_err(|e| AppError::Internal(e.to_string()))?,
-        )
-    } else {
-        ProgressBar::hidden()
-    };
+    let bar = bar(
+        progress,
+        ProgressBar::new_spinner(),
+        "summarizing {spinner} {pos} filing days",
+    )?;
     loop {
         let n = figures::refresh_step(db, i64::MAX, now).await?;
         if n == 0 {
@@ -1675,9 +1863,5 @@ pub async fn synthesize(
     }
     bar.finish_and_clear();
     summary.summarizing_seconds = summarizing.elapsed().as_secs_f64();
-    summary.cases = n;
-    summary.first_id = first_id;
-    summary.last_id = first_id + i64::try_from(n).unwrap_or(0) - 1;
-    summary.seconds = began.elapsed().as_secs_f64();
-    Ok(summary)
+    Ok(())
 }

@@ -6,9 +6,12 @@ use loco_rs::app::AppContext;
 use redress::{
     models::{
         _entities::cases,
-        bodies, deadlines, delegations,
+        bodies,
+        cases::rows::{self, NewRow},
+        deadlines::{self, calendar::DayUnit},
+        delegations,
         users::{self, Accreditation},
-        vocabulary::{BodyKind, DeadlineKind, Locale, Party, Role},
+        vocabulary::{BodyKind, Category, Confidentiality, DeadlineKind, Locale, Role, Urgency},
     },
     settings::Settings,
 };
@@ -96,47 +99,34 @@ pub struct CaseSeed<'a> {
 /// The row of a bulk-seeded case filed and served at `at`; its reference and idempotency
 /// key come from its id.
 pub fn case_row(seed: &CaseSeed<'_>, at: DateTime<Utc>) -> cases::ActiveModel {
-    let stamp = at.into();
     let i = seed.id;
-    cases::ActiveModel {
-        id: Set(i),
-        pid: Set(uuid::Uuid::new_v4()),
-        reference: Set(format!("GR-2026-{i:07}")),
-        title: Set("Agenda item dropped without notice".into()),
-        category: Set("agenda_setting".into()),
-        body_id: Set(seed.body),
-        incident_date: Set(NaiveDate::from_ymd_opt(2026, 11, 2).expect("date")),
-        facts: Set("Seeded in bulk.".into()),
-        remedy_sought: Set("Reinstatement.".into()),
-        complainant_delegation_id: Set(seed.complainant.0),
-        filed_by_id: Set(seed.complainant.1),
-        respondent_body_id: Set(seed.respondent_body),
-        respondent_delegation_id: Set(seed.respondent_delegation),
-        confidentiality: Set("public".into()),
-        language: Set(seed.language.into()),
-        urgency: Set("normal".into()),
-        status: Set(seed.status.into()),
-        outcome: Set(None),
-        dismissal_reason: Set(None),
-        mediator_id: Set(seed.mediator),
-        on_hold: Set(false),
-        appeals_lodged: Set(0),
-        idempotency_key: Set(format!("seeded-{i}")),
-        version: Set(1),
-        filed_at: Set(stamp),
-        served_at: Set(Some(stamp)),
-        closed_at: Set(None),
-        stopped_at: Set(None),
-        registered_at: Set(None),
-        eligibility_decided_at: Set(None),
-        acknowledge_working_days: Set(None),
-        eligibility_working_days: Set(None),
-        closure_working_days: Set(None),
-        // Callers that seed clocks set it to the soonest of them.
-        next_due_at: Set(None),
-        created_at: Set(stamp),
-        updated_at: Set(stamp),
-    }
+    let mut row = rows::new_row(
+        NewRow {
+            pid: uuid::Uuid::new_v4(),
+            reference: format!("GR-2026-{i:07}"),
+            title: "Agenda item dropped without notice".into(),
+            category: Category::AgendaSetting,
+            body_id: seed.body,
+            incident_date: NaiveDate::from_ymd_opt(2026, 11, 2).expect("date"),
+            facts: "Seeded in bulk.".into(),
+            remedy_sought: "Reinstatement.".into(),
+            complainant_delegation_id: seed.complainant.0,
+            filed_by_id: seed.complainant.1,
+            respondent_body_id: seed.respondent_body,
+            respondent_delegation_id: seed.respondent_delegation,
+            confidentiality: Confidentiality::Public,
+            language: seed.language.parse().expect("language"),
+            urgency: Urgency::Normal,
+            idempotency_key: format!("seeded-{i}"),
+        },
+        at,
+    );
+    row.id = Set(i);
+    row.status = Set(seed.status.into());
+    row.mediator_id = Set(seed.mediator);
+    row.served_at = Set(Some(at.into()));
+    // Callers that seed clocks set `next_due_at` to the soonest of them.
+    row
 }
 
 /// `n` cases in mediation, ids 1 to `n` (the database holds no case yet), each with one
@@ -157,7 +147,6 @@ pub async fn open_cases(
     // parameters per statement.
     const CHUNK: u64 = 500;
     let later = now + Duration::days(20);
-    let stamp: sea_orm::prelude::DateTimeWithTimeZone = now.into();
     let mut id = 0_i64;
     while (id as u64) < n {
         let txn = ctx.db.begin().await.expect("begin");
@@ -187,25 +176,11 @@ pub async fn open_cases(
             if let Some(row) = case_rows.last_mut() {
                 row.next_due_at = Set(Some(due_at.into()));
             }
-            clock_rows.push(deadlines::ActiveModel {
-                case_id: Set(i),
-                kind: Set(DeadlineKind::Information.to_string()),
-                party: Set(Party::Complainant.to_string()),
-                unit: Set("working".into()),
-                base_days: Set(10),
-                sdt_days: Set(0),
-                extension_days: Set(0),
-                starts_at: Set(stamp),
-                due_at: Set(Some(due_at.into())),
-                paused_since: Set(None),
-                met_at: Set(None),
-                breached_at: Set(None),
-                cancelled_at: Set(None),
-                next_reminder_at: Set(Some(next.into())),
-                created_at: Set(stamp),
-                updated_at: Set(stamp),
-                ..Default::default()
-            });
+            let mut clock =
+                deadlines::new_row(i, DeadlineKind::Information, DayUnit::Working, (10, 0), now);
+            clock.due_at = Set(Some(due_at.into()));
+            clock.next_reminder_at = Set(Some(next.into()));
+            clock_rows.push(clock);
         }
         cases::Entity::insert_many(case_rows)
             .exec_without_returning(&txn)

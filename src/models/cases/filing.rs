@@ -11,8 +11,10 @@ use serde::Deserialize;
 use validator::Validate;
 
 use super::{
-    disclosure::Disclosure, dossier::Dossier, status, ActiveModel, CaseAction, Column, Entity,
-    Model,
+    disclosure::Disclosure,
+    dossier::Dossier,
+    rows::{self, NewRow},
+    status, ActiveModel, CaseAction, Column, Entity, Model,
 };
 use crate::{
     errors::{one_line, visible_20, visible_5, AppError, AppResult, FieldErrors, Said},
@@ -422,48 +424,31 @@ fn case_row(
     now: DateTime<Utc>,
 ) -> ActiveModel {
     let pid = Uuid::new_v4();
-    ActiveModel {
-        pid: Set(pid),
-        // Unique until the real reference is taken, just before the commit.
-        reference: Set(format!("pending-{pid}")),
-        title: Set(input.title.trim().to_string()),
-        category: Set(input.category.to_string()),
-        body_id: Set(resolved.body.id),
-        incident_date: Set(input.incident_date),
-        facts: Set(input.facts.trim().to_string()),
-        remedy_sought: Set(input.remedy_sought.trim().to_string()),
-        complainant_delegation_id: Set(complainant_id),
-        filed_by_id: Set(filer_id),
-        respondent_body_id: Set(resolved.respondent_body.as_ref().map(|b| b.id)),
-        respondent_delegation_id: Set(resolved.respondent_delegation.as_ref().map(|d| d.id)),
-        confidentiality: Set(input.confidentiality.to_string()),
-        language: Set(input.language.to_string()),
-        urgency: Set(input.urgency.to_string()),
-        status: Set(status::INITIAL.to_string()),
-        outcome: Set(None),
-        dismissal_reason: Set(None),
-        mediator_id: Set(None),
-        on_hold: Set(false),
-        appeals_lodged: Set(0),
-        idempotency_key: Set(input
-            .idempotency_key
-            .clone()
-            .unwrap_or_else(|| Uuid::new_v4().to_string())),
-        version: Set(1),
-        filed_at: Set(now.into()),
-        served_at: Set(None),
-        closed_at: Set(None),
-        stopped_at: Set(None),
-        registered_at: Set(None),
-        eligibility_decided_at: Set(None),
-        acknowledge_working_days: Set(None),
-        eligibility_working_days: Set(None),
-        closure_working_days: Set(None),
-        next_due_at: Set(None),
-        created_at: Set(now.into()),
-        updated_at: Set(now.into()),
-        ..Default::default()
-    }
+    rows::new_row(
+        NewRow {
+            pid,
+            // Unique until the real reference is taken, just before the commit.
+            reference: format!("pending-{pid}"),
+            title: input.title.trim().to_string(),
+            category: input.category,
+            body_id: resolved.body.id,
+            incident_date: input.incident_date,
+            facts: input.facts.trim().to_string(),
+            remedy_sought: input.remedy_sought.trim().to_string(),
+            complainant_delegation_id: complainant_id,
+            filed_by_id: filer_id,
+            respondent_body_id: resolved.respondent_body.as_ref().map(|b| b.id),
+            respondent_delegation_id: resolved.respondent_delegation.as_ref().map(|d| d.id),
+            confidentiality: input.confidentiality,
+            language: input.language,
+            urgency: input.urgency,
+            idempotency_key: input
+                .idempotency_key
+                .clone()
+                .unwrap_or_else(|| Uuid::new_v4().to_string()),
+        },
+        now,
+    )
 }
 
 /// The complaint a filing opens the case's record with: the facts and the remedy sought.

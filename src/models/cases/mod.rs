@@ -3,6 +3,7 @@ pub mod actions;
 pub mod disclosure;
 pub mod dossier;
 pub mod filing;
+pub mod rows;
 pub mod status;
 pub mod transition;
 

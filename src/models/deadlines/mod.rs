@@ -189,6 +189,39 @@ pub async fn start(
     Ok(clock)
 }
 
+/// The row of a clock of `kind` started at `starts_at`, owed by the kind's party: `days` of
+/// `unit` plus `sdt` days of special and differential treatment, no extension, not yet met,
+/// breached or cancelled, and no due instant until the caller sets one. Opening a clock and
+/// bulk seeding both start from it, so a column added to clocks is given its value here.
+#[must_use]
+pub fn new_row(
+    case_id: i64,
+    kind: DeadlineKind,
+    unit: DayUnit,
+    (days, sdt): (u32, u32),
+    starts_at: DateTime<Utc>,
+) -> ActiveModel {
+    ActiveModel {
+        case_id: Set(case_id),
+        kind: Set(kind.to_string()),
+        party: Set(kind.party().to_string()),
+        unit: Set(unit_name(unit).to_string()),
+        base_days: Set(i64::from(days)),
+        sdt_days: Set(i64::from(sdt)),
+        extension_days: Set(0),
+        starts_at: Set(starts_at.into()),
+        due_at: Set(None),
+        paused_since: Set(None),
+        met_at: Set(None),
+        breached_at: Set(None),
+        cancelled_at: Set(None),
+        next_reminder_at: Set(None),
+        created_at: Set(starts_at.into()),
+        updated_at: Set(starts_at.into()),
+        ..Default::default()
+    }
+}
+
 /// Writes a new clock without touching the case: for filing, which records the first clock
 /// on the case in the case's own last write.
 ///
@@ -212,22 +245,7 @@ pub(crate) async fn open_clock(
         unit,
         days: days + sdt,
     };
-    let mut am = ActiveModel {
-        case_id: Set(case_id),
-        kind: Set(kind.to_string()),
-        party: Set(party.to_string()),
-        unit: Set(unit_name(unit).to_string()),
-        base_days: Set(i64::from(days)),
-        sdt_days: Set(i64::from(sdt)),
-        extension_days: Set(0),
-        starts_at: Set(now.into()),
-        met_at: Set(None),
-        breached_at: Set(None),
-        cancelled_at: Set(None),
-        created_at: Set(now.into()),
-        updated_at: Set(now.into()),
-        ..Default::default()
-    };
+    let mut am = new_row(case_id, kind, unit, (days, sdt), now);
     apply_due(
         &mut am,
         clock::effective_due(policy.calendar, &spec, pauses),

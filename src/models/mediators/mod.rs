@@ -98,9 +98,24 @@ pub async fn create_profile(
 ) -> AppResult<Model> {
     let languages = Language::parse_stored(&user.locale)
         .map_or_else(|_| BTreeSet::from([Language::En]), |l| BTreeSet::from([l]));
-    Ok(ActiveModel {
-        user_id: Set(user.id),
-        languages: Set(store_languages(&languages)),
+    Ok(profile_row(user.id, &languages, capacity, now)
+        .insert(db)
+        .await?)
+}
+
+/// The row of a new mediator's profile: the languages they work in, their capacity, no case
+/// yet, not on leave. Accreditation and bulk seeding both start from it, so a column added
+/// to profiles is given its value here.
+#[must_use]
+pub fn profile_row(
+    user_id: i64,
+    languages: &BTreeSet<Language>,
+    capacity: u32,
+    now: DateTime<Utc>,
+) -> ActiveModel {
+    ActiveModel {
+        user_id: Set(user_id),
+        languages: Set(store_languages(languages)),
         capacity: Set(i64::from(capacity)),
         on_leave: Set(false),
         active_cases: Set(0),
@@ -109,8 +124,6 @@ pub async fn create_profile(
         updated_at: Set(now.into()),
         ..Default::default()
     }
-    .insert(db)
-    .await?)
 }
 
 /// A mediator with their profile and declared conflicts, as admins and the registry see

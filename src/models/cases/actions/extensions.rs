@@ -8,7 +8,7 @@ use crate::{
     errors::{AppError, AppResult, FieldErrors, Said},
     models::{
         deadlines,
-        extension_requests::{self as requests, NewRequest},
+        extension_requests::{self as requests, Request},
         vocabulary::ExtensionStatus,
     },
 };
@@ -40,14 +40,15 @@ pub(super) async fn request_extension(
         return Err(AppError::Rule(Said::new("rule-extension-pending")));
     }
     let written = cx.write(Row::none()).await?;
-    let new = NewRequest {
+    let new = Request {
+        pid: Uuid::new_v4(),
         case_id: cx.case.id,
         deadline_id: deadline.id,
         requested_by_id: cx.actor.id,
-        reason,
+        reason: reason.trim().to_string(),
         days,
     };
-    let req = requests::open(cx.db, &new, cx.now).await?;
+    let req = requests::open(cx.db, new, cx.now).await?;
     cx.note("extension_request", req.pid.to_string());
     cx.note("deadline", deadline.kind);
     cx.note("days", days);
