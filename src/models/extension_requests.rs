@@ -73,11 +73,7 @@ pub async fn in_case(
     case_id: i64,
     pid: Uuid,
 ) -> AppResult<Option<Model>> {
-    Ok(Entity::find()
-        .filter(Column::Pid.eq(pid))
-        .filter(Column::CaseId.eq(case_id))
-        .one(db)
-        .await?)
+    crate::models::of_case::<Entity>(db, (Column::Pid, Column::CaseId), case_id, pid).await
 }
 
 /// Records the decision on a request: granted for `granted` days, or refused.

@@ -83,3 +83,25 @@ where
         .map(|m| (code_of(&m), m))
         .collect())
 }
+
+/// The row of `E` with this pid among a case's rows, if any: how an action names the request,
+/// challenge or other row of its own case that it decides.
+///
+/// # Errors
+/// Database errors.
+pub async fn of_case<E>(
+    db: &impl sea_orm::ConnectionTrait,
+    (pid_column, case_column): (E::Column, E::Column),
+    case_id: i64,
+    pid: uuid::Uuid,
+) -> AppResult<Option<E::Model>>
+where
+    E: sea_orm::EntityTrait,
+{
+    use sea_orm::{ColumnTrait, QueryFilter};
+    Ok(E::find()
+        .filter(pid_column.eq(pid))
+        .filter(case_column.eq(case_id))
+        .one(db)
+        .await?)
+}
