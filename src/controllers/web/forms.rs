@@ -1,6 +1,7 @@
 //! Forms parsed straight into the model types: the filing form becomes a [`NewCase`], an
 //! action's form a [`Command`], each field read by the kind its action gives it
-//! (`CaseAction::fields`). A value is turned into its type by the same serde implementation
+//! (`CaseAction::fields`), and the admin forms the models' own inputs (a person, a change to
+//! one, a body, a holiday, a mediator's profile). A value is turned into its type by the same serde implementation
 //! the API's parser uses, so a page and the API refuse the same value in the same words; the
 //! problems are named by the form's own fields. Control characters were refused in every
 //! value when the form arrived (`Posted`); the model checks the rest.
@@ -13,6 +14,7 @@ use crate::{
     controllers::extract::code_of_serde_message,
     errors::FieldErrors,
     models::{
+        bodies::NewBody,
         cases::{
             actions::{ActionInput, Choices, FieldKind},
             filing::{NewCase, RespondentRef},
@@ -20,8 +22,11 @@ use crate::{
             CaseAction,
         },
         day::Day,
+        holidays::NewHoliday,
+        mediators::ProfileChange,
         text,
-        vocabulary::{Category, Confidentiality, Language, Urgency},
+        users::{NewUser, UserChange},
+        vocabulary::{BodyKind, Category, Confidentiality, Language, Locale, Role, Urgency},
     },
 };
 
@@ -369,6 +374,129 @@ pub fn new_case(form: &FormData) -> Result<NewCase, FieldErrors> {
     }
 }
 
+impl Read {
+    /// Reads the fields `names` of `form` as text, leaving out those left blank.
+    fn texts(form: &FormData, names: &[&str]) -> Self {
+        let mut read = Self::default();
+        for name in names {
+            if let Some(value) = form.optional(name) {
+                read.put(name, Scalar::Text(value));
+            }
+        }
+        read
+    }
+
+    /// `value` when nothing was refused, else every problem met.
+    fn finish<T>(self, value: Option<T>) -> Result<T, FieldErrors> {
+        match value {
+            Some(value) if self.errors.is_empty() => Ok(value),
+            _ => Err(self.errors),
+        }
+    }
+}
+
+/// The accreditation form as the person to accredit; the model checks the rest.
+///
+/// # Errors
+/// A role or language that is not one, or no role.
+pub fn new_user(form: &FormData) -> Result<NewUser, FieldErrors> {
+    let mut read = Read::texts(form, &["role", "locale"]);
+    let role = read.required::<Role>("role");
+    let locale = read.optional::<Locale>("locale");
+    let user = role.zip(locale).map(|(role, locale)| NewUser {
+        email: form.text("email"),
+        name: form.text("name"),
+        role,
+        delegation: form.optional("delegation"),
+        body: form.optional("body"),
+        locale: locale.unwrap_or(Locale::En),
+        time_zone: form.text("time_zone"),
+        password: form.optional("password"),
+    });
+    read.finish(user)
+}
+
+/// A person's page form as the change it asks for; blank fields stay as they are.
+///
+/// # Errors
+/// A language that is not one.
+pub fn user_change(form: &FormData) -> Result<UserChange, FieldErrors> {
+    let mut read = Read::texts(form, &["locale"]);
+    let change = read.optional::<Locale>("locale").map(|locale| UserChange {
+        name: form.optional("name"),
+        locale,
+        time_zone: form.optional("time_zone"),
+        active: match form.get("active") {
+            Some("yes") => Some(true),
+            Some("no") => Some(false),
+            _ => None,
+        },
+    });
+    read.finish(change)
+}
+
+/// The form of a new body; the model checks its code and name.
+///
+/// # Errors
+/// No kind, or one that is not one.
+pub fn new_body(form: &FormData) -> Result<NewBody, FieldErrors> {
+    let mut read = Read::texts(form, &["kind"]);
+    let body = read.required::<BodyKind>("kind").map(|kind| NewBody {
+        code: form.text("code"),
+        name: form.text("name"),
+        kind,
+    });
+    read.finish(body)
+}
+
+/// The form of a new holiday; the model checks its name.
+///
+/// # Errors
+/// No day, or one that is not a day.
+pub fn new_holiday(form: &FormData) -> Result<NewHoliday, FieldErrors> {
+    let mut read = Read::texts(form, &["date"]);
+    let holiday = read.required::<Day>("date").map(|date| NewHoliday {
+        date: date.date(),
+        name: form.text("name"),
+    });
+    read.finish(holiday)
+}
+
+/// A mediator's profile form as the change it asks for: the lists sent replace the stored
+/// ones (an empty list too), so every field is given.
+///
+/// # Errors
+/// A capacity that is not a whole number or a language that is not one.
+pub fn profile_change(form: &FormData) -> Result<ProfileChange, FieldErrors> {
+    let mut read = Read::default();
+    let capacity = form.text("capacity").trim().parse::<u32>().ok();
+    if capacity.is_none() {
+        read.errors
+            .add("capacity", "invalid_type", "must be a whole number");
+    }
+    let list = |name: &str| -> Vec<String> {
+        form.all(name)
+            .into_iter()
+            .filter(|s| !s.trim().is_empty())
+            .collect()
+    };
+    let mut languages = std::collections::BTreeSet::new();
+    for (i, raw) in list("languages").into_iter().enumerate() {
+        let field = format!("languages[{i}]");
+        if let Some(language) = read.typed::<Language>(&field, &Scalar::Text(raw)) {
+            languages.insert(language);
+        }
+    }
+    let change = capacity.map(|capacity| ProfileChange {
+        languages: Some(languages),
+        capacity: Some(capacity),
+        on_leave: Some(form.get("on_leave") == Some("yes")),
+        conflicting_delegations: Some(list("conflicting_delegations")),
+        conflicting_bodies: Some(list("conflicting_bodies")),
+    });
+    read.finish(change)
+}
+
 #[cfg(test)]
 mod tests {
     use strum::IntoEnumIterator;
@@ -513,5 +641,31 @@ mod tests {
         }
         assert_eq!(errors.0["incident_date"][0].code, "invalid");
         assert!(!errors.0.contains_key("category"));
+    }
+
+    #[test]
+    fn the_admin_forms_name_what_they_cannot_read() {
+        let f = FormData(vec![("code".into(), "HRC".into())]);
+        assert_eq!(
+            new_body(&f).expect_err("no kind").0["kind"][0].code,
+            "required"
+        );
+        let f = FormData(vec![("date".into(), "2026-13-01".into())]);
+        assert_eq!(
+            new_holiday(&f).expect_err("no day").0["date"][0].code,
+            "invalid"
+        );
+        let f = FormData(vec![("role".into(), "king".into())]);
+        assert_eq!(
+            new_user(&f).expect_err("no role").0["role"][0].code,
+            "invalid_choice"
+        );
+        let f = FormData(vec![
+            ("capacity".into(), "lots".into()),
+            ("languages".into(), "xx".into()),
+        ]);
+        let errors = profile_change(&f).expect_err("refused");
+        assert_eq!(errors.0["capacity"][0].code, "invalid_type");
+        assert_eq!(errors.0["languages[0]"][0].code, "invalid_choice");
     }
 }
