@@ -222,21 +222,6 @@ fn input(action: CaseAction, r: &mut Read) -> Option<ActionInput> {
                 override_reason: override_reason?,
             }
         }
-        A::RequestResponse => I::RequestResponse {
-            request: r.required("request")?,
-        },
-        A::SubmitResponse => I::SubmitResponse {
-            response: r.required("response")?,
-        },
-        A::ContestResponse => I::ContestResponse {
-            counter_proposal: r.required("counter_proposal")?,
-        },
-        A::RecordSettlement => I::RecordSettlement {
-            terms: r.required("terms")?,
-        },
-        A::Escalate => I::Escalate {
-            reason: r.required("reason")?,
-        },
         A::RecordDecision => {
             let (decision, reasoning) = (r.required("decision"), r.required("reasoning"));
             I::RecordDecision {
@@ -244,24 +229,6 @@ fn input(action: CaseAction, r: &mut Read) -> Option<ActionInput> {
                 reasoning: reasoning?,
             }
         }
-        A::Appeal => I::Appeal {
-            grounds: r.required("grounds")?,
-        },
-        A::StartMonitoring => I::StartMonitoring {
-            plan: r.required("plan")?,
-        },
-        A::Close => I::Close {
-            summary: r.required("summary")?,
-        },
-        A::PlaceHold => I::PlaceHold {
-            reason: r.required("reason")?,
-        },
-        A::RequestInformation => I::RequestInformation {
-            questions: r.required("questions")?,
-        },
-        A::ProvideInformation => I::ProvideInformation {
-            information: r.required("information")?,
-        },
         A::RequestExtension => {
             let deadline_id = r.required("deadline_id");
             let days = r.required("days");
@@ -284,9 +251,6 @@ fn input(action: CaseAction, r: &mut Read) -> Option<ActionInput> {
                 note: note?,
             }
         }
-        A::ChallengeMediator => I::ChallengeMediator {
-            reason: r.required("reason")?,
-        },
         A::DecideChallenge => {
             let challenge = r.required("challenge");
             let uphold = r.required("uphold");
@@ -297,9 +261,19 @@ fn input(action: CaseAction, r: &mut Read) -> Option<ActionInput> {
                 note: note?,
             }
         }
-        A::RecuseMediator => I::RecuseMediator {
-            reason: r.required("reason")?,
-        },
+        A::RequestResponse
+        | A::SubmitResponse
+        | A::ContestResponse
+        | A::RecordSettlement
+        | A::Escalate
+        | A::Appeal
+        | A::StartMonitoring
+        | A::Close
+        | A::PlaceHold
+        | A::RequestInformation
+        | A::ProvideInformation
+        | A::ChallengeMediator
+        | A::RecuseMediator => return one_text(action, r),
         A::File => {
             r.errors.add(
                 "action",
@@ -311,6 +285,33 @@ fn input(action: CaseAction, r: &mut Read) -> Option<ActionInput> {
             );
             return None;
         }
+    })
+}
+
+/// The input of an action whose form is one required text.
+fn one_text(action: CaseAction, r: &mut Read) -> Option<ActionInput> {
+    use ActionInput as I;
+    use CaseAction as A;
+    let name = action.fields().first()?.name;
+    let text: String = r.required(name)?;
+    Some(match action {
+        A::RequestResponse => I::RequestResponse { request: text },
+        A::SubmitResponse => I::SubmitResponse { response: text },
+        A::ContestResponse => I::ContestResponse {
+            counter_proposal: text,
+        },
+        A::RecordSettlement => I::RecordSettlement { terms: text },
+        A::Escalate => I::Escalate { reason: text },
+        A::Appeal => I::Appeal { grounds: text },
+        A::StartMonitoring => I::StartMonitoring { plan: text },
+        A::Close => I::Close { summary: text },
+        A::PlaceHold => I::PlaceHold { reason: text },
+        A::RequestInformation => I::RequestInformation { questions: text },
+        A::ProvideInformation => I::ProvideInformation { information: text },
+        A::ChallengeMediator => I::ChallengeMediator { reason: text },
+        A::RecuseMediator => I::RecuseMediator { reason: text },
+        // `input` sends only the actions above here.
+        _ => return None,
     })
 }
 
