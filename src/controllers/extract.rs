@@ -43,7 +43,9 @@ fn field_of_serde_message(path: &str, message: &str) -> String {
     }
 }
 
-fn code_of_serde_message(message: &str) -> &'static str {
+/// The code of a field problem serde reports, from its words: the page's form parser gives
+/// the same value the same code.
+pub(crate) fn code_of_serde_message(message: &str) -> &'static str {
     if message.starts_with("missing field") {
         "required"
     } else if message.starts_with("unknown variant") {

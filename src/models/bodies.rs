@@ -1,9 +1,11 @@
 //! Forums where incidents happen (committees, conferences, working groups...).
 use sea_orm::{entity::prelude::*, ActiveValue::Set, QueryOrder};
+use serde::Deserialize;
+use validator::Validate;
 
 pub use super::_entities::bodies::{ActiveModel, Column, Entity, Model};
 use super::vocabulary::BodyKind;
-use crate::errors::{AppResult, FieldErrors};
+use crate::errors::{one_line, visible_2, AppResult, FieldErrors};
 
 impl ActiveModelBehavior for ActiveModel {}
 
@@ -61,4 +63,50 @@ pub async fn create(
     }
     .insert(db)
     .await?)
+}
+
+/// A body as an admin adds it (from the API or the page).
+#[derive(Debug, Deserialize, Validate, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+#[schema(as = NewBodyParams)]
+pub struct NewBody {
+    #[validate(length(min = 2, max = 20), custom(function = "body_code"))]
+    pub code: String,
+    #[validate(
+        length(max = 200),
+        custom(function = "one_line"),
+        custom(function = "visible_2")
+    )]
+    pub name: String,
+    pub kind: BodyKind,
+}
+
+/// Body codes appear in URLs and filters: letters, digits, `-` and `_` only.
+fn body_code(code: &str) -> Result<(), validator::ValidationError> {
+    if code
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+    {
+        Ok(())
+    } else {
+        Err(validator::ValidationError::new("format")
+            .with_message("letters, digits, '-' and '_' only".into()))
+    }
+}
+
+impl NewBody {
+    /// Adds the body once its code and name pass.
+    ///
+    /// # Errors
+    /// 422 per field; a taken code is a 422 on `code`.
+    pub async fn add(
+        self,
+        db: &impl ConnectionTrait,
+        now: chrono::DateTime<chrono::Utc>,
+    ) -> AppResult<Model> {
+        let mut errors = FieldErrors::new();
+        errors.check(&self);
+        errors.into_result()?;
+        create(db, &self.code, &self.name, self.kind, now).await
+    }
 }

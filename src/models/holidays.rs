@@ -5,11 +5,13 @@ use std::sync::{Arc, Mutex, PoisonError};
 
 use chrono::NaiveDate;
 use sea_orm::{entity::prelude::*, ActiveValue::Set, QueryOrder, Statement};
+use serde::Deserialize;
+use validator::Validate;
 
 pub use super::_entities::holidays::{ActiveModel, Column, Entity, Model};
 use super::deadlines::calendar::Calendar;
 use crate::{
-    errors::{AppError, AppResult, FieldErrors},
+    errors::{one_line, visible_2, AppError, AppResult, FieldErrors},
     settings::Settings,
 };
 
@@ -46,6 +48,38 @@ pub async fn add(
     }
     .insert(db)
     .await?)
+}
+
+/// A holiday as an admin declares it (from the API or the page).
+#[derive(Debug, Deserialize, Validate, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+#[schema(as = NewHolidayParams)]
+pub struct NewHoliday {
+    #[serde(deserialize_with = "crate::models::day::bounded")]
+    pub date: NaiveDate,
+    #[validate(
+        length(max = 200),
+        custom(function = "one_line"),
+        custom(function = "visible_2")
+    )]
+    pub name: String,
+}
+
+impl NewHoliday {
+    /// Adds the holiday once its name passes.
+    ///
+    /// # Errors
+    /// 422 per field; a date that already is a holiday is a 422 on `date`.
+    pub async fn add(
+        self,
+        db: &impl ConnectionTrait,
+        now: chrono::DateTime<chrono::Utc>,
+    ) -> AppResult<Model> {
+        let mut errors = FieldErrors::new();
+        errors.check(&self);
+        errors.into_result()?;
+        add(db, self.date, &self.name, now).await
+    }
 }
 
 /// # Errors

@@ -628,6 +628,132 @@ pub async fn change(
     Ok(user)
 }
 
+/// Someone to accredit, as an admin describes them (from the API or the page).
+#[derive(Debug, serde::Deserialize, validator::Validate, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+#[schema(as = NewUserParams)]
+pub struct NewUser {
+    #[validate(email(message = "must be an email address"), length(max = 254))]
+    pub email: String,
+    #[validate(
+        length(max = 200),
+        custom(function = "crate::errors::one_line"),
+        custom(function = "crate::errors::visible_2")
+    )]
+    pub name: String,
+    pub role: Role,
+    pub delegation: Option<String>,
+    pub body: Option<String>,
+    #[serde(default = "default_locale")]
+    pub locale: Locale,
+    pub time_zone: String,
+    pub password: Option<String>,
+}
+
+const fn default_locale() -> Locale {
+    Locale::En
+}
+
+/// A change to an accreditation, as an admin asks for it; absent fields stay as they are.
+#[derive(Debug, serde::Deserialize, validator::Validate, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+#[schema(as = UserChangeParams)]
+pub struct UserChange {
+    #[validate(
+        length(max = 200),
+        custom(function = "crate::errors::one_line"),
+        custom(function = "crate::errors::visible_2")
+    )]
+    pub name: Option<String>,
+    pub locale: Option<Locale>,
+    pub time_zone: Option<String>,
+    pub active: Option<bool>,
+}
+
+/// The IANA zone `raw` names; anything else is a problem of `time_zone`.
+pub fn zone(errors: &mut FieldErrors, raw: &str) -> Option<chrono_tz::Tz> {
+    raw.parse::<chrono_tz::Tz>().map_or_else(
+        |_| {
+            errors.add_said(
+                "time_zone",
+                "invalid",
+                Said::new("field-bad-zone").text("zone", raw),
+            );
+            None
+        },
+        Some,
+    )
+}
+
+impl NewUser {
+    /// Accredits the person described, once the description passes (name, email, zone).
+    ///
+    /// # Errors
+    /// 422 per field; a taken email is a 422 on `email`.
+    pub async fn accredit(
+        self,
+        db: &impl ConnectionTrait,
+        settings: &crate::settings::Settings,
+        now: DateTime<Utc>,
+    ) -> AppResult<Model> {
+        let mut errors = FieldErrors::new();
+        errors.check(&self);
+        let zone = zone(&mut errors, &self.time_zone);
+        errors.into_result()?;
+        let Some(zone) = zone else {
+            return Err(AppError::Internal("zone parsed without errors".into()));
+        };
+        accredit(
+            db,
+            settings,
+            Accreditation {
+                email: self.email,
+                name: self.name,
+                role: self.role,
+                delegation: self.delegation,
+                body: self.body,
+                locale: self.locale,
+                zone,
+                password: self.password,
+            },
+            now,
+        )
+        .await
+    }
+}
+
+impl UserChange {
+    /// Applies the change to the person `pid` as `admin`, once it passes (name, zone).
+    ///
+    /// # Errors
+    /// 404 for an unknown person, 422 per field.
+    pub async fn apply(
+        self,
+        db: &(impl ConnectionTrait + TransactionTrait),
+        admin: &Actor,
+        pid: Uuid,
+        now: DateTime<Utc>,
+    ) -> AppResult<Model> {
+        let mut errors = FieldErrors::new();
+        errors.check(&self);
+        let zone = self.time_zone.as_deref().and_then(|z| zone(&mut errors, z));
+        errors.into_result()?;
+        change(
+            db,
+            admin,
+            pid,
+            AccreditationChange {
+                name: self.name,
+                locale: self.locale,
+                zone,
+                active: self.active,
+            },
+            now,
+        )
+        .await
+    }
+}
+
 /// The active people of `role`, by id: who is told when a notice goes to a whole role.
 ///
 /// # Errors

@@ -3,13 +3,9 @@
 use axum::{extract::Path, extract::Query, http::StatusCode, response::Response};
 use serde_json::{json, Map, Value};
 
-use super::{field_messages, parse_query, FormData, Posted, Visitor, WebError};
+use super::{field_messages, forms, parse_query, Posted, Visitor, WebError};
 use crate::{
-    controllers::{
-        admin::{self as api, NewBodyParams, NewHolidayParams, NewUserParams, UserChangeParams},
-        extract::{parse_json, pid},
-        mediators::ProfileParams,
-    },
+    controllers::extract::pid,
     errors::{AppError, FieldErrors},
     models::{
         bodies, delegations, holidays, mediators, users,
@@ -21,19 +17,6 @@ use crate::{
         people::{BodyView, DelegationView, HolidayView, UserView},
     },
 };
-
-/// The form's fields as a JSON object of strings, leaving out blanks and the form's own
-/// fields, with `extra` on top.
-fn as_json(form: &FormData, names: &[&str], extra: Map<String, Value>) -> Value {
-    let mut body = Map::new();
-    for name in names {
-        if let Some(v) = form.optional(name) {
-            body.insert((*name).into(), Value::String(v));
-        }
-    }
-    body.extend(extra);
-    Value::Object(body)
-}
 
 async fn delegation_views(
     db: &sea_orm::DatabaseConnection,
@@ -105,19 +88,13 @@ pub async fn accredit(Posted { v, form }: Posted) -> Result<Response, WebError> 
     if let Some(done) = v.replay(&form).await? {
         return Ok(done);
     }
-    let mut extra = Map::new();
-    // Each field is always sent so a refusal names every missing one at once.
-    for name in ["email", "name", "time_zone"] {
-        extra.insert(name.into(), Value::String(form.text(name)));
-    }
-    let body = as_json(
-        &form,
-        &["role", "delegation", "body", "locale", "password"],
-        extra,
-    );
     let outcome = async {
-        let p = parse_json::<NewUserParams>(body.to_string().as_bytes())?;
-        api::accredit(&v.ctx, p).await.map(|_| ())
+        let settings = Settings::of(&v.ctx)?;
+        forms::new_user(&form)
+            .map_err(AppError::Validation)?
+            .accredit(&v.ctx.db, &settings, v.now)
+            .await
+            .map(|_| ())
     }
     .await;
     let (page, sent) = (&v, &form);
@@ -186,20 +163,10 @@ pub async fn user_update(
     Posted { v, form }: Posted,
 ) -> Result<Response, WebError> {
     let me = v.with_role(&[Role::Admin])?.clone();
-    let mut extra = Map::new();
-    match form.get("active") {
-        Some("yes") => {
-            extra.insert("active".into(), Value::Bool(true));
-        }
-        Some("no") => {
-            extra.insert("active".into(), Value::Bool(false));
-        }
-        _ => {}
-    }
-    let body = as_json(&form, &["name", "locale", "time_zone"], extra);
     let outcome = async {
-        let p = parse_json::<UserChangeParams>(body.to_string().as_bytes())?;
-        api::change_user(&v.ctx, &me.actor, pid(&raw)?, p)
+        forms::user_change(&form)
+            .map_err(AppError::Validation)?
+            .apply(&v.ctx.db, &me.actor, pid(&raw)?, v.now)
             .await
             .map(|_| ())
     }
@@ -262,14 +229,12 @@ pub async fn body_create(Posted { v, form }: Posted) -> Result<Response, WebErro
     if let Some(done) = v.replay(&form).await? {
         return Ok(done);
     }
-    let mut extra = Map::new();
-    for name in ["code", "name"] {
-        extra.insert(name.into(), Value::String(form.text(name)));
-    }
-    let body = as_json(&form, &["kind"], extra);
     let outcome = async {
-        let p = parse_json::<NewBodyParams>(body.to_string().as_bytes())?;
-        api::create_body_from(&v.ctx, p).await.map(|_| ())
+        forms::new_body(&form)
+            .map_err(AppError::Validation)?
+            .add(&v.ctx.db, v.now)
+            .await
+            .map(|_| ())
     }
     .await;
     let (page, sent) = (&v, &form);
@@ -355,32 +320,9 @@ pub async fn mediator_update(
     Posted { v, form }: Posted,
 ) -> Result<Response, WebError> {
     v.with_role(&[Role::Admin])?;
-    let mut errors = FieldErrors::new();
-    let capacity = match form.text("capacity").trim().parse::<u32>() {
-        Ok(n) => Some(n),
-        Err(_) => {
-            errors.add("capacity", "invalid_type", "must be a whole number");
-            None
-        }
-    };
-    let list = |name: &str| -> Vec<Value> {
-        form.all(name)
-            .into_iter()
-            .filter(|s| !s.trim().is_empty())
-            .map(Value::String)
-            .collect()
-    };
-    let body = json!({
-        "capacity": capacity,
-        "on_leave": form.get("on_leave") == Some("yes"),
-        "languages": list("languages"),
-        "conflicting_delegations": list("conflicting_delegations"),
-        "conflicting_bodies": list("conflicting_bodies"),
-    });
     let outcome = async {
-        errors.into_result()?;
-        let p = parse_json::<ProfileParams>(body.to_string().as_bytes())?;
-        mediators::change_profile(&v.ctx.db, pid(&raw)?, p.into_change(), v.now)
+        let change = forms::profile_change(&form).map_err(AppError::Validation)?;
+        mediators::change_profile(&v.ctx.db, pid(&raw)?, change, v.now)
             .await
             .map(|_| ())
     }
@@ -437,12 +379,12 @@ pub async fn holiday_create(Posted { v, form }: Posted) -> Result<Response, WebE
     if let Some(done) = v.replay(&form).await? {
         return Ok(done);
     }
-    let mut extra = Map::new();
-    extra.insert("name".into(), Value::String(form.text("name")));
-    let body = as_json(&form, &["date"], extra);
     let outcome = async {
-        let p = parse_json::<NewHolidayParams>(body.to_string().as_bytes())?;
-        api::add_holiday(&v.ctx, p).await.map(|_| ())
+        forms::new_holiday(&form)
+            .map_err(AppError::Validation)?
+            .add(&v.ctx.db, v.now)
+            .await
+            .map(|_| ())
     }
     .await;
     let (page, sent) = (&v, &form);

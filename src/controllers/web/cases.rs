@@ -11,10 +11,10 @@ use serde_json::{json, Map, Value};
 use strum::IntoEnumIterator;
 
 use super::{
-    field_messages, fields_refused, parse_query, query_with, FormData, Posted, Visitor, WebError,
+    field_messages, fields_refused, forms, parse_query, query_with, Posted, Visitor, WebError,
 };
 use crate::{
-    controllers::extract::{parse_command, parse_json, pid},
+    controllers::extract::pid,
     errors::{AppError, FieldErrors},
     models::{
         bodies,
@@ -217,7 +217,8 @@ pub async fn new(v: Visitor) -> Result<Response, WebError> {
     filing_form(&v, StatusCode::OK, values, &FieldErrors::new()).await
 }
 
-/// The form's names for the fields the filing rules name.
+/// The form's name for a field the filing rules name by the grievance's path (the
+/// respondent is one field of the form, each co-complainant a choice of one list).
 fn filing_field(field: &str) -> String {
     if field.starts_with("respondent") {
         "respondent_code".into()
@@ -228,72 +229,15 @@ fn filing_field(field: &str) -> String {
     }
 }
 
-/// Choices that must be made before the rest can be checked, with a stand-in used only to
-/// check the rest, so one refusal names every problem at once.
-const REQUIRED_CHOICES: &[(&str, &str)] = &[
-    ("category", "other"),
-    ("incident_date", "2000-01-01"),
-    ("confidentiality", "public"),
-    ("language", "en"),
-    ("urgency", "normal"),
-];
-
-/// The filing form as the JSON body the API takes, so both are checked by the same rules;
-/// choices left blank are named in `blank` and stood in for.
-fn filing_body(form: &FormData, blank: &mut FieldErrors) -> Value {
-    let mut body = Map::new();
-    for name in ["title", "body", "facts", "remedy_sought"] {
-        body.insert(name.into(), Value::String(form.text(name)));
-    }
-    for (name, stand_in) in REQUIRED_CHOICES {
-        let value = form.optional(name).unwrap_or_else(|| {
-            blank.add(name, "required", "must not be empty");
-            (*stand_in).to_string()
-        });
-        body.insert((*name).into(), Value::String(value));
-    }
-    let kind = match form.get("respondent_kind") {
-        Some("delegation") => "delegation",
-        _ => "body",
-    };
-    body.insert(
-        "respondent".into(),
-        json!({ "kind": kind, "code": form.text("respondent_code") }),
-    );
-    let co: Vec<Value> = form
-        .all("co_complainants")
-        .into_iter()
-        .filter(|c| !c.trim().is_empty())
-        .map(Value::String)
-        .collect();
-    body.insert("co_complainants".into(), Value::Array(co));
-    if let Some(key) = form.optional("_key") {
-        body.insert("idempotency_key".into(), Value::String(key));
-    }
-    Value::Object(body)
-}
-
 /// `POST /cases`: files the grievance; the form's key makes a repeat land on the same case.
 pub async fn create(Posted { v, form }: Posted) -> Result<Response, WebError> {
     let me = v.with_role(&[Role::Delegate])?.clone();
-    let mut blank = FieldErrors::new();
-    let body = filing_body(&form, &mut blank);
-    let outcome = match parse_json::<filing::NewCase>(body.to_string().as_bytes()) {
-        Ok(input) if !blank.is_empty() => {
-            blank.check(&input);
-            Err(AppError::Validation(blank))
-        }
+    let outcome = match forms::new_case(&form) {
         Ok(input) => {
             let policy = v.policy().await?;
             filing::file(&v.ctx.db, &policy, &me.actor, input).await
         }
-        Err(AppError::Validation(mut e)) => {
-            for (field, messages) in blank.0 {
-                e.0.entry(field).or_default().extend(messages);
-            }
-            Err(AppError::Validation(e))
-        }
-        Err(e) => Err(e),
+        Err(errors) => Err(AppError::Validation(errors)),
     };
     match outcome {
         Ok(Filed::Created(dossier)) => {
@@ -511,52 +455,6 @@ pub async fn back_to_case(v: Visitor, Path(raw): Path<String>) -> Result<Respons
     Ok(v.redirect(&format!("/cases/{id}"), None))
 }
 
-/// Names of the form fields that carry numbers and yes/no answers.
-const NUMBERS: &[&str] = &["days", "deadline_id"];
-const YES_NO: &[&str] = &["grant", "uphold"];
-
-/// An action form as the JSON command the API takes, so both pass the same checks.
-fn command_body(form: &FormData, action: &str) -> Result<Value, FieldErrors> {
-    let mut errors = FieldErrors::new();
-    let mut body = Map::new();
-    body.insert("action".into(), Value::String(action.to_string()));
-    for (name, raw) in &form.0 {
-        if name.starts_with('_') || name == "action" {
-            continue;
-        }
-        let value = raw.trim();
-        if value.is_empty() {
-            continue;
-        }
-        let parsed = if name == "expected_version" || NUMBERS.contains(&name.as_str()) {
-            match value.parse::<i64>() {
-                Ok(n) if n >= 0 => Value::from(n),
-                _ => {
-                    errors.add(name, "invalid_type", "must be a whole number");
-                    continue;
-                }
-            }
-        } else if YES_NO.contains(&name.as_str()) {
-            match value {
-                "yes" => Value::Bool(true),
-                "no" => Value::Bool(false),
-                _ => {
-                    errors.add(name, "invalid_choice", "must be yes or no");
-                    continue;
-                }
-            }
-        } else {
-            Value::String(raw.clone())
-        };
-        body.insert(name.clone(), parsed);
-    }
-    if errors.is_empty() {
-        Ok(Value::Object(body))
-    } else {
-        Err(errors)
-    }
-}
-
 /// `POST /cases/{pid}/act`: one action through the case's one transition; a refusal shows
 /// the case again with the form open and the reason.
 pub async fn act(
@@ -577,15 +475,12 @@ pub async fn act(
         .into());
     };
     let case_pid = pid(&raw)?;
-    let outcome = match command_body(&form, &action_name) {
+    let outcome = match forms::command(action, &form) {
+        Ok(command) => {
+            let policy = v.policy().await?;
+            transition::transition(&v.ctx.db, &policy, &me.actor, case_pid, command).await
+        }
         Err(errors) => Err(AppError::Validation(errors)),
-        Ok(body) => match parse_command(body.to_string().as_bytes()) {
-            Ok(command) => {
-                let policy = v.policy().await?;
-                transition::transition(&v.ctx.db, &policy, &me.actor, case_pid, command).await
-            }
-            Err(e) => Err(e),
-        },
     };
     let refused = |errors: FieldErrors, problem: Option<String>| Refused {
         action,

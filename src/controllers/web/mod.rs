@@ -6,6 +6,7 @@ pub mod account;
 pub mod admin;
 pub mod cases;
 pub mod desk;
+pub mod forms;
 pub mod oversight;
 pub mod public;
 
