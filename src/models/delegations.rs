@@ -28,10 +28,7 @@ impl Model {
     /// # Errors
     /// Database errors.
     pub async fn find_by_code(db: &impl ConnectionTrait, code: &str) -> AppResult<Option<Self>> {
-        Ok(Entity::find()
-            .filter(Column::Code.eq(super::code_key(code)))
-            .one(db)
-            .await?)
+        super::by_code::<Entity>(db, Column::Code, code).await
     }
 
     /// Finds the delegations with these codes, in any letter case, in one query, keyed by code

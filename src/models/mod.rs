@@ -57,6 +57,22 @@ pub fn code_key(code: &str) -> String {
     code.trim().to_uppercase()
 }
 
+/// The row of a reference table whose `code` is `code`, in any letter case.
+///
+/// # Errors
+/// Database errors.
+async fn by_code<E>(
+    db: &impl sea_orm::ConnectionTrait,
+    column: E::Column,
+    code: &str,
+) -> crate::errors::AppResult<Option<E::Model>>
+where
+    E: sea_orm::EntityTrait,
+{
+    use sea_orm::{ColumnTrait, QueryFilter};
+    Ok(E::find().filter(column.eq(code_key(code))).one(db).await?)
+}
+
 /// The rows of a reference table whose `code` is one of `codes` (in any letter case; codes
 /// are stored upper case), keyed by their code.
 ///
