@@ -64,18 +64,6 @@ pub async fn pending_on(db: &impl ConnectionTrait, deadline_id: i64) -> AppResul
         .await?)
 }
 
-/// The request with this pid in this case, if any.
-///
-/// # Errors
-/// Database errors.
-pub async fn in_case(
-    db: &impl ConnectionTrait,
-    case_id: i64,
-    pid: Uuid,
-) -> AppResult<Option<Model>> {
-    crate::models::of_case::<Entity>(db, (Column::Pid, Column::CaseId), case_id, pid).await
-}
-
 /// Records the decision on a request: granted for `granted` days, or refused.
 ///
 /// # Errors

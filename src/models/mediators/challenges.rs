@@ -59,18 +59,6 @@ pub async fn pending_against(
         .await?)
 }
 
-/// The challenge with this pid in this case, if any.
-///
-/// # Errors
-/// Database errors.
-pub async fn in_case(
-    db: &impl ConnectionTrait,
-    case_id: i64,
-    pid: Uuid,
-) -> AppResult<Option<Model>> {
-    crate::models::of_case::<Entity>(db, (Column::Pid, Column::CaseId), case_id, pid).await
-}
-
 /// Records the registry's decision: upheld or rejected, by `by`, with its note.
 ///
 /// # Errors

@@ -8,7 +8,8 @@ use crate::{
     errors::{AppError, AppResult, FieldErrors, Said},
     models::{
         deadlines,
-        extension_requests::{self as requests, Request},
+        extension_requests::{self as requests, Column, Request},
+        of_case,
         vocabulary::ExtensionStatus,
     },
 };
@@ -64,15 +65,16 @@ pub(super) async fn decide_extension(
     days: Option<u32>,
     note: &str,
 ) -> AppResult<Done> {
-    let req = requests::in_case(cx.db, cx.case.id, request)
-        .await?
-        .ok_or_else(|| {
-            AppError::Validation(FieldErrors::single(
-                "request",
-                "unknown",
-                "no extension request of this case has this id",
-            ))
-        })?;
+    let req =
+        of_case::<requests::Entity>(cx.db, (Column::Pid, Column::CaseId), cx.case.id, request)
+            .await?
+            .ok_or_else(|| {
+                AppError::Validation(FieldErrors::single(
+                    "request",
+                    "unknown",
+                    "no extension request of this case has this id",
+                ))
+            })?;
     if req.status != ExtensionStatus::Pending.as_ref() {
         return Err(AppError::Rule(Said::new("rule-extension-decided")));
     }

@@ -17,7 +17,7 @@ use crate::{
             staffing::{self, Explanation, Pick},
         },
         notifications::{self, Notice, NoticeKind, Timing},
-        users,
+        of_case, users,
         vocabulary::{AssignmentEnd, AssignmentMethod, ChallengeStatus, DeadlineKind, Party, Role},
     },
 };
@@ -124,7 +124,8 @@ pub(super) async fn decide_challenge(
     uphold: bool,
     note: &str,
 ) -> AppResult<Done> {
-    let ch = challenges::in_case(cx.db, cx.case.id, challenge)
+    let by_pid = (challenges::Column::Pid, challenges::Column::CaseId);
+    let ch = of_case::<challenges::Entity>(cx.db, by_pid, cx.case.id, challenge)
         .await?
         .ok_or_else(|| {
             AppError::Validation(FieldErrors::single(
