@@ -187,6 +187,16 @@ impl FieldErrors {
         }
     }
 
+    /// Runs the validator crate's rules of `input`: a 422 with what they find, if anything.
+    ///
+    /// # Errors
+    /// [`AppError::Validation`] with the problems per field.
+    pub fn refuse_invalid(input: &impl validator::Validate) -> Result<(), AppError> {
+        let mut errors = Self::new();
+        errors.check(input);
+        errors.into_result()
+    }
+
     /// Runs the validator crate's rules of `input` and records what they find.
     pub fn check(&mut self, input: &impl validator::Validate) {
         if let Err(e) = input.validate() {

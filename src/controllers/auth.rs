@@ -65,9 +65,7 @@ pub async fn forgot(
     State(ctx): State<AppContext>,
     ValidJson(p): ValidJson<ForgotParams>,
 ) -> Result<Response> {
-    let mut errors = FieldErrors::new();
-    errors.check(&p);
-    errors.into_result()?;
+    FieldErrors::refuse_invalid(&p)?;
     let settings = Settings::of(&ctx)?;
     users::Model::request_password_reset(
         &ctx.db,

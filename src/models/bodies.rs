@@ -16,6 +16,24 @@ impl Model {
         super::by_code::<Entity>(db, Column::Code, code).await
     }
 
+    /// The id of the body an input names by `code`, or, when none has it, `None` and an
+    /// `unknown` problem on `field`.
+    ///
+    /// # Errors
+    /// Database errors.
+    pub async fn id_named(
+        db: &impl ConnectionTrait,
+        code: &str,
+        field: &str,
+        errors: &mut crate::errors::FieldErrors,
+    ) -> AppResult<Option<i64>> {
+        let found = Self::find_by_code(db, code).await?;
+        if found.is_none() {
+            errors.add(field, "unknown", format!("no body has the code `{code}`"));
+        }
+        Ok(found.map(|m| m.id))
+    }
+
     /// Finds the bodies with these codes, in any letter case, in one query, keyed by code
     /// as stored (upper case).
     ///
@@ -101,9 +119,7 @@ impl NewBody {
         db: &impl ConnectionTrait,
         now: chrono::DateTime<chrono::Utc>,
     ) -> AppResult<Model> {
-        let mut errors = FieldErrors::new();
-        errors.check(&self);
-        errors.into_result()?;
+        FieldErrors::refuse_invalid(&self)?;
         create(db, &self.code, &self.name, self.kind, now).await
     }
 }

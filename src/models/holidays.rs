@@ -75,9 +75,7 @@ impl NewHoliday {
         db: &impl ConnectionTrait,
         now: chrono::DateTime<chrono::Utc>,
     ) -> AppResult<Model> {
-        let mut errors = FieldErrors::new();
-        errors.check(&self);
-        errors.into_result()?;
+        FieldErrors::refuse_invalid(&self)?;
         add(db, self.date, &self.name, now).await
     }
 }

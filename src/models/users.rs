@@ -415,27 +415,11 @@ async fn affiliation(
     errors: &mut FieldErrors,
 ) -> AppResult<(Option<i64>, Option<i64>)> {
     let delegation_id = match delegation {
-        Some(code) => match delegations::Model::find_by_code(db, code).await? {
-            Some(d) => Some(d.id),
-            None => {
-                errors.add(
-                    "delegation",
-                    "unknown",
-                    format!("no delegation has the code `{code}`"),
-                );
-                None
-            }
-        },
+        Some(code) => delegations::Model::id_named(db, code, "delegation", errors).await?,
         None => None,
     };
     let body_id = match body {
-        Some(code) => match bodies::Model::find_by_code(db, code).await? {
-            Some(b) => Some(b.id),
-            None => {
-                errors.add("body", "unknown", format!("no body has the code `{code}`"));
-                None
-            }
-        },
+        Some(code) => bodies::Model::id_named(db, code, "body", errors).await?,
         None => None,
     };
     match role {

@@ -241,25 +241,13 @@ where
     }
     let mut delegation_ids = Vec::new();
     for (i, code) in change.conflicting_delegations.iter().flatten().enumerate() {
-        match delegations::Model::find_by_code(db, code).await? {
-            Some(d) => delegation_ids.push(d.id),
-            None => errors.add(
-                &format!("conflicting_delegations[{i}]"),
-                "unknown",
-                format!("no delegation has the code `{code}`"),
-            ),
-        }
+        let field = format!("conflicting_delegations[{i}]");
+        delegation_ids.extend(delegations::Model::id_named(db, code, &field, &mut errors).await?);
     }
     let mut body_ids = Vec::new();
     for (i, code) in change.conflicting_bodies.iter().flatten().enumerate() {
-        match bodies::Model::find_by_code(db, code).await? {
-            Some(b) => body_ids.push(b.id),
-            None => errors.add(
-                &format!("conflicting_bodies[{i}]"),
-                "unknown",
-                format!("no body has the code `{code}`"),
-            ),
-        }
+        let field = format!("conflicting_bodies[{i}]");
+        body_ids.extend(bodies::Model::id_named(db, code, &field, &mut errors).await?);
     }
     errors.into_result()?;
     delegation_ids.sort_unstable();

@@ -51,13 +51,7 @@ impl Scope {
     ) -> AppResult<Self> {
         let mut errors = FieldErrors::new();
         let body_id = match body {
-            Some(code) => match bodies::Model::find_by_code(db, code).await? {
-                Some(b) => Some(b.id),
-                None => {
-                    errors.add("body", "unknown", format!("no body has the code `{code}`"));
-                    None
-                }
-            },
+            Some(code) => bodies::Model::id_named(db, code, "body", &mut errors).await?,
             None => None,
         };
         let respondent = match respondent {
