@@ -42,15 +42,8 @@ impl Model {
         field: &str,
         errors: &mut crate::errors::FieldErrors,
     ) -> AppResult<Option<i64>> {
-        let found = Self::find_by_code(db, code).await?;
-        if found.is_none() {
-            errors.add(
-                field,
-                "unknown",
-                format!("no delegation has the code `{code}`"),
-            );
-        }
-        Ok(found.map(|m| m.id))
+        let named = (Column::Code, "delegation");
+        super::id_named::<Entity>(db, named, code, (field, errors), |m| m.id).await
     }
 
     /// Finds the delegations with these codes, in any letter case, in one query, keyed by code

@@ -73,6 +73,28 @@ where
     Ok(E::find().filter(column.eq(code_key(code))).one(db).await?)
 }
 
+/// The id of the reference row an input names by `code` (a `what`: body, delegation), or,
+/// when none has it, `None` and an `unknown` problem on `field`.
+///
+/// # Errors
+/// Database errors.
+async fn id_named<E>(
+    db: &impl sea_orm::ConnectionTrait,
+    (column, what): (E::Column, &str),
+    code: &str,
+    (field, errors): (&str, &mut crate::errors::FieldErrors),
+    id: impl Fn(&E::Model) -> i64,
+) -> crate::errors::AppResult<Option<i64>>
+where
+    E: sea_orm::EntityTrait,
+{
+    let found = by_code::<E>(db, column, code).await?;
+    if found.is_none() {
+        errors.add(field, "unknown", format!("no {what} has the code `{code}`"));
+    }
+    Ok(found.as_ref().map(id))
+}
+
 /// The rows of a reference table whose `code` is one of `codes` (in any letter case; codes
 /// are stored upper case), keyed by their code.
 ///
