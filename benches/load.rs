@@ -15,7 +15,8 @@
 //! `LOAD_SECONDS` (10 per run), `LOAD_CLIENTS` ("8,64"), `LOAD_THREADS` (wrk's, 2),
 //! `DB_MAX_CONNECTIONS` (both servers' pool, 16), `LOAD_PORT` (5190, the baseline one above),
 //! `LOAD_PACED_RATE` (200: the requests a second the 8 clients of the paced caseload runs
-//! offer together, for latency below saturation).
+//! offer together, for latency below saturation), `LOAD_SCENARIOS` (the scenarios to run,
+//! comma-separated: filing, caseload, case_page, metrics; all when unset).
 //! Needs `wrk` (Debian's package).
 mod support;
 
@@ -219,6 +220,8 @@ async fn main() {
     let threads = env_number("LOAD_THREADS", 2);
     let clients = env_list("LOAD_CLIENTS", "8,64");
     let pool = env_number("DB_MAX_CONNECTIONS", 16);
+    let only_names = std::env::var("LOAD_SCENARIOS").unwrap_or_default();
+    let only: Vec<&str> = only_names.split(',').filter(|s| !s.is_empty()).collect();
     // The paced run: each client waits between requests so that together they offer about
     // `LOAD_PACED_RATE` requests a second, well below what the machine serves flat out, to
     // read the latency a request meets when it does not queue behind others.
@@ -349,7 +352,10 @@ async fn main() {
         );
         let base = format!("http://127.0.0.1:{port}");
         for &c in &clients {
-            for s in &scenarios {
+            for s in scenarios
+                .iter()
+                .filter(|s| only.is_empty() || only.contains(&s.name))
+            {
                 let run = drive(&base, s, (c, None), seconds, threads);
                 print_run(&format!("redress  {}", s.name), c, &run);
                 results.insert((c, s.name), run);

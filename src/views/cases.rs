@@ -145,11 +145,11 @@ impl CaseSummary {
             status: c.status.clone(),
             urgency: c.urgency.clone(),
             confidentiality: c.confidentiality.clone(),
-            body: ctx.bodies.get(&c.body_id).map(|b| b.code.clone()),
+            body: ctx.bodies.get(&c.body_id).cloned(),
             complainant: disclosure
-                .complainant(ctx.delegations.get(&c.complainant_delegation_id))
+                .complainant(ctx.complainants.get(&c.complainant_delegation_id))
                 .flatten()
-                .map(|d| d.code.clone()),
+                .cloned(),
             on_hold: c.on_hold,
             filed_at: Instant::from_db(c.filed_at, actor.zone),
             next_deadline: ctx
@@ -307,10 +307,10 @@ impl CaseDetail {
         let c = &d.case;
         let mut ctx = ListContext::default();
         if let Some(b) = &d.body {
-            ctx.bodies.insert(b.id, b.clone());
+            ctx.bodies.insert(b.id, b.code.clone());
         }
         if let Some(cd) = &d.complainant {
-            ctx.delegations.insert(cd.id, cd.clone());
+            ctx.complainants.insert(cd.id, cd.code.clone());
         }
         let shown = d.disclosure;
         let mut summary = CaseSummary::new(c, &ctx, actor, calendar, now);
