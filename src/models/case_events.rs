@@ -11,8 +11,22 @@ use crate::errors::AppResult;
 
 impl ActiveModelBehavior for ActiveModel {}
 
-/// The hash that stands before a case's first event.
-pub const GENESIS: &str = "0000000000000000000000000000000000000000000000000000000000000000";
+/// Where a new chain starts: 64 hex digits of fresh randomness (244 bits), stored as the
+/// first event's `prev_hash` and shown to nobody. Every hash of the chain depends on it. With
+/// a start everyone knows, a hash shown to the respondent was an oracle: hashing the filing
+/// event with each candidate as its actor would name the protected filer.
+fn chain_seed() -> String {
+    super::users::fresh_token()
+}
+
+/// Whether `start` can begin a chain: 64 lowercase hex digits, a seed (or, for chains begun
+/// before seeds, the zero hash).
+fn is_chain_start(start: &str) -> bool {
+    start.len() == 64
+        && start
+            .bytes()
+            .all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))
+}
 
 /// What an event records, before it is chained.
 #[derive(Clone, Debug)]
@@ -116,7 +130,7 @@ pub async fn append(
         .order_by_desc(Column::Seq)
         .one(db)
         .await?;
-    let (seq, prev_hash) = last.map_or((1, GENESIS.to_string()), |e| (e.seq + 1, e.hash));
+    let (seq, prev_hash) = last.map_or_else(|| (1, chain_seed()), |e| (e.seq + 1, e.hash));
     Ok(link(event, seq, prev_hash, now).insert(db).await?)
 }
 
@@ -130,7 +144,7 @@ pub async fn start_chain(
     event: NewEvent,
     now: DateTime<Utc>,
 ) -> AppResult<Model> {
-    Ok(link(event, 1, GENESIS.to_string(), now).insert(db).await?)
+    Ok(link(event, 1, chain_seed(), now).insert(db).await?)
 }
 
 fn link(event: NewEvent, seq: i64, prev_hash: String, now: DateTime<Utc>) -> ActiveModel {
@@ -178,7 +192,7 @@ pub struct ChainBreak {
 #[must_use]
 pub fn verify_chain(events: &[Model]) -> Vec<ChainBreak> {
     let mut breaks = Vec::new();
-    let mut prev = GENESIS.to_string();
+    let mut prev: Option<String> = None;
     let mut expected_seq = 1;
     for e in events {
         let mut flag = |problem: String| {
@@ -194,14 +208,20 @@ pub fn verify_chain(events: &[Model]) -> Vec<ChainBreak> {
                 e.seq
             ));
         }
-        if e.prev_hash != prev {
-            flag("does not link to the previous event's hash".into());
+        match &prev {
+            Some(hash) if e.prev_hash != *hash => {
+                flag("does not link to the previous event's hash".into());
+            }
+            None if !is_chain_start(&e.prev_hash) => {
+                flag("does not start from a chain seed".into());
+            }
+            _ => {}
         }
         let recomputed = chain_hash(&Link::of(e));
         if recomputed != e.hash {
             flag("content does not match its hash (edited)".into());
         }
-        prev = e.hash.clone();
+        prev = Some(e.hash.clone());
         expected_seq = e.seq + 1;
     }
     breaks

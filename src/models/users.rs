@@ -351,12 +351,12 @@ impl Model {
     }
 }
 
-/// A secret for a link or feed: two random UUIDs (244 random bits) as hex. Only its hash
-/// is stored.
 /// A password hash that matches nothing anyone can type, checked when an address is unknown.
 static NOBODY: std::sync::LazyLock<String> =
     std::sync::LazyLock::new(|| hash::hash_password(&fresh_token()).unwrap_or_default());
 
+/// A secret for a link or feed: two random UUIDs (244 random bits) as 64 hex digits. Only
+/// its hash is stored.
 pub(crate) fn fresh_token() -> String {
     format!("{}{}", Uuid::new_v4().simple(), Uuid::new_v4().simple())
 }

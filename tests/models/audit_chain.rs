@@ -13,10 +13,13 @@ use sea_orm::{
 };
 use serial_test::serial;
 
-use crate::support::{monday_morning, policy_at, world};
+use crate::support::{monday_morning, policy_at, world, World};
 
 async fn case_with_events(ctx: &loco_rs::app::AppContext) -> i64 {
-    let w = world(ctx).await;
+    filed_with_events(ctx, &world(ctx).await).await
+}
+
+async fn filed_with_events(ctx: &loco_rs::app::AppContext, w: &World) -> i64 {
     let now = monday_morning();
     let filed = file(
         &ctx.db,
@@ -111,6 +114,79 @@ async fn a_deleted_event_breaks_the_chain_after_the_gap() {
         breaks
             .iter()
             .any(|b| b.seq == 4 && b.problem.contains("missing")),
+        "{breaks:?}"
+    );
+}
+
+#[tokio::test]
+#[serial]
+async fn a_chain_starts_from_a_secret_seed_so_its_hashes_cannot_test_a_guess_of_who_filed() {
+    let boot = boot_test::<App>().await.expect("boot");
+    let ctx = boot.app_context;
+    let w = world(&ctx).await;
+    let first = events(&ctx, filed_with_events(&ctx, &w).await)
+        .await
+        .remove(0);
+    let another = events(&ctx, filed_with_events(&ctx, &w).await)
+        .await
+        .remove(0);
+    assert_ne!(
+        first.prev_hash, another.prev_hash,
+        "each chain has its own seed"
+    );
+    assert_ne!(first.prev_hash, "0".repeat(64));
+    // An attacker given every hashed field but the seed, and the right filer, still cannot
+    // reproduce the hash: the seed, which no view shows, is what a guess would need.
+    let filer = first.actor_id;
+    let known_start = "0".repeat(64);
+    let guess = case_events::Link {
+        actor_id: filer,
+        prev_hash: &known_start,
+        ..case_events::Link::of(&first)
+    };
+    assert_ne!(case_events::chain_hash(&guess), first.hash);
+    assert_eq!(
+        case_events::chain_hash(&case_events::Link::of(&first)),
+        first.hash
+    );
+}
+
+#[tokio::test]
+#[serial]
+async fn a_chain_whose_first_event_was_replaced_with_another_start_breaks_at_the_next() {
+    let boot = boot_test::<App>().await.expect("boot");
+    let ctx = boot.app_context;
+    let case_id = case_with_events(&ctx).await;
+    let first = events(&ctx, case_id).await.remove(0);
+    // A forger re-hashes the first event from a start of their own.
+    let start = "f".repeat(64);
+    let hash = case_events::chain_hash(&case_events::Link {
+        prev_hash: &start,
+        ..case_events::Link::of(&first)
+    });
+    let mut am: case_events::ActiveModel = first.into();
+    am.prev_hash = Set(start);
+    am.hash = Set(hash);
+    am.update(&ctx.db).await.expect("forged");
+    let breaks = verify_chain(&events(&ctx, case_id).await);
+    assert_eq!(breaks.len(), 1, "{breaks:?}");
+    assert_eq!(breaks[0].seq, 2);
+    assert!(breaks[0].problem.contains("previous event"), "{breaks:?}");
+}
+
+#[tokio::test]
+#[serial]
+async fn a_chain_that_does_not_start_from_a_seed_is_named() {
+    let boot = boot_test::<App>().await.expect("boot");
+    let ctx = boot.app_context;
+    let case_id = case_with_events(&ctx).await;
+    let mut chain = events(&ctx, case_id).await;
+    chain[0].prev_hash = "not a seed".into();
+    let breaks = verify_chain(&chain);
+    assert!(
+        breaks
+            .iter()
+            .any(|b| b.seq == 1 && b.problem.contains("seed")),
         "{breaks:?}"
     );
 }
