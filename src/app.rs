@@ -18,9 +18,9 @@ use crate::{
     clock::Clock,
     controllers,
     models::_entities::{
-        assignments, bodies, case_co_complainants, case_events, cases, challenges, deadlines,
-        delegations, extension_requests, figure_changes, figure_summaries, form_replays, holds,
-        holidays, mediator_conflicts, mediator_profiles, notifications, reference_counters,
+        admin_events, assignments, bodies, case_co_complainants, case_events, cases, challenges,
+        deadlines, delegations, extension_requests, figure_changes, figure_summaries, form_replays,
+        holds, holidays, mediator_conflicts, mediator_profiles, notifications, reference_counters,
         review_samples, sign_in_failures, submissions, users, web_sessions,
     },
     settings::Settings,
@@ -138,6 +138,7 @@ impl Hooks for App {
         truncate_table(&ctx.db, review_samples::Entity).await?;
         truncate_table(&ctx.db, notifications::Entity).await?;
         truncate_table(&ctx.db, case_events::Entity).await?;
+        truncate_table(&ctx.db, admin_events::Entity).await?;
         truncate_table(&ctx.db, challenges::Entity).await?;
         truncate_table(&ctx.db, assignments::Entity).await?;
         truncate_table(&ctx.db, mediator_conflicts::Entity).await?;

@@ -28,6 +28,7 @@ mod m20261129_000024_delegation_cases_index;
 mod m20261201_000025_credential_generation;
 mod m20261201_000026_stopped_at;
 mod m20261207_000027_calendar_versions;
+mod m20261207_000028_admin_events;
 mod util;
 
 pub struct Migrator;
@@ -63,6 +64,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261201_000025_credential_generation::Migration),
             Box::new(m20261201_000026_stopped_at::Migration),
             Box::new(m20261207_000027_calendar_versions::Migration),
+            Box::new(m20261207_000028_admin_events::Migration),
             // inject-above (do not remove this comment)
         ]
     }

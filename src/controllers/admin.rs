@@ -58,7 +58,7 @@ pub async fn create_user(
     admin_only(&current)?;
     let settings = Settings::of(&ctx)?;
     let user = p
-        .accredit(&ctx.db, &settings, crate::clock::now(&ctx))
+        .accredit(&ctx.db, &current.actor, &settings, crate::clock::now(&ctx))
         .await?;
     let aff = user.affiliation_codes(&ctx.db).await?;
     format::render()
@@ -88,7 +88,9 @@ pub async fn create_body(
     ValidJson(p): ValidJson<NewBodyParams>,
 ) -> Result<Response> {
     admin_only(&current)?;
-    let body = p.add(&ctx.db, crate::clock::now(&ctx)).await?;
+    let body = p
+        .add(&ctx.db, &current.actor, crate::clock::now(&ctx))
+        .await?;
     format::render()
         .status(StatusCode::CREATED)
         .json(BodyView::from(&body))
@@ -111,7 +113,9 @@ pub async fn create_holiday(
     ValidJson(p): ValidJson<NewHolidayParams>,
 ) -> Result<Response> {
     admin_only(&current)?;
-    let h = p.add(&ctx.db, crate::clock::now(&ctx)).await?;
+    let h = p
+        .add(&ctx.db, &current.actor, crate::clock::now(&ctx))
+        .await?;
     format::render()
         .status(StatusCode::CREATED)
         .json(HolidayView::from(&h))
@@ -125,7 +129,7 @@ pub async fn delete_holiday(
 ) -> Result<Response> {
     admin_only(&current)?;
     let date = NaiveDate::parse_from_str(&raw, "%Y-%m-%d").map_err(|_| AppError::NotFound)?;
-    holidays::remove(&ctx.db, date).await?;
+    holidays::remove(&ctx.db, &current.actor, date, crate::clock::now(&ctx)).await?;
     format::render().status(StatusCode::NO_CONTENT).empty()
 }
 

@@ -49,7 +49,7 @@ impl Modify for BearerAuth {
         oversight::disparities_csv, oversight::draw_sample, oversight::samples_drawn,
         oversight::trends, oversight::trends_csv, oversight::mediator_figures,
         oversight::mediator_figures_csv, oversight::trends_chart, oversight::outcomes_chart,
-        oversight::disparities_chart,
+        oversight::disparities_chart, oversight::admin_log,
         register::list, register::export,
     ),
     // Types reached only through query parameters are not collected automatically.

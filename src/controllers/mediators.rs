@@ -145,6 +145,7 @@ pub async fn change_profile(
     only(&current, &[Role::Admin])?;
     let profile = mediators::change_profile(
         &ctx.db,
+        &current.actor,
         pid(&raw)?,
         p.into_change(),
         crate::clock::now(&ctx),

@@ -22,7 +22,10 @@ use crate::{
         vocabulary::{Category, Role},
     },
     settings::Settings,
-    views::{charts, metrics as csv_view},
+    views::{
+        admin_log::{AdminEventView, AdminLog},
+        charts, metrics as csv_view,
+    },
 };
 
 /// Which cases to measure: those filed from `from` to `to` (whole days, UTC), narrowed.
@@ -380,4 +383,36 @@ pub fn routes() -> Routes {
             "/api/oversight/samples",
             get(samples_drawn).post(draw_sample),
         )
+        .add("/api/oversight/admin-log", get(admin_log))
+}
+
+/// Which page of the administrative audit chain to send.
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
+pub struct LogQuery {
+    /// From 1.
+    page: Option<u64>,
+    /// 1 to 100 (25 when absent).
+    per_page: Option<u64>,
+}
+
+#[utoipa::path(get, path = "/api/oversight/admin-log", tag = "oversight", security(("bearer" = [])), params(LogQuery), responses((status = 200, body = AdminLog), (status = 401, description = "not signed in", body = ErrorBody), (status = 404, description = "not oversight or an admin", body = ErrorBody), (status = 422, description = "a bad page", body = ErrorBody)))]
+pub async fn admin_log(
+    State(ctx): State<AppContext>,
+    current: CurrentActor,
+    ValidQuery(q): ValidQuery<LogQuery>,
+) -> Result<Response> {
+    only(&current, &[Role::Oversight, Role::Admin])?;
+    let (page, per_page) = crate::models::cases::bounds(q.page, q.per_page);
+    let (items, total) = crate::models::admin_log::page(&ctx.db, page, per_page).await?;
+    format::json(AdminLog {
+        items: items
+            .iter()
+            .map(|(e, who)| AdminEventView::new(e, who.as_ref(), current.actor.zone))
+            .collect(),
+        total,
+        page,
+        per_page,
+    })
 }

@@ -113,10 +113,18 @@ impl NewBody {
     /// 422 per field; a taken code is a 422 on `code`.
     pub async fn add(
         self,
-        db: &impl ConnectionTrait,
+        db: &(impl ConnectionTrait + sea_orm::TransactionTrait),
+        admin: &super::users::Actor,
         now: chrono::DateTime<chrono::Utc>,
     ) -> AppResult<Model> {
+        use super::admin_log::{self, AdminChange, Subject};
+        use sea_orm::TransactionSession;
         FieldErrors::refuse_invalid(&self)?;
-        create(db, &self.code, &self.name, self.kind, now).await
+        let txn = db.begin().await?;
+        let body = create(&txn, &self.code, &self.name, self.kind, now).await?;
+        let change = AdminChange::of(admin.id, Subject::Body, &body.code, None, Some(&body))?;
+        admin_log::record(&txn, change, now).await?;
+        txn.commit().await?;
+        Ok(body)
     }
 }

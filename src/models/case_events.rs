@@ -7,25 +7,61 @@ use sha2::{Digest, Sha256};
 
 pub use super::_entities::case_events::{ActiveModel, Column, Entity, Model};
 use super::cases::status::{CaseAction, CaseStatus};
-use crate::errors::AppResult;
+use crate::errors::{AppError, AppResult};
 
 impl ActiveModelBehavior for ActiveModel {}
 
-/// Where a new chain starts: 64 hex digits of fresh randomness (244 bits), stored as the
-/// first event's `prev_hash` and shown to nobody. Every hash of the chain depends on it. With
-/// a start everyone knows, a hash shown to the respondent was an oracle: hashing the filing
-/// event with each candidate as its actor would name the protected filer.
-fn chain_seed() -> String {
-    super::users::fresh_token()
+/// Where a case's chain starts: 64 hex digits of fresh randomness (244 bits), stored as the
+/// first event's `prev_hash` and shown to nobody. Every hash of the chain, and every seal of
+/// what the case holds (`seal`), depends on it. With a start everyone knows, a hash shown to
+/// the respondent was an oracle: hashing the filing event with each candidate as its actor
+/// would name the protected filer.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ChainSeed(String);
+
+impl ChainSeed {
+    /// A fresh seed for a new chain.
+    #[must_use]
+    pub fn new() -> Self {
+        Self(super::users::fresh_token())
+    }
+
+    /// The seed a stored chain starts from, when `start` can be one: 64 lowercase hex
+    /// digits (chains begun before seeds start from the zero hash, which is one).
+    #[must_use]
+    pub fn stored(start: &str) -> Option<Self> {
+        (start.len() == 64
+            && start
+                .bytes()
+                .all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f')))
+        .then(|| Self(start.to_string()))
+    }
+
+    #[must_use]
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
 }
 
-/// Whether `start` can begin a chain: 64 lowercase hex digits, a seed (or, for chains begun
-/// before seeds, the zero hash).
-fn is_chain_start(start: &str) -> bool {
-    start.len() == 64
-        && start
-            .bytes()
-            .all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))
+impl Default for ChainSeed {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// The seed of a case's chain.
+///
+/// # Errors
+/// Database errors; a case without a chain, or whose chain does not start from a seed.
+pub async fn seed_of(db: &impl ConnectionTrait, case_id: i64) -> AppResult<ChainSeed> {
+    let first = Entity::find()
+        .filter(Column::CaseId.eq(case_id))
+        .filter(Column::Seq.eq(1))
+        .one(db)
+        .await?
+        .ok_or_else(|| AppError::Corrupt(format!("case {case_id} has no audit chain")))?;
+    ChainSeed::stored(&first.prev_hash)
+        .ok_or_else(|| AppError::Corrupt(format!("case {case_id}'s chain has no seed")))
 }
 
 /// What an event records, before it is chained.
@@ -91,13 +127,30 @@ impl<'a> Link<'a> {
     }
 }
 
-/// The chained hash of an event: every stored field that carries meaning, and the previous
-/// hash. Timestamps are hashed in a fixed format at microsecond precision, which both
+/// SHA-256 over `parts`, each followed by a unit separator, as hex: the hash of one link of
+/// a chain (a case's, or the administrative one).
+#[must_use]
+pub fn digest(parts: &[String]) -> String {
+    let mut h = Sha256::new();
+    for part in parts {
+        h.update(part.as_bytes());
+        h.update([0x1f]);
+    }
+    hex::encode(h.finalize())
+}
+
+/// An instant as chains hash it: a fixed format at microsecond precision, which both
 /// databases keep exactly.
 #[must_use]
+pub fn instant(at: DateTime<Utc>) -> String {
+    at.to_rfc3339_opts(SecondsFormat::Micros, true)
+}
+
+/// The chained hash of an event: every stored field that carries meaning, and the previous
+/// hash.
+#[must_use]
 pub fn chain_hash(link: &Link<'_>) -> String {
-    let mut h = Sha256::new();
-    for part in [
+    digest(&[
         link.case_id.to_string(),
         link.seq.to_string(),
         link.actor_id.map_or_else(|| "-".into(), |a| a.to_string()),
@@ -105,14 +158,16 @@ pub fn chain_hash(link: &Link<'_>) -> String {
         link.from.unwrap_or("-").to_string(),
         link.to.unwrap_or("-").to_string(),
         link.detail.to_string(),
-        link.occurred_at
-            .to_rfc3339_opts(SecondsFormat::Micros, true),
+        instant(link.occurred_at),
         link.prev_hash.to_string(),
-    ] {
-        h.update(part.as_bytes());
-        h.update([0x1f]);
-    }
-    hex::encode(h.finalize())
+    ])
+}
+
+/// Where the next link of a chain goes, after its last one (sequence number and hash): the
+/// next number, linked to that hash; or, for an empty chain, the first, from a fresh seed.
+#[must_use]
+pub fn next_link(last: Option<(i64, String)>) -> (i64, String) {
+    last.map_or_else(|| (1, ChainSeed::new().0), |(seq, hash)| (seq + 1, hash))
 }
 
 /// Appends an event to its case's chain.
@@ -130,21 +185,22 @@ pub async fn append(
         .order_by_desc(Column::Seq)
         .one(db)
         .await?;
-    let (seq, prev_hash) = last.map_or_else(|| (1, chain_seed()), |e| (e.seq + 1, e.hash));
+    let (seq, prev_hash) = next_link(last.map(|e| (e.seq, e.hash)));
     Ok(link(event, seq, prev_hash, now).insert(db).await?)
 }
 
 /// Starts the chain of a case just written in this transaction, which has no event yet to
-/// look up.
+/// look up, from `seed` (the one its filing's seals were made with).
 ///
 /// # Errors
 /// Database errors, among them a chain already started (the unique `(case_id, seq)` index).
 pub async fn start_chain(
     db: &impl ConnectionTrait,
     event: NewEvent,
+    seed: ChainSeed,
     now: DateTime<Utc>,
 ) -> AppResult<Model> {
-    Ok(link(event, 1, chain_seed(), now).insert(db).await?)
+    Ok(link(event, 1, seed.0, now).insert(db).await?)
 }
 
 fn link(event: NewEvent, seq: i64, prev_hash: String, now: DateTime<Utc>) -> ActiveModel {
@@ -187,73 +243,111 @@ pub struct ChainBreak {
     pub problem: String,
 }
 
-/// Checks one case's events, in order: sequence without gaps, each linked to the previous
-/// hash, each hash matching its content.
+/// One link of a hash chain, as the verifier reads it.
+pub trait Chained {
+    fn seq(&self) -> i64;
+    fn prev_hash(&self) -> &str;
+    fn hash(&self) -> &str;
+    /// The hash its stored fields give now.
+    fn recompute(&self) -> String;
+}
+
+impl Chained for Model {
+    fn seq(&self) -> i64 {
+        self.seq
+    }
+    fn prev_hash(&self) -> &str {
+        &self.prev_hash
+    }
+    fn hash(&self) -> &str {
+        &self.hash
+    }
+    fn recompute(&self) -> String {
+        chain_hash(&Link::of(self))
+    }
+}
+
+/// Checks a chain's links, in order: it starts from a seed, its sequence has no gap, each
+/// link names the previous one's hash and each hash matches its content. Gives each
+/// problem with the sequence number it was found at.
 #[must_use]
-pub fn verify_chain(events: &[Model]) -> Vec<ChainBreak> {
-    let mut breaks = Vec::new();
-    let mut prev: Option<String> = None;
+pub fn verify_links<T: Chained>(links: &[T]) -> Vec<(i64, String)> {
+    let mut problems = Vec::new();
+    let mut prev: Option<&str> = None;
     let mut expected_seq = 1;
-    for e in events {
-        let mut flag = |problem: String| {
-            breaks.push(ChainBreak {
-                case_id: e.case_id,
-                seq: e.seq,
-                problem,
-            });
-        };
-        if e.seq != expected_seq {
+    for e in links {
+        let mut flag = |problem: String| problems.push((e.seq(), problem));
+        if e.seq() != expected_seq {
             flag(format!(
                 "expected event #{expected_seq}, found #{} (an event is missing)",
-                e.seq
+                e.seq()
             ));
         }
-        match &prev {
-            Some(hash) if e.prev_hash != *hash => {
+        match prev {
+            Some(hash) if e.prev_hash() != hash => {
                 flag("does not link to the previous event's hash".into());
             }
-            None if !is_chain_start(&e.prev_hash) => {
+            None if ChainSeed::stored(e.prev_hash()).is_none() => {
                 flag("does not start from a chain seed".into());
             }
             _ => {}
         }
-        let recomputed = chain_hash(&Link::of(e));
-        if recomputed != e.hash {
+        if e.recompute() != e.hash() {
             flag("content does not match its hash (edited)".into());
         }
-        prev = Some(e.hash.clone());
-        expected_seq = e.seq + 1;
+        prev = Some(e.hash());
+        expected_seq = e.seq() + 1;
     }
-    breaks
+    problems
 }
 
-/// Verifies every case's chain, a page of cases at a time.
+/// Checks one case's events, in order (see [`verify_links`]).
+#[must_use]
+pub fn verify_chain(events: &[Model]) -> Vec<ChainBreak> {
+    let case_id = events.first().map_or(0, |e| e.case_id);
+    verify_links(events)
+        .into_iter()
+        .map(|(seq, problem)| ChainBreak {
+            case_id,
+            seq,
+            problem,
+        })
+        .collect()
+}
+
+/// Verifies every case's chain, a page of cases at a time: its links
+/// ([`verify_chain`]) and what it sealed against the case and its pleadings as stored
+/// ([`super::seal::check`]).
 ///
 /// # Errors
 /// Database errors.
 pub async fn verify_all(db: &impl ConnectionTrait) -> AppResult<(u64, Vec<ChainBreak>)> {
-    use super::_entities::cases;
+    use super::_entities::{cases, submissions};
     let mut breaks = Vec::new();
     let mut checked = 0;
     let mut after = 0_i64;
     loop {
-        let ids: Vec<i64> = cases::Entity::find()
+        let page = cases::Entity::find()
             .filter(cases::Column::Id.gt(after))
             .order_by_asc(cases::Column::Id)
             .limit(500)
             .all(db)
-            .await?
-            .into_iter()
-            .map(|c| c.id)
-            .collect();
-        let Some(&last) = ids.last() else { break };
-        for id in ids {
+            .await?;
+        let Some(last) = page.last().map(|c| c.id) else {
+            break;
+        };
+        for case in page {
             let events = Entity::find()
-                .filter(Column::CaseId.eq(id))
+                .filter(Column::CaseId.eq(case.id))
                 .order_by_asc(Column::Seq)
                 .all(db)
                 .await?;
+            let pleadings = submissions::Entity::find()
+                .filter(submissions::Column::CaseId.eq(case.id))
+                .all(db)
+                .await?;
             breaks.extend(verify_chain(&events));
+            breaks.extend(super::seal::check(&case, &events, &pleadings));
             checked += 1;
         }
         after = last;

@@ -4,12 +4,19 @@
 use std::sync::{Arc, Mutex, PoisonError};
 
 use chrono::NaiveDate;
-use sea_orm::{entity::prelude::*, ActiveValue::Set, QueryOrder, Statement};
+use sea_orm::{
+    entity::prelude::*, ActiveValue::Set, QueryOrder, Statement, TransactionSession,
+    TransactionTrait,
+};
 use serde::Deserialize;
 use validator::Validate;
 
 pub use super::_entities::holidays::{ActiveModel, Column, Entity, Model};
-use super::deadlines::calendar::Calendar;
+use super::{
+    admin_log::{self, AdminChange, Subject},
+    deadlines::calendar::Calendar,
+    users::Actor,
+};
 use crate::{
     errors::{one_line, visible_2, AppError, AppResult, FieldErrors},
     settings::Settings,
@@ -72,24 +79,53 @@ impl NewHoliday {
     /// 422 per field; a date that already is a holiday is a 422 on `date`.
     pub async fn add(
         self,
-        db: &impl ConnectionTrait,
+        db: &(impl ConnectionTrait + TransactionTrait),
+        admin: &Actor,
         now: chrono::DateTime<chrono::Utc>,
     ) -> AppResult<Model> {
         FieldErrors::refuse_invalid(&self)?;
-        add(db, self.date, &self.name, now).await
+        let txn = db.begin().await?;
+        let holiday = add(&txn, self.date, &self.name, now).await?;
+        let change = AdminChange::of(
+            admin.id,
+            Subject::Holiday,
+            holiday.date.to_string(),
+            None,
+            Some(&holiday),
+        )?;
+        admin_log::record(&txn, change, now).await?;
+        txn.commit().await?;
+        Ok(holiday)
     }
 }
 
+/// Removes the holiday on `date` as `admin`, and records it in the administrative audit
+/// chain (a holiday moves legal deadlines).
+///
 /// # Errors
 /// 404 when there is no holiday on that date.
-pub async fn remove(db: &impl ConnectionTrait, date: NaiveDate) -> AppResult<()> {
-    let res = Entity::delete_many()
+pub async fn remove(
+    db: &(impl ConnectionTrait + TransactionTrait),
+    admin: &Actor,
+    date: NaiveDate,
+    now: chrono::DateTime<chrono::Utc>,
+) -> AppResult<()> {
+    let txn = db.begin().await?;
+    let holiday = Entity::find()
         .filter(Column::Date.eq(date))
-        .exec(db)
-        .await?;
-    if res.rows_affected == 0 {
-        return Err(AppError::NotFound);
-    }
+        .one(&txn)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    Entity::delete_by_id(holiday.id).exec(&txn).await?;
+    let change = AdminChange::of(
+        admin.id,
+        Subject::Holiday,
+        date.to_string(),
+        Some(&holiday),
+        None,
+    )?;
+    admin_log::record(&txn, change, now).await?;
+    txn.commit().await?;
     Ok(())
 }
 

@@ -1,4 +1,5 @@
 pub mod _entities;
+pub mod admin_log;
 pub mod bodies;
 pub mod case_co_complainants;
 pub mod case_events;
@@ -16,6 +17,7 @@ pub mod notifications;
 pub mod oversight;
 pub mod reference_counters;
 pub mod reminders;
+pub mod seal;
 pub mod sign_in_failures;
 pub mod submissions;
 pub mod text;

@@ -11,6 +11,7 @@ use sha2::{Digest, Sha256};
 
 pub use super::_entities::users::{self, ActiveModel, Column, Entity, Model};
 use super::{
+    admin_log::{self, AdminChange, Subject},
     bodies, delegations,
     notifications::{self, Notice, NoticeKind, Timing},
     sign_in_failures::{self, SignInPolicy},
@@ -582,6 +583,7 @@ pub async fn change(
         .one(db)
         .await?
         .ok_or(AppError::NotFound)?;
+    let before = user.accreditation();
     let mut active: ActiveModel = user.into();
     if let Some(name) = change.name {
         active.name = Set(name.trim().to_string());
@@ -608,8 +610,47 @@ pub async fn change(
     } else {
         user
     };
+    let change = AdminChange::of(
+        admin.id,
+        Subject::User,
+        pid.to_string(),
+        Some(&before),
+        Some(&user.accreditation()),
+    )?;
+    admin_log::record(&txn, change, now).await?;
     txn.commit().await?;
     Ok(user)
+}
+
+/// What the administrative audit chain keeps of a person: their accreditation, never a
+/// credential.
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct AccreditationRecord {
+    pub email: String,
+    pub name: String,
+    pub role: String,
+    pub delegation_id: Option<i64>,
+    pub body_id: Option<i64>,
+    pub locale: String,
+    pub time_zone: String,
+    pub active: bool,
+}
+
+impl Model {
+    /// This person's accreditation, as the administrative audit chain records it.
+    #[must_use]
+    pub fn accreditation(&self) -> AccreditationRecord {
+        AccreditationRecord {
+            email: self.email.clone(),
+            name: self.name.clone(),
+            role: self.role.clone(),
+            delegation_id: self.delegation_id,
+            body_id: self.body_id,
+            locale: self.locale.clone(),
+            time_zone: self.time_zone.clone(),
+            active: self.active,
+        }
+    }
 }
 
 /// Someone to accredit, as an admin describes them (from the API or the page).
@@ -670,13 +711,15 @@ pub fn zone(errors: &mut FieldErrors, raw: &str) -> Option<chrono_tz::Tz> {
 }
 
 impl NewUser {
-    /// Accredits the person described, once the description passes (name, email, zone).
+    /// Accredits the person described as `admin`, once the description passes (name, email,
+    /// zone), and records it in the administrative audit chain.
     ///
     /// # Errors
     /// 422 per field; a taken email is a 422 on `email`.
     pub async fn accredit(
         self,
-        db: &impl ConnectionTrait,
+        db: &(impl ConnectionTrait + TransactionTrait),
+        admin: &Actor,
         settings: &crate::settings::Settings,
         now: DateTime<Utc>,
     ) -> AppResult<Model> {
@@ -687,8 +730,9 @@ impl NewUser {
         let Some(zone) = zone else {
             return Err(AppError::Internal("zone parsed without errors".into()));
         };
-        accredit(
-            db,
+        let txn = db.begin().await?;
+        let user = accredit(
+            &txn,
             settings,
             Accreditation {
                 email: self.email,
@@ -702,7 +746,17 @@ impl NewUser {
             },
             now,
         )
-        .await
+        .await?;
+        let change = AdminChange::of(
+            admin.id,
+            Subject::User,
+            user.pid.to_string(),
+            None,
+            Some(&user.accreditation()),
+        )?;
+        admin_log::record(&txn, change, now).await?;
+        txn.commit().await?;
+        Ok(user)
     }
 }
 

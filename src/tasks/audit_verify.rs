@@ -1,11 +1,12 @@
-//! `cargo loco task audit:verify`: recomputes every case's event chain and reports breaks.
+//! `cargo loco task audit:verify`: recomputes every case's event chain and seals, and the
+//! administrative chain, and reports breaks.
 use loco_rs::{
     app::AppContext,
     task::{Task, TaskInfo, Vars},
     Error, Result,
 };
 
-use crate::models::case_events;
+use crate::models::{admin_log, case_events};
 
 pub struct AuditVerify;
 
@@ -14,7 +15,7 @@ impl Task for AuditVerify {
     fn task(&self) -> TaskInfo {
         TaskInfo {
             name: "audit:verify".to_string(),
-            detail: "Check every case's hash-chained event log; exits non-zero on any break"
+            detail: "Check every case's hash-chained event log and seals, and the administrative chain; exits non-zero on any break"
                 .to_string(),
         }
     }
@@ -26,16 +27,19 @@ impl Task for AuditVerify {
         for b in &breaks {
             println!("BREAK case_id={} event={} {}", b.case_id, b.seq, b.problem);
         }
+        let (entries, admin_breaks) = admin_log::verify(&ctx.db).await.map_err(Error::from)?;
+        for (seq, problem) in &admin_breaks {
+            println!("BREAK administrative event={seq} {problem}");
+        }
+        let total = breaks.len() + admin_breaks.len();
         println!(
-            "audit:verify checked {checked} cases, {} breaks",
-            breaks.len()
+            "audit:verify checked {checked} cases and {entries} administrative changes, {total} breaks"
         );
-        if breaks.is_empty() {
+        if total == 0 {
             Ok(())
         } else {
             Err(Error::Message(format!(
-                "{} breaks in the audit chain",
-                breaks.len()
+                "{total} breaks in the audit chains"
             )))
         }
     }

@@ -469,6 +469,7 @@ async fn profile_mediators(
     ] {
         mediators::change_profile(
             db,
+            &who("admin@redress.example")?,
             who(email)?.pid,
             ProfileChange {
                 languages: Some(languages.iter().copied().collect()),

@@ -1,5 +1,6 @@
 //! Typed response bodies. Views format what models loaded (labels, dates in the viewer's
 //! zone, days left); they never query or decide.
+pub mod admin_log;
 pub mod calendar;
 pub mod cases;
 pub mod charts;

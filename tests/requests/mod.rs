@@ -1,4 +1,5 @@
 mod access;
+mod admin_log;
 mod assignment;
 mod auth;
 mod concurrency;

@@ -1,6 +1,16 @@
 use loco_rs::{boot::run_task, task};
-use redress::{app::App, models::case_events};
-use sea_orm::{ActiveModelTrait, ActiveValue::Set, EntityTrait};
+use redress::{
+    app::App,
+    models::{
+        _entities::{cases, submissions},
+        case_events,
+    },
+};
+use sea_orm::{
+    ActiveModelTrait,
+    ActiveValue::{NotSet, Set},
+    ColumnTrait, EntityTrait, QueryFilter,
+};
 use serde_json::json;
 use serial_test::serial;
 
@@ -34,6 +44,144 @@ async fn audit_verify_passes_on_real_cases_and_fails_once_an_event_is_edited() {
         am.update(&ctx.db).await.unwrap();
         let res = run_task::<App>(&ctx, Some(&"audit:verify".to_string()), &vars).await;
         assert!(res.is_err(), "an edited event must be reported");
+    })
+    .await;
+}
+
+/// A case in mediation whose respondent has answered: its chain seals the filing, the
+/// complaint and the response. Returns the response's row.
+async fn answered_case(
+    server: &loco_rs::TestServer,
+    ctx: &loco_rs::app::AppContext,
+    w: &World,
+) -> submissions::Model {
+    let case = case_in_mediation(server, w).await;
+    let case = must(
+        server,
+        &w.mediator,
+        &case,
+        json!({"action": "request_response", "request": "Please account for the removal."}),
+    )
+    .await;
+    must(
+        server,
+        &w.respondent,
+        &case,
+        json!({"action": "submit_response", "response": "The list was full."}),
+    )
+    .await;
+    let (checked, breaks) = case_events::verify_all(&ctx.db).await.expect("verify");
+    assert_eq!(
+        (checked, breaks),
+        (1, vec![]),
+        "an untouched case matches its seals"
+    );
+    submissions::Entity::find()
+        .filter(submissions::Column::Body.eq("The list was full."))
+        .one(&ctx.db)
+        .await
+        .expect("query")
+        .expect("the response")
+}
+
+async fn breaks(ctx: &loco_rs::app::AppContext) -> Vec<case_events::ChainBreak> {
+    let vars = task::Vars::from_cli_args(vec![]);
+    let task = run_task::<App>(ctx, Some(&"audit:verify".to_string()), &vars).await;
+    assert!(task.is_err(), "audit:verify must fail");
+    case_events::verify_all(&ctx.db).await.expect("verify").1
+}
+
+#[tokio::test]
+#[serial]
+async fn a_word_of_a_pleading_changed_after_the_fact_is_named_by_audit_verify() {
+    request::<App, _, _>(|server, ctx| async move {
+        let w = world(&ctx).await;
+        let response = answered_case(&server, &ctx, &w).await;
+        let pid = response.pid.to_string();
+        let mut am: submissions::ActiveModel = response.into();
+        am.body = Set("The list was never full.".into());
+        am.update(&ctx.db).await.expect("tampered");
+        let found = breaks(&ctx).await;
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(
+            found[0].problem.contains(&pid) && found[0].problem.contains("edited"),
+            "{found:?}"
+        );
+    })
+    .await;
+}
+
+#[tokio::test]
+#[serial]
+async fn a_pleading_deleted_or_slipped_in_after_the_fact_is_named_by_audit_verify() {
+    request::<App, _, _>(|server, ctx| async move {
+        let w = world(&ctx).await;
+        let response = answered_case(&server, &ctx, &w).await;
+        let gone = response.pid.to_string();
+        let mut forged: submissions::ActiveModel = response.clone().into();
+        forged.id = NotSet;
+        forged.pid = Set(uuid::Uuid::new_v4());
+        forged.body = Set("We admit everything.".into());
+        let forged = forged.insert(&ctx.db).await.expect("slipped in");
+        submissions::Entity::delete_by_id(response.id)
+            .exec(&ctx.db)
+            .await
+            .expect("deleted");
+        let found = breaks(&ctx).await;
+        assert!(
+            found
+                .iter()
+                .any(|b| b.problem.contains(&gone) && b.problem.contains("gone")),
+            "{found:?}"
+        );
+        assert!(
+            found
+                .iter()
+                .any(|b| b.problem.contains(&forged.pid.to_string())
+                    && b.problem.contains("no event")),
+            "{found:?}"
+        );
+    })
+    .await;
+}
+
+#[tokio::test]
+#[serial]
+async fn the_filing_changed_after_the_fact_is_named_by_audit_verify() {
+    request::<App, _, _>(|server, ctx| async move {
+        let w = world(&ctx).await;
+        let response = answered_case(&server, &ctx, &w).await;
+        // The filer's facts, and separately who filed: either change breaks the seal.
+        for change in [
+            cases::ActiveModel {
+                id: Set(response.case_id),
+                facts: Set("Nothing happened.".into()),
+                ..Default::default()
+            },
+            cases::ActiveModel {
+                id: Set(response.case_id),
+                complainant_delegation_id: Set(w.outsider.actor.delegation_id.expect("BOL")),
+                ..Default::default()
+            },
+        ] {
+            let before = cases::Entity::find_by_id(response.case_id)
+                .one(&ctx.db)
+                .await
+                .expect("query")
+                .expect("case");
+            change.update(&ctx.db).await.expect("tampered");
+            let found = breaks(&ctx).await;
+            assert_eq!(found.len(), 1, "{found:?}");
+            assert_eq!(found[0].seq, 1);
+            assert!(found[0].problem.contains("filing"), "{found:?}");
+            let restore: cases::ActiveModel = before.into();
+            restore.reset_all().update(&ctx.db).await.expect("restored");
+            assert!(case_events::verify_all(&ctx.db)
+                .await
+                .expect("verify")
+                .1
+                .is_empty());
+        }
     })
     .await;
 }

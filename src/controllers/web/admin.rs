@@ -84,7 +84,7 @@ pub async fn users_index(
 /// `POST /admin/users`: accredits someone; without a password they set one from the
 /// emailed reset code.
 pub async fn accredit(Posted { v, form }: Posted) -> Result<Response, WebError> {
-    v.with_role(&[Role::Admin])?;
+    let me = v.with_role(&[Role::Admin])?.clone();
     if let Some(done) = v.replay(&form).await? {
         return Ok(done);
     }
@@ -92,7 +92,7 @@ pub async fn accredit(Posted { v, form }: Posted) -> Result<Response, WebError> 
         let settings = Settings::of(&v.ctx)?;
         forms::new_user(&form)
             .map_err(AppError::Validation)?
-            .accredit(&v.ctx.db, &settings, v.now)
+            .accredit(&v.ctx.db, &me.actor, &settings, v.now)
             .await
             .map(|_| ())
     }
@@ -225,14 +225,14 @@ pub async fn bodies_index(v: Visitor) -> Result<Response, WebError> {
 
 /// `POST /admin/bodies`
 pub async fn body_create(Posted { v, form }: Posted) -> Result<Response, WebError> {
-    v.with_role(&[Role::Admin])?;
+    let me = v.with_role(&[Role::Admin])?.clone();
     if let Some(done) = v.replay(&form).await? {
         return Ok(done);
     }
     let outcome = async {
         forms::new_body(&form)
             .map_err(AppError::Validation)?
-            .add(&v.ctx.db, v.now)
+            .add(&v.ctx.db, &me.actor, v.now)
             .await
             .map(|_| ())
     }
@@ -319,10 +319,10 @@ pub async fn mediator_update(
     Path(raw): Path<String>,
     Posted { v, form }: Posted,
 ) -> Result<Response, WebError> {
-    v.with_role(&[Role::Admin])?;
+    let me = v.with_role(&[Role::Admin])?.clone();
     let outcome = async {
         let change = forms::profile_change(&form).map_err(AppError::Validation)?;
-        mediators::change_profile(&v.ctx.db, pid(&raw)?, change, v.now)
+        mediators::change_profile(&v.ctx.db, &me.actor, pid(&raw)?, change, v.now)
             .await
             .map(|_| ())
     }
@@ -375,14 +375,14 @@ pub async fn holidays_index(v: Visitor) -> Result<Response, WebError> {
 /// `POST /admin/holidays`: every running clock moves with the calendar (see
 /// `deadlines:rebuild`).
 pub async fn holiday_create(Posted { v, form }: Posted) -> Result<Response, WebError> {
-    v.with_role(&[Role::Admin])?;
+    let me = v.with_role(&[Role::Admin])?.clone();
     if let Some(done) = v.replay(&form).await? {
         return Ok(done);
     }
     let outcome = async {
         forms::new_holiday(&form)
             .map_err(AppError::Validation)?
-            .add(&v.ctx.db, v.now)
+            .add(&v.ctx.db, &me.actor, v.now)
             .await
             .map(|_| ())
     }
@@ -405,12 +405,12 @@ pub async fn holiday_delete(
     Path(raw): Path<String>,
     Posted { v, form }: Posted,
 ) -> Result<Response, WebError> {
-    v.with_role(&[Role::Admin])?;
+    let me = v.with_role(&[Role::Admin])?.clone();
     if let Some(done) = v.replay(&form).await? {
         return Ok(done);
     }
     let outcome = match chrono::NaiveDate::parse_from_str(&raw, "%Y-%m-%d") {
-        Ok(date) => holidays::remove(&v.ctx.db, date).await,
+        Ok(date) => holidays::remove(&v.ctx.db, &me.actor, date, v.now).await,
         Err(_) => Err(AppError::NotFound),
     };
     v.answer(

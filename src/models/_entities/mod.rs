@@ -2,6 +2,7 @@
 
 pub mod prelude;
 
+pub mod admin_events;
 pub mod assignments;
 pub mod bodies;
 pub mod case_co_complainants;

@@ -24,6 +24,7 @@ use crate::{
         deadlines::{self, ClockPolicy},
         delegations,
         notifications::{self, Notice, NoticeKind, Timing},
+        seal,
         users::{self, Actor},
         vocabulary::{
             Category, Confidentiality, DeadlineKind, Language, Party, Role, SubmissionKind, Urgency,
@@ -355,6 +356,7 @@ async fn insert_case(
     // The case records its first clock in its last write, below.
     let clock =
         deadlines::open_clock(db, case.id, DeadlineKind::Acknowledge, &policy, &[], now).await?;
+    let seed = case_events::ChainSeed::new();
     let event = case_events::start_chain(
         db,
         case_events::NewEvent::for_action(
@@ -363,8 +365,13 @@ async fn insert_case(
             CaseAction::File,
             None,
             status::INITIAL,
-            serde_json::json!({}),
+            serde_json::json!({
+                (seal::CASE_KEY): seal::of_case(&seed, &case),
+                "submission": complaint.pid,
+                (seal::SUBMISSION_KEY): seal::of_submission(&seed, &complaint),
+            }),
         ),
+        seed,
         now,
     )
     .await?;

@@ -17,6 +17,7 @@ use sea_orm::{
 pub use super::_entities::mediator_profiles::{ActiveModel, Column, Entity, Model};
 use super::{
     _entities::mediator_conflicts as conflicts,
+    admin_log::{self, AdminChange, Subject},
     bodies, delegations,
     users::{self},
     vocabulary::{Language, Role},
@@ -137,6 +138,38 @@ pub struct Profile {
     pub conflicting_bodies: Vec<bodies::Model>,
 }
 
+/// What the administrative audit chain keeps of a mediator's profile: what an admin sets.
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct ProfileRecord {
+    pub languages: String,
+    pub capacity: i64,
+    pub on_leave: bool,
+    pub conflicting_delegations: Vec<String>,
+    pub conflicting_bodies: Vec<String>,
+}
+
+impl Profile {
+    /// What an admin set on this profile, as the administrative audit chain records it.
+    #[must_use]
+    pub fn record(&self) -> ProfileRecord {
+        ProfileRecord {
+            languages: self.profile.languages.clone(),
+            capacity: self.profile.capacity,
+            on_leave: self.profile.on_leave,
+            conflicting_delegations: self
+                .conflicting_delegations
+                .iter()
+                .map(|d| d.code.clone())
+                .collect(),
+            conflicting_bodies: self
+                .conflicting_bodies
+                .iter()
+                .map(|b| b.code.clone())
+                .collect(),
+        }
+    }
+}
+
 /// What an admin sets on a profile, already parsed; codes are resolved here.
 #[derive(Clone, Debug)]
 pub struct ProfileChange {
@@ -214,6 +247,7 @@ pub async fn profile(db: &impl ConnectionTrait, pid: Uuid) -> AppResult<Profile>
 /// range, or an unknown delegation or body code.
 pub async fn change_profile<C>(
     db: &C,
+    admin: &users::Actor,
     pid: Uuid,
     change: ProfileChange,
     now: DateTime<Utc>,
@@ -256,6 +290,7 @@ where
     body_ids.dedup();
 
     let mediator_id = current.user.id;
+    let before = current.record();
     let txn = db.begin().await?;
     let mut am: ActiveModel = current.profile.into();
     if let Some(l) = &change.languages {
@@ -298,8 +333,17 @@ where
                 .await?;
         }
     }
+    let after = profile(&txn, pid).await?;
+    let change = AdminChange::of(
+        admin.id,
+        Subject::MediatorProfile,
+        pid.to_string(),
+        Some(&before),
+        Some(&after.record()),
+    )?;
+    admin_log::record(&txn, change, now).await?;
     txn.commit().await?;
-    profile(db, pid).await
+    Ok(after)
 }
 
 /// Moves one open case's weight from one mediator's load to another's, when a case

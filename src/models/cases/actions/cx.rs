@@ -311,7 +311,12 @@ impl Cx<'_> {
         }
         .insert(self.db)
         .await?;
+        let seed = crate::models::case_events::seed_of(self.db, self.case.id).await?;
         self.note("submission", sub.pid.to_string());
+        self.note(
+            crate::models::seal::SUBMISSION_KEY,
+            crate::models::seal::of_submission(&seed, &sub),
+        );
         Ok(())
     }
 }

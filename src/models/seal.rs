@@ -1,0 +1,149 @@
+//! The seal over what a case holds. The filing (every field the filer chose, and who filed,
+//! for whom, against whom) and the words of every pleading enter the case's audit chain as
+//! seals in the detail of the event that wrote them, so a word changed, a pleading swapped or
+//! one slipped in after the fact no longer matches the chain, and `audit:verify` names it.
+//!
+//! A seal is SHA-256 over the chain's secret seed and the sealed fields, never over the
+//! fields alone: the timeline shows seals to every party, and a bare hash of a filing would
+//! let a respondent test a guess of the protected complainant, or of a pleading they may
+//! not read, by hashing candidates.
+use serde_json::Value;
+use sha2::{Digest, Sha256};
+
+use super::{
+    case_events::{self, ChainBreak, ChainSeed},
+    cases, submissions,
+};
+
+/// The event detail key that carries the seal of the case row (on the filing event).
+pub const CASE_KEY: &str = "sealed_case";
+/// The event detail key that carries the seal of the pleading named under `submission`.
+pub const SUBMISSION_KEY: &str = "sealed";
+
+/// SHA-256 over the seed and `parts`, each followed by a unit separator, as hex.
+fn seal(seed: &ChainSeed, parts: &[String]) -> String {
+    let mut h = Sha256::new();
+    h.update(seed.as_str().as_bytes());
+    h.update([0x1f]);
+    for part in parts {
+        h.update(part.as_bytes());
+        h.update([0x1f]);
+    }
+    hex::encode(h.finalize())
+}
+
+fn opt(id: Option<i64>) -> String {
+    id.map_or_else(|| "-".into(), |i| i.to_string())
+}
+
+/// The seal of a filing: what the filer chose and who stands where. The reference, status
+/// and clocks change as the case moves and are sealed by the events that change them.
+#[must_use]
+pub fn of_case(seed: &ChainSeed, c: &cases::Model) -> String {
+    seal(
+        seed,
+        &[
+            c.pid.to_string(),
+            c.title.clone(),
+            c.category.clone(),
+            c.body_id.to_string(),
+            c.incident_date.to_string(),
+            c.facts.clone(),
+            c.remedy_sought.clone(),
+            c.complainant_delegation_id.to_string(),
+            c.filed_by_id.to_string(),
+            opt(c.respondent_body_id),
+            opt(c.respondent_delegation_id),
+            c.confidentiality.clone(),
+            c.language.clone(),
+            c.urgency.clone(),
+        ],
+    )
+}
+
+/// The seal of a pleading: its words, who wrote them for which side, and the clock they met.
+#[must_use]
+pub fn of_submission(seed: &ChainSeed, s: &submissions::Model) -> String {
+    seal(
+        seed,
+        &[
+            s.pid.to_string(),
+            s.case_id.to_string(),
+            s.kind.clone(),
+            s.author_id.to_string(),
+            s.party.clone(),
+            s.language.clone(),
+            s.body.clone(),
+            opt(s.deadline_id),
+        ],
+    )
+}
+
+/// Checks what `events` (one case's chain, in order) sealed against the case row and its
+/// pleadings as they are stored now: the filing, each sealed pleading, and that no pleading
+/// stands unsealed in a chain that seals them. Chains from before seals carry none, and
+/// are checked for their links only (`case_events::verify_chain`).
+#[must_use]
+pub fn check(
+    case: &cases::Model,
+    events: &[case_events::Model],
+    pleadings: &[submissions::Model],
+) -> Vec<ChainBreak> {
+    let mut breaks = Vec::new();
+    let Some(seed) = events
+        .first()
+        .filter(|e| e.seq == 1)
+        .and_then(|e| ChainSeed::stored(&e.prev_hash))
+    else {
+        return breaks;
+    };
+    let mut flag = |seq: i64, problem: String| {
+        breaks.push(ChainBreak {
+            case_id: case.id,
+            seq,
+            problem,
+        });
+    };
+    let mut sealed_pleadings = Vec::new();
+    for e in events {
+        let detail: Value = serde_json::from_str(&e.detail).unwrap_or(Value::Null);
+        if let Some(sealed) = detail.get(CASE_KEY).and_then(Value::as_str) {
+            if sealed != of_case(&seed, case) {
+                flag(
+                    e.seq,
+                    "the filing no longer matches its seal (edited after filing)".into(),
+                );
+            }
+        }
+        let Some(sealed) = detail.get(SUBMISSION_KEY).and_then(Value::as_str) else {
+            continue;
+        };
+        let pid = detail
+            .get("submission")
+            .and_then(Value::as_str)
+            .unwrap_or_default();
+        sealed_pleadings.push(pid.to_string());
+        match pleadings.iter().find(|s| s.pid.to_string() == pid) {
+            None => flag(e.seq, format!("pleading {pid} is gone (deleted)")),
+            Some(s) if of_submission(&seed, s) != sealed => flag(
+                e.seq,
+                format!("pleading {pid} no longer matches its seal (edited)"),
+            ),
+            Some(_) => {}
+        }
+    }
+    if !sealed_pleadings.is_empty() {
+        for s in pleadings {
+            if !sealed_pleadings.contains(&s.pid.to_string()) {
+                flag(
+                    0,
+                    format!(
+                        "pleading {} is sealed by no event (added after the fact)",
+                        s.pid
+                    ),
+                );
+            }
+        }
+    }
+    breaks
+}

@@ -1,0 +1,210 @@
+//! Every change an administrator makes to what the procedure runs on is in the
+//! administrative audit chain, with who made it, when, before and after; oversight reads it,
+//! nobody else does, and `audit:verify` names an entry changed afterwards.
+use loco_rs::{boot::run_task, task};
+use redress::{app::App, models::admin_log, tasks::demo::DEMO_PASSWORD};
+use sea_orm::{ActiveModelTrait, ActiveValue::Set, EntityTrait};
+use serde_json::{json, Value};
+use serial_test::serial;
+
+use crate::support::*;
+
+/// Six administrative changes, one of each kind, made through the API.
+async fn administer(server: &axum_test::TestServer, w: &World) {
+    let created = |res: axum_test::TestResponse| {
+        assert!(res.status_code().is_success(), "{}", res.text());
+    };
+    created(
+        post(
+            server,
+            &w.admin,
+            "/api/admin/bodies",
+            &json!({"code": "UNGA", "name": "General Assembly", "kind": "other"}),
+        )
+        .await,
+    );
+    created(
+        post(
+            server,
+            &w.admin,
+            "/api/admin/holidays",
+            &json!({"date": "2027-01-02", "name": "Day after New Year"}),
+        )
+        .await,
+    );
+    created(
+        server
+            .delete("/api/admin/holidays/2027-01-02")
+            .authorization_bearer(&w.admin.token)
+            .await,
+    );
+    created(post(server, &w.admin, "/api/admin/users",
+        &json!({"email": "new.delegate@test.example", "name": "New Delegate", "role": "delegate",
+                "delegation": "BOL", "time_zone": "America/La_Paz", "password": DEMO_PASSWORD})).await);
+    let users: Value = get(server, &w.admin, "/api/admin/users").await.json();
+    let newcomer = users
+        .as_array()
+        .expect("users")
+        .iter()
+        .find(|u| u["email"] == "new.delegate@test.example")
+        .expect("accredited")["pid"]
+        .as_str()
+        .expect("pid")
+        .to_string();
+    created(
+        server
+            .patch(&format!("/api/admin/users/{newcomer}"))
+            .authorization_bearer(&w.admin.token)
+            .json(&json!({"active": false}))
+            .await,
+    );
+    created(
+        server
+            .patch(&format!("/api/admin/mediators/{}", w.mediator.pid()))
+            .authorization_bearer(&w.admin.token)
+            .json(&json!({"capacity": 3, "on_leave": true}))
+            .await,
+    );
+}
+
+#[tokio::test]
+#[serial]
+async fn every_administrative_change_is_recorded_with_who_when_before_and_after() {
+    request::<App, _, _>(|server, ctx| async move {
+        let w = world(&ctx).await;
+        administer(&server, &w).await;
+        let log: Value = get(&server, &w.oversight, "/api/oversight/admin-log")
+            .await
+            .json();
+        assert_eq!(log["total"], 6, "{log}");
+        let items = log["items"].as_array().expect("items");
+        let kinds: Vec<(&str, &str)> = items
+            .iter()
+            .map(|e| {
+                (
+                    e["subject"].as_str().unwrap_or(""),
+                    e["action"].as_str().unwrap_or(""),
+                )
+            })
+            .collect();
+        assert_eq!(
+            kinds,
+            [
+                ("mediator_profile", "changed"),
+                ("user", "changed"),
+                ("user", "created"),
+                ("holiday", "removed"),
+                ("holiday", "created"),
+                ("body", "created"),
+            ],
+            "newest first: {log}"
+        );
+        for e in items {
+            assert_eq!(e["actor"]["pid"], w.admin.pid(), "{e}");
+        }
+        let profile = &items[0];
+        assert_eq!(
+            (
+                &profile["before"]["capacity"],
+                &profile["after"]["capacity"]
+            ),
+            (&json!(20), &json!(3)),
+            "{profile}"
+        );
+        assert_eq!(profile["after"]["on_leave"], true);
+        let deactivation = &items[1];
+        assert_eq!(
+            (
+                &deactivation["before"]["active"],
+                &deactivation["after"]["active"]
+            ),
+            (&json!(true), &json!(false))
+        );
+        let removal = &items[3];
+        assert_eq!(removal["subject_key"], "2027-01-02");
+        assert_eq!(removal["before"]["name"], "Day after New Year");
+        assert!(removal["after"].is_null());
+        assert_eq!(items[5]["subject_key"], "UNGA");
+        // A person's record is their accreditation, never a credential.
+        for e in &items[1..=2] {
+            let text = e.to_string();
+            for secret in ["password", "api_key", "token", "credential"] {
+                assert!(!text.contains(secret), "{secret} in {text}");
+            }
+        }
+        let (entries, problems) = admin_log::verify(&ctx.db).await.expect("verify");
+        assert_eq!((entries, problems), (6, vec![]));
+    })
+    .await;
+}
+
+#[tokio::test]
+#[serial]
+async fn only_oversight_and_admins_read_the_administrative_chain() {
+    request::<App, _, _>(|server, ctx| async move {
+        let w = world(&ctx).await;
+        for who in [&w.registrar, &w.mediator, &w.complainant, &w.respondent] {
+            let res = get(&server, who, "/api/oversight/admin-log").await;
+            assert_eq!(res.status_code(), 404, "{}", res.text());
+        }
+        assert_eq!(
+            get(&server, &w.admin, "/api/oversight/admin-log")
+                .await
+                .status_code(),
+            200
+        );
+        let bad = get(&server, &w.oversight, "/api/oversight/admin-log?page=first").await;
+        assert_eq!(bad.status_code(), 422, "{}", bad.text());
+    })
+    .await;
+}
+
+#[tokio::test]
+#[serial]
+async fn an_administrative_entry_changed_or_deleted_afterwards_is_named_by_audit_verify() {
+    request::<App, _, _>(|server, ctx| async move {
+        let w = world(&ctx).await;
+        administer(&server, &w).await;
+        let vars = task::Vars::from_cli_args(vec![]);
+        let name = "audit:verify".to_string();
+        let verify = || run_task::<App>(&ctx, Some(&name), &vars);
+        verify().await.expect("an untouched chain verifies");
+
+        // Someone rewrites history: the holiday was never removed by this admin.
+        let chain = admin_log::Entity::find().all(&ctx.db).await.expect("chain");
+        let removal = chain
+            .iter()
+            .find(|e| e.action == "removed")
+            .expect("the removal")
+            .clone();
+        let mut am: admin_log::ActiveModel = removal.clone().into();
+        am.actor_id = Set(w.registrar.actor.id);
+        am.update(&ctx.db).await.expect("tampered");
+        assert!(verify().await.is_err(), "an edited entry must be reported");
+        let (_, problems) = admin_log::verify(&ctx.db).await.expect("verify");
+        assert_eq!(
+            problems,
+            vec![(
+                removal.seq,
+                "content does not match its hash (edited)".to_string()
+            )]
+        );
+
+        let am: admin_log::ActiveModel = removal.clone().into();
+        am.reset_all().update(&ctx.db).await.expect("restored");
+        verify().await.expect("restored, it verifies again");
+        admin_log::Entity::delete_by_id(removal.id)
+            .exec(&ctx.db)
+            .await
+            .expect("deleted");
+        let (_, problems) = admin_log::verify(&ctx.db).await.expect("verify");
+        assert!(
+            problems
+                .iter()
+                .any(|(seq, p)| *seq == removal.seq + 1 && p.contains("missing")),
+            "{problems:?}"
+        );
+        assert!(verify().await.is_err(), "a deleted entry must be reported");
+    })
+    .await;
+}
