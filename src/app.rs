@@ -82,8 +82,17 @@ impl Hooks for App {
         Ok(ctx)
     }
 
-    /// A fresh development database gets the demo data on first start.
+    /// Records the procedural policy in the administrative chain when it changed since the
+    /// last start; a fresh development database gets the demo data on first start.
     async fn before_run(ctx: &AppContext) -> Result<()> {
+        if let Some(settings) = &ctx.config.settings {
+            let now = crate::clock::now(ctx);
+            if let Some(entry) =
+                crate::models::admin_log::record_policy(&ctx.db, settings, now).await?
+            {
+                tracing::info!(seq = entry.seq, "the procedural policy changed; recorded");
+            }
+        }
         if ctx.environment == Environment::Development {
             let summary = tasks::demo::load(ctx, crate::clock::now(ctx)).await?;
             tracing::info!(summary, "demo data");

@@ -3,7 +3,8 @@ use sea_orm_migration::{prelude::*, schema::*};
 use crate::util::{self, fk, table, unique_index};
 
 /// The administrative audit chain: one chain for the whole organization, each event a change
-/// an administrator made (who, when, to what, before and after), hashed with the previous
+/// an administrator made (who, when, to what, before and after) or a change of the procedural
+/// policy the app was started with (no one: the configuration), hashed with the previous
 /// event's hash so an edited, inserted or deleted entry breaks it.
 #[derive(DeriveMigrationName)]
 pub struct Migration;
@@ -15,7 +16,7 @@ impl MigrationTrait for Migration {
             table("admin_events")
                 .col(big_pk_auto("id"))
                 .col(big_integer("seq"))
-                .col(big_integer("actor_id"))
+                .col(big_integer_null("actor_id"))
                 .col(string("subject"))
                 .col(string("subject_key"))
                 .col(string("action"))

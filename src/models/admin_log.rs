@@ -21,8 +21,11 @@ use crate::errors::{AppError, AppResult};
 impl ActiveModelBehavior for ActiveModel {}
 
 vocabulary_enum! {
-    /// What an administrative change is about.
-    pub enum Subject { User, Body, Holiday, MediatorProfile }
+    /// What an administrative change is about. `Policy` is the procedural part of the
+    /// configuration (the calendar, special and differential treatment, the timelines and
+    /// their overrides by category, the longest extension), recorded when the app starts
+    /// with a policy other than the last one recorded.
+    pub enum Subject { User, Body, Holiday, MediatorProfile, Policy }
 }
 
 vocabulary_enum! {
@@ -33,7 +36,8 @@ vocabulary_enum! {
 /// One change an administrator made, before it is chained.
 #[derive(Clone, Debug)]
 pub struct AdminChange {
-    pub actor_id: i64,
+    /// The administrator; none for a policy the app was started with.
+    pub actor_id: Option<i64>,
     pub subject: Subject,
     /// The subject's stable name: a person's or a mediator's pid, a body's code, a date.
     pub key: String,
@@ -48,7 +52,7 @@ impl AdminChange {
     /// # Errors
     /// When a record cannot be written as JSON (never for the app's own views).
     pub fn of<T: Serialize>(
-        actor_id: i64,
+        admin: i64,
         subject: Subject,
         key: impl Into<String>,
         before: Option<&T>,
@@ -65,7 +69,7 @@ impl AdminChange {
             (true, false) => AdminAction::Removed,
         };
         Ok(Self {
-            actor_id,
+            actor_id: Some(admin),
             subject,
             key: key.into(),
             action,
@@ -79,7 +83,7 @@ fn hash_of(e: &Model) -> String {
     case_events::digest(&[
         "admin".to_string(),
         e.seq.to_string(),
-        e.actor_id.to_string(),
+        e.actor_id.map_or_else(|| "-".into(), |a| a.to_string()),
         e.subject.clone(),
         e.subject_key.clone(),
         e.action.clone(),
@@ -163,6 +167,59 @@ pub async fn record(
             e.into()
         }
     })
+}
+
+/// The keys of the `settings:` block that make the procedural policy.
+pub const POLICY_KEYS: [&str; 5] = [
+    "calendar",
+    "special_and_differential",
+    "timelines",
+    "category_overrides",
+    "max_extension_days",
+];
+
+/// Records the procedural policy in `settings` (the raw `settings:` block) when it differs
+/// from the last one recorded, so a change of the timelines in force is in the chain with
+/// the policy before and after. Gives the entry when one was recorded.
+///
+/// # Errors
+/// Database errors.
+pub async fn record_policy(
+    db: &impl ConnectionTrait,
+    settings: &Value,
+    now: DateTime<Utc>,
+) -> AppResult<Option<Model>> {
+    let policy: serde_json::Map<String, Value> = POLICY_KEYS
+        .iter()
+        .filter_map(|k| settings.get(*k).map(|v| ((*k).to_string(), v.clone())))
+        .collect();
+    let policy = Value::Object(policy);
+    let last = Entity::find()
+        .filter(Column::Subject.eq(Subject::Policy.as_ref()))
+        .order_by_desc(Column::Seq)
+        .limit(1)
+        .one(db)
+        .await?;
+    let before: Option<Value> = last
+        .and_then(|e| e.after)
+        .and_then(|s| serde_json::from_str(&s).ok());
+    if before.as_ref() == Some(&policy) {
+        return Ok(None);
+    }
+    let action = if before.is_some() {
+        AdminAction::Changed
+    } else {
+        AdminAction::Created
+    };
+    let change = AdminChange {
+        actor_id: None,
+        subject: Subject::Policy,
+        key: "settings".into(),
+        action,
+        before,
+        after: Some(policy),
+    };
+    record(db, change, now).await.map(Some)
 }
 
 /// One page of the chain, newest first, each entry with the administrator who made it; and

@@ -80,9 +80,9 @@ pub fn of_submission(seed: &ChainSeed, s: &submissions::Model) -> String {
 }
 
 /// Checks what `events` (one case's chain, in order) sealed against the case row and its
-/// pleadings as they are stored now: the filing, each sealed pleading, and that no pleading
-/// stands unsealed in a chain that seals them. Chains from before seals carry none, and
-/// are checked for their links only (`case_events::verify_chain`).
+/// pleadings as they are stored now: the filing, each sealed pleading, and, in a chain whose
+/// filing was sealed, that no pleading stands unsealed. A chain begun before seals is checked
+/// for the pleadings sealed since, and for its links (`case_events::verify_chain`).
 #[must_use]
 pub fn check(
     case: &cases::Model,
@@ -105,9 +105,11 @@ pub fn check(
         });
     };
     let mut sealed_pleadings = Vec::new();
+    let mut sealed_filing = false;
     for e in events {
         let detail: Value = serde_json::from_str(&e.detail).unwrap_or(Value::Null);
         if let Some(sealed) = detail.get(CASE_KEY).and_then(Value::as_str) {
+            sealed_filing = true;
             if sealed != of_case(&seed, case) {
                 flag(
                     e.seq,
@@ -132,7 +134,7 @@ pub fn check(
             Some(_) => {}
         }
     }
-    if !sealed_pleadings.is_empty() {
+    if sealed_filing {
         for s in pleadings {
             if !sealed_pleadings.contains(&s.pid.to_string()) {
                 flag(

@@ -9,9 +9,9 @@ use crate::models::{admin_log::Model, users};
 #[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
 pub struct AdminEventView {
     pub seq: i64,
-    /// The administrator who made it.
+    /// The administrator who made it; absent for a policy the app was started with.
     pub actor: Option<PersonRef>,
-    /// `user`, `body`, `holiday` or `mediator_profile`.
+    /// `user`, `body`, `holiday`, `mediator_profile` or `policy`.
     pub subject: String,
     /// The subject's name: a person's pid, a body's code, a date.
     pub subject_key: String,

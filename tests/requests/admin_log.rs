@@ -76,7 +76,7 @@ async fn every_administrative_change_is_recorded_with_who_when_before_and_after(
         let log: Value = get(&server, &w.oversight, "/api/oversight/admin-log")
             .await
             .json();
-        assert_eq!(log["total"], 6, "{log}");
+        assert_eq!(log["total"], 7, "{log}");
         let items = log["items"].as_array().expect("items");
         let kinds: Vec<(&str, &str)> = items
             .iter()
@@ -96,10 +96,11 @@ async fn every_administrative_change_is_recorded_with_who_when_before_and_after(
                 ("holiday", "removed"),
                 ("holiday", "created"),
                 ("body", "created"),
+                ("policy", "created"),
             ],
-            "newest first: {log}"
+            "newest first, after the policy the app started with: {log}"
         );
-        for e in items {
+        for e in &items[..6] {
             assert_eq!(e["actor"]["pid"], w.admin.pid(), "{e}");
         }
         let profile = &items[0];
@@ -133,7 +134,7 @@ async fn every_administrative_change_is_recorded_with_who_when_before_and_after(
             }
         }
         let (entries, problems) = admin_log::verify(&ctx.db).await.expect("verify");
-        assert_eq!((entries, problems), (6, vec![]));
+        assert_eq!((entries, problems), (7, vec![]));
     })
     .await;
 }
@@ -178,7 +179,7 @@ async fn an_administrative_entry_changed_or_deleted_afterwards_is_named_by_audit
             .expect("the removal")
             .clone();
         let mut am: admin_log::ActiveModel = removal.clone().into();
-        am.actor_id = Set(w.registrar.actor.id);
+        am.actor_id = Set(Some(w.registrar.actor.id));
         am.update(&ctx.db).await.expect("tampered");
         assert!(verify().await.is_err(), "an edited entry must be reported");
         let (_, problems) = admin_log::verify(&ctx.db).await.expect("verify");
@@ -205,6 +206,63 @@ async fn an_administrative_entry_changed_or_deleted_afterwards_is_named_by_audit
             "{problems:?}"
         );
         assert!(verify().await.is_err(), "a deleted entry must be reported");
+    })
+    .await;
+}
+
+#[tokio::test]
+#[serial]
+async fn a_change_of_the_timelines_in_force_is_recorded_once_with_the_policy_before_and_after() {
+    request::<App, _, _>(|server, ctx| async move {
+        let w = world(&ctx).await;
+        let now = redress::clock::now(&ctx);
+        let mut settings = ctx.config.settings.clone().expect("settings");
+        let chain = admin_log::Entity::find().all(&ctx.db).await.expect("chain");
+        assert_eq!(
+            chain
+                .iter()
+                .map(|e| (e.subject.as_str(), e.action.as_str(), e.actor_id))
+                .collect::<Vec<_>>(),
+            [("policy", "created", None)],
+            "the app's start recorded the policy it started with"
+        );
+        assert!(
+            admin_log::record_policy(&ctx.db, &settings, now)
+                .await
+                .expect("record")
+                .is_none(),
+            "a start with the same policy records nothing"
+        );
+        // A setting outside the procedural policy is not the chain's business.
+        settings["sign_in"]["max_failures"] = json!(99);
+        assert!(admin_log::record_policy(&ctx.db, &settings, now)
+            .await
+            .expect("record")
+            .is_none());
+
+        settings["max_extension_days"] = json!(3);
+        let changed = admin_log::record_policy(&ctx.db, &settings, now)
+            .await
+            .expect("record")
+            .expect("a changed policy is recorded");
+        assert_eq!(changed.action, "changed");
+        let log: Value = get(&server, &w.oversight, "/api/oversight/admin-log")
+            .await
+            .json();
+        let entry = &log["items"][0];
+        assert_eq!(entry["subject"], "policy");
+        assert!(
+            entry["actor"].is_null(),
+            "the configuration, not a person: {entry}"
+        );
+        assert_eq!(
+            entry["before"]["max_extension_days"],
+            ctx.config.settings.as_ref().expect("settings")["max_extension_days"]
+        );
+        assert_eq!(entry["after"]["max_extension_days"], 3);
+        assert!(entry["after"]["timelines"].is_object(), "{entry}");
+        let (_, problems) = admin_log::verify(&ctx.db).await.expect("verify");
+        assert!(problems.is_empty(), "{problems:?}");
     })
     .await;
 }

@@ -3,13 +3,13 @@ use redress::{
     app::App,
     models::{
         _entities::{cases, submissions},
-        case_events,
+        case_events, seal,
     },
 };
 use sea_orm::{
     ActiveModelTrait,
     ActiveValue::{NotSet, Set},
-    ColumnTrait, EntityTrait, QueryFilter,
+    ColumnTrait, EntityTrait, QueryFilter, QueryOrder,
 };
 use serde_json::json;
 use serial_test::serial;
@@ -182,6 +182,57 @@ async fn the_filing_changed_after_the_fact_is_named_by_audit_verify() {
                 .1
                 .is_empty());
         }
+    })
+    .await;
+}
+
+#[tokio::test]
+#[serial]
+async fn a_chain_begun_before_seals_is_held_only_to_the_seals_it_carries() {
+    request::<App, _, _>(|server, ctx| async move {
+        let w = world(&ctx).await;
+        let response = answered_case(&server, &ctx, &w).await;
+        let case = cases::Entity::find_by_id(response.case_id)
+            .one(&ctx.db)
+            .await
+            .expect("query")
+            .expect("case");
+        let mut events = case_events::Entity::find()
+            .filter(case_events::Column::CaseId.eq(case.id))
+            .order_by_asc(case_events::Column::Seq)
+            .all(&ctx.db)
+            .await
+            .expect("events");
+        let pleadings = submissions::Entity::find()
+            .filter(submissions::Column::CaseId.eq(case.id))
+            .all(&ctx.db)
+            .await
+            .expect("pleadings");
+        assert!(seal::check(&case, &events, &pleadings).is_empty());
+        // As it would stand had it been filed before seals: the complaint is sealed by no
+        // event, and that is no break; the response, sealed since, still is checked.
+        events[0].detail = "{}".into();
+        assert!(seal::check(&case, &events, &pleadings).is_empty());
+        let mut edited = pleadings.clone();
+        for p in &mut edited {
+            p.body.push('!');
+        }
+        let found = seal::check(&case, &events, &edited);
+        let complaint = pleadings
+            .iter()
+            .find(|p| p.kind == "complaint")
+            .expect("the complaint");
+        assert_eq!(
+            found.len(),
+            pleadings.len() - 1,
+            "all but the complaint: {found:?}"
+        );
+        assert!(found
+            .iter()
+            .any(|b| b.problem.contains(&response.pid.to_string())));
+        assert!(!found
+            .iter()
+            .any(|b| b.problem.contains(&complaint.pid.to_string())));
     })
     .await;
 }

@@ -12,7 +12,7 @@ pub struct Model {
     pub id: i64,
     #[sea_orm(unique)]
     pub seq: i64,
-    pub actor_id: i64,
+    pub actor_id: Option<i64>,
     pub subject: String,
     pub subject_key: String,
     pub action: String,
