@@ -12,7 +12,7 @@ use serde_json::Value;
 
 pub use super::_entities::admin_events::{ActiveModel, Column, Entity, Model};
 use super::{
-    case_events::{self, Chained},
+    case_events::{self, ChainSeed, Chained},
     users,
     vocabulary::vocabulary_enum,
 };
@@ -79,8 +79,9 @@ impl AdminChange {
     }
 }
 
-fn hash_of(e: &Model) -> String {
+fn hash_of(e: &Model, seed: &str) -> String {
     case_events::digest(&[
+        seed.to_string(),
         "admin".to_string(),
         e.seq.to_string(),
         e.actor_id.map_or_else(|| "-".into(), |a| a.to_string()),
@@ -104,28 +105,51 @@ impl Chained for Model {
     fn hash(&self) -> &str {
         &self.hash
     }
-    fn recompute(&self) -> String {
-        hash_of(self)
+    fn recompute(&self, seed: &str) -> String {
+        hash_of(self, seed)
     }
 }
 
+/// The key ("redress" in ASCII) of the advisory lock that queues the chain's writers on
+/// PostgreSQL.
+const CHAIN_LOCK: i64 = 0x0072_6564_7265_7373;
+
 /// Records `change` at the end of the chain. Call it inside the transaction that makes the
-/// change, so neither stands without the other.
+/// change, so neither stands without the other. On PostgreSQL, writers of the chain queue
+/// behind a transaction-scoped advisory lock, so two administrators' changes at the same
+/// moment both land, one after the other; SQLite has one writer at a time anyway.
 ///
 /// # Errors
-/// Database errors; [`AppError::Conflict`] when another change took the same place in the
-/// chain at the same moment (the unique sequence refused it: try again).
+/// Database errors; [`AppError::Conflict`] should two writers still take the same place
+/// (the unique sequence refuses the second: try again).
 pub async fn record(
     db: &impl ConnectionTrait,
     change: AdminChange,
     now: DateTime<Utc>,
 ) -> AppResult<Model> {
+    if db.get_database_backend() == sea_orm::DatabaseBackend::Postgres {
+        db.execute_unprepared(&format!("SELECT pg_advisory_xact_lock({CHAIN_LOCK})"))
+            .await?;
+    }
     let last = Entity::find()
         .order_by_desc(Column::Seq)
         .limit(1)
         .one(db)
         .await?;
-    let (seq, prev_hash) = case_events::next_link(last.map(|e| (e.seq, e.hash)));
+    let (seq, prev_hash, seed) = match last {
+        None => {
+            let seed = ChainSeed::new().as_str().to_string();
+            (1, seed.clone(), seed)
+        }
+        Some(last) => {
+            let first = Entity::find()
+                .filter(Column::Seq.eq(1))
+                .one(db)
+                .await?
+                .ok_or_else(|| AppError::Corrupt("the administrative chain has no start".into()))?;
+            (last.seq + 1, last.hash, first.prev_hash)
+        }
+    };
     let mut row = Model {
         created_at: now.into(),
         updated_at: now.into(),
@@ -141,7 +165,7 @@ pub async fn record(
         prev_hash,
         hash: String::new(),
     };
-    row.hash = row.recompute();
+    row.hash = row.recompute(&seed);
     let am = ActiveModel {
         seq: Set(row.seq),
         actor_id: Set(row.actor_id),
@@ -185,10 +209,28 @@ pub const POLICY_KEYS: [&str; 5] = [
 /// # Errors
 /// Database errors.
 pub async fn record_policy(
+    db: &(impl ConnectionTrait + sea_orm::TransactionTrait),
+    settings: &Value,
+    now: DateTime<Utc>,
+) -> AppResult<Option<Model>> {
+    use sea_orm::TransactionSession;
+    // In one transaction, so nodes starting together queue on the chain's lock and the
+    // later ones find the policy already recorded.
+    let txn = db.begin().await?;
+    let recorded = record_policy_in(&txn, settings, now).await?;
+    txn.commit().await?;
+    Ok(recorded)
+}
+
+async fn record_policy_in(
     db: &impl ConnectionTrait,
     settings: &Value,
     now: DateTime<Utc>,
 ) -> AppResult<Option<Model>> {
+    if db.get_database_backend() == sea_orm::DatabaseBackend::Postgres {
+        db.execute_unprepared(&format!("SELECT pg_advisory_xact_lock({CHAIN_LOCK})"))
+            .await?;
+    }
     let policy: serde_json::Map<String, Value> = POLICY_KEYS
         .iter()
         .filter_map(|k| settings.get(*k).map(|v| ((*k).to_string(), v.clone())))

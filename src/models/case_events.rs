@@ -11,13 +11,24 @@ use crate::errors::{AppError, AppResult};
 
 impl ActiveModelBehavior for ActiveModel {}
 
-/// Where a case's chain starts: 64 hex digits of fresh randomness (244 bits), stored as the
-/// first event's `prev_hash` and shown to nobody. Every hash of the chain, and every seal of
-/// what the case holds (`seal`), depends on it. With a start everyone knows, a hash shown to
-/// the respondent was an oracle: hashing the filing event with each candidate as its actor
-/// would name the protected filer.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// Where a case's chain starts, and the key of every link in it: 64 hex digits of fresh
+/// randomness (244 bits), stored as the first event's `prev_hash` and shown to nobody. Every
+/// hash of the chain is taken over the seed as well as the event, and so is every seal of
+/// what the case holds (`seal`). The timeline shows each event's hash to every party; taken
+/// over the event and the previous (shown) hash alone, it was an oracle: hashing an event
+/// with each candidate as its actor would name the protected complainant who acted.
+#[derive(Clone, PartialEq, Eq)]
 pub struct ChainSeed(String);
+
+/// The start of chains begun before seeds: their hashes are taken without a key, are
+/// checked the old way, and get no seals.
+const ZERO_START: &str = "0000000000000000000000000000000000000000000000000000000000000000";
+
+impl std::fmt::Debug for ChainSeed {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("ChainSeed(…)")
+    }
+}
 
 impl ChainSeed {
     /// A fresh seed for a new chain.
@@ -41,6 +52,12 @@ impl ChainSeed {
     pub fn as_str(&self) -> &str {
         &self.0
     }
+
+    /// Whether this is the zero start of a chain begun before seeds.
+    #[must_use]
+    pub fn is_zero(&self) -> bool {
+        self.0 == ZERO_START
+    }
 }
 
 impl Default for ChainSeed {
@@ -49,7 +66,7 @@ impl Default for ChainSeed {
     }
 }
 
-/// The seed of a case's chain.
+/// The seed of a case's chain (the zero start for a chain begun before seeds).
 ///
 /// # Errors
 /// Database errors; a case without a chain, or whose chain does not start from a seed.
@@ -108,11 +125,14 @@ pub struct Link<'a> {
     pub detail: &'a str,
     pub occurred_at: DateTime<Utc>,
     pub prev_hash: &'a str,
+    /// The chain's seed, the key of every link.
+    pub seed: &'a str,
 }
 
 impl<'a> Link<'a> {
+    /// The link `e` is in a chain begun from `seed`.
     #[must_use]
-    pub fn of(e: &'a Model) -> Self {
+    pub fn of(e: &'a Model, seed: &'a str) -> Self {
         Self {
             case_id: e.case_id,
             seq: e.seq,
@@ -123,6 +143,7 @@ impl<'a> Link<'a> {
             detail: &e.detail,
             occurred_at: e.occurred_at.to_utc(),
             prev_hash: &e.prev_hash,
+            seed,
         }
     }
 }
@@ -146,11 +167,12 @@ pub fn instant(at: DateTime<Utc>) -> String {
     at.to_rfc3339_opts(SecondsFormat::Micros, true)
 }
 
-/// The chained hash of an event: every stored field that carries meaning, and the previous
-/// hash.
+/// The chained hash of an event: the chain's seed, every stored field that carries meaning,
+/// and the previous hash. A chain begun before seeds keeps its unkeyed hashes.
 #[must_use]
 pub fn chain_hash(link: &Link<'_>) -> String {
-    digest(&[
+    let key = (link.seed != ZERO_START).then(|| link.seed.to_string());
+    let fields = [
         link.case_id.to_string(),
         link.seq.to_string(),
         link.actor_id.map_or_else(|| "-".into(), |a| a.to_string()),
@@ -160,14 +182,8 @@ pub fn chain_hash(link: &Link<'_>) -> String {
         link.detail.to_string(),
         instant(link.occurred_at),
         link.prev_hash.to_string(),
-    ])
-}
-
-/// Where the next link of a chain goes, after its last one (sequence number and hash): the
-/// next number, linked to that hash; or, for an empty chain, the first, from a fresh seed.
-#[must_use]
-pub fn next_link(last: Option<(i64, String)>) -> (i64, String) {
-    last.map_or_else(|| (1, ChainSeed::new().0), |(seq, hash)| (seq + 1, hash))
+    ];
+    digest(&key.into_iter().chain(fields).collect::<Vec<_>>())
 }
 
 /// Appends an event to its case's chain.
@@ -185,8 +201,16 @@ pub async fn append(
         .order_by_desc(Column::Seq)
         .one(db)
         .await?;
-    let (seq, prev_hash) = next_link(last.map(|e| (e.seq, e.hash)));
-    Ok(link(event, seq, prev_hash, now).insert(db).await?)
+    let Some(last) = last else {
+        let seed = ChainSeed::new();
+        return Ok(link(event, 1, seed.0.clone(), &seed, now)
+            .insert(db)
+            .await?);
+    };
+    let seed = seed_of(db, event.case_id).await?;
+    Ok(link(event, last.seq + 1, last.hash, &seed, now)
+        .insert(db)
+        .await?)
 }
 
 /// Starts the chain of a case just written in this transaction, which has no event yet to
@@ -200,10 +224,18 @@ pub async fn start_chain(
     seed: ChainSeed,
     now: DateTime<Utc>,
 ) -> AppResult<Model> {
-    Ok(link(event, 1, seed.0, now).insert(db).await?)
+    Ok(link(event, 1, seed.0.clone(), &seed, now)
+        .insert(db)
+        .await?)
 }
 
-fn link(event: NewEvent, seq: i64, prev_hash: String, now: DateTime<Utc>) -> ActiveModel {
+fn link(
+    event: NewEvent,
+    seq: i64,
+    prev_hash: String,
+    seed: &ChainSeed,
+    now: DateTime<Utc>,
+) -> ActiveModel {
     let detail = event.detail.to_string();
     let from = event.from.map(|s| s.to_string());
     let to = event.to.map(|s| s.to_string());
@@ -217,6 +249,7 @@ fn link(event: NewEvent, seq: i64, prev_hash: String, now: DateTime<Utc>) -> Act
         detail: &detail,
         occurred_at: now,
         prev_hash: &prev_hash,
+        seed: seed.as_str(),
     });
     ActiveModel {
         case_id: Set(event.case_id),
@@ -248,8 +281,8 @@ pub trait Chained {
     fn seq(&self) -> i64;
     fn prev_hash(&self) -> &str;
     fn hash(&self) -> &str;
-    /// The hash its stored fields give now.
-    fn recompute(&self) -> String;
+    /// The hash its stored fields give now, in a chain begun from `seed`.
+    fn recompute(&self, seed: &str) -> String;
 }
 
 impl Chained for Model {
@@ -262,8 +295,8 @@ impl Chained for Model {
     fn hash(&self) -> &str {
         &self.hash
     }
-    fn recompute(&self) -> String {
-        chain_hash(&Link::of(self))
+    fn recompute(&self, seed: &str) -> String {
+        chain_hash(&Link::of(self, seed))
     }
 }
 
@@ -273,6 +306,9 @@ impl Chained for Model {
 #[must_use]
 pub fn verify_links<T: Chained>(links: &[T]) -> Vec<(i64, String)> {
     let mut problems = Vec::new();
+    // The first link's start is the seed; a chain missing its first link is flagged, and
+    // its hashes cannot match.
+    let seed = links.first().map_or("", |e| e.prev_hash());
     let mut prev: Option<&str> = None;
     let mut expected_seq = 1;
     for e in links {
@@ -292,7 +328,7 @@ pub fn verify_links<T: Chained>(links: &[T]) -> Vec<(i64, String)> {
             }
             _ => {}
         }
-        if e.recompute() != e.hash() {
+        if e.recompute(seed) != e.hash() {
             flag("content does not match its hash (edited)".into());
         }
         prev = Some(e.hash());
@@ -315,6 +351,45 @@ pub fn verify_chain(events: &[Model]) -> Vec<ChainBreak> {
         .collect()
 }
 
+/// A case's events, co-complainants and pleadings, read so that they agree: a pleading is
+/// written in the same transaction as its event, so the events are read again after the
+/// rest, and all of it again should an event have landed in between (`audit:verify` runs on a
+/// live system; a pleading read without its event would look slipped in).
+async fn case_record(
+    db: &impl ConnectionTrait,
+    case_id: i64,
+) -> AppResult<(
+    Vec<Model>,
+    Vec<i64>,
+    Vec<super::_entities::submissions::Model>,
+)> {
+    use super::_entities::{case_co_complainants as co, submissions};
+    let events = || {
+        Entity::find()
+            .filter(Column::CaseId.eq(case_id))
+            .order_by_asc(Column::Seq)
+            .all(db)
+    };
+    loop {
+        let before = events().await?;
+        let co = co::Entity::find()
+            .filter(co::Column::CaseId.eq(case_id))
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|c| c.delegation_id)
+            .collect();
+        let pleadings = submissions::Entity::find()
+            .filter(submissions::Column::CaseId.eq(case_id))
+            .all(db)
+            .await?;
+        let after = events().await?;
+        if after.len() == before.len() {
+            return Ok((after, co, pleadings));
+        }
+    }
+}
+
 /// Verifies every case's chain, a page of cases at a time: its links
 /// ([`verify_chain`]) and what it sealed against the case and its pleadings as stored
 /// ([`super::seal::check`]).
@@ -322,7 +397,7 @@ pub fn verify_chain(events: &[Model]) -> Vec<ChainBreak> {
 /// # Errors
 /// Database errors.
 pub async fn verify_all(db: &impl ConnectionTrait) -> AppResult<(u64, Vec<ChainBreak>)> {
-    use super::_entities::{cases, submissions};
+    use super::_entities::cases;
     let mut breaks = Vec::new();
     let mut checked = 0;
     let mut after = 0_i64;
@@ -337,17 +412,9 @@ pub async fn verify_all(db: &impl ConnectionTrait) -> AppResult<(u64, Vec<ChainB
             break;
         };
         for case in page {
-            let events = Entity::find()
-                .filter(Column::CaseId.eq(case.id))
-                .order_by_asc(Column::Seq)
-                .all(db)
-                .await?;
-            let pleadings = submissions::Entity::find()
-                .filter(submissions::Column::CaseId.eq(case.id))
-                .all(db)
-                .await?;
+            let (events, co, pleadings) = case_record(db, case.id).await?;
             breaks.extend(verify_chain(&events));
-            breaks.extend(super::seal::check(&case, &events, &pleadings));
+            breaks.extend(super::seal::check(&case, &co, &events, &pleadings));
             checked += 1;
         }
         after = last;

@@ -36,10 +36,14 @@ fn opt(id: Option<i64>) -> String {
     id.map_or_else(|| "-".into(), |i| i.to_string())
 }
 
-/// The seal of a filing: what the filer chose and who stands where. The reference, status
-/// and clocks change as the case moves and are sealed by the events that change them.
+/// The seal of a filing: what the filer chose and who stands where, co-complainants
+/// included (`co`, their delegations' ids). The reference, status and clocks change as the
+/// case moves and are sealed by the events that change them.
 #[must_use]
-pub fn of_case(seed: &ChainSeed, c: &cases::Model) -> String {
+pub fn of_case(seed: &ChainSeed, c: &cases::Model, co: &[i64]) -> String {
+    let mut co = co.to_vec();
+    co.sort_unstable();
+    let co: Vec<String> = co.iter().map(ToString::to_string).collect();
     seal(
         seed,
         &[
@@ -57,6 +61,7 @@ pub fn of_case(seed: &ChainSeed, c: &cases::Model) -> String {
             c.confidentiality.clone(),
             c.language.clone(),
             c.urgency.clone(),
+            co.join(","),
         ],
     )
 }
@@ -86,6 +91,7 @@ pub fn of_submission(seed: &ChainSeed, s: &submissions::Model) -> String {
 #[must_use]
 pub fn check(
     case: &cases::Model,
+    co: &[i64],
     events: &[case_events::Model],
     pleadings: &[submissions::Model],
 ) -> Vec<ChainBreak> {
@@ -94,6 +100,7 @@ pub fn check(
         .first()
         .filter(|e| e.seq == 1)
         .and_then(|e| ChainSeed::stored(&e.prev_hash))
+        .filter(|s| !s.is_zero())
     else {
         return breaks;
     };
@@ -110,7 +117,7 @@ pub fn check(
         let detail: Value = serde_json::from_str(&e.detail).unwrap_or(Value::Null);
         if let Some(sealed) = detail.get(CASE_KEY).and_then(Value::as_str) {
             sealed_filing = true;
-            if sealed != of_case(&seed, case) {
+            if sealed != of_case(&seed, case, co) {
                 flag(
                     e.seq,
                     "the filing no longer matches its seal (edited after filing)".into(),

@@ -578,9 +578,12 @@ pub async fn change(
         FieldErrors::single("active", "self", "admins cannot deactivate themselves")
             .into_result()?;
     }
+    // The record as it stood, read in the transaction that changes it, so the audit chain's
+    // "before" is the one the change replaced.
+    let txn = db.begin().await?;
     let user = Entity::find()
         .filter(Column::Pid.eq(pid))
-        .one(db)
+        .one(&txn)
         .await?
         .ok_or(AppError::NotFound)?;
     let before = user.accreditation();
@@ -599,7 +602,6 @@ pub async fn change(
     }
     active.updated_at = Set(now.into());
     // A deactivation and the end of every credential, together or not at all.
-    let txn = db.begin().await?;
     let user = active.update(&txn).await?;
     let user = if change.active == Some(false) {
         Model::end_credentials(&txn, user.id, now).await?;

@@ -124,31 +124,21 @@ async fn a_chain_starts_from_a_secret_seed_so_its_hashes_cannot_test_a_guess_of_
     let boot = boot_test::<App>().await.expect("boot");
     let ctx = boot.app_context;
     let w = world(&ctx).await;
-    let first = events(&ctx, filed_with_events(&ctx, &w).await)
-        .await
-        .remove(0);
-    let another = events(&ctx, filed_with_events(&ctx, &w).await)
-        .await
-        .remove(0);
-    assert_ne!(
-        first.prev_hash, another.prev_hash,
-        "each chain has its own seed"
-    );
-    assert_ne!(first.prev_hash, "0".repeat(64));
-    // An attacker given every hashed field but the seed, and the right filer, still cannot
-    // reproduce the hash: the seed, which no view shows, is what a guess would need.
-    let filer = first.actor_id;
-    let known_start = "0".repeat(64);
-    let guess = case_events::Link {
-        actor_id: filer,
-        prev_hash: &known_start,
-        ..case_events::Link::of(&first)
-    };
-    assert_ne!(case_events::chain_hash(&guess), first.hash);
-    assert_eq!(
-        case_events::chain_hash(&case_events::Link::of(&first)),
-        first.hash
-    );
+    let chain = events(&ctx, filed_with_events(&ctx, &w).await).await;
+    let another = events(&ctx, filed_with_events(&ctx, &w).await).await;
+    let seed = chain[0].prev_hash.clone();
+    assert_ne!(seed, another[0].prev_hash, "each chain has its own seed");
+    assert_ne!(seed, "0".repeat(64));
+    // An attacker holds every hashed field of every event, the right actor and the previous
+    // hash included (the timeline shows each hash): without the seed, which no view shows,
+    // no event's hash can be reproduced, so none can confirm a guess of who acted.
+    let unknown = "0".repeat(64);
+    for e in &chain {
+        let guess = case_events::Link::of(e, &unknown);
+        assert_ne!(case_events::chain_hash(&guess), e.hash, "event #{}", e.seq);
+        let keyed = case_events::Link::of(e, &seed);
+        assert_eq!(case_events::chain_hash(&keyed), e.hash, "event #{}", e.seq);
+    }
 }
 
 #[tokio::test]
@@ -162,16 +152,29 @@ async fn a_chain_whose_first_event_was_replaced_with_another_start_breaks_at_the
     let start = "f".repeat(64);
     let hash = case_events::chain_hash(&case_events::Link {
         prev_hash: &start,
-        ..case_events::Link::of(&first)
+        ..case_events::Link::of(&first, &start)
     });
     let mut am: case_events::ActiveModel = first.into();
     am.prev_hash = Set(start);
     am.hash = Set(hash);
     am.update(&ctx.db).await.expect("forged");
     let breaks = verify_chain(&events(&ctx, case_id).await);
-    assert_eq!(breaks.len(), 1, "{breaks:?}");
-    assert_eq!(breaks[0].seq, 2);
-    assert!(breaks[0].problem.contains("previous event"), "{breaks:?}");
+    assert!(
+        breaks
+            .iter()
+            .any(|b| b.seq == 2 && b.problem.contains("previous event")),
+        "{breaks:?}"
+    );
+    // Every later link was keyed with the seed the forger replaced.
+    for seq in 2..=4 {
+        assert!(
+            breaks
+                .iter()
+                .any(|b| b.seq == seq && b.problem.contains("edited")),
+            "{breaks:?}"
+        );
+    }
+    assert!(breaks.iter().all(|b| b.seq >= 2), "{breaks:?}");
 }
 
 #[tokio::test]

@@ -266,3 +266,47 @@ async fn a_change_of_the_timelines_in_force_is_recorded_once_with_the_policy_bef
     })
     .await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[serial]
+async fn administrators_changing_things_at_the_same_moment_never_fork_the_chain() {
+    request::<App, _, _>(|_server, ctx| async move {
+        let w = world(&ctx).await;
+        let now = redress::clock::now(&ctx);
+        let adds = (0..6).map(|i| {
+            let db = ctx.db.clone();
+            let admin = w.admin.actor.clone();
+            tokio::spawn(async move {
+                redress::models::bodies::NewBody {
+                    code: format!("WG{i}"),
+                    name: format!("Working group {i}"),
+                    kind: redress::models::vocabulary::BodyKind::WorkingGroup,
+                }
+                .add(&db, &admin, now)
+                .await
+            })
+        });
+        let results = futures::future::join_all(adds).await;
+        let mut landed = 0;
+        for r in results {
+            match r.expect("joined") {
+                Ok(_) => landed += 1,
+                // SQLite has one writer at a time: a writer whose snapshot went stale is
+                // refused as a conflict, to be sent again. Nothing else may happen.
+                Err(redress::errors::AppError::Conflict(_)) => {}
+                Err(e) => panic!("an administrative change failed: {e:?}"),
+            }
+        }
+        if ctx.db.get_database_backend() == sea_orm::DatabaseBackend::Postgres {
+            assert_eq!(landed, 6, "on PostgreSQL the writers queue and all land");
+        }
+        let (entries, problems) = admin_log::verify(&ctx.db).await.expect("verify");
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(
+            entries,
+            1 + landed,
+            "the policy, then one entry per body that landed"
+        );
+    })
+    .await;
+}

@@ -2,7 +2,7 @@ use loco_rs::{boot::run_task, task};
 use redress::{
     app::App,
     models::{
-        _entities::{cases, submissions},
+        _entities::{case_co_complainants, cases, submissions},
         case_events, seal,
     },
 };
@@ -182,6 +182,19 @@ async fn the_filing_changed_after_the_fact_is_named_by_audit_verify() {
                 .1
                 .is_empty());
         }
+        // Who files beside the complainant decides who sees the case: dropping a
+        // co-complainant breaks the filing's seal too.
+        case_co_complainants::Entity::delete_many()
+            .filter(case_co_complainants::Column::CaseId.eq(response.case_id))
+            .exec(&ctx.db)
+            .await
+            .expect("dropped");
+        let found = breaks(&ctx).await;
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(
+            found[0].seq == 1 && found[0].problem.contains("filing"),
+            "{found:?}"
+        );
     })
     .await;
 }
@@ -208,16 +221,25 @@ async fn a_chain_begun_before_seals_is_held_only_to_the_seals_it_carries() {
             .all(&ctx.db)
             .await
             .expect("pleadings");
-        assert!(seal::check(&case, &events, &pleadings).is_empty());
+        let co: Vec<i64> = case_co_complainants::Entity::find()
+            .filter(case_co_complainants::Column::CaseId.eq(case.id))
+            .all(&ctx.db)
+            .await
+            .expect("co-complainants")
+            .into_iter()
+            .map(|c| c.delegation_id)
+            .collect();
+        assert!(!co.is_empty(), "the grievance is co-filed");
+        assert!(seal::check(&case, &co, &events, &pleadings).is_empty());
         // As it would stand had it been filed before seals: the complaint is sealed by no
         // event, and that is no break; the response, sealed since, still is checked.
         events[0].detail = "{}".into();
-        assert!(seal::check(&case, &events, &pleadings).is_empty());
+        assert!(seal::check(&case, &co, &events, &pleadings).is_empty());
         let mut edited = pleadings.clone();
         for p in &mut edited {
             p.body.push('!');
         }
-        let found = seal::check(&case, &events, &edited);
+        let found = seal::check(&case, &co, &events, &edited);
         let complaint = pleadings
             .iter()
             .find(|p| p.kind == "complaint")

@@ -366,7 +366,7 @@ async fn insert_case(
             None,
             status::INITIAL,
             serde_json::json!({
-                (seal::CASE_KEY): seal::of_case(&seed, &case),
+                (seal::CASE_KEY): seal::of_case(&seed, &case, &co_ids),
                 "submission": complaint.pid,
                 (seal::SUBMISSION_KEY): seal::of_submission(&seed, &complaint),
             }),

@@ -313,10 +313,14 @@ impl Cx<'_> {
         .await?;
         let seed = crate::models::case_events::seed_of(self.db, self.case.id).await?;
         self.note("submission", sub.pid.to_string());
-        self.note(
-            crate::models::seal::SUBMISSION_KEY,
-            crate::models::seal::of_submission(&seed, &sub),
-        );
+        // A chain begun before seals has no secret to seal with: a seal over its zero start
+        // would be a bare hash of what the other side may guess.
+        if !seed.is_zero() {
+            self.note(
+                crate::models::seal::SUBMISSION_KEY,
+                crate::models::seal::of_submission(&seed, &sub),
+            );
+        }
         Ok(())
     }
 }
