@@ -16,7 +16,7 @@ use axum::http::Method;
 use futures::future::join_all;
 use redress::{models::_entities::cases, tasks::demo::DEMO_PASSWORD};
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
-use serde_json::json;
+use serde_json::{json, Value};
 use serial_test::serial;
 
 use super::{wait_for, Burst, Http, Node};
@@ -89,10 +89,114 @@ struct Tally {
     retried_keys: usize,
 }
 
+/// One client of the load. Over and over: the cases listed, the public register page, one
+/// case, a sign-in and a filing; a filing refused with 503 is sent again with its key.
+struct Client {
+    c: usize,
+    http: Http,
+    token: String,
+    urls: [String; 5],
+    body: Value,
+    sign_in: Value,
+    phase: Arc<AtomicU8>,
+    stop: Arc<AtomicBool>,
+    tally: Arc<Mutex<Tally>>,
+}
+
+impl Client {
+    async fn run(self) {
+        let mut n = 0;
+        let mut pending: Option<String> = None;
+        // A client stops once told to and its last filing is in.
+        while !self.stop.load(Ordering::Relaxed) || pending.is_some() {
+            let first_try = pending.is_none();
+            let key = pending
+                .take()
+                .unwrap_or_else(|| format!("restart-{}-{n}", self.c));
+            let headers = [("idempotency-key", key.as_str())];
+            let (http, urls) = (&self.http, &self.urls);
+            let answers = [
+                http.get(&urls[0], Some(&self.token)).await,
+                http.get(&urls[1], None).await,
+                http.get(&urls[2], Some(&self.token)).await,
+                http.send(Method::POST, &urls[3], None, &[], Some(&self.sign_in))
+                    .await,
+                http.post(&urls[4], &self.token, &headers, &self.body).await,
+            ];
+            if self.tally(&answers, first_try) {
+                // Sent again with the same key, as Retry-After asks (sooner, to keep the
+                // test short).
+                pending = Some(key);
+                tokio::time::sleep(Duration::from_millis(200)).await;
+            } else {
+                n += 1;
+            }
+        }
+    }
+
+    /// Counts `answers` in the current phase; whether the filing was refused with 503.
+    fn tally(&self, answers: &[Result<super::Answer, String>; 5], first_try: bool) -> bool {
+        let at = self.phase.load(Ordering::Relaxed);
+        let mut t = self.tally.lock().expect("tally");
+        for (i, answer) in answers.iter().enumerate() {
+            match answer {
+                Ok(a) => {
+                    *t.statuses.entry((at, a.status)).or_insert(0) += 1;
+                    if a.status == 503 && a.retry_after.is_none() {
+                        t.unavailable_without_retry_after += 1;
+                    }
+                }
+                Err(e) => t.no_answer.push(format!("{}: {e}", self.urls[i])),
+            }
+        }
+        let refused = answers[4].as_ref().is_ok_and(|a| a.status == 503);
+        if !refused {
+            t.keys += 1;
+        } else if first_try {
+            t.retried_keys += 1;
+        }
+        refused
+    }
+}
+
+/// Stops PostgreSQL for [`DOWN`] and starts it again, then waits for the node to serve.
+/// Gives how long the database was down, and how long after it was back the node served.
+async fn restart_database(
+    cluster: &Cluster,
+    phase: &AtomicU8,
+    http: &Http,
+    listing: &str,
+    token: &str,
+) -> (Duration, Duration) {
+    tokio::time::sleep(Duration::from_secs(2)).await;
+    phase.store(DURING, Ordering::Relaxed);
+    cluster.ctl("stop");
+    let stopped = Instant::now();
+    tokio::time::sleep(DOWN).await;
+    cluster.ctl("start");
+    wait_for(
+        "PostgreSQL to accept connections",
+        Duration::from_secs(60),
+        || async { cluster.is_ready() },
+    )
+    .await;
+    let down_for = stopped.elapsed();
+    let recovered = wait_for(
+        "the node to serve again",
+        Duration::from_secs(60),
+        || async {
+            http.get(listing, Some(token))
+                .await
+                .is_ok_and(|a| a.status == 200)
+        },
+    )
+    .await;
+    (down_for, recovered)
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 #[ignore = "restarts PostgreSQL: see tests/faults"]
 #[serial]
-#[allow(clippy::too_many_lines)]
 async fn a_database_restart_under_load_answers_503_then_recovers_without_restarting_the_app() {
     let Some(burst) = Burst::seed(0, 0).await else {
         return;
@@ -123,91 +227,28 @@ async fn a_database_restart_under_load_answers_503_then_recovers_without_restart
     let stop = Arc::new(AtomicBool::new(false));
     let tally = Arc::new(Mutex::new(Tally::default()));
     let clients = (0..CLIENTS).map(|c| {
-        let (http, token) = (http.clone(), token.clone());
-        let (phase, stop, tally) = (phase.clone(), stop.clone(), tally.clone());
-        let urls = [
-            node.url("/api/cases"),
-            node.url("/register"),
-            case.clone(),
-            node.url("/api/auth/login"),
-            node.url("/api/cases"),
-        ];
-        let (body, sign_in) = (body.clone(), sign_in.clone());
-        async move {
-            let mut n = 0;
-            let mut pending: Option<String> = None;
-            // A client stops once told to and its last filing is in.
-            while !stop.load(Ordering::Relaxed) || pending.is_some() {
-                let first_try = pending.is_none();
-                let key = pending.take().unwrap_or_else(|| format!("restart-{c}-{n}"));
-                let headers = [("idempotency-key", key.as_str())];
-                // The cases listed, the public register page, one case, a sign-in, a filing.
-                let answers = [
-                    http.get(&urls[0], Some(&token)).await,
-                    http.get(&urls[1], None).await,
-                    http.get(&urls[2], Some(&token)).await,
-                    http.send(Method::POST, &urls[3], None, &[], Some(&sign_in))
-                        .await,
-                    http.post(&urls[4], &token, &headers, &body).await,
-                ];
-                let at = phase.load(Ordering::Relaxed);
-                let refused = {
-                    let mut t = tally.lock().expect("tally");
-                    for (i, answer) in answers.iter().enumerate() {
-                        match answer {
-                            Ok(a) => {
-                                *t.statuses.entry((at, a.status)).or_insert(0) += 1;
-                                if a.status == 503 && a.retry_after.is_none() {
-                                    t.unavailable_without_retry_after += 1;
-                                }
-                            }
-                            Err(e) => t.no_answer.push(format!("{}: {e}", urls[i])),
-                        }
-                    }
-                    let refused = answers[4].as_ref().is_ok_and(|a| a.status == 503);
-                    if !refused {
-                        t.keys += 1;
-                    } else if first_try {
-                        t.retried_keys += 1;
-                    }
-                    refused
-                };
-                if refused {
-                    // Sent again with the same key, as Retry-After asks (sooner, to keep
-                    // the test short).
-                    pending = Some(key);
-                    tokio::time::sleep(Duration::from_millis(200)).await;
-                } else {
-                    n += 1;
-                }
-            }
+        Client {
+            c,
+            http: http.clone(),
+            token: token.clone(),
+            urls: [
+                node.url("/api/cases"),
+                node.url("/register"),
+                case.clone(),
+                node.url("/api/auth/login"),
+                node.url("/api/cases"),
+            ],
+            body: body.clone(),
+            sign_in: sign_in.clone(),
+            phase: phase.clone(),
+            stop: stop.clone(),
+            tally: tally.clone(),
         }
+        .run()
     });
     let load = tokio::spawn(join_all(clients));
-
-    tokio::time::sleep(Duration::from_secs(2)).await;
-    phase.store(DURING, Ordering::Relaxed);
-    cluster.ctl("stop");
-    let stopped = Instant::now();
-    tokio::time::sleep(DOWN).await;
-    cluster.ctl("start");
-    wait_for(
-        "PostgreSQL to accept connections",
-        Duration::from_secs(60),
-        || async { cluster.is_ready() },
-    )
-    .await;
-    let down_for = stopped.elapsed();
-    let recovered = wait_for(
-        "the node to serve again",
-        Duration::from_secs(60),
-        || async {
-            http.get(&node.url("/api/cases"), Some(&token))
-                .await
-                .is_ok_and(|a| a.status == 200)
-        },
-    )
-    .await;
+    let (down_for, recovered) =
+        restart_database(&cluster, &phase, &http, &node.url("/api/cases"), &token).await;
     phase.store(AFTER, Ordering::Relaxed);
     tokio::time::sleep(Duration::from_secs(2)).await;
     stop.store(true, Ordering::Relaxed);

@@ -87,18 +87,13 @@ where
     }
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-#[ignore = "starts and kills server processes: see tests/faults"]
-#[serial]
-#[allow(clippy::too_many_lines)]
-async fn a_node_killed_mid_sweep_and_mid_delivery_loses_nothing_and_resends_only_the_unrecorded() {
-    let Some(burst) = Burst::seed(CASES, DUE).await else {
-        return;
-    };
-    let db = &burst.ctx.db;
-    let sink = Sink::start();
-    let mut node = Node::start("killed", &burst.url, sink.port).await;
-
+/// Kills `node` once its sweep is under way and not finished. Gives what the kill left, the
+/// reminders queued by then and the clocks left unswept.
+async fn kill_mid_sweep(
+    node: &mut Node,
+    db: &sea_orm::DatabaseConnection,
+    sink: &Sink,
+) -> (Kill, u64, u64) {
     poll("the sweep to be under way", || async {
         let queued = reminders_queued(db).await;
         let left = clocks_due(db, Utc::now()).await;
@@ -108,12 +103,22 @@ async fn a_node_killed_mid_sweep_and_mid_delivery_loses_nothing_and_resends_only
         Ok(queued > 0 && left > 0)
     })
     .await;
-    let mid_sweep = kill(&mut node, db, &sink).await;
-    let queued_at_kill = reminders_queued(db).await;
-    let unswept_at_kill = clocks_due(db, Utc::now()).await;
+    let killed = kill(node, db, sink).await;
+    let queued = reminders_queued(db).await;
+    let unswept = clocks_due(db, Utc::now()).await;
+    (killed, queued, unswept)
+}
 
+/// Restarts `node`, and kills it again once delivery is under way, at the moment the mail
+/// server holds a message it has accepted but not yet acknowledged: the one moment the
+/// documented window allows a second copy.
+async fn kill_mid_delivery(
+    node: &mut Node,
+    db: &sea_orm::DatabaseConnection,
+    sink: &Sink,
+    delivered_at_restart: usize,
+) -> Kill {
     node.restart().await;
-    let delivered_at_restart = mid_sweep.received;
     poll("delivery to be under way", || async {
         let received = sink.count();
         if received >= DUE as usize {
@@ -122,17 +127,30 @@ async fn a_node_killed_mid_sweep_and_mid_delivery_loses_nothing_and_resends_only
         Ok(received >= delivered_at_restart + 300)
     })
     .await;
-    // The kill comes while the mail server holds a message it has accepted but not yet
-    // acknowledged: the one moment the documented window allows a second copy.
     sink.set_mode(Mode::Slow(Duration::from_secs(1)));
     let held_from = sink.count();
     poll("a message accepted and not yet acknowledged", || async {
         Ok(sink.count() > held_from)
     })
     .await;
-    let mid_delivery = kill(&mut node, db, &sink).await;
+    let killed = kill(node, db, sink).await;
     sink.set_mode(Mode::Accept);
+    killed
+}
 
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "starts and kills server processes: see tests/faults"]
+#[serial]
+async fn a_node_killed_mid_sweep_and_mid_delivery_loses_nothing_and_resends_only_the_unrecorded() {
+    let Some(burst) = Burst::seed(CASES, DUE).await else {
+        return;
+    };
+    let db = &burst.ctx.db;
+    let sink = Sink::start();
+    let mut node = Node::start("killed", &burst.url, sink.port).await;
+
+    let (mid_sweep, queued_at_kill, unswept_at_kill) = kill_mid_sweep(&mut node, db, &sink).await;
+    let mid_delivery = kill_mid_delivery(&mut node, db, &sink, mid_sweep.received).await;
     node.restart().await;
     let (outbox, took) = burst.delivered(&sink, Duration::from_secs(240)).await;
     let duplicated = outbox.duplicated();

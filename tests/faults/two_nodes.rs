@@ -25,15 +25,8 @@ const DUE: u64 = 1200;
 const FILINGS_EACH: usize = 4;
 const REGISTRAR: &str = "registrar@registry.example";
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-#[ignore = "starts server processes: see tests/faults"]
-#[serial]
-#[allow(clippy::too_many_lines)]
-async fn two_nodes_deliver_every_reminder_once_and_file_every_grievance_once() {
-    let Some(burst) = Burst::seed(CASES, DUE).await else {
-        return;
-    };
-    let (ctx, filers) = (&burst.ctx, &burst.filers);
+/// The registrar who registers every filing, through both nodes at once.
+async fn accredit_registrar(ctx: &loco_rs::app::AppContext) {
     let settings = Settings::of(ctx).expect("settings");
     users::accredit(
         &ctx.db,
@@ -52,6 +45,78 @@ async fn two_nodes_deliver_every_reminder_once_and_file_every_grievance_once() {
     )
     .await
     .expect("registrar");
+}
+
+/// Delegate `i` files `FILINGS_EACH` grievances, each through both nodes at once with one
+/// idempotency key (a client that timed out on one node and retried on the other); the
+/// registry registers each through both nodes at once on one version; each is read back on
+/// the other node and its key sent once more. Gives the number of keys used.
+async fn file_through_both(
+    http: Http,
+    nodes: [&Node; 2],
+    registrar: String,
+    i: usize,
+    email: &str,
+) -> usize {
+    let token = http.sign_in(nodes[i % 2], email, DEMO_PASSWORD).await;
+    let mut body = grievance();
+    body["co_complainants"] = json!([]);
+    for k in 0..FILINGS_EACH {
+        let key = format!("proof-{i}-{k}");
+        let headers = [("idempotency-key", key.as_str())];
+        let urls = nodes.map(|n| n.url("/api/cases"));
+        let (x, y) = tokio::join!(
+            http.post(&urls[0], &token, &headers, &body),
+            http.post(&urls[1], &token, &headers, &body),
+        );
+        let (x, y) = (x.expect("node a answers"), y.expect("node b answers"));
+        let mut codes = [x.status, y.status];
+        codes.sort_unstable();
+        assert_eq!(codes, [200, 201], "{key}: {} / {}", x.body, y.body);
+        let (x, y) = (x.json(), y.json());
+        assert_eq!(x["pid"], y["pid"], "{key}: one case for one key");
+        let pid = x["pid"].as_str().expect("pid").to_string();
+
+        let register = json!({"action": "register", "expected_version": 1});
+        let urls = nodes.map(|n| n.url(&format!("/api/cases/{pid}/actions")));
+        let (x, y) = tokio::join!(
+            http.post(&urls[0], &registrar, &[], &register),
+            http.post(&urls[1], &registrar, &[], &register),
+        );
+        let (x, y) = (x.expect("node a answers"), y.expect("node b answers"));
+        let mut codes = [x.status, y.status];
+        codes.sort_unstable();
+        assert_eq!(codes, [200, 409], "register {pid}: {} / {}", x.body, y.body);
+
+        let read = http
+            .get(
+                &nodes[(i + 1) % 2].url(&format!("/api/cases/{pid}")),
+                Some(&token),
+            )
+            .await
+            .expect("an answer");
+        assert_eq!(read.status, 200, "{}", read.body);
+        assert_eq!(read.json()["status"], "registered");
+        assert_eq!(read.json()["version"], 2);
+        let again = http
+            .post(&nodes[k % 2].url("/api/cases"), &token, &headers, &body)
+            .await
+            .expect("an answer");
+        assert_eq!(again.status, 200, "{key} replayed: {}", again.body);
+        assert_eq!(again.json()["pid"], pid.as_str());
+    }
+    FILINGS_EACH
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "starts server processes: see tests/faults"]
+#[serial]
+async fn two_nodes_deliver_every_reminder_once_and_file_every_grievance_once() {
+    let Some(burst) = Burst::seed(CASES, DUE).await else {
+        return;
+    };
+    let (ctx, filers) = (&burst.ctx, &burst.filers);
+    accredit_registrar(ctx).await;
 
     let sink = Sink::start();
     let began = Instant::now();
@@ -63,64 +128,12 @@ async fn two_nodes_deliver_every_reminder_once_and_file_every_grievance_once() {
     let http = Http::new();
     let registrar = http.sign_in(&a, REGISTRAR, DEMO_PASSWORD).await;
 
-    // Every delegate files through both nodes at once, each filing sent twice with one
-    // idempotency key, as a client that timed out on one node and retried on the other.
-    let load = filers.emails.iter().enumerate().map(|(i, email)| {
-        let http = http.clone();
-        let registrar = registrar.clone();
-        async move {
-            let token = http.sign_in(nodes[i % 2], email, DEMO_PASSWORD).await;
-            let mut body = grievance();
-            body["co_complainants"] = json!([]);
-            for k in 0..FILINGS_EACH {
-                let key = format!("proof-{i}-{k}");
-                let headers = [("idempotency-key", key.as_str())];
-                let urls = nodes.map(|n| n.url("/api/cases"));
-                let (x, y) = tokio::join!(
-                    http.post(&urls[0], &token, &headers, &body),
-                    http.post(&urls[1], &token, &headers, &body),
-                );
-                let (x, y) = (x.expect("node a answers"), y.expect("node b answers"));
-                let mut codes = [x.status, y.status];
-                codes.sort_unstable();
-                assert_eq!(codes, [200, 201], "{key}: {} / {}", x.body, y.body);
-                let (x, y) = (x.json(), y.json());
-                assert_eq!(x["pid"], y["pid"], "{key}: one case for one key");
-                let pid = x["pid"].as_str().expect("pid").to_string();
-
-                // The registry registers it through both nodes at once, on one version.
-                let register = json!({"action": "register", "expected_version": 1});
-                let urls = nodes.map(|n| n.url(&format!("/api/cases/{pid}/actions")));
-                let (x, y) = tokio::join!(
-                    http.post(&urls[0], &registrar, &[], &register),
-                    http.post(&urls[1], &registrar, &[], &register),
-                );
-                let (x, y) = (x.expect("node a answers"), y.expect("node b answers"));
-                let mut codes = [x.status, y.status];
-                codes.sort_unstable();
-                assert_eq!(codes, [200, 409], "register {pid}: {} / {}", x.body, y.body);
-
-                // Read back on the other node, and the key once more: still the one case.
-                let read = http
-                    .get(
-                        &nodes[(i + 1) % 2].url(&format!("/api/cases/{pid}")),
-                        Some(&token),
-                    )
-                    .await
-                    .expect("an answer");
-                assert_eq!(read.status, 200, "{}", read.body);
-                assert_eq!(read.json()["status"], "registered");
-                assert_eq!(read.json()["version"], 2);
-                let again = http
-                    .post(&nodes[k % 2].url("/api/cases"), &token, &headers, &body)
-                    .await
-                    .expect("an answer");
-                assert_eq!(again.status, 200, "{key} replayed: {}", again.body);
-                assert_eq!(again.json()["pid"], pid.as_str());
-            }
-            FILINGS_EACH
-        }
-    });
+    // Every delegate files through both nodes at once.
+    let load = filers
+        .emails
+        .iter()
+        .enumerate()
+        .map(|(i, email)| file_through_both(http.clone(), nodes, registrar.clone(), i, email));
     let keys: usize = join_all(load).await.into_iter().sum();
     let load_took = began.elapsed();
 

@@ -133,7 +133,6 @@ pub fn case_row(seed: &CaseSeed<'_>, at: DateTime<Utc>) -> cases::ActiveModel {
 /// running information clock owed by the complainant. The first `due` fall due at `due_at`
 /// and are due for the sweep now; the others fall due weeks later and are not looked at.
 /// `progress` hears the number of cases of each chunk written.
-#[allow(clippy::too_many_arguments)]
 pub async fn open_cases(
     ctx: &AppContext,
     filers: &Filers,
