@@ -155,7 +155,6 @@ fn case_row(
 }
 
 #[tokio::main]
-#[allow(clippy::too_many_lines)]
 async fn main() {
     let n_mediators = env_number("BENCH_MEDIATORS", 500).max(1) as usize;
     let n_cases = env_number("BENCH_CASES", 100_000);
@@ -186,14 +185,66 @@ async fn main() {
     );
 
     // Fresh cases awaiting a mediator, between parties that already have cases.
+    let targets = WARM_UP + samples + THROUGH_TRANSITION;
+    let registrar = awaiting(&ctx, &settings, &world, n_cases, targets, now).await;
+    let fresh = cases::Entity::find()
+        .filter(cases::Column::Status.eq("under_assessment"))
+        .order_by_asc(cases::Column::Id)
+        .all(&ctx.db)
+        .await
+        .expect("fresh cases");
+    let (to_pick, to_transition) = fresh.split_at(WARM_UP + samples);
+
+    let stats = time_picks(
+        &ctx,
+        &settings,
+        to_pick,
+        samples,
+        world.mediators.len(),
+        n_cases,
+    )
+    .await;
+    time_assignments(&ctx, &registrar, to_transition, now).await;
+
+    if std::env::var("BENCH_KEEP").is_err() {
+        App::truncate(&ctx).await.expect("empty the database");
+    }
+    if stats.p95 <= target_ms {
+        println!(
+            "PASS: p95 {:.2} ms <= {target_ms} ms to choose a mediator from {} mediators with \
+             {n_cases} active cases ({backend})",
+            stats.p95,
+            world.mediators.len()
+        );
+    } else {
+        println!(
+            "FAIL: p95 {:.2} ms > {target_ms} ms to choose a mediator from {} mediators with \
+             {n_cases} active cases ({backend})",
+            stats.p95,
+            world.mediators.len()
+        );
+        std::process::exit(1);
+    }
+}
+
+/// `targets` fresh cases awaiting a mediator, between parties that already have cases, and
+/// the registrar who assigns them.
+async fn awaiting(
+    ctx: &loco_rs::app::AppContext,
+    settings: &redress::settings::Settings,
+    world: &World,
+    n_cases: u64,
+    targets: usize,
+    now: DateTime<Utc>,
+) -> users::Model {
     let first = n_cases as i64 + 1;
-    let targets = (WARM_UP + samples + THROUGH_TRANSITION) as i64;
+    let targets = targets as i64;
     let txn = ctx.db.begin().await.expect("begin");
     let mut rows = Vec::new();
     let mut co_rows = Vec::new();
     for i in first..first + targets {
         // Seeds from the seeded cases' range: the same pairs come back.
-        let p = parties(&world, mix(i as u64) % n_cases.max(1) + 1, 10);
+        let p = parties(world, mix(i as u64) % n_cases.max(1) + 1, 10);
         if let Some(d) = p.co_complainant {
             co_rows.push(co::ActiveModel {
                 case_id: Set(i),
@@ -223,7 +274,7 @@ async fn main() {
     }
     let registrar = users::accredit(
         &txn,
-        &settings,
+        settings,
         Accreditation {
             email: "registrar@bench.example".into(),
             name: "Registrar".into(),
@@ -239,22 +290,27 @@ async fn main() {
     .await
     .expect("registrar");
     txn.commit().await.expect("commit");
-    maintain(&ctx, &["cases", "case_co_complainants"]).await;
-    let fresh = cases::Entity::find()
-        .filter(cases::Column::Status.eq("under_assessment"))
-        .order_by_asc(cases::Column::Id)
-        .all(&ctx.db)
-        .await
-        .expect("fresh cases");
-    let (to_pick, to_transition) = fresh.split_at(WARM_UP + samples);
+    maintain(ctx, &["cases", "case_co_complainants"]).await;
+    registrar
+}
 
+/// Times the rule's choice (`staffing::pick`) for each case of `to_pick`, after a warm-up,
+/// prints the figures and gives them.
+async fn time_picks(
+    ctx: &loco_rs::app::AppContext,
+    settings: &redress::settings::Settings,
+    to_pick: &[cases::Model],
+    samples: usize,
+    mediators: usize,
+    n_cases: u64,
+) -> Stats {
     let mut times = Vec::with_capacity(samples);
     let (mut found, mut nobody) = (0_usize, 0_usize);
     let (mut excluded, mut earlier, mut eligible) = (0_usize, 0_usize, 0_usize);
     for (k, case) in to_pick.iter().enumerate() {
         let co_ids = case.co_complainant_ids(&ctx.db).await.expect("co");
         let t = Instant::now();
-        let pick = staffing::pick(&ctx.db, &settings, case, &co_ids, None, None)
+        let pick = staffing::pick(&ctx.db, settings, case, &co_ids, None, None)
             .await
             .expect("pick");
         let took = t.elapsed();
@@ -285,10 +341,7 @@ async fn main() {
     println!(
         "pick   mediators={} active cases={n_cases} samples={samples}  median {:.2} ms  p95 {:.2} \
          ms  max {:.2} ms",
-        world.mediators.len(),
-        stats.median,
-        stats.p95,
-        stats.max
+        mediators, stats.median, stats.p95, stats.max
     );
     println!(
         "       chosen {found}, nobody {nobody}; per pick: {:.1} excluded ({:.1} for earlier \
@@ -298,14 +351,23 @@ async fn main() {
         per(eligible)
     );
 
-    // The whole automatic assignment: transaction, pick, clocks, assignment row, load, event
-    // and notices.
+    stats
+}
+
+/// Times the whole automatic assignment through the transition (transaction, pick, clocks,
+/// assignment row, load, event and notices) for each case of `to_transition`.
+async fn time_assignments(
+    ctx: &loco_rs::app::AppContext,
+    registrar: &users::Model,
+    to_transition: &[cases::Model],
+    now: DateTime<Utc>,
+) {
     let actor = registrar.actor().expect("actor");
     let mut whole = Vec::with_capacity(to_transition.len());
     for case in to_transition {
         let t = Instant::now();
         // A request reads its policy (the calendar is kept per node) and acts.
-        let policy = redress::policy::Policy::of_at(&ctx, now)
+        let policy = redress::policy::Policy::of_at(ctx, now)
             .await
             .expect("policy");
         let after = transition::transition(
@@ -345,26 +407,6 @@ async fn main() {
         whole_stats.max,
         sizes as f64 / recorded.len().max(1) as f64 / 1024.0
     );
-
-    if std::env::var("BENCH_KEEP").is_err() {
-        App::truncate(&ctx).await.expect("empty the database");
-    }
-    if stats.p95 <= target_ms {
-        println!(
-            "PASS: p95 {:.2} ms <= {target_ms} ms to choose a mediator from {} mediators with \
-             {n_cases} active cases ({backend})",
-            stats.p95,
-            world.mediators.len()
-        );
-    } else {
-        println!(
-            "FAIL: p95 {:.2} ms > {target_ms} ms to choose a mediator from {} mediators with \
-             {n_cases} active cases ({backend})",
-            stats.p95,
-            world.mediators.len()
-        );
-        std::process::exit(1);
-    }
 }
 
 /// On PostgreSQL, brings the sequences past explicit ids and lets the planner know the

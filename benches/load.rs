@@ -212,31 +212,65 @@ impl Drop for Server {
     }
 }
 
-#[tokio::main]
-#[allow(clippy::too_many_lines)]
-async fn main() {
-    let n = env_number("BENCH_CASES", 100_000);
-    let seconds = env_number("LOAD_SECONDS", 10);
-    let threads = env_number("LOAD_THREADS", 2);
-    let clients = env_list("LOAD_CLIENTS", "8,64");
-    let pool = env_number("DB_MAX_CONNECTIONS", 16);
-    let only_names = std::env::var("LOAD_SCENARIOS").unwrap_or_default();
-    let only: Vec<&str> = only_names.split(',').filter(|s| !s.is_empty()).collect();
-    // The paced run: each client waits between requests so that together they offer about
-    // `LOAD_PACED_RATE` requests a second, well below what the machine serves flat out, to
-    // read the latency a request meets when it does not queue behind others.
-    let paced_rate = env_number("LOAD_PACED_RATE", 200).max(1);
-    let pause = PACED_CLIENTS * 1000 / paced_rate;
-    let mut paced: Vec<(&str, Run)> = Vec::new();
-    let port = u16::try_from(env_number("LOAD_PORT", 5190)).expect("a port");
-    let baseline_port = port + 1;
-    let database_url = std::env::var("DATABASE_URL")
-        .unwrap_or_else(|_| "sqlite://redress_test.sqlite?mode=rwc".to_string());
+/// What a run is asked to do, from the environment (see the knobs above).
+struct Knobs {
+    n: u64,
+    seconds: u64,
+    threads: u64,
+    clients: Vec<u64>,
+    pool: u64,
+    only: Vec<String>,
+    /// Each paced client's pause between requests, in milliseconds.
+    pause: u64,
+    port: u16,
+    database_url: String,
+}
 
-    let (ctx, settings, backend, now, _) = support::boot_with_router().await;
-    println!("backend {backend}; {n} cases; {seconds} s per run; clients {clients:?}; pool {pool}");
-    support::seed_or_reuse(&ctx, &settings, n, 1, 3, now).await;
+impl Knobs {
+    fn from_env() -> Self {
+        // The paced run: each client waits between requests so that together they offer
+        // about `LOAD_PACED_RATE` requests a second, well below what the machine serves
+        // flat out, to read the latency a request meets when it does not queue behind
+        // others.
+        let paced_rate = env_number("LOAD_PACED_RATE", 200).max(1);
+        Self {
+            n: env_number("BENCH_CASES", 100_000),
+            seconds: env_number("LOAD_SECONDS", 10),
+            threads: env_number("LOAD_THREADS", 2),
+            clients: env_list("LOAD_CLIENTS", "8,64"),
+            pool: env_number("DB_MAX_CONNECTIONS", 16),
+            only: std::env::var("LOAD_SCENARIOS")
+                .unwrap_or_default()
+                .split(',')
+                .filter(|s| !s.is_empty())
+                .map(str::to_string)
+                .collect(),
+            pause: PACED_CLIENTS * 1000 / paced_rate,
+            port: u16::try_from(env_number("LOAD_PORT", 5190)).expect("a port"),
+            database_url: std::env::var("DATABASE_URL")
+                .unwrap_or_else(|_| "sqlite://redress_test.sqlite?mode=rwc".to_string()),
+        }
+    }
 
+    fn runs(&self, name: &str) -> bool {
+        self.only.is_empty() || self.only.iter().any(|o| o == name)
+    }
+}
+
+/// What each run measures, and the release binaries it starts.
+type Results = BTreeMap<(u64, &'static str), Run>;
+
+fn bin() -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/release")
+}
+
+/// The four scenarios (filing, the busiest mediator's caseload, a case page, oversight's
+/// metrics), each with a signed-in person of the seeded data; and that mediator.
+async fn scenarios(
+    ctx: &loco_rs::app::AppContext,
+    settings: &redress::settings::Settings,
+    now: chrono::DateTime<chrono::Utc>,
+) -> ([Scenario; 4], redress::models::_entities::users::Model) {
     let mediator = busiest(&ctx.db, cases::Column::MediatorId, Role::Mediator)
         .await
         .expect("a mediator with cases");
@@ -248,8 +282,8 @@ async fn main() {
     .await
     .expect("a delegate");
     let oversight = someone(
-        &ctx,
-        &settings,
+        ctx,
+        settings,
         Role::Oversight,
         "oversight@bench.example",
         now,
@@ -334,93 +368,109 @@ async fn main() {
             body: None,
         },
     ];
+    (scenarios, mediator)
+}
 
-    let bin = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/release");
-    let mut results: BTreeMap<(u64, &str), Run> = BTreeMap::new();
+/// Redress as its own process: every scenario at every client count, then the caseload
+/// paced. Gives the runs, the server's peak RSS after each client count, and the paced run.
+fn run_redress(k: &Knobs, scenarios: &[Scenario]) -> (Results, BTreeMap<u64, f64>, Run) {
+    let mut results = Results::new();
     let mut peak = BTreeMap::new();
-    {
-        let server = Server::start(
-            "redress",
-            Command::new(bin.join("redress-cli"))
-                .args(["start", "-e", "test", "-n", "-p", &port.to_string()])
-                .env("DATABASE_URL", &database_url)
-                .env("DB_TRUNCATE_AT_BOOT", "false")
-                .env("DB_MAX_CONNECTIONS", pool.to_string())
-                .current_dir(env!("CARGO_MANIFEST_DIR")),
-            port,
-            "/_ping",
-        );
-        let base = format!("http://127.0.0.1:{port}");
-        for &c in &clients {
-            for s in scenarios
-                .iter()
-                .filter(|s| only.is_empty() || only.contains(&s.name))
-            {
-                let run = drive(&base, s, (c, None), seconds, threads);
-                print_run(&format!("redress  {}", s.name), c, &run);
-                results.insert((c, s.name), run);
-            }
-            peak.insert(c, server.peak_rss_mb());
-            println!("redress peak RSS after {c} clients: {:.1} MB", peak[&c]);
+    let (port, pool, seconds, threads) = (k.port, k.pool, k.seconds, k.threads);
+    let (database_url, clients, pause) = (&k.database_url, &k.clients, k.pause);
+    let bin = bin();
+    let server = Server::start(
+        "redress",
+        Command::new(bin.join("redress-cli"))
+            .args(["start", "-e", "test", "-n", "-p", &port.to_string()])
+            .env("DATABASE_URL", database_url)
+            .env("DB_TRUNCATE_AT_BOOT", "false")
+            .env("DB_MAX_CONNECTIONS", pool.to_string())
+            .current_dir(env!("CARGO_MANIFEST_DIR")),
+        port,
+        "/_ping",
+    );
+    let base = format!("http://127.0.0.1:{port}");
+    for &c in clients {
+        for s in scenarios.iter().filter(|s| k.runs(s.name)) {
+            let run = drive(&base, s, (c, None), seconds, threads);
+            print_run(&format!("redress  {}", s.name), c, &run);
+            results.insert((c, s.name), run);
         }
-        let run = drive(
-            &base,
-            &scenarios[1],
-            (PACED_CLIENTS, Some(pause)),
-            seconds,
-            threads,
-        );
-        print_run("redress  caseload, paced", PACED_CLIENTS, &run);
-        paced.push(("caseload, paced", run));
+        peak.insert(c, server.peak_rss_mb());
+        println!("redress peak RSS after {c} clients: {:.1} MB", peak[&c]);
     }
+    let run = drive(
+        &base,
+        &scenarios[1],
+        (PACED_CLIENTS, Some(pause)),
+        seconds,
+        threads,
+    );
+    print_run("redress  caseload, paced", PACED_CLIENTS, &run);
+    (results, peak, run)
+}
 
+/// The bare axum + sqlx baseline on the same database and pool: its caseload at every
+/// client count, then paced.
+fn run_baseline(k: &Knobs, mediator_id: i64) -> (BTreeMap<u64, Run>, Run) {
     let statuses = active_statuses().join(",");
     let mut baseline = BTreeMap::new();
-    let baseline_paced = {
-        let _server = Server::start(
-            "baseline",
-            Command::new(bin.join("examples/baseline")).args([
-                database_url.as_str(),
-                &baseline_port.to_string(),
-                &pool.to_string(),
-                &statuses,
-            ]),
-            baseline_port,
-            &format!("/caseload/{}", mediator.id),
-        );
-        let s = Scenario {
-            name: "baseline",
-            method: "GET",
-            path: format!("/caseload/{}", mediator.id),
-            headers: vec![],
-            body: None,
-        };
-        for &c in &clients {
-            let run = drive(
-                &format!("http://127.0.0.1:{baseline_port}"),
-                &s,
-                (c, None),
-                seconds,
-                threads,
-            );
-            print_run("baseline caseload", c, &run);
-            baseline.insert(c, run);
-        }
+    let baseline_port = k.port + 1;
+    let (pool, seconds, threads, pause) = (k.pool, k.seconds, k.threads, k.pause);
+    let bin = bin();
+    let _server = Server::start(
+        "baseline",
+        Command::new(bin.join("examples/baseline")).args([
+            k.database_url.as_str(),
+            &baseline_port.to_string(),
+            &pool.to_string(),
+            &statuses,
+        ]),
+        baseline_port,
+        &format!("/caseload/{mediator_id}"),
+    );
+    let s = Scenario {
+        name: "baseline",
+        method: "GET",
+        path: format!("/caseload/{mediator_id}"),
+        headers: vec![],
+        body: None,
+    };
+    for &c in &k.clients {
         let run = drive(
             &format!("http://127.0.0.1:{baseline_port}"),
             &s,
-            (PACED_CLIENTS, Some(pause)),
+            (c, None),
             seconds,
             threads,
         );
-        print_run("baseline caseload, paced", PACED_CLIENTS, &run);
-        run
-    };
+        print_run("baseline caseload", c, &run);
+        baseline.insert(c, run);
+    }
+    let run = drive(
+        &format!("http://127.0.0.1:{baseline_port}"),
+        &s,
+        (PACED_CLIENTS, Some(pause)),
+        seconds,
+        threads,
+    );
+    print_run("baseline caseload, paced", PACED_CLIENTS, &run);
+    (baseline, run)
+}
 
+/// The table of every run, and each figure against its goal.
+fn report(
+    backend: &str,
+    results: &Results,
+    baseline: &BTreeMap<u64, Run>,
+    paced: &[(&str, &Run)],
+    peak: &BTreeMap<u64, f64>,
+) {
     println!();
     println!("| {backend} | clients | req/s | p50 ms | p95 ms | p99 ms | errors |");
     println!("|---|---|---|---|---|---|---|");
-    for ((c, name), r) in &results {
+    for ((c, name), r) in results {
         println!(
             "| {name} | {c} | {:.0} | {:.2} | {:.2} | {:.2} | {} |",
             r.rate(),
@@ -430,7 +480,7 @@ async fn main() {
             r.status_errors + r.socket_errors
         );
     }
-    for (c, r) in &baseline {
+    for (c, r) in baseline {
         println!(
             "| bare axum + sqlx caseload | {c} | {:.0} | {:.2} | {:.2} | {:.2} | {} |",
             r.rate(),
@@ -440,14 +490,7 @@ async fn main() {
             r.status_errors + r.socket_errors
         );
     }
-    let paced_rows = paced
-        .iter()
-        .map(|(name, r)| (*name, r))
-        .chain(std::iter::once((
-            "bare axum + sqlx caseload, paced",
-            &baseline_paced,
-        )));
-    for (name, r) in paced_rows {
+    for (name, r) in paced {
         println!(
             "| {name} | {PACED_CLIENTS} | {:.0} | {:.2} | {:.2} | {:.2} | {} |",
             r.rate(),
@@ -467,7 +510,7 @@ async fn main() {
             verdict(ok)
         );
     }
-    for (&c, b) in &baseline {
+    for (&c, b) in baseline {
         if let Some(r) = results.get(&(c, "caseload")) {
             let ratio = r.rate() / b.rate().max(f64::EPSILON);
             println!(
@@ -479,7 +522,8 @@ async fn main() {
             );
         }
     }
-    for (_, r) in &paced {
+    // The first paced run is Redress's own.
+    if let Some((_, r)) = paced.first() {
         println!(
             "caseload at {:.0} req/s from {PACED_CLIENTS} clients: p95 {:.2} ms (goal ≤ 10) {}",
             r.rate(),
@@ -490,4 +534,28 @@ async fn main() {
     if let Some(mb) = peak.values().copied().reduce(f64::max) {
         println!("peak RSS: {mb:.1} MB (goal ≤ 150) {}", verdict(mb <= 150.0));
     }
+}
+
+#[tokio::main]
+async fn main() {
+    let k = Knobs::from_env();
+    let (ctx, settings, backend, now, _) = support::boot_with_router().await;
+    println!(
+        "backend {backend}; {} cases; {} s per run; clients {:?}; pool {}",
+        k.n, k.seconds, k.clients, k.pool
+    );
+    support::seed_or_reuse(&ctx, &settings, k.n, 1, 3, now).await;
+    let (scenarios, mediator) = scenarios(&ctx, &settings, now).await;
+    let (results, peak, paced) = run_redress(&k, &scenarios);
+    let (baseline, baseline_paced) = run_baseline(&k, mediator.id);
+    report(
+        &backend.to_string(),
+        &results,
+        &baseline,
+        &[
+            ("caseload, paced", &paced),
+            ("bare axum + sqlx caseload, paced", &baseline_paced),
+        ],
+        &peak,
+    );
 }
