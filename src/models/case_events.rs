@@ -196,21 +196,41 @@ pub async fn append(
     event: NewEvent,
     now: DateTime<Utc>,
 ) -> AppResult<Model> {
-    let last = Entity::find()
-        .filter(Column::CaseId.eq(event.case_id))
-        .order_by_desc(Column::Seq)
-        .one(db)
-        .await?;
-    let Some(last) = last else {
-        let seed = ChainSeed::new();
-        return Ok(link(event, 1, seed.0.clone(), &seed, now)
-            .insert(db)
-            .await?);
+    let Some((seed, last)) = ends(db, event.case_id).await? else {
+        return start_chain(db, event, ChainSeed::new(), now).await;
     };
-    let seed = seed_of(db, event.case_id).await?;
     Ok(link(event, last.seq + 1, last.hash, &seed, now)
         .insert(db)
         .await?)
+}
+
+/// A case's chain by its ends, read in one statement: the seed its first event starts
+/// from, and its last event (`None` for a case with no chain yet).
+async fn ends(db: &impl ConnectionTrait, case_id: i64) -> AppResult<Option<(ChainSeed, Model)>> {
+    use sea_orm::{sea_query::Query, Condition};
+    let last_seq = Query::select()
+        .expr(Column::Seq.max())
+        .from(Entity)
+        .and_where(Column::CaseId.eq(case_id))
+        .to_owned();
+    let mut ends = Entity::find()
+        .filter(Column::CaseId.eq(case_id))
+        .filter(
+            Condition::any()
+                .add(Column::Seq.eq(1))
+                .add(Column::Seq.in_subquery(last_seq)),
+        )
+        .order_by_asc(Column::Seq)
+        .all(db)
+        .await?;
+    let Some(last) = ends.pop() else {
+        return Ok(None);
+    };
+    let first = ends.first().unwrap_or(&last);
+    let seed = ChainSeed::stored(&first.prev_hash)
+        .filter(|_| first.seq == 1)
+        .ok_or_else(|| AppError::Corrupt(format!("case {case_id}'s chain has no seed")))?;
+    Ok(Some((seed, last)))
 }
 
 /// Starts the chain of a case just written in this transaction, which has no event yet to
