@@ -9,7 +9,10 @@ use loco_rs::app::AppContext;
 use crate::{
     clock,
     errors::AppResult,
-    models::{deadlines::calendar::Calendar, holidays::Calendars},
+    models::{
+        deadlines::calendar::Calendar,
+        holidays::{CalendarVersion, Calendars},
+    },
     settings::Settings,
 };
 
@@ -37,6 +40,25 @@ impl Policy {
     pub async fn of_at(ctx: &AppContext, now: DateTime<Utc>) -> AppResult<Self> {
         let settings = Settings::of(ctx)?;
         let calendar = calendars(ctx).current(&ctx.db, &settings).await?;
+        Ok(Self {
+            settings,
+            calendar,
+            now,
+        })
+    }
+
+    /// The policy at `now` for a request that has read the holiday table's `version` already
+    /// (with its account).
+    ///
+    /// # Errors
+    /// Database errors reading a changed calendar; an app booted without its settings.
+    pub async fn as_seen(
+        ctx: &AppContext,
+        now: DateTime<Utc>,
+        version: CalendarVersion,
+    ) -> AppResult<Self> {
+        let settings = Settings::of(ctx)?;
+        let calendar = calendars(ctx).at(&ctx.db, &settings, version).await?;
         Ok(Self {
             settings,
             calendar,

@@ -29,6 +29,7 @@ mod m20261201_000025_credential_generation;
 mod m20261201_000026_stopped_at;
 mod m20261207_000027_calendar_versions;
 mod m20261207_000028_admin_events;
+mod m20261207_000029_caseload_covering_index;
 mod util;
 
 pub struct Migrator;
@@ -65,6 +66,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261201_000026_stopped_at::Migration),
             Box::new(m20261207_000027_calendar_versions::Migration),
             Box::new(m20261207_000028_admin_events::Migration),
+            Box::new(m20261207_000029_caseload_covering_index::Migration),
             // inject-above (do not remove this comment)
         ]
     }

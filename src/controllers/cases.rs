@@ -65,7 +65,7 @@ pub async fn file(
         })?;
         input.idempotency_key = Some(key.to_string());
     }
-    let policy = Policy::of(&ctx).await?;
+    let policy = current.policy(&ctx).await?;
     match filing::file(&ctx.db, &policy, &current.actor, input).await? {
         Filed::Created(dossier) => render(&policy, &current, &dossier, StatusCode::CREATED),
         Filed::Replayed(case) => detail(&ctx, &policy, &current, *case, StatusCode::OK).await,
@@ -78,7 +78,7 @@ pub async fn list(
     current: CurrentActor,
     ValidQuery(filter): ValidQuery<CaseFilter>,
 ) -> Result<Response> {
-    let policy = Policy::of(&ctx).await?;
+    let policy = current.policy(&ctx).await?;
     let listing = cases::list_for(&ctx.db, &current.actor, &filter, policy.now).await?;
     format::json(Page {
         items: listing
@@ -106,7 +106,7 @@ pub async fn show(
     current: CurrentActor,
     Path(raw): Path<String>,
 ) -> Result<Response> {
-    let policy = Policy::of(&ctx).await?;
+    let policy = current.policy(&ctx).await?;
     let case = cases::Model::find_for(&ctx.db, &current.actor, pid(&raw)?).await?;
     detail(&ctx, &policy, &current, case, StatusCode::OK).await
 }
@@ -118,7 +118,7 @@ pub async fn act(
     Path(raw): Path<String>,
     ValidCommand(command): ValidCommand,
 ) -> Result<Response> {
-    let policy = Policy::of(&ctx).await?;
+    let policy = current.policy(&ctx).await?;
     let case =
         transition::transition(&ctx.db, &policy, &current.actor, pid(&raw)?, command).await?;
     detail(&ctx, &policy, &current, case, StatusCode::OK).await

@@ -2,20 +2,26 @@
 //! answered as 422 and the field it concerns; the signed-in person as an [`Actor`].
 use axum::{
     body::Bytes,
-    extract::{FromRef, FromRequest, FromRequestParts, Request},
+    extract::{FromRequest, FromRequestParts, Request},
     http::{header::CONTENT_TYPE, request::Parts},
 };
 use chrono::{DateTime, Utc};
-use loco_rs::{app::AppContext, controller::extractor::auth::JWT};
+use loco_rs::{
+    app::AppContext,
+    auth::jwt,
+    controller::extractor::auth::{extract_token, get_jwt_from_config},
+};
 use serde::de::DeserializeOwned;
 
 use crate::models::day::Day;
 use crate::{
-    errors::{AppError, FieldErrors, Said},
+    errors::{AppError, AppResult, FieldErrors, Said},
     models::{
         cases::{actions::ActionInput, transition::Command},
+        holidays::CalendarVersion,
         users::{self, Actor},
     },
+    policy::Policy,
 };
 
 /// Upper bound on a JSON body, well above the longest valid case.
@@ -345,30 +351,49 @@ pub fn parse_query<T: DeserializeOwned>(query: &str) -> Result<T, AppError> {
 pub struct CurrentActor {
     pub actor: Actor,
     pub user: users::Model,
+    /// The holiday table's version, read with the account: the request's calendar.
+    pub calendar: CalendarVersion,
 }
 
-impl<S> FromRequestParts<S> for CurrentActor
-where
-    AppContext: FromRef<S>,
-    S: Send + Sync,
-{
+impl CurrentActor {
+    /// The policy in force for this request, now: its calendar costs no statement unless
+    /// the holidays changed since this node last built it.
+    ///
+    /// # Errors
+    /// Database errors reading a changed calendar; an app booted without its settings.
+    pub async fn policy(&self, ctx: &AppContext) -> AppResult<Policy> {
+        Policy::as_seen(ctx, crate::clock::now(ctx), self.calendar).await
+    }
+}
+
+// Implemented for the app's own state, read by reference: the framework's token extractor
+// copies the whole context (its configuration included) on every request.
+impl FromRequestParts<AppContext> for CurrentActor {
     type Rejection = loco_rs::Error;
 
-    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
-        let token = JWT::from_request_parts(parts, state)
-            .await
-            .map_err(|_| loco_rs::Error::from(AppError::Unauthorized))?;
-        let ctx = AppContext::from_ref(state);
+    async fn from_request_parts(
+        parts: &mut Parts,
+        ctx: &AppContext,
+    ) -> Result<Self, Self::Rejection> {
+        let config = get_jwt_from_config(ctx)?;
+        let claims = extract_token(config, parts)
+            .ok()
+            .and_then(|token| jwt::JWT::new(&config.secret).validate(&token).ok())
+            .ok_or(AppError::Unauthorized)?
+            .claims;
         // Loaded here rather than by the framework's extractor, which answers every failure
         // as "unauthorized": a database out of reach must say so (503), not sign people out.
-        let generation = token
-            .claims
+        let generation = claims
             .claims
             .get(users::GENERATION_CLAIM)
             .and_then(serde_json::Value::as_i64);
-        let user = users::Model::signed_in(&ctx.db, &token.claims.pid, generation).await?;
+        let (user, calendar) = users::Model::signed_in(&ctx.db, &claims.pid, generation).await?;
         let actor = user.actor()?;
-        Ok(Self { actor, user })
+        Ok(Self {
+            actor,
+            user,
+            calendar,
+        })
     }
 }
 

@@ -17,7 +17,6 @@ use crate::{
         mediators::{self, ledger, staffing, ProfileChange},
         vocabulary::{Language, Role},
     },
-    policy::Policy,
     views::mediators::{AssignmentList, CaseloadView, LoadList, LoadView, ProfileView},
 };
 
@@ -37,12 +36,9 @@ pub async fn caseload(
     ValidQuery(q): ValidQuery<CaseloadQuery>,
 ) -> Result<Response> {
     only(&current, &[Role::Mediator])?;
-    let at = crate::clock::now(&ctx);
+    let policy = current.policy(&ctx).await?;
     let limit = ledger::caseload_limit(q.limit);
-    let (policy, load) = futures::try_join!(
-        Policy::of_at(&ctx, at),
-        ledger::caseload(&ctx.db, &current.actor, at, limit)
-    )?;
+    let load = ledger::caseload(&ctx.db, &current.actor, policy.now, limit).await?;
     format::json(CaseloadView::new(
         &load,
         &current.actor,

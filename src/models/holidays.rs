@@ -145,11 +145,25 @@ pub async fn calendar(db: &impl ConnectionTrait, settings: &Settings) -> AppResu
 }
 
 /// The node's calendar, built once per version of the holiday table. Asking costs one read
-/// by key; a change on any node shows on every node at its next request.
+/// by key, or none when the request has read the version already ([`version_expr`] rides on
+/// the account's read); a change on any node shows on every node at its next request.
 #[derive(Debug, Default)]
 pub struct Calendars {
-    kept: Mutex<Option<(i64, Arc<Calendar>)>>,
+    kept: Mutex<Option<(CalendarVersion, Arc<Calendar>)>>,
 }
+
+/// A version of the holiday table: every change to a holiday raises it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct CalendarVersion(pub i64);
+
+/// The holiday table's version as a column of another statement, so a request reads it with
+/// its account instead of on its own.
+#[must_use]
+pub fn version_expr() -> Expr {
+    Expr::cust(VERSION_SQL_SUBQUERY)
+}
+
+const VERSION_SQL_SUBQUERY: &str = "(SELECT version FROM calendar_versions WHERE id = 1)";
 
 impl Calendars {
     /// The calendar in force.
@@ -161,9 +175,23 @@ impl Calendars {
         db: &impl ConnectionTrait,
         settings: &Settings,
     ) -> AppResult<Arc<Calendar>> {
-        // Read before the holidays: a change landing in between raises the version again, so
-        // a calendar is never kept under a version newer than its holidays.
         let version = version(db).await?;
+        self.at(db, settings, version).await
+    }
+
+    /// The calendar of `version`, read before now in the same request: built again only when
+    /// the holidays changed since this node last built it.
+    ///
+    /// # Errors
+    /// Database errors, or a calendar without working days.
+    pub async fn at(
+        &self,
+        db: &impl ConnectionTrait,
+        settings: &Settings,
+        version: CalendarVersion,
+    ) -> AppResult<Arc<Calendar>> {
+        // The version is read before the holidays: a change landing in between raises it
+        // again, so a calendar is never kept under a version newer than its holidays.
         let kept = self
             .kept
             .lock()
@@ -180,7 +208,7 @@ impl Calendars {
 }
 
 /// The holiday table's version.
-async fn version(db: &impl ConnectionTrait) -> AppResult<i64> {
+async fn version(db: &impl ConnectionTrait) -> AppResult<CalendarVersion> {
     let row = db
         .query_one_raw(Statement::from_string(
             db.get_database_backend(),
@@ -188,5 +216,5 @@ async fn version(db: &impl ConnectionTrait) -> AppResult<i64> {
         ))
         .await?
         .ok_or_else(|| AppError::Corrupt("calendar_versions has no row".into()))?;
-    Ok(row.try_get::<i64>("", "version")?)
+    Ok(CalendarVersion(row.try_get::<i64>("", "version")?))
 }

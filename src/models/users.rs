@@ -3,8 +3,8 @@
 use chrono::{DateTime, Duration, Utc};
 use loco_rs::{auth::jwt, hash};
 use sea_orm::{
-    entity::prelude::*, ActiveValue::Set, Condition, QueryOrder, TransactionSession,
-    TransactionTrait,
+    entity::prelude::*, ActiveValue::Set, Condition, FromQueryResult, QueryOrder, QuerySelect,
+    TransactionSession, TransactionTrait,
 };
 use serde_json::Map;
 use sha2::{Digest, Sha256};
@@ -13,6 +13,7 @@ pub use super::_entities::users::{self, ActiveModel, Column, Entity, Model};
 use super::{
     admin_log::{self, AdminChange, Subject},
     bodies, delegations,
+    holidays::{self, CalendarVersion},
     notifications::{self, Notice, NoticeKind, Timing},
     sign_in_failures::{self, SignInPolicy},
     vocabulary::{Locale, Role},
@@ -23,6 +24,31 @@ pub const MIN_PASSWORD_CHARS: usize = 12;
 pub const MAX_PASSWORD_CHARS: usize = 128;
 
 impl ActiveModelBehavior for ActiveModel {}
+
+/// An account read with the holiday table's version beside it.
+#[derive(FromQueryResult)]
+struct WithCalendar {
+    #[sea_orm(nested)]
+    user: Model,
+    calendar_version: i64,
+}
+
+/// The one account `select` finds, read with the holiday table's version beside it: a
+/// request's account and calendar in one statement.
+///
+/// # Errors
+/// Database errors.
+pub async fn one_with_calendar(
+    db: &impl ConnectionTrait,
+    select: Select<Entity>,
+) -> AppResult<Option<(Model, CalendarVersion)>> {
+    Ok(select
+        .column_as(holidays::version_expr(), "calendar_version")
+        .into_model::<WithCalendar>()
+        .one(db)
+        .await?
+        .map(|r| (r.user, CalendarVersion(r.calendar_version))))
+}
 
 /// The claim of an API token that names the generation of credentials it was issued in.
 pub const GENERATION_CLAIM: &str = "gen";
@@ -37,19 +63,24 @@ impl Model {
     /// A token carries the generation of credentials it was issued in
     /// ([`GENERATION_CLAIM`]); once a reset or a deactivation has started a new one, it names
     /// no one. (A token without the claim is of the first generation.)
+    ///
+    /// The same statement reads the holiday table's version, so the request's calendar costs
+    /// no statement of its own while the holidays stay as they were.
     pub async fn signed_in(
         db: &impl ConnectionTrait,
         claims_pid: &str,
         generation: Option<i64>,
-    ) -> AppResult<Self> {
+    ) -> AppResult<(Self, CalendarVersion)> {
         let pid = Uuid::parse_str(claims_pid).map_err(|_| AppError::Unauthorized)?;
-        Entity::find()
-            .filter(Column::Pid.eq(pid))
-            .filter(Column::Active.eq(true))
-            .filter(Column::CredentialGeneration.eq(generation.unwrap_or(0)))
-            .one(db)
-            .await?
-            .ok_or(AppError::Unauthorized)
+        one_with_calendar(
+            db,
+            Entity::find()
+                .filter(Column::Pid.eq(pid))
+                .filter(Column::Active.eq(true))
+                .filter(Column::CredentialGeneration.eq(generation.unwrap_or(0))),
+        )
+        .await?
+        .ok_or(AppError::Unauthorized)
     }
 
     /// Ends every credential of this account at once, on every node: the API tokens (a new

@@ -4,7 +4,10 @@ use chrono::{DateTime, Duration, Utc};
 use sea_orm::{entity::prelude::*, ActiveValue::Set};
 
 pub use super::_entities::web_sessions::{self, ActiveModel, Column, Entity, Model};
-use super::users::{self, fresh_token, token_hash};
+use super::{
+    holidays::CalendarVersion,
+    users::{self, fresh_token, token_hash},
+};
 use crate::errors::AppResult;
 
 impl ActiveModelBehavior for ActiveModel {}
@@ -44,7 +47,8 @@ pub async fn start(
     Ok(token)
 }
 
-/// The active person a session token belongs to, while the session lasts.
+/// The active person a session token belongs to, while the session lasts, with the holiday
+/// table's version read beside them.
 ///
 /// # Errors
 /// Database errors.
@@ -52,7 +56,7 @@ pub async fn resolve(
     db: &impl ConnectionTrait,
     token: &str,
     now: DateTime<Utc>,
-) -> AppResult<Option<users::Model>> {
+) -> AppResult<Option<(users::Model, CalendarVersion)>> {
     let Some(session) = Entity::find()
         .filter(Column::TokenHash.eq(token_hash(token)))
         .filter(Column::ExpiresAt.gt(now))
@@ -72,10 +76,11 @@ pub async fn resolve(
         active.updated_at = Set(now.into());
         active.update(db).await?;
     }
-    Ok(users::Entity::find_by_id(user_id)
-        .filter(users::Column::Active.eq(true))
-        .one(db)
-        .await?)
+    users::one_with_calendar(
+        db,
+        users::Entity::find_by_id(user_id).filter(users::Column::Active.eq(true)),
+    )
+    .await
 }
 
 /// Ends the session of `token` (signing out).

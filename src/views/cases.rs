@@ -3,7 +3,7 @@ use serde::Serialize;
 
 use super::{people::DelegationView, Instant};
 use crate::models::{
-    cases::{disclosure::Disclosure, dossier::Dossier, CaseAction, ListContext, Model},
+    cases::{disclosure::Disclosure, dossier::Dossier, CaseAction, CaseLine, ListContext},
     deadlines::{self, calendar::Calendar, clock::Due},
     users::{self, Actor},
 };
@@ -130,7 +130,7 @@ pub struct CaseSummary {
 impl CaseSummary {
     #[must_use]
     pub fn new(
-        c: &Model,
+        c: &CaseLine,
         ctx: &ListContext,
         actor: &Actor,
         calendar: &Calendar,
@@ -313,7 +313,7 @@ impl CaseDetail {
             ctx.complainants.insert(cd.id, cd.code.clone());
         }
         let shown = d.disclosure;
-        let mut summary = CaseSummary::new(c, &ctx, actor, calendar, now);
+        let mut summary = CaseSummary::new(&CaseLine::from(c), &ctx, actor, calendar, now);
         if shown.withholds_complainant() {
             summary.complainant = None;
         }

@@ -13,6 +13,14 @@ pub mod problems;
 use chrono::{DateTime, FixedOffset, SecondsFormat, Utc};
 use serde::Serialize;
 
+/// How an instant reads (`2026-03-04 18:00 CET`), parsed once: a list shows hundreds.
+static SHOWN: std::sync::LazyLock<Vec<chrono::format::Item<'static>>> =
+    std::sync::LazyLock::new(|| {
+        chrono::format::StrftimeItems::new("%Y-%m-%d %H:%M %Z")
+            .parse_to_owned()
+            .unwrap_or_default()
+    });
+
 /// An instant shown twice: in UTC and in the viewer's own zone.
 #[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
 pub struct Instant {
@@ -31,7 +39,7 @@ impl Instant {
             utc: at.to_rfc3339_opts(SecondsFormat::Secs, true),
             local: local.to_rfc3339_opts(SecondsFormat::Secs, false),
             zone: zone.name().to_string(),
-            shown: local.format("%Y-%m-%d %H:%M %Z").to_string(),
+            shown: local.format_with_items(SHOWN.iter()).to_string(),
         }
     }
 
@@ -53,4 +61,25 @@ pub struct Page<T> {
     pub page: u64,
     pub per_page: u64,
     pub total: u64,
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::TimeZone;
+
+    use super::Instant;
+
+    #[test]
+    fn an_instant_reads_in_the_viewers_zone_with_its_abbreviation() {
+        let at = chrono::Utc.with_ymd_and_hms(2026, 3, 4, 17, 0, 0).unwrap();
+        let shown = Instant::new(at, chrono_tz::Europe::Zurich);
+        assert_eq!(shown.shown, "2026-03-04 18:00 CET");
+        assert_eq!(shown.local, "2026-03-04T18:00:00+01:00");
+        assert_eq!(shown.utc, "2026-03-04T17:00:00Z");
+        let summer = chrono::Utc.with_ymd_and_hms(2026, 7, 4, 17, 0, 0).unwrap();
+        assert_eq!(
+            Instant::new(summer, chrono_tz::America::New_York).shown,
+            "2026-07-04 13:00 EDT"
+        );
+    }
 }

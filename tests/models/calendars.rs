@@ -109,3 +109,39 @@ async fn a_holiday_written_straight_into_the_table_reaches_the_next_policy() {
         .calendar
         .is_working_day(day.succ_opt().expect("a date")));
 }
+
+#[tokio::test]
+#[serial]
+async fn the_calendar_read_with_a_signed_in_account_is_the_one_in_force_at_that_request() {
+    let boot = boot_test::<App>().await.expect("boot");
+    let ctx = &boot.app_context;
+    let w = crate::support::world(ctx).await;
+    let user = redress::models::users::by_pid(&ctx.db, w.mediator.actor.pid)
+        .await
+        .expect("the mediator");
+    let request = || async {
+        let (_, version) = redress::models::users::Model::signed_in(
+            &ctx.db,
+            &user.pid.to_string(),
+            Some(user.credential_generation),
+        )
+        .await
+        .expect("signed in");
+        Policy::as_seen(ctx, Utc::now(), version)
+            .await
+            .expect("policy")
+    };
+    let day = christmas_eve();
+    assert!(request().await.calendar.is_working_day(day));
+    // Written as another node would: straight into the table, this node told nothing.
+    holidays::add(&ctx.db, day, "Christmas Eve", Utc::now())
+        .await
+        .expect("added");
+    assert!(!request().await.calendar.is_working_day(day));
+    rows::Entity::delete_many()
+        .filter(rows::Column::Date.eq(day))
+        .exec(&ctx.db)
+        .await
+        .expect("removed");
+    assert!(request().await.calendar.is_working_day(day));
+}

@@ -36,7 +36,9 @@ use sha2::Sha256;
 use crate::{
     errors::{Answer, AppError, FieldErrors, Said},
     models::{
-        form_replays, users,
+        form_replays,
+        holidays::CalendarVersion,
+        users,
         vocabulary::{Locale, Role},
         web_sessions,
     },
@@ -82,6 +84,8 @@ pub struct Me {
 pub struct Visitor {
     pub ctx: AppContext,
     pub me: Option<Me>,
+    /// The holiday table's version, read with the signed-in account.
+    calendar: Option<CalendarVersion>,
     pub locale: Locale,
     pub now: DateTime<Utc>,
     /// The path and query asked for, where sign-in returns to.
@@ -172,11 +176,13 @@ impl Visitor {
         let mut cookies = Vec::new();
         let session = read_cookie(&jar, SESSION_COOKIE, secure);
         let mut me = None;
+        let mut calendar = None;
         if let Some(token) = &session {
             match web_sessions::resolve(&ctx.db, token, at).await? {
-                Some(user) => {
+                Some((user, version)) => {
                     let actor = user.actor()?;
                     me = Some(Me { user, actor });
+                    calendar = Some(version);
                 }
                 None => cookies.push(expired(SESSION_COOKIE, secure)),
             }
@@ -207,6 +213,7 @@ impl Visitor {
         Ok(Self {
             ctx,
             me,
+            calendar,
             locale,
             now: at,
             here,
@@ -224,7 +231,10 @@ impl Visitor {
     /// # Errors
     /// Database errors reading the calendar.
     pub async fn policy(&self) -> Result<Policy, WebError> {
-        Ok(Policy::of_at(&self.ctx, self.now).await?)
+        Ok(match self.calendar {
+            Some(version) => Policy::as_seen(&self.ctx, self.now, version).await?,
+            None => Policy::of_at(&self.ctx, self.now).await?,
+        })
     }
 
     /// The signed-in person, or a trip to the sign-in page that comes back here.

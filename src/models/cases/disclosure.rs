@@ -3,7 +3,7 @@
 //! delegation, co-complainants, the people who act for them, nor by what their clocks give
 //! away (special and differential time tells that a delegation is an LDC or SIDS). This is
 //! the one place that decides it; every view, email, calendar entry and export asks here.
-use super::{CaseRole, Model};
+use super::{parties::HasParties, CaseRole, Model};
 use crate::models::{
     deadlines, users,
     vocabulary::{Confidentiality, Party, Role},
@@ -21,18 +21,19 @@ impl Disclosure {
     /// What a viewer standing as `role` may learn of `case`: the respondent of an
     /// identity-protected case learns nothing of the complainant side.
     #[must_use]
-    pub fn of(case: &Model, role: Option<CaseRole>) -> Self {
+    pub fn of(case: &impl HasParties, role: Option<CaseRole>) -> Self {
+        let parties = case.parties();
         Self {
-            withheld: case.is_identity_protected() && matches!(role, Some(CaseRole::Respondent)),
-            respondent_delegation: case.respondent_delegation_id,
+            withheld: parties.identity_protected && matches!(role, Some(CaseRole::Respondent)),
+            respondent_delegation: parties.respondent_delegation_id,
         }
     }
 
     /// What `actor`, who may see `case`, may learn of it. Only the respondent standing
     /// withholds anything, and it does not depend on the co-complainants, so none are read.
     #[must_use]
-    pub fn for_actor(case: &Model, actor: &users::Actor) -> Self {
-        Self::of(case, case.role_of(actor, &[]))
+    pub fn for_actor(case: &impl HasParties, actor: &users::Actor) -> Self {
+        Self::of(case, case.parties().role_of(actor, &[]))
     }
 
     /// What the public register may say of `case`: the complainant of a protected case is

@@ -13,7 +13,7 @@ use crate::{
     errors::{AppError, AppResult},
     models::{
         _entities::{assignments, cases},
-        cases::{listed, CaseStatus, ListContext, Listed},
+        cases::{listed, CaseLine, CaseStatus, ListContext, Listed},
         delegations, users,
         vocabulary::{RegionalGroup, Role},
     },
@@ -29,7 +29,7 @@ pub fn active_statuses() -> Vec<&'static str> {
 #[derive(Clone, Debug, Default)]
 pub struct Caseload {
     /// The most pressing cases, up to the limit asked for.
-    pub items: Vec<cases::Model>,
+    pub items: Vec<CaseLine>,
     pub context: ListContext,
     /// All the cases the mediator holds open.
     pub open: u64,
