@@ -135,6 +135,8 @@ impl Hooks for App {
         tasks.register(tasks::notices::Rebuild);
         tasks.register(tasks::synthetic::Synthesize);
         tasks.register(tasks::figures::Refresh);
+        tasks.register(tasks::digests::Publish);
+        tasks.register(tasks::digests::VerifyReceipt);
     }
 
     async fn truncate(ctx: &AppContext) -> Result<()> {

@@ -30,6 +30,7 @@ mod m20261201_000026_stopped_at;
 mod m20261207_000027_calendar_versions;
 mod m20261207_000028_admin_events;
 mod m20261207_000029_caseload_covering_index;
+mod m20261207_000030_register_digests;
 mod util;
 
 pub struct Migrator;
@@ -67,6 +68,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261207_000027_calendar_versions::Migration),
             Box::new(m20261207_000028_admin_events::Migration),
             Box::new(m20261207_000029_caseload_covering_index::Migration),
+            Box::new(m20261207_000030_register_digests::Migration),
             // inject-above (do not remove this comment)
         ]
     }

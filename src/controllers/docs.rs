@@ -50,7 +50,7 @@ impl Modify for BearerAuth {
         oversight::trends, oversight::trends_csv, oversight::mediator_figures,
         oversight::mediator_figures_csv, oversight::trends_chart, oversight::outcomes_chart,
         oversight::disparities_chart, oversight::admin_log,
-        register::list, register::export,
+        register::list, register::export, register::digests, register::inclusion,
     ),
     // Types reached only through query parameters are not collected automatically.
     components(schemas(crate::models::cases::CaseStatus, crate::models::vocabulary::Party)),

@@ -177,8 +177,53 @@ async fn written(
     Ok(chunks.concat().into())
 }
 
+/// One day's digest as the register publishes it.
+#[derive(serde::Serialize, utoipa::ToSchema)]
+pub struct DigestView {
+    /// The day (UTC) whose audit events the root covers.
+    pub day: String,
+    /// The Merkle root (RFC 9162) over the hashes of the day's events, hex.
+    pub root: String,
+    /// How many events the day wrote.
+    pub leaves: i64,
+    pub published_at: String,
+}
+
+#[utoipa::path(get, path = "/api/register/digests", tag = "register", responses((status = 200, body = Vec<DigestView>)))]
+pub async fn digests(State(ctx): State<AppContext>) -> Result<Response> {
+    let days = crate::models::digests::published(&ctx.db, 366).await?;
+    format::json(
+        days.into_iter()
+            .map(|d| DigestView {
+                day: d.day.to_string(),
+                root: d.root,
+                leaves: d.leaves,
+                published_at: d
+                    .published_at
+                    .to_utc()
+                    .to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+            })
+            .collect::<Vec<_>>(),
+    )
+}
+
+#[utoipa::path(get, path = "/api/register/digests/{day}/events/{hash}", tag = "register", params(("day" = String, Path, description = "The day, YYYY-MM-DD (UTC)"), ("hash" = String, Path, description = "An event's hash, from a receipt")), responses((status = 200, body = crate::models::digests::Inclusion), (status = 404, description = "no published digest of that day holds that event", body = ErrorBody)))]
+pub async fn inclusion(
+    State(ctx): State<AppContext>,
+    axum::extract::Path((day, hash)): axum::extract::Path<(String, String)>,
+) -> Result<Response> {
+    let day = chrono::NaiveDate::parse_from_str(&day, "%Y-%m-%d")
+        .map_err(|_| crate::errors::AppError::NotFound)?;
+    match crate::models::digests::inclusion(&ctx.db, day, &hash).await? {
+        Some(i) => format::json(i),
+        None => Err(crate::errors::AppError::NotFound.into()),
+    }
+}
+
 pub fn routes() -> Routes {
     Routes::new()
         .add("/api/register", get(list))
         .add("/api/register.csv", get(export))
+        .add("/api/register/digests", get(digests))
+        .add("/api/register/digests/{day}/events/{hash}", get(inclusion))
 }

@@ -410,6 +410,20 @@ async fn case_record(
     }
 }
 
+/// Every break of one case's chain and seals.
+///
+/// # Errors
+/// Database errors.
+pub async fn verify_case(
+    db: &impl ConnectionTrait,
+    case: &super::_entities::cases::Model,
+) -> AppResult<Vec<ChainBreak>> {
+    let (events, co, pleadings) = case_record(db, case.id).await?;
+    let mut breaks = verify_chain(&events);
+    breaks.extend(super::seal::check(case, &co, &events, &pleadings));
+    Ok(breaks)
+}
+
 /// Verifies every case's chain, a page of cases at a time: its links
 /// ([`verify_chain`]) and what it sealed against the case and its pleadings as stored
 /// ([`super::seal::check`]).
@@ -432,9 +446,7 @@ pub async fn verify_all(db: &impl ConnectionTrait) -> AppResult<(u64, Vec<ChainB
             break;
         };
         for case in page {
-            let (events, co, pleadings) = case_record(db, case.id).await?;
-            breaks.extend(verify_chain(&events));
-            breaks.extend(super::seal::check(&case, &co, &events, &pleadings));
+            breaks.extend(verify_case(db, &case).await?);
             checked += 1;
         }
         after = last;

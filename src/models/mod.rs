@@ -7,6 +7,7 @@ pub mod cases;
 pub mod day;
 pub mod deadlines;
 pub mod delegations;
+pub mod digests;
 pub mod extension_requests;
 pub mod form_replays;
 pub mod holds;

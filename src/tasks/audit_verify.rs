@@ -6,7 +6,7 @@ use loco_rs::{
     Error, Result,
 };
 
-use crate::models::{admin_log, case_events};
+use crate::models::{admin_log, case_events, digests};
 
 pub struct AuditVerify;
 
@@ -15,7 +15,7 @@ impl Task for AuditVerify {
     fn task(&self) -> TaskInfo {
         TaskInfo {
             name: "audit:verify".to_string(),
-            detail: "Check every case's hash-chained event log and seals, and the administrative chain; exits non-zero on any break"
+            detail: "Check every case's hash-chained event log and seals, the administrative chain and the published digests; exits non-zero on any break"
                 .to_string(),
         }
     }
@@ -31,9 +31,13 @@ impl Task for AuditVerify {
         for (seq, problem) in &admin_breaks {
             println!("BREAK administrative event={seq} {problem}");
         }
-        let total = breaks.len() + admin_breaks.len();
+        let (days, digest_breaks) = digests::verify(&ctx.db).await.map_err(Error::from)?;
+        for (day, problem) in &digest_breaks {
+            println!("BREAK digest day={day} {problem}");
+        }
+        let total = breaks.len() + admin_breaks.len() + digest_breaks.len();
         println!(
-            "audit:verify checked {checked} cases and {entries} administrative changes, {total} breaks"
+            "audit:verify checked {checked} cases, {entries} administrative changes and {days} published digests, {total} breaks"
         );
         if total == 0 {
             Ok(())

@@ -1,5 +1,6 @@
 pub mod audit_verify;
 pub mod demo;
+pub mod digests;
 pub mod figures;
 pub mod notices;
 pub mod seed_demo;

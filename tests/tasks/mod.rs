@@ -1,1 +1,2 @@
 mod audit_verify;
+mod receipts;

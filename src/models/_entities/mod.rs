@@ -22,6 +22,7 @@ pub mod mediator_conflicts;
 pub mod mediator_profiles;
 pub mod notifications;
 pub mod reference_counters;
+pub mod register_digests;
 pub mod review_samples;
 pub mod sign_in_failures;
 pub mod submissions;
