@@ -1,6 +1,6 @@
 use sea_orm_migration::{prelude::*, schema::*};
 
-use crate::util::{self, table, unique_index};
+use crate::util::{self, index, table, unique_index};
 
 /// The public register's daily digests: for each day (UTC), the root of a Merkle tree over
 /// the hashes of every audit event written that day (every case's chain, then the
@@ -22,10 +22,21 @@ impl MigrationTrait for Migration {
                 .to_owned(),
         )
         .await?;
-        unique_index(m, "register_digests", &["day"]).await
+        unique_index(m, "register_digests", &["day"]).await?;
+        // A day's events are read by their instant: to publish, to verify, and for the
+        // public inclusion path, which must not scan every chain.
+        index(m, "case_events", &["occurred_at"]).await?;
+        index(m, "admin_events", &["occurred_at"]).await
     }
 
     async fn down(&self, m: &SchemaManager) -> Result<(), DbErr> {
+        for (table, name) in [
+            ("case_events", "idx-case_events-occurred_at"),
+            ("admin_events", "idx-admin_events-occurred_at"),
+        ] {
+            m.drop_index(Index::drop().name(name).table(Alias::new(table)).to_owned())
+                .await?;
+        }
         util::drop(m, "register_digests").await
     }
 }
