@@ -212,7 +212,7 @@ async fn version(db: &impl ConnectionTrait) -> AppResult<CalendarVersion> {
     let row = db
         .query_one_raw(Statement::from_string(
             db.get_database_backend(),
-            "SELECT version FROM calendar_versions WHERE id = 1",
+            format!("SELECT {VERSION_SQL_SUBQUERY} AS version"),
         ))
         .await?
         .ok_or_else(|| AppError::Corrupt("calendar_versions has no row".into()))?;

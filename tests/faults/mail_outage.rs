@@ -68,7 +68,7 @@ async fn reminders_queued_while_the_mail_server_is_down_all_arrive_once_it_is_ba
         duplicated.len(),
         outbox.rows.iter().filter(|r| r.failed_at.is_some()).count(),
     );
-    outbox.assert_all_sent();
+    outbox.assert_all_sent(&burst.ctx.db).await;
     assert!(duplicated.is_empty(), "sent twice: {duplicated:?}");
     assert!(
         outbox.rows.iter().all(|r| r.attempts >= 2),

@@ -184,7 +184,7 @@ async fn a_node_killed_mid_sweep_and_mid_delivery_loses_nothing_and_resends_only
         DUE as usize,
         "one reminder per clock"
     );
-    outbox.assert_all_sent();
+    outbox.assert_all_sent(&burst.ctx.db).await;
     assert!(
         duplicated.is_subset(&window),
         "sent twice outside the window: {:?}",

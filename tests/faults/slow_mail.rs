@@ -38,6 +38,6 @@ async fn a_mail_server_slower_than_the_lease_still_gets_each_notice_once() {
         outbox.attempts(),
         took.as_secs_f64()
     );
-    outbox.assert_all_sent();
+    outbox.assert_all_sent(&burst.ctx.db).await;
     assert!(duplicated.is_empty(), "sent twice: {duplicated:?}");
 }

@@ -164,7 +164,7 @@ async fn two_nodes_deliver_every_reminder_once_and_file_every_grievance_once() {
     );
     assert_eq!(filed.len(), keys, "one case per idempotency key");
     assert!(breaks.is_empty(), "lifecycle: {breaks:#?}");
-    outbox.assert_all_sent();
+    outbox.assert_all_sent(&burst.ctx.db).await;
     assert!(duplicated.is_empty(), "sent twice: {duplicated:?}");
     assert_eq!(
         outbox.by_node.len(),
