@@ -21,7 +21,7 @@ use crate::{
         admin_events, assignments, bodies, case_co_complainants, case_events, cases, challenges,
         deadlines, delegations, extension_requests, figure_changes, figure_summaries, form_replays,
         holds, holidays, mediator_conflicts, mediator_profiles, notifications, reference_counters,
-        review_samples, sign_in_failures, submissions, users, web_sessions,
+        register_digests, review_samples, sign_in_failures, submissions, users, web_sessions,
     },
     settings::Settings,
     tasks,
@@ -148,6 +148,7 @@ impl Hooks for App {
         truncate_table(&ctx.db, figure_changes::Entity).await?;
         truncate_table(&ctx.db, review_samples::Entity).await?;
         truncate_table(&ctx.db, notifications::Entity).await?;
+        truncate_table(&ctx.db, register_digests::Entity).await?;
         truncate_table(&ctx.db, case_events::Entity).await?;
         truncate_table(&ctx.db, admin_events::Entity).await?;
         truncate_table(&ctx.db, challenges::Entity).await?;

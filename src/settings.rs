@@ -263,6 +263,15 @@ impl Settings {
         format!("{}/cases/{case_pid}", self.public_base_url)
     }
 
+    /// Where the public register proves that the event `hash` is in the digest of `day`.
+    #[must_use]
+    pub fn inclusion_url(&self, day: &str, hash: &str) -> String {
+        format!(
+            "{}/api/register/digests/{day}/events/{hash}",
+            self.public_base_url
+        )
+    }
+
     /// The page where the emailed reset code is entered, the code filled in.
     #[must_use]
     pub fn reset_url(&self, token: &str) -> String {

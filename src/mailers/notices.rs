@@ -135,6 +135,14 @@ impl Renderer {
         if let Some(r) = &reset {
             args.push(("minutes", r.minutes.into()));
         }
+        // Only a receipt carries the hashes of what was filed.
+        let receipt = letter
+            .receipt
+            .clone()
+            .filter(|_| kind == NoticeKind::Receipt);
+        if let Some(r) = &receipt {
+            args.push(("day", r.day.clone().into()));
+        }
 
         let mut said = BTreeMap::new();
         let mut say = |name: &str, key: &str| -> AppResult<()> {
@@ -156,6 +164,11 @@ impl Renderer {
             say("reset_link", &format!("mail-{kind}-link"))?;
             say("reset_expiry", &format!("mail-{kind}-expiry"))?;
         }
+        if receipt.is_some() {
+            for part in ["text", "event", "day", "proof"] {
+                say(&format!("receipt_{part}"), &format!("mail-{kind}-{part}"))?;
+            }
+        }
 
         let labels = aligned_labels(locale, &said)?;
 
@@ -170,6 +183,7 @@ impl Renderer {
             case,
             deadline,
             reset,
+            receipt,
             link: letter.link.clone(),
         };
         let ctx = tera::Context::from_serialize(&context)
@@ -240,6 +254,7 @@ pub struct Letter {
     /// The reminder stage (`lead5`, `due_day`, ...).
     pub stage: Option<String>,
     pub reset: Option<ResetView>,
+    pub receipt: Option<ReceiptView>,
     pub link: Option<String>,
 }
 
@@ -316,6 +331,17 @@ pub struct ResetView {
     pub url: String,
 }
 
+/// What a receipt carries besides the case: the SHA-256 of the text filed, the hash of the
+/// event that recorded it, the day (UTC) whose digest holds that event, and where the
+/// register shows the event's inclusion in that digest once it is published.
+#[derive(Clone, Debug, Serialize)]
+pub struct ReceiptView {
+    pub sha256: String,
+    pub event: String,
+    pub day: String,
+    pub proof_url: String,
+}
+
 /// A rendered email.
 #[derive(Clone, Debug)]
 pub struct Rendered {
@@ -333,6 +359,7 @@ struct Context {
     case: Option<CaseView>,
     deadline: Option<DeadlineView>,
     reset: Option<ResetView>,
+    receipt: Option<ReceiptView>,
     link: Option<String>,
 }
 
@@ -388,11 +415,25 @@ mod tests {
                 minutes: 60,
                 url: "http://localhost:5150/password/reset?token=abc123".into(),
             }),
+            receipt: Some(ReceiptView {
+                sha256: "5d1e4f2b0c9a8e7d6c5b4a39281706f5e4d3c2b1a09f8e7d6c5b4a3928170615".into(),
+                event: "a3f09c1d2e4b5a6978c0d1e2f3a4b5c6d7e8f90123456789abcdef0123456789".into(),
+                day: "2026-12-02".into(),
+                proof_url: "http://localhost:5150/api/register/digests/2026-12-02/events/a3f0"
+                    .into(),
+            }),
             link: Some("http://localhost:5150/cases/x".into()),
         };
-        if about_a_case {
+        if kind == NoticeKind::Receipt {
             Letter {
                 reset: None,
+                deadline: None,
+                ..letter
+            }
+        } else if about_a_case {
+            Letter {
+                reset: None,
+                receipt: None,
                 ..letter
             }
         } else {
@@ -400,6 +441,7 @@ mod tests {
                 case: None,
                 deadline: None,
                 stage: None,
+                receipt: None,
                 link: None,
                 ..letter
             }

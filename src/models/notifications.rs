@@ -34,6 +34,8 @@ pub enum NoticeKind {
     Reminder,
     Breach,
     Escalation,
+    /// The author's receipt for a filing or pleading: what can later prove what was filed.
+    Receipt,
 }
 
 impl NoticeKind {
@@ -52,6 +54,7 @@ impl NoticeKind {
                 Self::Reminder,
                 Self::Breach,
                 Self::Escalation,
+                Self::Receipt,
             ])
     }
 
@@ -67,6 +70,7 @@ impl NoticeKind {
             Self::Reminder => "reminder",
             Self::Breach => "breach",
             Self::Escalation => "escalation",
+            Self::Receipt => "receipt",
         }
     }
 
@@ -80,6 +84,13 @@ impl NoticeKind {
     #[must_use]
     pub const fn is_about_a_deadline(self) -> bool {
         matches!(self, Self::Reminder | Self::Breach | Self::Escalation)
+    }
+
+    /// Shows the case's next clock its reader may see (a receipt is about what was filed,
+    /// a deadline notice names its own clock).
+    #[must_use]
+    pub const fn shows_the_next_clock(self) -> bool {
+        !matches!(self, Self::Receipt | Self::PasswordReset)
     }
 
     /// About a case (every kind but a password reset).

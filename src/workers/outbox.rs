@@ -28,7 +28,7 @@ use serde::Serialize;
 
 use crate::{
     errors::{AppError, AppResult},
-    mailers::notices::{self, CaseFacts, DeadlineFacts, Letter, Renderer, ResetView},
+    mailers::notices::{self, CaseFacts, DeadlineFacts, Letter, ReceiptView, Renderer, ResetView},
     models::{
         cases::disclosure::Disclosure,
         deadlines::calendar::{Calendar, DayUnit},
@@ -446,10 +446,11 @@ fn compose(
         link = Some(settings.case_url(case.pid));
         let clock = match deadline_id {
             Some(_) => named.filter(|d| shown.may_see_clock(d)),
-            None => facts
+            None if kind.shows_the_next_clock() => facts
                 .open_clocks
                 .get(&case.id)
                 .and_then(|clocks| shown.next_clock(clocks)),
+            None => None,
         };
         if let Some(d) = clock {
             if let (Some(due), Ok(kind), Ok(party)) = (d.due_at, d.kind(), d.party()) {
@@ -478,6 +479,22 @@ fn compose(
             minutes: settings.reset_token_minutes,
         }
     });
+    let receipt = (kind == NoticeKind::Receipt).then(|| {
+        let said = |key: &str| {
+            payload
+                .get(key)
+                .and_then(serde_json::Value::as_str)
+                .unwrap_or_default()
+                .to_string()
+        };
+        let (day, event) = (said("day"), said("event"));
+        ReceiptView {
+            sha256: said("sha256"),
+            proof_url: settings.inclusion_url(&day, &event),
+            event,
+            day,
+        }
+    });
     let letter = Letter {
         kind,
         locale,
@@ -490,6 +507,7 @@ fn compose(
             .and_then(serde_json::Value::as_str)
             .map(str::to_string),
         reset,
+        receipt,
         link: link.clone(),
     };
     match build_message(settings, renderer, &letter, user, row.id, link, now) {

@@ -1,2 +1,3 @@
 mod audit_verify;
+mod emptying;
 mod receipts;

@@ -9,33 +9,45 @@ use redress::{
         _entities::{case_events, submissions},
         digests::{self, Receipt},
     },
+    workers::outbox::{self, Postman},
 };
 use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter};
 use serial_test::serial;
 
-use crate::support::*;
+use crate::support::{smtp::Sink, *};
 
-/// The receipt of the response "The list was full.", and the case's reference.
-async fn receipt_of_response(ctx: &loco_rs::app::AppContext, reference: &str) -> Receipt {
+/// The event that recorded the response "The list was full.".
+async fn event_of_response(ctx: &loco_rs::app::AppContext) -> case_events::Model {
     let response = submissions::Entity::find()
         .filter(submissions::Column::Body.eq("The list was full."))
         .one(&ctx.db)
         .await
         .expect("query")
         .expect("the response");
-    let event = case_events::Entity::find()
+    case_events::Entity::find()
         .filter(case_events::Column::CaseId.eq(response.case_id))
         .all(&ctx.db)
         .await
         .expect("events")
         .into_iter()
         .find(|e| e.detail.contains(&response.pid.to_string()))
-        .expect("the event that recorded the response");
-    Receipt {
-        reference: reference.to_string(),
-        sha256: digests::text_hash("The list was full."),
-        event: event.hash,
-    }
+        .expect("the event that recorded the response")
+}
+
+/// The value the receipt emailed to `to` gives under `label` (on the line after it).
+fn emailed(sink: &Sink, to: &str, label: &str) -> Vec<String> {
+    sink.to(to)
+        .iter()
+        .filter(|m| m.subject().contains("Receipt"))
+        .filter_map(|m| {
+            let text = m.text();
+            let mut lines = text.lines();
+            lines.find(|l| l.starts_with(label))?;
+            lines
+                .find(|l| !l.trim().is_empty())
+                .map(|v| v.trim().to_string())
+        })
+        .collect()
 }
 
 #[tokio::test]
@@ -43,6 +55,7 @@ async fn receipt_of_response(ctx: &loco_rs::app::AppContext, reference: &str) ->
 async fn a_receipt_holds_against_the_days_digest_and_fails_once_the_pleading_is_changed() {
     request::<App, _, _>(|server, ctx| async move {
         let w = world(&ctx).await;
+        let sink = Sink::start();
         let case = case_in_mediation(&server, &w).await;
         let case = must(
             &server,
@@ -59,10 +72,42 @@ async fn a_receipt_holds_against_the_days_digest_and_fails_once_the_pleading_is_
         )
         .await;
         let reference = case["reference"].as_str().expect("a reference");
-        let receipt = receipt_of_response(&ctx, reference).await;
+
+        // Each author is emailed a receipt for what they filed, and nobody else is.
+        let now = redress::clock::now(&ctx);
+        let (settings, calendar) = policy(&ctx).await;
+        let postman = Postman::smtp(&sink.config(), 4).expect("transport");
+        outbox::drain(&ctx.db, &postman, &settings, &calendar, || now)
+            .await
+            .expect("delivery runs");
+        let respondent = emailed(&sink, &w.respondent.email, "SHA-256 of the text");
+        assert_eq!(respondent, [digests::text_hash("The list was full.")]);
+        assert_eq!(
+            emailed(&sink, &w.complainant.email, "SHA-256 of the text").len(),
+            1,
+            "the complainant's receipt is for the grievance they filed"
+        );
+        assert_eq!(
+            emailed(&sink, &w.mediator.email, "SHA-256 of the text").len(),
+            1,
+            "the mediator's receipt is for the request they made"
+        );
+        for other in [&w.registrar, &w.oversight] {
+            assert!(emailed(&sink, &other.email, "SHA-256").is_empty());
+        }
+        let event = event_of_response(&ctx).await;
+        let receipt = Receipt {
+            reference: reference.to_string(),
+            sha256: respondent[0].clone(),
+            event: emailed(&sink, &w.respondent.email, "The event that recorded it")[0].clone(),
+        };
+        assert_eq!(receipt.event, event.hash);
+        assert_eq!(
+            emailed(&sink, &w.respondent.email, "The day (UTC)"),
+            [now.date_naive().to_string()]
+        );
 
         // Before the day is over, nothing is published to check against.
-        let now = redress::clock::now(&ctx);
         let (_, problems) = digests::check_receipt(&ctx.db, &receipt, None)
             .await
             .expect("checked");
@@ -87,6 +132,21 @@ async fn a_receipt_holds_against_the_days_digest_and_fails_once_the_pleading_is_
         assert!(problems.is_empty(), "{problems:?}");
         let inclusion = inclusion.expect("the event's place");
         assert!(inclusion.proves(&receipt.event, &day.root));
+        // The public register's page shows the day's digest to anyone.
+        let register = server.get("/register").await.text();
+        assert!(
+            register.contains(&day.root),
+            "the digest is on the register page"
+        );
+        // The link the receipt gives shows the same proof on the public register.
+        let link = emailed(&sink, &w.respondent.email, "From the next day")[0].clone();
+        let path = link
+            .split_once("/api/")
+            .map(|(_, p)| format!("/api/{p}"))
+            .expect("a register link");
+        let proof = server.get(&path).await;
+        proof.assert_status_ok();
+        assert_eq!(proof.json::<serde_json::Value>()["root"], day.root.as_str());
         assert_eq!(inclusion.size, u64::try_from(day.leaves).unwrap());
         let vars = task::Vars::from_cli_args(vec![
             ("reference".into(), receipt.reference.clone()),

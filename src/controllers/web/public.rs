@@ -1,14 +1,18 @@
 //! The public register: every registered case, with no sign-in and nothing a protected
-//! complainant asked to withhold; searchable, and downloadable as CSV.
+//! complainant asked to withhold; searchable, and downloadable as CSV; with the latest daily
+//! digests of the audit chains, against which a party checks its receipts.
 use axum::{extract::Query, http::StatusCode, response::Response};
 use serde_json::json;
 
 use super::{parse_query, query_with, Visitor, WebError};
 use crate::models::{
-    bodies,
+    bodies, digests,
     oversight::register::{self, Filter, Stage},
     vocabulary::Category,
 };
+
+/// The latest daily digests the page shows; the API gives older ones.
+const DIGESTS_SHOWN: u64 = 14;
 
 /// `GET /register`
 pub async fn register(
@@ -17,6 +21,7 @@ pub async fn register(
 ) -> Result<Response, WebError> {
     let filter: Filter = parse_query(&raw)?;
     let (items, total) = register::page(&v.ctx.db, &filter, v.now).await?;
+    let digests = digests::published(&v.ctx.db, DIGESTS_SHOWN).await?;
     let (page, per_page) = filter.bounds();
     let pages = total.div_ceil(per_page).max(1);
     let bodies: Vec<String> = bodies::list(&v.ctx.db)
@@ -54,6 +59,7 @@ pub async fn register(
             "stages": Stage::names(),
             "categories": Category::names(),
             "bodies": bodies,
+            "digests": digests,
         }),
     )
 }

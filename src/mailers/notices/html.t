@@ -2,7 +2,13 @@
 <html lang="{{ lang }}">
 <body style="font-family:Arial,Helvetica,sans-serif;font-size:14px;color:#1b1b1b;max-width:640px">
 <p>{{ words.greeting }}</p>
-<p>{{ words.message }}</p>{% if reset %}<p style="font-family:monospace;font-size:16px">{{ reset.token }}</p><p><a href="{{ reset.url }}">{{ words.reset_link }}</a></p><p>{{ words.reset_expiry }}</p>{% endif %}
+<p>{{ words.message }}</p>{% if reset %}<p style="font-family:monospace;font-size:16px">{{ reset.token }}</p><p><a href="{{ reset.url }}">{{ words.reset_link }}</a></p><p>{{ words.reset_expiry }}</p>{% endif %}{% if receipt %}
+<dl style="margin:16px 0">
+<dt>{{ words.receipt_text }}</dt><dd style="font-family:monospace;word-break:break-all">{{ receipt.sha256 }}</dd>
+<dt>{{ words.receipt_event }}</dt><dd style="font-family:monospace;word-break:break-all">{{ receipt.event }}</dd>
+<dt>{{ words.receipt_day }}</dt><dd style="font-family:monospace">{{ receipt.day }}</dd>
+</dl>
+<p>{{ words.receipt_proof }} <a href="{{ receipt.proof_url }}" style="word-break:break-all">{{ receipt.proof_url }}</a></p>{% endif %}
 {% if case %}<table style="border-collapse:collapse;margin:16px 0">
 <tr><th align="left" style="padding:2px 12px 2px 0">{{ words.case }}</th><td>{{ case.reference }} — {{ case.title }}</td></tr>
 <tr><th align="left" style="padding:2px 12px 2px 0">{{ words.status }}</th><td>{{ case.status }}</td></tr>{% if case.complainant %}

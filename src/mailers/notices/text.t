@@ -8,7 +8,18 @@
 
     {{ reset.url }}
 
-{{ words.reset_expiry }}{% endif %}
+{{ words.reset_expiry }}{% endif %}{% if receipt %}
+
+{{ words.receipt_text }}
+    {{ receipt.sha256 }}
+{{ words.receipt_event }}
+    {{ receipt.event }}
+{{ words.receipt_day }}
+    {{ receipt.day }}
+
+{{ words.receipt_proof }}
+
+    {{ receipt.proof_url }}{% endif %}
 {% if case %}
 {{ labels.case }}{{ case.reference }} — {{ case.title }}
 {{ labels.status }}{{ case.status }}{% if case.complainant %}

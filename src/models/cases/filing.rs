@@ -22,7 +22,7 @@ use crate::{
         _entities::{case_co_complainants as co, reference_counters as counters, submissions},
         bodies, case_events,
         deadlines::{self, ClockPolicy},
-        delegations,
+        delegations, digests,
         notifications::{self, Notice, NoticeKind, Timing},
         seal,
         users::{self, Actor},
@@ -400,6 +400,7 @@ async fn insert_case(
         next_due_at: clock.due_at,
         ..case
     };
+    digests::send_receipt(db, filer, &case, &complaint.body, &event, now).await?;
     let viewer_role = case.role_of(actor, &co_ids);
     let mut co_complainants = resolved.co;
     co_complainants.sort_by(|a, b| a.name.cmp(&b.name));

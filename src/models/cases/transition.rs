@@ -14,6 +14,7 @@ use crate::{
     models::{
         case_events::{self, NewEvent},
         deadlines::calendar::Calendar,
+        digests,
         notifications::{self, Notice, NoticeKind, Timing},
         users::{self, Actor},
         vocabulary::Role,
@@ -155,6 +156,7 @@ async fn apply(
         now: frame.now,
         automatic,
         detail: serde_json::Map::new(),
+        pleaded: None,
     };
     let Acted::Done(done) = command.input.act(&mut cx).await? else {
         return Ok((case.clone(), false));
@@ -177,6 +179,13 @@ async fn apply(
         .await?
         .ok_or(AppError::NotFound)?;
     notify(&cx, &updated, action, event.id, &done).await?;
+    if let Some(text) = cx.pleaded.take() {
+        let author = users::Entity::find_by_id(frame.actor.id)
+            .one(db)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        digests::send_receipt(db, &author, &updated, &text, &event, frame.now).await?;
+    }
     Ok((updated, done.staff_after))
 }
 

@@ -14,7 +14,11 @@ use serde::Serialize;
 use sha2::{Digest, Sha256};
 
 pub use super::_entities::register_digests::{ActiveModel, Column, Entity, Model};
-use super::_entities::{admin_events, case_events, cases, submissions};
+use super::{
+    _entities::{admin_events, case_events, cases, submissions},
+    notifications::{self, Notice, NoticeKind, Timing},
+    users,
+};
 use crate::errors::AppResult;
 
 impl ActiveModelBehavior for ActiveModel {}
@@ -155,24 +159,18 @@ impl Inclusion {
     /// Whether the path takes the event `hash` to `root`.
     #[must_use]
     pub fn proves(&self, hash: &str, root: &str) -> bool {
-        let Ok(root) = hex::decode(root).map(<[u8; 32]>::try_from) else {
-            return false;
+        let node = |h: &str| {
+            hex::decode(h)
+                .ok()
+                .and_then(|b| merkle::Hash::try_from(b).ok())
         };
-        let Ok(root) = root else { return false };
-        let Ok(path) = self
-            .path
-            .iter()
-            .map(|p| {
-                hex::decode(p)
-                    .ok()
-                    .and_then(|b| <[u8; 32]>::try_from(b).ok())
-            })
-            .collect::<Option<Vec<_>>>()
-            .ok_or(())
-        else {
-            return false;
-        };
-        merkle::verify(&leaf(hash), self.index, self.size, &path, &root)
+        let path: Option<Vec<merkle::Hash>> = self.path.iter().map(|p| node(p)).collect();
+        match (node(root), path) {
+            (Some(root), Some(path)) => {
+                merkle::verify(&leaf(hash), self.index, self.size, &path, &root)
+            }
+            _ => false,
+        }
     }
 }
 
@@ -236,6 +234,50 @@ pub struct Receipt {
     pub event: String,
 }
 
+impl Receipt {
+    /// The receipt of `text`, filed on the case `reference` and recorded by `event`.
+    #[must_use]
+    pub fn of(reference: &str, text: &str, event: &case_events::Model) -> Self {
+        Self {
+            reference: reference.to_string(),
+            sha256: text_hash(text),
+            event: event.hash.clone(),
+        }
+    }
+}
+
+/// Sends `author` the receipt of `text`, filed on `case` and recorded by `event`: the
+/// reference, the SHA-256 of the text, the event's hash and the day whose digest will hold
+/// it. Queued in the transaction that records the filing, so a receipt goes out exactly
+/// when the filing is kept.
+///
+/// # Errors
+/// Database errors.
+pub async fn send_receipt(
+    db: &impl ConnectionTrait,
+    author: &users::Model,
+    case: &cases::Model,
+    text: &str,
+    event: &case_events::Model,
+    now: DateTime<Utc>,
+) -> AppResult<()> {
+    let receipt = Receipt::of(&case.reference, text, event);
+    let notice = Notice {
+        kind: NoticeKind::Receipt,
+        case_id: Some(case.id),
+        dedupe_base: format!("event:{}:receipt", event.id),
+        payload: serde_json::json!({
+            "case": case.pid,
+            "reference": receipt.reference,
+            "sha256": receipt.sha256,
+            "event": receipt.event,
+            "day": event.occurred_at.to_utc().date_naive(),
+        }),
+        timing: Timing::Now,
+    };
+    notifications::enqueue(db, std::slice::from_ref(author), &notice, now).await
+}
+
 /// The SHA-256 of a filed text, as a receipt carries it: over its UTF-8 bytes, exactly as
 /// filed.
 #[must_use]
@@ -284,12 +326,16 @@ pub async fn check_receipt(
     }
     let detail: serde_json::Value = serde_json::from_str(&event.detail).unwrap_or_default();
     let filed = match detail.get("submission").and_then(serde_json::Value::as_str) {
-        Some(pid) => submissions::Entity::find()
-            .filter(submissions::Column::CaseId.eq(case.id))
-            .all(db)
-            .await?
-            .into_iter()
-            .find(|s| s.pid.to_string() == pid),
+        Some(pid) => match Uuid::parse_str(pid) {
+            Ok(pid) => {
+                submissions::Entity::find()
+                    .filter(submissions::Column::CaseId.eq(case.id))
+                    .filter(submissions::Column::Pid.eq(pid))
+                    .one(db)
+                    .await?
+            }
+            Err(_) => None,
+        },
         None => None,
     };
     match filed {

@@ -40,6 +40,8 @@ pub struct Cx<'a> {
     /// with the registry's standing and names no actor.
     pub automatic: bool,
     pub(in crate::models::cases) detail: serde_json::Map<String, serde_json::Value>,
+    /// The text of the pleading the action added, as kept: its author gets a receipt.
+    pub(in crate::models::cases) pleaded: Option<String>,
 }
 
 /// Changes to the case row that an action makes besides its status and version.
@@ -313,6 +315,7 @@ impl Cx<'_> {
         .await?;
         let seed = crate::models::case_events::seed_of(self.db, self.case.id).await?;
         self.note("submission", sub.pid.to_string());
+        self.pleaded = Some(sub.body.clone());
         // A chain begun before seals has no secret to seal with: a seal over its zero start
         // would be a bare hash of what the other side may guess.
         if !seed.is_zero() {
