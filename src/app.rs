@@ -19,9 +19,10 @@ use crate::{
     controllers,
     models::_entities::{
         admin_events, assignments, bodies, case_co_complainants, case_events, cases, challenges,
-        deadlines, delegations, extension_requests, figure_changes, figure_summaries, form_replays,
-        holds, holidays, mediator_conflicts, mediator_profiles, notifications, reference_counters,
-        register_digests, review_samples, sign_in_failures, submissions, users, web_sessions,
+        deadlines, delegations, document_chunks, documents, extension_requests, figure_changes,
+        figure_summaries, form_replays, holds, holidays, mediator_conflicts, mediator_profiles,
+        notifications, reference_counters, register_digests, review_samples, sign_in_failures,
+        submissions, users, web_sessions,
     },
     settings::Settings,
     tasks,
@@ -105,6 +106,7 @@ impl Hooks for App {
             .add_route(controllers::auth::routes())
             .add_route(controllers::reference::routes())
             .add_route(controllers::cases::routes())
+            .add_route(controllers::documents::routes())
             .add_route(controllers::admin::routes())
             .add_route(controllers::notices::routes())
             .add_route(controllers::mediators::routes())
@@ -155,6 +157,8 @@ impl Hooks for App {
         truncate_table(&ctx.db, assignments::Entity).await?;
         truncate_table(&ctx.db, mediator_conflicts::Entity).await?;
         truncate_table(&ctx.db, mediator_profiles::Entity).await?;
+        truncate_table(&ctx.db, document_chunks::Entity).await?;
+        truncate_table(&ctx.db, documents::Entity).await?;
         truncate_table(&ctx.db, submissions::Entity).await?;
         truncate_table(&ctx.db, extension_requests::Entity).await?;
         truncate_table(&ctx.db, holds::Entity).await?;

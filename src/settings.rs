@@ -6,11 +6,11 @@ use chrono::{DateTime, NaiveTime, Utc, Weekday};
 use loco_rs::app::AppContext;
 use serde::Deserialize;
 
-pub use crate::models::sign_in_failures::SignInPolicy;
 use crate::models::{
     deadlines::calendar::DayUnit,
     vocabulary::{Category, DeadlineKind, Urgency},
 };
+pub use crate::models::{documents::DocumentLimits, sign_in_failures::SignInPolicy};
 
 /// One redress clock's length: the unit and the number of days, with a tighter figure for
 /// urgent cases.
@@ -125,6 +125,8 @@ pub struct Settings {
     pub assignment: AssignmentSettings,
     pub oversight: OversightSettings,
     pub sign_in: SignInPolicy,
+    /// How much a case file takes.
+    pub documents: DocumentLimits,
     /// Where the app's clock starts, for test environments: every test then runs at this
     /// instant whatever the day. Refused at boot in production.
     pub clock_starts_at: Option<DateTime<Utc>>,
@@ -148,6 +150,8 @@ struct Raw {
     oversight: OversightSettings,
     #[serde(default)]
     sign_in: SignInPolicy,
+    #[serde(default)]
+    documents: DocumentLimits,
     #[serde(default)]
     clock_starts_at: Option<DateTime<Utc>>,
 }
@@ -204,8 +208,10 @@ impl Settings {
             assignment: raw.assignment,
             oversight: raw.oversight,
             sign_in: raw.sign_in,
+            documents: raw.documents,
             clock_starts_at: raw.clock_starts_at,
         };
+        settings.documents.check().map_err(SettingsError::Invalid)?;
         let s = &settings.sign_in;
         if s.max_failures < 1 || s.window_minutes < 1 || s.lockout_minutes < 1 {
             return Err(SettingsError::Invalid(

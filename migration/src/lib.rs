@@ -31,6 +31,7 @@ mod m20261207_000027_calendar_versions;
 mod m20261207_000028_admin_events;
 mod m20261207_000029_caseload_covering_index;
 mod m20261207_000030_register_digests;
+mod m20261207_000031_documents;
 mod util;
 
 pub struct Migrator;
@@ -69,6 +70,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261207_000028_admin_events::Migration),
             Box::new(m20261207_000029_caseload_covering_index::Migration),
             Box::new(m20261207_000030_register_digests::Migration),
+            Box::new(m20261207_000031_documents::Migration),
             // inject-above (do not remove this comment)
         ]
     }

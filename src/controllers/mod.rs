@@ -5,6 +5,7 @@ pub mod admin;
 pub mod auth;
 pub mod cases;
 pub mod docs;
+pub mod documents;
 #[cfg(test)]
 mod edge_tests;
 pub mod extract;

@@ -421,6 +421,7 @@ pub async fn verify_case(
     let (events, co, pleadings) = case_record(db, case.id).await?;
     let mut breaks = verify_chain(&events);
     breaks.extend(super::seal::check(case, &co, &events, &pleadings));
+    breaks.extend(super::documents::check_sealed(db, case.id, &events).await?);
     Ok(breaks)
 }
 

@@ -8,6 +8,7 @@ pub mod day;
 pub mod deadlines;
 pub mod delegations;
 pub mod digests;
+pub mod documents;
 pub mod extension_requests;
 pub mod form_replays;
 pub mod holds;

@@ -251,7 +251,7 @@ pub struct CaseDetail {
 }
 
 /// A person named to the viewer, when the disclosure rule lets them be.
-fn named(shown: Disclosure, who: &Option<users::Model>) -> Option<PersonRef> {
+pub(crate) fn named(shown: Disclosure, who: &Option<users::Model>) -> Option<PersonRef> {
     who.as_ref()
         .filter(|u| shown.may_name(u))
         .map(PersonRef::from)

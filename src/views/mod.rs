@@ -4,6 +4,7 @@ pub mod admin_log;
 pub mod calendar;
 pub mod cases;
 pub mod charts;
+pub mod documents;
 pub mod i18n;
 pub mod mediators;
 pub mod metrics;

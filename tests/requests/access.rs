@@ -30,6 +30,16 @@ async fn each_role_sees_exactly_the_cases_it_may_see() {
         let res = post(&server, &w.outsider, "/api/cases", &other).await;
         assert_eq!(res.status_code(), 201);
         let foreign: Value = res.json();
+        // Each case holds a document, so that the routes about one have one to show.
+        let mut evidence = std::collections::HashMap::new();
+        for (case, by) in [
+            (&served, &w.complainant),
+            (&unserved, &w.complainant),
+            (&foreign, &w.outsider),
+        ] {
+            let pid = case["pid"].as_str().unwrap().to_string();
+            evidence.insert(pid, add_evidence(&server, by, case).await);
+        }
 
         let doc: Value = server.get("/api/openapi.json").await.json();
         let case_routes: Vec<String> = doc["paths"]
@@ -67,7 +77,9 @@ async fn each_role_sees_exactly_the_cases_it_may_see() {
                 // Every case route the API describes, so a new one is covered as it lands,
                 // and the case page.
                 for route in &case_routes {
-                    let path = route.replace("{pid}", pid);
+                    let path = route
+                        .replace("{pid}", pid)
+                        .replace("{document}", &evidence[pid]);
                     assert_eq!(
                         get(&server, who, &path).await.status_code(),
                         if sees { 200 } else { 404 },

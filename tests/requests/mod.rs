@@ -4,6 +4,7 @@ mod assignment;
 mod auth;
 mod concurrency;
 mod docs;
+mod documents;
 mod hostile_input;
 mod kept;
 mod lifecycle;

@@ -96,6 +96,9 @@ async fn nothing_identifies_a_protected_complainant_to_the_respondent_anywhere()
         must(&server, &w.mediator, &case,
             json!({"action": "decide_extension", "request": request_pid, "grant": true, "note": "Granted."})).await;
 
+        // The complainant side adds evidence: the respondent reads it, never who added it.
+        let document = add_evidence(&server, &second, &case).await;
+
         // The seed the case's chain starts from: with it, the hashes on the timeline would
         // test a guess of who acted.
         let seed = case_events::Entity::find()
@@ -131,7 +134,7 @@ async fn nothing_identifies_a_protected_complainant_to_the_respondent_anywhere()
             .expect("paths")
             .iter()
             .filter(|(path, ops)| path.starts_with("/api/cases") && ops.get("get").is_some())
-            .map(|(path, _)| path.replace("{pid}", &pid))
+            .map(|(path, _)| path.replace("{pid}", &pid).replace("{document}", &document))
             .collect();
         assert!(routes.len() >= 3, "{routes:?}");
         for route in &routes {

@@ -220,6 +220,30 @@ pub async fn file_as(server: &TestServer, who: &Person, body: &Value) -> Value {
     res.json()
 }
 
+/// A small but real PDF.
+pub const PDF: &[u8] = b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n\
+2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n";
+
+/// `who` adds a PDF as evidence to `case`; gives the document's pid.
+pub async fn add_evidence(server: &TestServer, who: &Person, case: &Value) -> String {
+    use axum_test::multipart::{MultipartForm, Part};
+    let pid = case["pid"].as_str().expect("pid");
+    let form = MultipartForm::new()
+        .add_text("title", "Annotated agenda")
+        .add_text("language", "en")
+        .add_part("file", Part::bytes(PDF.to_vec()).file_name("agenda.pdf"));
+    let res = server
+        .post(&format!("/api/cases/{pid}/documents"))
+        .authorization_bearer(&who.token)
+        .multipart(form)
+        .await;
+    assert_eq!(res.status_code(), 201, "evidence refused: {}", res.text());
+    res.json::<Value>()[0]["pid"]
+        .as_str()
+        .expect("a document pid")
+        .to_string()
+}
+
 /// Takes an action on a case and returns the response.
 pub async fn act(server: &TestServer, who: &Person, case: &Value, action: Value) -> TestResponse {
     let pid = case["pid"].as_str().expect("pid");

@@ -67,3 +67,4 @@ field-from-after-to = The start must not be after the end.
 field-period-too-long = A period covers at most { $max } days.
 field-bad-date = Enter a date as YYYY-MM-DD.
 field-bad-zone = “{ $zone }” is not a time zone; use a name such as Europe/Zurich or America/New_York.
+rule-case-closed-to-evidence = The case is closed: no evidence can be added to it.

@@ -67,3 +67,4 @@ field-from-after-to = El inicio no puede ser posterior al final.
 field-period-too-long = Un período abarca como máximo { $max } días.
 field-bad-date = Indique una fecha con el formato AAAA-MM-DD.
 field-bad-zone = «{ $zone }» no es una zona horaria; utilice un nombre como Europe/Zurich o America/New_York.
+rule-case-closed-to-evidence = El caso está cerrado: ya no se pueden añadir pruebas.

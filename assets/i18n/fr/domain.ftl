@@ -67,3 +67,4 @@ field-from-after-to = Le début ne peut pas être postérieur à la fin.
 field-period-too-long = Une période couvre au plus { $max } jours.
 field-bad-date = Saisissez une date au format AAAA-MM-JJ.
 field-bad-zone = « { $zone } » n'est pas un fuseau horaire ; utilisez un nom tel que Europe/Zurich ou America/New_York.
+rule-case-closed-to-evidence = L'affaire est close : aucune pièce ne peut plus y être ajoutée.

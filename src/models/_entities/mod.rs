@@ -11,6 +11,8 @@ pub mod cases;
 pub mod challenges;
 pub mod deadlines;
 pub mod delegations;
+pub mod document_chunks;
+pub mod documents;
 pub mod extension_requests;
 pub mod figure_changes;
 pub mod figure_refresh;

@@ -1,0 +1,242 @@
+//! Evidence documents of a case: add (multipart), list, download. Each handler parses,
+//! scopes, makes one model call, renders.
+use axum::{
+    body::Body,
+    extract::{multipart::Field, DefaultBodyLimit, Multipart, Path, State},
+    http::{header, StatusCode},
+    response::IntoResponse,
+    routing::{get, post},
+};
+use loco_rs::prelude::{format, AppContext, Response, Result, Routes};
+
+use super::extract::{pid, CurrentActor};
+use crate::{
+    errors::{AppError, ErrorBody, FieldErrors, Said},
+    models::{
+        documents::{self, Described, MediaType, Spooled, Spooler},
+        vocabulary::Language,
+    },
+    views::documents::DocumentView,
+};
+
+/// The longest title, in characters.
+const TITLE_MAX: usize = 200;
+
+fn field_error(field: &str, code: &str, said: Said) -> AppError {
+    AppError::Validation(FieldErrors::single_said(field, code, said))
+}
+
+fn unreadable(e: &axum::extract::multipart::MultipartError) -> AppError {
+    AppError::Validation(FieldErrors::single(
+        "file",
+        "multipart",
+        format!("the upload could not be read: {}", e.body_text()),
+    ))
+}
+
+/// A text field, refused past `max` bytes rather than read whole.
+async fn small_text(mut field: Field<'_>, name: &str, max: usize) -> Result<String, AppError> {
+    let mut bytes = Vec::new();
+    while let Some(part) = field.chunk().await.map_err(|e| unreadable(&e))? {
+        bytes.extend_from_slice(&part);
+        if bytes.len() > max * 4 {
+            return Err(field_error(
+                name,
+                "length",
+                Said::new("field-too-long").number("max", i64::try_from(max).unwrap_or(0)),
+            ));
+        }
+    }
+    String::from_utf8(bytes).map_err(|_| field_error(name, "utf8", Said::new("field-required")))
+}
+
+/// The parts of an upload: the title, the language and the files, each file spooled.
+async fn read_upload(
+    mut multipart: Multipart,
+    limits: documents::DocumentLimits,
+) -> Result<(Described, Vec<Spooled>), AppError> {
+    let (mut title, mut language, mut files) = (None, None, Vec::new());
+    while let Some(mut field) = multipart.next_field().await.map_err(|e| unreadable(&e))? {
+        match field.name().unwrap_or_default() {
+            "file" => {
+                if files.len() as u64 >= limits.max_files_per_pleading {
+                    return Err(field_error(
+                        "file",
+                        "too_many",
+                        Said::new("document-too-many").number(
+                            "n",
+                            i64::try_from(limits.max_files_per_pleading).unwrap_or(i64::MAX),
+                        ),
+                    ));
+                }
+                let mut spool = Spooler::new(field.file_name().unwrap_or_default(), limits)?;
+                while let Some(bytes) = field.chunk().await.map_err(|e| unreadable(&e))? {
+                    spool.push(&bytes).await?;
+                }
+                files.push(spool.finish().await?);
+            }
+            "title" => title = Some(small_text(field, "title", TITLE_MAX).await?),
+            "language" => language = Some(small_text(field, "language", 8).await?),
+            other => {
+                return Err(AppError::Validation(FieldErrors::single(
+                    other,
+                    "unknown",
+                    "this upload takes only title, language and file",
+                )))
+            }
+        }
+    }
+    let title = title.map(|t| t.trim().to_string()).unwrap_or_default();
+    let mut errors = FieldErrors::new();
+    if title.is_empty() {
+        errors.add_said("title", "required", Said::new("field-required"));
+    } else if title.chars().count() > TITLE_MAX {
+        errors.add_said(
+            "title",
+            "length",
+            Said::new("field-too-long").number("max", i64::try_from(TITLE_MAX).unwrap_or(0)),
+        );
+    }
+    let language = match language.as_deref().map(str::trim) {
+        None | Some("") => {
+            errors.add_said("language", "required", Said::new("field-required"));
+            None
+        }
+        Some(l) => l.parse::<Language>().ok().or_else(|| {
+            errors.add_said("language", "unknown", Said::new("field-unknown"));
+            None
+        }),
+    };
+    if files.is_empty() {
+        errors.add_said("file", "required", Said::new("document-none"));
+    }
+    match language {
+        Some(language) if errors.is_empty() => Ok((Described { title, language }, files)),
+        _ => Err(AppError::Validation(errors)),
+    }
+}
+
+#[utoipa::path(post, path = "/api/cases/{pid}/documents", tag = "documents", security(("bearer" = [])), params(("pid" = String, Path, description = "the case pid")), request_body(content = crate::views::documents::UploadForm, content_type = "multipart/form-data", description = "a title, the language of the files and one or more files (each at most `settings.documents.max_file_mb`)"), responses((status = 201, description = "kept, its SHA-256 sealed into the case's chain", body = [DocumentView]), (status = 401, description = "not signed in", body = ErrorBody), (status = 403, description = "not a party to the case", body = ErrorBody), (status = 404, description = "no such case, or not visible to you", body = ErrorBody), (status = 409, description = "the case is closed", body = ErrorBody), (status = 422, description = "a missing field, a file too large or of a kind not kept, too many files, or a case file full", body = ErrorBody)))]
+pub async fn add(
+    State(ctx): State<AppContext>,
+    current: CurrentActor,
+    Path(raw): Path<String>,
+    multipart: Multipart,
+) -> Result<Response> {
+    let pid = pid(&raw)?;
+    let policy = current.policy(&ctx).await?;
+    let limits = policy.settings.documents;
+    let (described, files) = read_upload(multipart, limits).await?;
+    let kept = documents::add_evidence(
+        &ctx.db,
+        &current.actor,
+        pid,
+        &described,
+        files,
+        limits,
+        policy.now,
+    )
+    .await?;
+    let (case, listed) = documents::of_case(&ctx.db, &current.actor, pid).await?;
+    let views: Vec<DocumentView> = listed
+        .iter()
+        .filter(|(d, _)| kept.iter().any(|k| k.id == d.id))
+        .map(|(d, author)| DocumentView::new(&case, d, author, &current.actor))
+        .collect();
+    format::render().status(StatusCode::CREATED).json(views)
+}
+
+#[utoipa::path(get, path = "/api/cases/{pid}/documents", tag = "documents", security(("bearer" = [])), params(("pid" = String, Path, description = "the case pid")), responses((status = 200, body = [DocumentView]), (status = 401, description = "not signed in", body = ErrorBody), (status = 404, description = "no such case, or not visible to you", body = ErrorBody)))]
+pub async fn list(
+    State(ctx): State<AppContext>,
+    current: CurrentActor,
+    Path(raw): Path<String>,
+) -> Result<Response> {
+    let (case, docs) = documents::of_case(&ctx.db, &current.actor, pid(&raw)?).await?;
+    format::json(
+        docs.iter()
+            .map(|(d, author)| DocumentView::new(&case, d, author, &current.actor))
+            .collect::<Vec<_>>(),
+    )
+}
+
+/// `Content-Disposition: attachment` with an ASCII name and the UTF-8 one (RFC 6266).
+fn disposition(name: &str, kind: Option<MediaType>) -> String {
+    let name = match kind {
+        Some(k)
+            if !name
+                .to_ascii_lowercase()
+                .ends_with(&format!(".{}", k.extension())) =>
+        {
+            format!("{name}.{}", k.extension())
+        }
+        _ => name.to_string(),
+    };
+    let ascii: String = name
+        .chars()
+        .map(|c| {
+            if c.is_ascii_graphic() && !matches!(c, '"' | '\\' | '%' | ';') {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    let utf8 = percent_encoding::utf8_percent_encode(&name, percent_encoding::NON_ALPHANUMERIC);
+    format!("attachment; filename=\"{ascii}\"; filename*=UTF-8''{utf8}")
+}
+
+#[utoipa::path(get, path = "/api/cases/{pid}/documents/{document}", tag = "documents", security(("bearer" = [])), params(("pid" = String, Path, description = "the case pid"), ("document" = String, Path, description = "the document pid")), responses((status = 200, description = "the file, always as an attachment", content_type = "application/octet-stream"), (status = 401, description = "not signed in", body = ErrorBody), (status = 404, description = "no such case or document, or not visible to you", body = ErrorBody)))]
+pub async fn download(
+    State(ctx): State<AppContext>,
+    current: CurrentActor,
+    Path((case, document)): Path<(String, String)>,
+) -> Result<Response> {
+    let doc = documents::one(&ctx.db, &current.actor, pid(&case)?, pid(&document)?).await?;
+    let kind = MediaType::from_mime(&doc.media_type);
+    let db = ctx.db.clone();
+    let id = doc.id;
+    // One chunk in memory at a time, read as the client takes them.
+    let body = futures::stream::unfold(0i32, move |seq| {
+        let db = db.clone();
+        async move {
+            match documents::chunk(&db, id, seq).await {
+                Ok(Some(data)) => Some((Ok::<_, AppError>(data), seq + 1)),
+                Ok(None) => None,
+                Err(e) => Some((Err(e), i32::MAX)),
+            }
+        }
+    });
+    Ok((
+        StatusCode::OK,
+        [
+            (header::CONTENT_TYPE, doc.media_type.clone()),
+            (header::CONTENT_LENGTH, doc.size.to_string()),
+            (
+                header::CONTENT_DISPOSITION,
+                disposition(&doc.file_name, kind),
+            ),
+            (header::X_CONTENT_TYPE_OPTIONS, "nosniff".to_string()),
+            (
+                header::CONTENT_SECURITY_POLICY,
+                "default-src 'none'; sandbox".to_string(),
+            ),
+            (header::CACHE_CONTROL, "private, no-store".to_string()),
+            (header::ETAG, format!("\"{}\"", doc.sha256)),
+        ],
+        Body::from_stream(body),
+    )
+        .into_response())
+}
+
+pub fn routes() -> Routes {
+    Routes::new()
+        .prefix("/api/cases")
+        // Each file's size is held to the limit while it streams in; the body as a whole is
+        // bounded by the number of files.
+        .add(
+            "/{pid}/documents",
+            post(add).get(list).layer(DefaultBodyLimit::disable()),
+        )
+        .add("/{pid}/documents/{document}", get(download))
+}
