@@ -127,7 +127,7 @@ pub async fn add(
     let policy = current.policy(&ctx).await?;
     let limits = policy.settings.documents;
     let (described, files) = read_upload(multipart, limits).await?;
-    let kept = documents::add_evidence(
+    let (case, kept) = documents::add_evidence(
         &ctx.db,
         &current.actor,
         pid,
@@ -137,11 +137,10 @@ pub async fn add(
         policy.now,
     )
     .await?;
-    let (case, listed) = documents::of_case(&ctx.db, &current.actor, pid).await?;
-    let views: Vec<DocumentView> = listed
+    let author = Some(current.user.clone());
+    let views: Vec<DocumentView> = kept
         .iter()
-        .filter(|(d, _)| kept.iter().any(|k| k.id == d.id))
-        .map(|(d, author)| DocumentView::new(&case, d, author, &current.actor))
+        .map(|d| DocumentView::new(&case, d, &author, &current.actor))
         .collect();
     format::render().status(StatusCode::CREATED).json(views)
 }

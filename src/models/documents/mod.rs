@@ -165,11 +165,10 @@ impl Spooler {
                 Said::new("document-type-refused").text("name", self.name),
             ));
         };
-        self.file
-            .flush()
-            .await
-            .and(self.file.rewind().await)
-            .map_err(|e| AppError::Internal(format!("spooling an upload: {e}")))?;
+        let spool_error =
+            |e: std::io::Error| AppError::Internal(format!("spooling an upload: {e}"));
+        self.file.flush().await.map_err(spool_error)?;
+        self.file.rewind().await.map_err(spool_error)?;
         Ok(Spooled {
             file: self.file,
             size: self.size,
@@ -225,7 +224,7 @@ pub const fn adds_for(role: CaseRole) -> Option<Party> {
 }
 
 /// Adds `files` to the case `pid` as evidence from `actor`, in one transaction with the
-/// event that seals their SHA-256 into the case's chain.
+/// event that seals their SHA-256 into the case's chain. Gives the case and the documents.
 ///
 /// # Errors
 /// 404 for a case the actor may not see, 403 for one they may not add to, 422 for a closed
@@ -238,7 +237,7 @@ pub async fn add_evidence(
     files: Vec<Spooled>,
     limits: DocumentLimits,
     now: DateTime<Utc>,
-) -> AppResult<Vec<Model>> {
+) -> AppResult<(cases::Model, Vec<Model>)> {
     if files.is_empty() {
         return Err(refused("required", Said::new("document-none")));
     }
@@ -292,7 +291,7 @@ pub async fn add_evidence(
     )
     .await?;
     txn.commit().await?;
-    Ok(kept)
+    Ok((case, kept))
 }
 
 /// The event that records evidence added to a case.
