@@ -299,9 +299,12 @@ pub const ADDED: &str = "documents_added";
 
 /// Bytes the case's documents already take.
 async fn held_by(db: &impl ConnectionTrait, case_id: i64) -> AppResult<u64> {
+    use sea_orm::sea_query::{Alias, Expr, Func};
+    // PostgreSQL sums a BIGINT column as NUMERIC, which does not read back as an i64.
+    let sum = Func::coalesce([Column::Size.sum(), Expr::value(0i64)]);
     let total: Option<i64> = Entity::find()
         .select_only()
-        .column_as(Column::Size.sum(), "total")
+        .column_as(Expr::expr(Func::cast_as(sum, Alias::new("BIGINT"))), "total")
         .filter(Column::CaseId.eq(case_id))
         .into_tuple::<Option<i64>>()
         .one(db)
