@@ -158,6 +158,13 @@ impl FieldErrors {
         self.0.is_empty()
     }
 
+    /// Adds every problem of `other`.
+    pub fn merge(&mut self, other: Self) {
+        for (field, messages) in other.0 {
+            self.0.entry(field).or_default().extend(messages);
+        }
+    }
+
     /// `Ok(())` when nothing was recorded, else the validation error.
     ///
     /// # Errors

@@ -1,12 +1,15 @@
 //! Cases: file, list, read, act. Each handler parses, scopes, makes one model call, renders.
 use axum::{
-    extract::{Path, State},
+    extract::{DefaultBodyLimit, Path, State},
     http::{HeaderMap, StatusCode},
     routing::{get, post},
 };
 use loco_rs::prelude::{format, AppContext, Response, Result, Routes};
 
-use super::extract::{pid, CurrentActor, ValidCommand, ValidJson, ValidQuery};
+use super::{
+    extract::{parse_command, parse_json, pid, CurrentActor, ValidQuery},
+    upload::JsonWithFiles,
+};
 use crate::errors::ErrorBody;
 use crate::{
     errors::{AppError, FieldErrors},
@@ -48,13 +51,14 @@ fn render(
     ))
 }
 
-#[utoipa::path(post, path = "/api/cases", tag = "cases", security(("bearer" = [])), request_body = NewCase, params(("Idempotency-Key" = Option<String>, Header, description = "filing again with the same key returns the first case")), responses((status = 201, description = "filed", body = CaseDetail), (status = 200, description = "already filed with this key", body = CaseDetail), (status = 401, description = "not signed in", body = ErrorBody), (status = 403, description = "only delegates file", body = ErrorBody), (status = 422, description = "invalid input, per field", body = ErrorBody)))]
+#[utoipa::path(post, path = "/api/cases", tag = "cases", security(("bearer" = [])), request_body(content((NewCase = "application/json"), (crate::views::documents::JsonWithFilesForm = "multipart/form-data")), description = "the grievance as JSON; or, with documents, multipart: the same JSON in a `json` part and a `file` part per document"), params(("Idempotency-Key" = Option<String>, Header, description = "filing again with the same key returns the first case")), responses((status = 201, description = "filed", body = CaseDetail), (status = 200, description = "already filed with this key", body = CaseDetail), (status = 401, description = "not signed in", body = ErrorBody), (status = 403, description = "only delegates file", body = ErrorBody), (status = 422, description = "invalid input, per field", body = ErrorBody)))]
 pub async fn file(
     State(ctx): State<AppContext>,
     current: CurrentActor,
     headers: HeaderMap,
-    ValidJson(mut input): ValidJson<NewCase>,
+    body: JsonWithFiles,
 ) -> Result<Response> {
+    let mut input: NewCase = parse_json(&body.json)?;
     if let Some(key) = headers.get("idempotency-key") {
         let key = key.to_str().map_err(|_| {
             AppError::Validation(FieldErrors::single(
@@ -66,7 +70,7 @@ pub async fn file(
         input.idempotency_key = Some(key.to_string());
     }
     let policy = current.policy(&ctx).await?;
-    match filing::file(&ctx.db, &policy, &current.actor, input).await? {
+    match filing::file_attached(&ctx.db, &policy, &current.actor, input, body.attached).await? {
         Filed::Created(dossier) => render(&policy, &current, &dossier, StatusCode::CREATED),
         Filed::Replayed(case) => detail(&ctx, &policy, &current, *case, StatusCode::OK).await,
     }
@@ -111,23 +115,36 @@ pub async fn show(
     detail(&ctx, &policy, &current, case, StatusCode::OK).await
 }
 
-#[utoipa::path(post, path = "/api/cases/{pid}/actions", tag = "cases", security(("bearer" = [])), params(("pid" = String, Path, description = "the case pid")), request_body(content = crate::models::cases::actions::ActionInput, description = "`{\"action\": name, \"expected_version\": n, ...fields}`: the action name with its fields beside it"), responses((status = 200, body = CaseDetail), (status = 401, description = "not signed in", body = ErrorBody), (status = 403, description = "your standing in the case does not allow this action", body = ErrorBody), (status = 404, description = "no such case, or not visible to you", body = ErrorBody), (status = 409, description = "refused by the lifecycle, a stale version or a case rule", body = ErrorBody), (status = 422, description = "invalid input, per field", body = ErrorBody)))]
+#[utoipa::path(post, path = "/api/cases/{pid}/actions", tag = "cases", security(("bearer" = [])), params(("pid" = String, Path, description = "the case pid")), request_body(content((crate::models::cases::actions::ActionInput = "application/json"), (crate::views::documents::JsonWithFilesForm = "multipart/form-data")), description = "`{\"action\": name, \"expected_version\": n, ...fields}`: the action name with its fields beside it; or, with documents (for an action that writes a pleading), multipart: the same JSON in a `json` part and a `file` part per document"), responses((status = 200, body = CaseDetail), (status = 401, description = "not signed in", body = ErrorBody), (status = 403, description = "your standing in the case does not allow this action", body = ErrorBody), (status = 404, description = "no such case, or not visible to you", body = ErrorBody), (status = 409, description = "refused by the lifecycle, a stale version or a case rule", body = ErrorBody), (status = 422, description = "invalid input, per field", body = ErrorBody)))]
 pub async fn act(
     State(ctx): State<AppContext>,
     current: CurrentActor,
     Path(raw): Path<String>,
-    ValidCommand(command): ValidCommand,
+    body: JsonWithFiles,
 ) -> Result<Response> {
+    let command = parse_command(&body.json)?;
     let policy = current.policy(&ctx).await?;
-    let case =
-        transition::transition(&ctx.db, &policy, &current.actor, pid(&raw)?, command).await?;
+    let case = transition::transition_attached(
+        &ctx.db,
+        &policy,
+        &current.actor,
+        pid(&raw)?,
+        command,
+        body.attached,
+    )
+    .await?;
     detail(&ctx, &policy, &current, case, StatusCode::OK).await
 }
 
 pub fn routes() -> Routes {
     Routes::new()
         .prefix("/api/cases")
-        .add("/", get(list).post(file))
+        // A filing and an action may carry documents: each file is held to its limit while
+        // it streams in, and a JSON body to its own.
+        .add("/", get(list).post(file).layer(DefaultBodyLimit::disable()))
         .add("/{pid}", get(show))
-        .add("/{pid}/actions", post(act))
+        .add(
+            "/{pid}/actions",
+            post(act).layer(DefaultBodyLimit::disable()),
+        )
 }

@@ -2,99 +2,49 @@
 //! scopes, makes one model call, renders.
 use axum::{
     body::Body,
-    extract::{multipart::Field, DefaultBodyLimit, Multipart, Path, State},
+    extract::{DefaultBodyLimit, Multipart, Path, State},
     http::{header, StatusCode},
     response::IntoResponse,
     routing::{get, post},
 };
 use loco_rs::prelude::{format, AppContext, Response, Result, Routes};
 
-use super::extract::{pid, CurrentActor};
+use super::{
+    extract::{pid, CurrentActor},
+    upload,
+};
 use crate::{
     errors::{AppError, ErrorBody, FieldErrors, Said},
     models::{
-        documents::{self, Described, MediaType, Spooled, Spooler},
+        documents::{self, Described, MediaType, Spooled},
         vocabulary::Language,
     },
     views::documents::DocumentView,
 };
 
-/// The longest title, in characters.
-const TITLE_MAX: usize = 200;
-
-fn field_error(field: &str, code: &str, said: Said) -> AppError {
-    AppError::Validation(FieldErrors::single_said(field, code, said))
-}
-
-fn unreadable(e: &axum::extract::multipart::MultipartError) -> AppError {
-    AppError::Validation(FieldErrors::single(
-        "file",
-        "multipart",
-        format!("the upload could not be read: {}", e.body_text()),
-    ))
-}
-
-/// A text field, refused past `max` bytes rather than read whole.
-async fn small_text(mut field: Field<'_>, name: &str, max: usize) -> Result<String, AppError> {
-    let mut bytes = Vec::new();
-    while let Some(part) = field.chunk().await.map_err(|e| unreadable(&e))? {
-        bytes.extend_from_slice(&part);
-        if bytes.len() > max * 4 {
-            return Err(field_error(
-                name,
-                "length",
-                Said::new("field-too-long").number("max", i64::try_from(max).unwrap_or(0)),
-            ));
-        }
-    }
-    String::from_utf8(bytes).map_err(|_| field_error(name, "utf8", Said::new("field-required")))
-}
-
 /// The parts of an upload: the title, the language and the files, each file spooled.
 async fn read_upload(
-    mut multipart: Multipart,
+    multipart: Multipart,
     limits: documents::DocumentLimits,
 ) -> Result<(Described, Vec<Spooled>), AppError> {
-    let (mut title, mut language, mut files) = (None, None, Vec::new());
-    while let Some(mut field) = multipart.next_field().await.map_err(|e| unreadable(&e))? {
-        match field.name().unwrap_or_default() {
-            "file" => {
-                if files.len() as u64 >= limits.max_files_per_pleading {
-                    return Err(field_error(
-                        "file",
-                        "too_many",
-                        Said::new("document-too-many").number(
-                            "n",
-                            i64::try_from(limits.max_files_per_pleading).unwrap_or(i64::MAX),
-                        ),
-                    ));
-                }
-                let mut spool = Spooler::new(field.file_name().unwrap_or_default(), limits)?;
-                while let Some(bytes) = field.chunk().await.map_err(|e| unreadable(&e))? {
-                    spool.push(&bytes).await?;
-                }
-                files.push(spool.finish().await?);
-            }
-            "title" => title = Some(small_text(field, "title", TITLE_MAX).await?),
-            "language" => language = Some(small_text(field, "language", 8).await?),
-            other => {
-                return Err(AppError::Validation(FieldErrors::single(
-                    other,
-                    "unknown",
-                    "this upload takes only title, language and file",
-                )))
-            }
-        }
-    }
+    let sent = upload::read(multipart, limits, |_| Ok(())).await?;
+    sent.files_ok()?;
+    sent.only(&["title", "language"], "title, language and file")?;
+    let (title, language, files) = (
+        sent.text("title").map(str::to_string),
+        sent.text("language").map(str::to_string),
+        sent.files,
+    );
     let title = title.map(|t| t.trim().to_string()).unwrap_or_default();
     let mut errors = FieldErrors::new();
     if title.is_empty() {
         errors.add_said("title", "required", Said::new("field-required"));
-    } else if title.chars().count() > TITLE_MAX {
+    } else if title.chars().count() > documents::TITLE_MAX {
         errors.add_said(
             "title",
             "length",
-            Said::new("field-too-long").number("max", i64::try_from(TITLE_MAX).unwrap_or(0)),
+            Said::new("field-too-long")
+                .number("max", i64::try_from(documents::TITLE_MAX).unwrap_or(0)),
         );
     }
     let language = match language.as_deref().map(str::trim) {
@@ -137,10 +87,16 @@ pub async fn add(
         policy.now,
     )
     .await?;
-    let author = Some(current.user.clone());
     let views: Vec<DocumentView> = kept
-        .iter()
-        .map(|d| DocumentView::new(&case, d, &author, &current.actor))
+        .into_iter()
+        .map(|doc| {
+            let listed = documents::Listed {
+                doc,
+                author: Some(current.user.clone()),
+                pleading: None,
+            };
+            DocumentView::new(&case, &listed, &current.actor)
+        })
         .collect();
     format::render().status(StatusCode::CREATED).json(views)
 }
@@ -154,7 +110,7 @@ pub async fn list(
     let (case, docs) = documents::of_case(&ctx.db, &current.actor, pid(&raw)?).await?;
     format::json(
         docs.iter()
-            .map(|(d, author)| DocumentView::new(&case, d, author, &current.actor))
+            .map(|d| DocumentView::new(&case, d, &current.actor))
             .collect::<Vec<_>>(),
     )
 }
@@ -192,10 +148,16 @@ pub async fn download(
     Path((case, document)): Path<(String, String)>,
 ) -> Result<Response> {
     let doc = documents::one(&ctx.db, &current.actor, pid(&case)?, pid(&document)?).await?;
+    Ok(attachment(&ctx.db, &doc))
+}
+
+/// A document's content as a download, whichever door asked: streamed one chunk at a time
+/// as the client takes them, always as an attachment that no browser renders or sniffs.
+#[must_use]
+pub fn attachment(db: &sea_orm::DatabaseConnection, doc: &documents::Model) -> Response {
     let kind = MediaType::from_mime(&doc.media_type);
-    let db = ctx.db.clone();
+    let db = db.clone();
     let id = doc.id;
-    // One chunk in memory at a time, read as the client takes them.
     let body = futures::stream::unfold(0i32, move |seq| {
         let db = db.clone();
         async move {
@@ -206,7 +168,7 @@ pub async fn download(
             }
         }
     });
-    Ok((
+    (
         StatusCode::OK,
         [
             (header::CONTENT_TYPE, doc.media_type.clone()),
@@ -225,7 +187,7 @@ pub async fn download(
         ],
         Body::from_stream(body),
     )
-        .into_response())
+        .into_response()
 }
 
 pub fn routes() -> Routes {

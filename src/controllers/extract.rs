@@ -1,9 +1,8 @@
 //! The edge: request bodies and query strings parsed into domain types, with every problem
 //! answered as 422 and the field it concerns; the signed-in person as an [`Actor`].
 use axum::{
-    body::Bytes,
     extract::{FromRequest, FromRequestParts, Request},
-    http::{header::CONTENT_TYPE, request::Parts},
+    http::request::Parts,
 };
 use chrono::{DateTime, Utc};
 use loco_rs::{
@@ -231,52 +230,9 @@ where
 {
     type Rejection = loco_rs::Error;
 
-    async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
-        let is_json = req
-            .headers()
-            .get(CONTENT_TYPE)
-            .and_then(|v| v.to_str().ok())
-            .is_none_or(|ct| ct.starts_with("application/json") || ct.contains("+json"));
-        if !is_json {
-            return Err(AppError::Validation(FieldErrors::single(
-                WHOLE_REQUEST,
-                "content_type",
-                "send the body as application/json",
-            ))
-            .into());
-        }
-        let bytes = Bytes::from_request(req, state).await.map_err(|_| {
-            loco_rs::Error::from(AppError::Validation(FieldErrors::single(
-                WHOLE_REQUEST,
-                "unreadable",
-                "the request body could not be read",
-            )))
-        })?;
-        if bytes.len() > MAX_BODY_BYTES {
-            return Err(AppError::Validation(FieldErrors::single(
-                WHOLE_REQUEST,
-                "too_large",
-                format!("the body may not exceed {MAX_BODY_BYTES} bytes"),
-            ))
-            .into());
-        }
+    async fn from_request(req: Request, _state: &S) -> Result<Self, Self::Rejection> {
+        let bytes = super::upload::json_bytes(req).await?;
         Ok(Self(parse_json(&bytes)?))
-    }
-}
-
-/// An action body, parsed with [`parse_command`].
-pub struct ValidCommand(pub Command);
-
-impl<S> FromRequest<S> for ValidCommand
-where
-    S: Send + Sync,
-{
-    type Rejection = loco_rs::Error;
-
-    async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
-        let ValidJson(value) = ValidJson::<serde_json::Value>::from_request(req, state).await?;
-        let bytes = serde_json::to_vec(&value).map_err(|e| AppError::Internal(e.to_string()))?;
-        Ok(Self(parse_command(&bytes)?))
     }
 }
 

@@ -14,6 +14,7 @@ pub mod notices;
 pub mod oversight;
 pub mod reference;
 pub mod register;
+pub mod upload;
 pub mod web;
 
 use crate::{errors::AppError, views::problems};

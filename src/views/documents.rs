@@ -8,8 +8,8 @@ use super::{
 };
 use crate::models::{
     cases::{disclosure::Disclosure, Model as Case},
-    documents::Model,
-    users::{self, Actor},
+    documents::Listed,
+    users::Actor,
 };
 
 #[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
@@ -28,14 +28,21 @@ pub struct DocumentView {
     /// Withheld when it would identify a protected complainant.
     pub author: Option<PersonRef>,
     pub at: Instant,
+    /// The pleading it came with; `None` for evidence added on its own.
+    pub pleading: Option<String>,
     /// Where the content is downloaded.
     pub href: String,
 }
 
 impl DocumentView {
     #[must_use]
-    pub fn new(case: &Case, doc: &Model, author: &Option<users::Model>, viewer: &Actor) -> Self {
+    pub fn new(case: &Case, listed: &Listed, viewer: &Actor) -> Self {
         let shown = Disclosure::for_actor(case, viewer);
+        let Listed {
+            doc,
+            author,
+            pleading,
+        } = listed;
         Self {
             pid: doc.pid.to_string(),
             title: doc.title.clone(),
@@ -47,6 +54,7 @@ impl DocumentView {
             party: doc.party.clone(),
             author: named(shown, author),
             at: Instant::from_db(doc.created_at, viewer.zone),
+            pleading: pleading.map(|p| p.to_string()),
             href: format!("/api/cases/{}/documents/{}", case.pid, doc.pid),
         }
     }
@@ -60,6 +68,17 @@ pub struct UploadForm {
     pub title: String,
     /// en, fr, es, ar, zh or ru.
     pub language: String,
+    #[schema(value_type = Vec<String>, format = Binary)]
+    pub file: Vec<Vec<u8>>,
+}
+
+/// A filing or an action with documents: its JSON body, as sent alone, in a `json` part,
+/// and one `file` part per document (each kept under its own name, in the case's language).
+#[derive(utoipa::ToSchema)]
+#[allow(dead_code)]
+pub struct JsonWithFilesForm {
+    /// The JSON body the request takes without documents.
+    pub json: String,
     #[schema(value_type = Vec<String>, format = Binary)]
     pub file: Vec<Vec<u8>>,
 }

@@ -1,5 +1,6 @@
 use redress::{app::App, models::_entities::cases};
 use sea_orm::{EntityTrait, PaginatorTrait};
+use serde_json::Value;
 use serial_test::serial;
 
 use super::{input_value, location, Browser};
@@ -297,6 +298,131 @@ async fn a_rule_refusal_reads_in_the_visitors_language_and_in_english_for_the_ap
         let html = res.text();
         assert!(html.contains("affaire n&#39;est pas en suspens."), "{html}");
         assert!(!html.contains("not on hold"));
+    })
+    .await;
+}
+
+#[tokio::test]
+#[serial]
+async fn documents_go_with_a_pleading_or_as_evidence_from_the_case_page_and_come_back_as_attachments(
+) {
+    request::<App, _, _>(|server, ctx| async move {
+        let w = world(&ctx).await;
+        let case = case_in_mediation(&server, &w).await;
+        let pid = case["pid"].as_str().expect("pid");
+
+        // The mediator's request carries a file; the forms that take files say their limits.
+        let mut mediator = Browser::sign_in(&server, &w.mediator).await;
+        let page = mediator.get(&server, &format!("/cases/{pid}")).await.text();
+        assert!(page.contains("enctype=\"multipart/form-data\""), "{page}");
+        assert!(page.contains("20 files of 25 MB"), "the limits are stated");
+        let version = input_value(&page, "expected_version").expect("a version");
+        let res = mediator
+            .post_files(
+                &server,
+                &format!("/cases/{pid}/act"),
+                &[
+                    ("action", "request_information"),
+                    ("expected_version", &version),
+                    ("questions", "Which meeting removed you from the list?"),
+                ],
+                &[("rules of procedure.pdf", PDF)],
+            )
+            .await;
+        assert_eq!(res.status_code(), 303, "{}", res.text());
+
+        // The complainant adds evidence on its own; a page is refused with the form kept.
+        let mut delegate = Browser::sign_in(&server, &w.complainant).await;
+        delegate.get(&server, &format!("/cases/{pid}")).await;
+        let refused = delegate
+            .post_files(
+                &server,
+                &format!("/cases/{pid}/documents"),
+                &[("title", "Speakers list"), ("language", "en")],
+                &[("list.pdf", b"<html><body>list</body></html>")],
+            )
+            .await;
+        assert_eq!(refused.status_code(), 422);
+        let html = refused.text();
+        assert!(
+            html.contains("value=\"Speakers list\""),
+            "what was typed stays"
+        );
+        assert!(html.contains("list.pdf is not a kind of file"), "{html}");
+        assert!(html.contains("choose them again"));
+        let res = delegate
+            .post_files(
+                &server,
+                &format!("/cases/{pid}/documents"),
+                &[("title", "Speakers list"), ("language", "en")],
+                &[("list.pdf", PDF)],
+            )
+            .await;
+        assert_eq!(res.status_code(), 303, "{}", res.text());
+
+        // The case page lists both with their kind and size, and each downloads as itself.
+        let page = delegate.get(&server, &format!("/cases/{pid}")).await.text();
+        assert!(page.contains("rules of procedure"), "{page}");
+        assert!(page.contains("Speakers list"));
+        assert!(page.contains("<td>PDF</td><td>1 kB</td>"), "{page}");
+        let docs: Vec<Value> = get(
+            &server,
+            &w.complainant,
+            &format!("/api/cases/{pid}/documents"),
+        )
+        .await
+        .json();
+        assert_eq!(docs.len(), 2);
+        for doc in &docs {
+            let href = format!(
+                "/cases/{pid}/documents/{}",
+                doc["pid"].as_str().expect("pid")
+            );
+            assert!(page.contains(&href), "{href}");
+            let file = delegate.get(&server, &href).await;
+            assert_eq!(file.status_code(), 200);
+            assert_eq!(file.as_bytes().as_ref(), PDF);
+            let disposition = file.header("content-disposition");
+            assert!(disposition
+                .to_str()
+                .expect("ascii")
+                .starts_with("attachment;"));
+            assert_eq!(file.header("x-content-type-options"), "nosniff");
+        }
+
+        // A form with files and a forged token is refused before any file is received.
+        delegate.csrf = "00".repeat(32);
+        let forged = delegate
+            .post_files(
+                &server,
+                &format!("/cases/{pid}/documents"),
+                &[("title", "Forged"), ("language", "en")],
+                &[("f.pdf", PDF)],
+            )
+            .await;
+        assert!(
+            forged.status_code().is_client_error(),
+            "{}",
+            forged.status_code()
+        );
+        let outsider = Browser::sign_in(&server, &w.outsider).await;
+        let mut outsider = outsider;
+        let href = format!(
+            "/cases/{pid}/documents/{}",
+            docs[0]["pid"].as_str().expect("pid")
+        );
+        assert_eq!(outsider.get(&server, &href).await.status_code(), 404);
+        assert_eq!(
+            get(
+                &server,
+                &w.complainant,
+                &format!("/api/cases/{pid}/documents")
+            )
+            .await
+            .json::<Vec<Value>>()
+            .len(),
+            2
+        );
     })
     .await;
 }

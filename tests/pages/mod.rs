@@ -123,6 +123,32 @@ impl Browser {
         res
     }
 
+    /// `POST path` as a form with files (`multipart/form-data`): the CSRF token first, then
+    /// `fields`, then `files` under `file`, in the order a page's form sends them.
+    pub async fn post_files(
+        &mut self,
+        server: &TestServer,
+        path: &str,
+        fields: &[(&str, &str)],
+        files: &[(&str, &[u8])],
+    ) -> TestResponse {
+        use axum_test::multipart::{MultipartForm, Part};
+        let form = fields.iter().fold(
+            MultipartForm::new().add_text("_csrf", self.csrf.clone()),
+            |form, (k, v)| form.add_text(k.to_string(), v.to_string()),
+        );
+        let form = files.iter().fold(form, |form, (name, bytes)| {
+            form.add_part("file", Part::bytes(bytes.to_vec()).file_name(*name))
+        });
+        let mut req = server.post(path).multipart(form);
+        if !self.cookies.is_empty() {
+            req = req.add_header("cookie", self.cookie_header());
+        }
+        let res = req.await;
+        self.keep(&res);
+        res
+    }
+
     /// The session cookie's value.
     pub fn session_value(&self) -> String {
         self.cookies

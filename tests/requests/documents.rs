@@ -243,3 +243,199 @@ async fn only_those_who_see_the_case_see_its_documents_and_a_protected_complaina
     })
     .await;
 }
+
+/// A request of `json` with `files` beside it, as multipart.
+fn with_files(json: &Value, files: &[(&str, &[u8])]) -> MultipartForm {
+    files.iter().fold(
+        MultipartForm::new().add_text("json", json.to_string()),
+        |form, (name, bytes)| form.add_part("file", Part::bytes(bytes.to_vec()).file_name(*name)),
+    )
+}
+
+async fn documents_of(server: &TestServer, who: &Person, pid: &str) -> Vec<Value> {
+    let res = get(server, who, &format!("/api/cases/{pid}/documents")).await;
+    assert_eq!(res.status_code(), 200, "{}", res.text());
+    res.json::<Vec<Value>>()
+}
+
+#[tokio::test]
+#[serial]
+async fn files_sent_with_a_filing_or_a_pleading_are_kept_with_it_and_sealed_in_its_event() {
+    request::<App, _, _>(|server, ctx| async move {
+        let w = world(&ctx).await;
+        let res = server
+            .post("/api/cases")
+            .authorization_bearer(&w.complainant.token)
+            .multipart(with_files(
+                &grievance(),
+                &[
+                    ("speakers list.pdf", PDF),
+                    ("minutes.txt", b"Minutes of the 3rd meeting.\n"),
+                ],
+            ))
+            .await;
+        assert_eq!(res.status_code(), 201, "{}", res.text());
+        let case: Value = res.json();
+        let pid = case["pid"].as_str().expect("pid");
+        let statement = case["submissions"][0]["pid"]
+            .as_str()
+            .expect("the statement");
+        let docs = documents_of(&server, &w.complainant, pid).await;
+        assert_eq!(docs.len(), 2, "{docs:?}");
+        for doc in &docs {
+            assert_eq!(doc["pleading"], statement, "{doc}");
+            assert_eq!(doc["language"], case["language"], "in the case's language");
+        }
+        assert_eq!(docs[0]["title"], "speakers list");
+        assert_eq!(docs[1]["media_type"], "text/plain; charset=utf-8");
+
+        // A pleading with a file: the file belongs to it.
+        must(&server, &w.registrar, &case, json!({"action": "register"})).await;
+        must(
+            &server,
+            &w.registrar,
+            &case,
+            json!({"action": "declare_eligible"}),
+        )
+        .await;
+        let ask = json!({"action": "request_information", "questions": "Which session was it?"});
+        let res = server
+            .post(&format!("/api/cases/{pid}/actions"))
+            .authorization_bearer(&w.mediator.token)
+            .multipart(with_files(&ask, &[("rules.pdf", PDF)]))
+            .await;
+        assert_eq!(res.status_code(), 200, "{}", res.text());
+        let asked: Value = res.json();
+        let request = asked["submissions"]
+            .as_array()
+            .and_then(|s| s.iter().find(|s| s["kind"] == "information_request"))
+            .expect("the request")["pid"]
+            .clone();
+        let docs = documents_of(&server, &w.respondent, pid).await;
+        assert_eq!(docs.len(), 3);
+        assert_eq!(docs[2]["pleading"], request);
+        assert_eq!(docs[2]["party"], "mediator");
+
+        // The files' hashes are in the events that recorded the filing and the request.
+        let events = case_events::Entity::find()
+            .filter(case_events::Column::Action.is_in(["file", "request_information"]))
+            .all(&ctx.db)
+            .await
+            .expect("query");
+        assert_eq!(events.len(), 2);
+        assert!(events
+            .iter()
+            .all(|e| e.detail.contains(&hex::encode(Sha256::digest(PDF)))));
+        let (_, breaks) = chain::verify_all(&ctx.db).await.expect("verified");
+        assert!(breaks.is_empty(), "{breaks:?}");
+
+        // An action that writes no pleading takes no file, and a refused action keeps none.
+        let hold = json!({"action": "place_hold", "reason": "Awaiting the chair's return."});
+        let res = server
+            .post(&format!("/api/cases/{pid}/actions"))
+            .authorization_bearer(&w.mediator.token)
+            .multipart(with_files(&hold, &[("memo.pdf", PDF)]))
+            .await;
+        assert_eq!(res.status_code(), 422, "{}", res.text());
+        assert_eq!(field_codes(&res)["file"][0]["code"], "not_taken");
+        let answer = json!({"action": "provide_information", "information": ""});
+        let res = server
+            .post(&format!("/api/cases/{pid}/actions"))
+            .authorization_bearer(&w.complainant.token)
+            .multipart(with_files(&answer, &[("answer.pdf", PDF)]))
+            .await;
+        assert_eq!(res.status_code(), 422, "{}", res.text());
+        // A file of a kind not kept refuses the whole filing: no case without its files.
+        let before = get(&server, &w.complainant, "/api/cases")
+            .await
+            .json::<Value>()["total"]
+            .clone();
+        let res = server
+            .post("/api/cases")
+            .authorization_bearer(&w.complainant.token)
+            .multipart(with_files(
+                &grievance(),
+                &[("a.pdf", PDF), ("page.html", b"<html><script>x</script>")],
+            ))
+            .await;
+        assert_eq!(res.status_code(), 422, "{}", res.text());
+        assert_eq!(field_codes(&res)["file"][0]["code"], "type");
+        let after = get(&server, &w.complainant, "/api/cases")
+            .await
+            .json::<Value>()["total"]
+            .clone();
+        assert_eq!(before, after);
+        // The multipart form needs its JSON.
+        let res = server
+            .post("/api/cases")
+            .authorization_bearer(&w.complainant.token)
+            .multipart(
+                MultipartForm::new().add_part("file", Part::bytes(PDF.to_vec()).file_name("a.pdf")),
+            )
+            .await;
+        assert_eq!(res.status_code(), 422, "{}", res.text());
+        assert_eq!(field_codes(&res)["json"][0]["code"], "required");
+        assert_eq!(documents_of(&server, &w.complainant, pid).await.len(), 3);
+    })
+    .await;
+}
+
+#[tokio::test]
+#[serial]
+async fn a_case_file_is_held_to_its_size_however_its_files_arrive() {
+    use redress::models::documents::{self, Described, DocumentLimits, Spooler};
+    request::<App, _, _>(|server, ctx| async move {
+        let w = world(&ctx).await;
+        let case = eligible_case(&server, &w, &grievance()).await;
+        let pid = uuid::Uuid::parse_str(case["pid"].as_str().expect("pid")).expect("uuid");
+        let limits = DocumentLimits {
+            max_file_mb: 1,
+            max_files_per_pleading: 3,
+            max_case_mb: 1,
+        };
+        let spooled = |size: usize| async move {
+            let mut spool = Spooler::new("big.txt", limits).expect("spooler");
+            spool
+                .push(&vec![b'a'; size])
+                .await
+                .expect("within a file's limit");
+            spool.finish().await.expect("plain text")
+        };
+        let described = Described {
+            title: "Transcript".into(),
+            language: "en".parse().expect("en"),
+        };
+        let now = redress::clock::now(&ctx);
+        let add = |files| {
+            documents::add_evidence(
+                &ctx.db,
+                &w.complainant.actor,
+                pid,
+                &described,
+                files,
+                limits,
+                now,
+            )
+        };
+        add(vec![spooled(700 * 1024).await])
+            .await
+            .expect("room for the first");
+        let full = add(vec![spooled(200 * 1024).await, spooled(200 * 1024).await])
+            .await
+            .expect_err("past the case's megabyte");
+        let redress::errors::AppError::Validation(errors) = full else {
+            panic!("{full:?}")
+        };
+        assert_eq!(errors.0["file"][0].code, "case_full");
+        add(vec![spooled(300 * 1024).await])
+            .await
+            .expect("what is left fits");
+        let held: i64 = documents_of(&server, &w.complainant, &pid.to_string())
+            .await
+            .iter()
+            .map(|d| d["size"].as_i64().expect("size"))
+            .sum();
+        assert_eq!(held, 1000 * 1024);
+    })
+    .await;
+}

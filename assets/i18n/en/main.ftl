@@ -380,3 +380,23 @@ document-type-refused = { $name } is not a kind of file a case file keeps: send 
 document-none = Choose a file to add.
 document-too-many = Add at most { $n } files at once.
 document-case-full = The case file would exceed { $mb } MB, the most a case may hold.
+document-not-taken = This action takes no documents: add them as evidence, or with a pleading.
+
+# The case file
+case-documents = Documents
+case-no-documents = No documents yet.
+evidence-add = Add evidence
+evidence-intro = Documents that support the case: an agenda, minutes, a speakers list, correspondence. Adding them never moves a deadline.
+field-document_title = Title
+field-document_language = Language of the documents
+field-files = Documents
+field-file = Documents
+afield-file = Documents (optional)
+hint-files = At most { $n } files of { $mb } MB each: PDF, images, office documents, plain text or e-mail messages, judged by their content.
+files-again = Files are not kept when a form is sent back: choose them again.
+flash-evidence-added = The documents are added to the case file.
+action-documents_added = Evidence added
+document-with = Documents
+document-kind = Kind
+document-size = Size
+document-added = Added by

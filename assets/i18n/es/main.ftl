@@ -380,3 +380,23 @@ document-type-refused = { $name } no es un tipo de archivo que el expediente con
 document-none = Elija un archivo para añadir.
 document-too-many = Añada como máximo { $n } archivos a la vez.
 document-case-full = El expediente superaría { $mb } MB, el máximo que puede contener un caso.
+document-not-taken = Esta acción no admite documentos: añádalos como pruebas o con un escrito.
+
+# The case file
+case-documents = Documentos
+case-no-documents = Todavía no hay documentos.
+evidence-add = Añadir pruebas
+evidence-intro = Documentos que respaldan el caso: un orden del día, un acta, una lista de oradores, correspondencia. Añadirlos nunca mueve un plazo.
+field-document_title = Título
+field-document_language = Idioma de los documentos
+field-files = Documentos
+field-file = Documentos
+afield-file = Documentos (opcional)
+hint-files = Como máximo { $n } archivos de { $mb } MB cada uno: PDF, imágenes, documentos de oficina, texto sin formato o mensajes de correo electrónico, juzgados por su contenido.
+files-again = Los archivos no se conservan cuando se devuelve un formulario: elíjalos de nuevo.
+flash-evidence-added = Los documentos se han añadido al expediente.
+action-documents_added = Pruebas añadidas
+document-with = Documentos
+document-kind = Tipo
+document-size = Tamaño
+document-added = Añadido por

@@ -380,3 +380,23 @@ document-type-refused = { $name } n'est pas un type de fichier que le dossier co
 document-none = Choisissez un fichier à ajouter.
 document-too-many = Ajoutez au plus { $n } fichiers à la fois.
 document-case-full = Le dossier dépasserait { $mb } Mo, le maximum qu'une affaire peut contenir.
+document-not-taken = Cette action ne prend pas de documents : ajoutez-les comme pièces, ou avec une écriture.
+
+# The case file
+case-documents = Documents
+case-no-documents = Aucun document pour l'instant.
+evidence-add = Ajouter des pièces
+evidence-intro = Les documents à l'appui de l'affaire : un ordre du jour, un procès-verbal, une liste d'orateurs, une correspondance. Les ajouter ne déplace jamais un délai.
+field-document_title = Titre
+field-document_language = Langue des documents
+field-files = Documents
+field-file = Documents
+afield-file = Documents (facultatif)
+hint-files = Au plus { $n } fichiers de { $mb } Mo chacun : PDF, images, documents bureautiques, texte brut ou messages électroniques, jugés d'après leur contenu.
+files-again = Les fichiers ne sont pas conservés lorsqu'un formulaire est renvoyé : choisissez-les à nouveau.
+flash-evidence-added = Les documents sont ajoutés au dossier.
+action-documents_added = Pièces ajoutées
+document-with = Documents
+document-kind = Type
+document-size = Taille
+document-added = Ajouté par

@@ -11,11 +11,12 @@ use serde_json::{json, Map, Value};
 use strum::IntoEnumIterator;
 
 use super::{
-    field_messages, fields_refused, forms, parse_query, query_with, Posted, Visitor, WebError,
+    field_messages, fields_refused, forms, parse_query, query_with, PostedWithFiles, Visitor,
+    WebError,
 };
 use crate::{
     controllers::extract::pid,
-    errors::{AppError, FieldErrors},
+    errors::{AppError, FieldErrors, Said},
     models::{
         bodies,
         cases::{
@@ -25,14 +26,17 @@ use crate::{
             transition, CaseAction, CaseFilter, CaseStatus,
         },
         delegations,
+        documents::{self, MediaType},
         mediators::{ledger, staffing},
         users,
         vocabulary::{
-            Category, Confidentiality, Decision, DismissalReason, Language, Party, Role, Urgency,
+            Category, Confidentiality, Decision, DismissalReason, Language, Locale, Party, Role,
+            Urgency,
         },
     },
     views::{
         cases::{CaseDetail, CaseSummary, DeadlineState},
+        documents::DocumentView,
         mediators::{AssignmentList, CaseloadView},
         problems::in_english,
     },
@@ -192,6 +196,7 @@ async fn filing_form(
     errors: &FieldErrors,
 ) -> Result<Response, WebError> {
     let choices = filing_choices(v).await?;
+    let limits = crate::settings::Settings::of(&v.ctx)?.documents;
     v.page(
         status,
         "cases/new.html",
@@ -200,6 +205,7 @@ async fn filing_form(
             "values": values,
             "errors": field_messages(v.locale, errors),
             "choices": choices,
+            "limits": { "files": limits.max_files_per_pleading, "mb": limits.max_file_mb },
         }),
     )
 }
@@ -230,14 +236,25 @@ fn filing_field(field: &str) -> String {
 }
 
 /// `POST /cases`: files the grievance; the form's key makes a repeat land on the same case.
-pub async fn create(Posted { v, form }: Posted) -> Result<Response, WebError> {
+pub async fn create(
+    PostedWithFiles {
+        v,
+        form,
+        attached,
+        refused,
+    }: PostedWithFiles,
+) -> Result<Response, WebError> {
     let me = v.with_role(&[Role::Delegate])?.clone();
     let outcome = match forms::new_case(&form) {
-        Ok(input) => {
+        Ok(input) if refused.is_empty() => {
             let policy = v.policy().await?;
-            filing::file(&v.ctx.db, &policy, &me.actor, input).await
+            filing::file_attached(&v.ctx.db, &policy, &me.actor, input, attached).await
         }
-        Err(errors) => Err(AppError::Validation(errors)),
+        Ok(_) => Err(AppError::Validation(refused)),
+        Err(mut errors) => {
+            errors.merge(refused);
+            Err(AppError::Validation(errors))
+        }
     };
     match outcome {
         Ok(Filed::Created(dossier)) => {
@@ -369,9 +386,11 @@ async fn choices(
     })
 }
 
-/// A refused action form, to show again open with what was typed and why.
+/// A refused form of the case page (an action's, or adding evidence), to show again open
+/// with what was typed and why.
 struct Refused {
-    action: CaseAction,
+    /// The action's name, or [`EVIDENCE_FORM`].
+    form: String,
     values: Map<String, Value>,
     errors: FieldErrors,
     /// A refusal of the whole action (lifecycle, stale version, case rule).
@@ -395,10 +414,11 @@ async fn case_page(
     let mut forms = Vec::new();
     for action in &detail.allowed_actions {
         let fields = action_fields(v, *action, &detail, &assignments).await?;
-        let mine = refused.as_ref().filter(|r| r.action == *action);
+        let mine = refused.as_ref().filter(|r| r.form == action.to_string());
         forms.push(json!({
             "action": action,
             "fields": fields,
+            "files": action.takes_files(),
             "open": mine.is_some(),
             "values": mine.map_or_else(Map::new, |r| r.values.clone()),
             "errors": mine.map_or_else(Map::new, |r| field_messages(v.locale, &r.errors)),
@@ -416,11 +436,40 @@ async fn case_page(
         })
         .collect();
     let problem = refused.as_ref().and_then(|r| r.problem.clone());
+    let case = &dossier.case;
+    let documents: Vec<Value> = documents::listed(&v.ctx.db, case)
+        .await?
+        .iter()
+        .map(|d| {
+            let view = DocumentView::new(case, d, &me.actor);
+            let mut out = serde_json::to_value(&view).unwrap_or(Value::Null);
+            if let Some(obj) = out.as_object_mut() {
+                obj.insert("kind".into(), json!(kind_words(&view.media_type)));
+                obj.insert("size_words".into(), json!(size_words(view.size, v.locale)));
+            }
+            out
+        })
+        .collect();
+    let mut attached = Map::new();
+    for doc in &documents {
+        if let Some(pleading) = doc["pleading"].as_str() {
+            if let Value::Array(list) = attached
+                .entry(pleading.to_string())
+                .or_insert_with(|| Value::Array(Vec::new()))
+            {
+                list.push(doc.clone());
+            }
+        }
+    }
+    let evidence_open =
+        case.status()?.is_open() && dossier.viewer_role.and_then(documents::adds_for).is_some();
+    let evidence = refused.as_ref().filter(|r| r.form == EVIDENCE_FORM);
+    let limits = policy.settings.documents;
     let summary_errors = refused
         .as_ref()
         .filter(|r| !r.errors.is_empty())
         .map(|r| {
-            let action = r.action.to_string();
+            let action = r.form.clone();
             field_messages(v.locale, &r.errors)
                 .into_iter()
                 .map(|(f, m)| json!({ "id": format!("a-{action}-{f}"), "field": f, "action": action, "messages": m }))
@@ -436,6 +485,15 @@ async fn case_page(
             "deadlines": deadlines,
             "assignments": assignments,
             "forms": forms,
+            "documents": documents,
+            "attached": attached,
+            "evidence": evidence_open.then(|| json!({
+                "open": evidence.is_some(),
+                "values": evidence.map_or_else(Map::new, |r| r.values.clone()),
+                "errors": evidence.map_or_else(Map::new, |r| field_messages(v.locale, &r.errors)),
+                "languages": Language::iter().map(|l| option(l.to_string(), v.t(&format!("language-{l}")))).collect::<Vec<_>>(),
+            })),
+            "limits": { "files": limits.max_files_per_pleading, "mb": limits.max_file_mb },
             "problem": problem,
             "summary_errors": summary_errors,
             "read_only": me.actor.role == Role::Oversight,
@@ -459,7 +517,12 @@ pub async fn back_to_case(v: Visitor, Path(raw): Path<String>) -> Result<Respons
 /// the case again with the form open and the reason.
 pub async fn act(
     Path(raw): Path<String>,
-    Posted { v, form }: Posted,
+    PostedWithFiles {
+        v,
+        form,
+        attached,
+        refused,
+    }: PostedWithFiles,
 ) -> Result<Response, WebError> {
     let me = v.signed_in()?.clone();
     if let Some(done) = v.replay(&form).await? {
@@ -476,14 +539,21 @@ pub async fn act(
     };
     let case_pid = pid(&raw)?;
     let outcome = match forms::command(action, &form) {
-        Ok(command) => {
+        Ok(command) if refused.is_empty() => {
             let policy = v.policy().await?;
-            transition::transition(&v.ctx.db, &policy, &me.actor, case_pid, command).await
+            transition::transition_attached(
+                &v.ctx.db, &policy, &me.actor, case_pid, command, attached,
+            )
+            .await
         }
-        Err(errors) => Err(AppError::Validation(errors)),
+        Ok(_) => Err(AppError::Validation(refused)),
+        Err(mut errors) => {
+            errors.merge(refused);
+            Err(AppError::Validation(errors))
+        }
     };
     let refused = |errors: FieldErrors, problem: Option<String>| Refused {
-        action,
+        form: action.to_string(),
         values: form.echo(),
         errors,
         problem,
@@ -506,6 +576,119 @@ pub async fn act(
         | AppError::InvalidTransition { .. }
         | AppError::Rule(_)
         | AppError::Forbidden(_)) => refused(FieldErrors::new(), Some(v.problem(&e))),
+        e => return Err(e.into()),
+    };
+    case_page(&v, &raw, status, Some(again)).await
+}
+
+/// The case page's form for adding evidence on its own.
+const EVIDENCE_FORM: &str = "evidence";
+
+/// A document's kind as a reader names it: the extension of its kind, in capitals.
+fn kind_words(media_type: &str) -> String {
+    MediaType::from_mime(media_type).map_or_else(
+        || media_type.to_string(),
+        |k| k.extension().to_ascii_uppercase(),
+    )
+}
+
+/// A size in kB below a megabyte and in MB with one decimal above, written with the
+/// locale's decimal mark.
+fn size_words(bytes: i64, locale: Locale) -> String {
+    const KB: i64 = 1024;
+    if bytes < KB * KB {
+        return format!("{} kB", (bytes + KB - 1) / KB);
+    }
+    let tenths = (bytes * 10 + KB * KB / 2) / (KB * KB);
+    let mark = if locale == Locale::En { '.' } else { ',' };
+    format!("{}{mark}{} MB", tenths / 10, tenths % 10)
+}
+
+/// `GET /cases/{pid}/documents/{document}`: a document of a case the visitor may see, as an
+/// attachment.
+pub async fn download(
+    v: Visitor,
+    Path((case, document)): Path<(String, String)>,
+) -> Result<Response, WebError> {
+    let me = v.signed_in()?;
+    let doc = documents::one(&v.ctx.db, &me.actor, pid(&case)?, pid(&document)?).await?;
+    Ok(crate::controllers::documents::attachment(&v.ctx.db, &doc))
+}
+
+/// `POST /cases/{pid}/documents`: evidence added on its own; a refusal shows the case again
+/// with the form open and the reason.
+pub async fn add_evidence(
+    Path(raw): Path<String>,
+    PostedWithFiles {
+        v,
+        form,
+        attached,
+        refused,
+    }: PostedWithFiles,
+) -> Result<Response, WebError> {
+    let me = v.signed_in()?.clone();
+    if let Some(done) = v.replay(&form).await? {
+        return Ok(done);
+    }
+    let case_pid = pid(&raw)?;
+    let mut errors = FieldErrors::new();
+    let title = form.text("title").trim().to_string();
+    if title.is_empty() {
+        errors.add_said("title", "required", Said::new("field-required"));
+    } else if title.chars().count() > documents::TITLE_MAX {
+        errors.add_said(
+            "title",
+            "length",
+            Said::new("field-too-long").number("max", documents::TITLE_MAX as i64),
+        );
+    }
+    let language = form.text("language").parse::<Language>().ok();
+    if language.is_none() {
+        errors.add_said("language", "required", Said::new("field-required"));
+    }
+    if !refused.is_empty() {
+        errors.merge(refused);
+    } else if attached.is_empty() {
+        errors.add_said("file", "required", Said::new("document-none"));
+    }
+    let outcome = match language {
+        Some(language) if errors.is_empty() => {
+            let policy = v.policy().await?;
+            let described = documents::Described { title, language };
+            documents::add_evidence(
+                &v.ctx.db,
+                &me.actor,
+                case_pid,
+                &described,
+                attached.into_files(),
+                policy.settings.documents,
+                policy.now,
+            )
+            .await
+            .map(|_| ())
+        }
+        _ => Err(AppError::Validation(errors)),
+    };
+    let refusal = match outcome {
+        Ok(()) => {
+            let location = format!("/cases/{case_pid}#documents");
+            return v.done(&form, &location, "flash-evidence-added").await;
+        }
+        Err(e) => e,
+    };
+    v.release(&form).await?;
+    let status = refusal.answer().status;
+    let again = |errors: FieldErrors, problem: Option<String>| Refused {
+        form: EVIDENCE_FORM.to_string(),
+        values: form.echo(),
+        errors,
+        problem,
+    };
+    let again = match refusal {
+        AppError::Validation(errors) => again(errors, None),
+        e @ (AppError::Conflict(_) | AppError::Rule(_) | AppError::Forbidden(_)) => {
+            again(FieldErrors::new(), Some(v.problem(&e)))
+        }
         e => return Err(e.into()),
     };
     case_page(&v, &raw, status, Some(again)).await

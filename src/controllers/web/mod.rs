@@ -716,25 +716,109 @@ where
     type Rejection = WebError;
 
     async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
-        let (mut parts, body) = req.into_parts();
-        let v = Visitor::from_request_parts(&mut parts, state).await?;
-        let settings = Settings::of(&v.ctx)?;
-        if !same_origin(&parts.headers, &settings) {
-            return Err(WebError::Forged);
-        }
-        if v.stale_session {
-            // The session ran out while the page was open: sign in again and come back to
-            // the page the form was on, rather than a puzzling refusal.
-            let back = parts
-                .headers
-                .get(header::REFERER)
-                .and_then(|r| r.to_str().ok())
-                .and_then(|r| r.split_once("://").map(|(_, rest)| rest))
-                .and_then(|rest| rest.find('/').map(|i| rest[i..].to_string()))
-                .and_then(|p| account::local_path(Some(&p)))
-                .unwrap_or_else(|| "/".to_string());
-            return Err(WebError::SignIn(back));
-        }
+        let (v, form, _, _) = posted(req, state, false).await?;
+        Ok(Self { v, form })
+    }
+}
+
+/// A posted form that may carry documents (`multipart/form-data` with `file` inputs): the
+/// checks of [`Posted`], and no file is received before the form's CSRF token, sent ahead
+/// of its files, has been checked for a signed-in visitor.
+pub struct PostedWithFiles {
+    pub v: Visitor,
+    pub form: FormData,
+    pub attached: crate::models::documents::Attachments,
+    /// Why a file was refused: the handler shows the form again with it.
+    pub refused: FieldErrors,
+}
+
+impl<S> FromRequest<S> for PostedWithFiles
+where
+    AppContext: FromRef<S>,
+    S: Send + Sync,
+{
+    type Rejection = WebError;
+
+    async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
+        let (v, form, attached, refused) = posted(req, state, true).await?;
+        Ok(Self {
+            v,
+            form,
+            attached,
+            refused,
+        })
+    }
+}
+
+async fn posted<S>(
+    req: Request,
+    state: &S,
+    files: bool,
+) -> Result<
+    (
+        Visitor,
+        FormData,
+        crate::models::documents::Attachments,
+        FieldErrors,
+    ),
+    WebError,
+>
+where
+    AppContext: FromRef<S>,
+    S: Send + Sync,
+{
+    let multipart = files && super::upload::is_multipart(&req);
+    let (mut parts, body) = req.into_parts();
+    let v = Visitor::from_request_parts(&mut parts, state).await?;
+    let settings = Settings::of(&v.ctx)?;
+    if !same_origin(&parts.headers, &settings) {
+        return Err(WebError::Forged);
+    }
+    if v.stale_session {
+        // The session ran out while the page was open: sign in again and come back to
+        // the page the form was on, rather than a puzzling refusal.
+        let back = parts
+            .headers
+            .get(header::REFERER)
+            .and_then(|r| r.to_str().ok())
+            .and_then(|r| r.split_once("://").map(|(_, rest)| rest))
+            .and_then(|rest| rest.find('/').map(|i| rest[i..].to_string()))
+            .and_then(|p| account::local_path(Some(&p)))
+            .unwrap_or_else(|| "/".to_string());
+        return Err(WebError::SignIn(back));
+    }
+    let (form, attached, refused) = if multipart {
+        let request = Request::from_parts(parts, body);
+        let multipart = axum::extract::Multipart::from_request(request, state)
+            .await
+            .map_err(|_| WebError::Forged)?;
+        let forged = std::sync::atomic::AtomicBool::new(false);
+        let sent = super::upload::read(multipart, settings.documents, |texts| {
+            let token = texts
+                .iter()
+                .find(|(k, _)| k == "_csrf")
+                .map(|(_, t)| t.as_str());
+            if v.me.is_some() && v.csrf_ok(token) {
+                Ok(())
+            } else {
+                forged.store(true, std::sync::atomic::Ordering::Relaxed);
+                Err(AppError::NotFound)
+            }
+        })
+        .await;
+        let sent = match sent {
+            Ok(sent) => sent,
+            Err(_) if forged.load(std::sync::atomic::Ordering::Relaxed) => {
+                return Err(WebError::Forged)
+            }
+            Err(e) => return Err(e.into()),
+        };
+        (
+            FormData(sent.texts),
+            crate::models::documents::Attachments::new(sent.files),
+            sent.refused,
+        )
+    } else {
         let bytes = axum::body::to_bytes(body, MAX_FORM_BYTES)
             .await
             .map_err(|_| {
@@ -744,22 +828,26 @@ where
                     format!("a form may not exceed {MAX_FORM_BYTES} bytes"),
                 ))
             })?;
-        let form = FormData::parse(&bytes);
-        if !v.csrf_ok(form.get("_csrf")) {
-            return Err(WebError::Forged);
-        }
-        for (field, value) in &form.0 {
-            if let Some(why) = crate::models::text::problem(value, true) {
-                return Err(AppError::Validation(FieldErrors::single(
-                    &crate::models::text::one_line(field),
-                    "control_character",
-                    why,
-                ))
-                .into());
-            }
-        }
-        Ok(Self { v, form })
+        (
+            FormData::parse(&bytes),
+            crate::models::documents::Attachments::default(),
+            FieldErrors::new(),
+        )
+    };
+    if !v.csrf_ok(form.get("_csrf")) {
+        return Err(WebError::Forged);
     }
+    for (field, value) in &form.0 {
+        if let Some(why) = crate::models::text::problem(value, true) {
+            return Err(AppError::Validation(FieldErrors::single(
+                &crate::models::text::one_line(field),
+                "control_character",
+                why,
+            ))
+            .into());
+        }
+    }
+    Ok((v, form, attached, refused))
 }
 
 /// Why a page could not be shown. The response carries the reason; [`error_pages`] renders it
@@ -896,7 +984,10 @@ pub async fn error_pages(req: Request, next: Next) -> Response {
 /// Every page route.
 #[must_use]
 pub fn routes() -> loco_rs::controller::Routes {
-    use axum::routing::{get, post};
+    use axum::{
+        extract::DefaultBodyLimit,
+        routing::{get, post},
+    };
     loco_rs::controller::Routes::new()
         .add("/", get(account::home))
         .add(
@@ -913,12 +1004,25 @@ pub fn routes() -> loco_rs::controller::Routes {
             get(account::reset_page).post(account::reset),
         )
         .add("/language", post(account::language))
-        .add("/cases", get(cases::index).post(cases::create))
+        // Filing and acting may carry documents, each held to its limit as it streams in.
+        .add(
+            "/cases",
+            get(cases::index)
+                .post(cases::create)
+                .layer(DefaultBodyLimit::disable()),
+        )
         .add("/cases/new", get(cases::new))
         .add("/cases/{pid}", get(cases::show))
         .add(
+            "/cases/{pid}/documents",
+            post(cases::add_evidence).layer(DefaultBodyLimit::disable()),
+        )
+        .add("/cases/{pid}/documents/{document}", get(cases::download))
+        .add(
             "/cases/{pid}/act",
-            get(cases::back_to_case).post(cases::act),
+            get(cases::back_to_case)
+                .post(cases::act)
+                .layer(DefaultBodyLimit::disable()),
         )
         .add("/register", get(public::register))
         .add("/oversight", get(oversight::dashboard))

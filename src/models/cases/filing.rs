@@ -23,6 +23,7 @@ use crate::{
         bodies, case_events,
         deadlines::{self, ClockPolicy},
         delegations, digests,
+        documents::{self, Attachments, Keeping, Spooled},
         notifications::{self, Notice, NoticeKind, Timing},
         seal,
         users::{self, Actor},
@@ -271,6 +272,24 @@ pub async fn file<C>(db: &C, policy: &Policy, actor: &Actor, input: NewCase) -> 
 where
     C: ConnectionTrait + TransactionTrait,
 {
+    file_attached(db, policy, actor, input, Attachments::default()).await
+}
+
+/// [`file`] with documents sent along, kept with the grievance's statement in the filing's
+/// transaction.
+///
+/// # Errors
+/// As [`file`]; 422 when the files break the case file's limits.
+pub async fn file_attached<C>(
+    db: &C,
+    policy: &Policy,
+    actor: &Actor,
+    input: NewCase,
+    mut attached: Attachments,
+) -> AppResult<Filed>
+where
+    C: ConnectionTrait + TransactionTrait,
+{
     let (Role::Delegate, Some(delegation_id)) = (actor.role, actor.delegation_id) else {
         return Err(AppError::Forbidden(Said::new(
             "forbidden-only-delegates-file",
@@ -296,7 +315,13 @@ where
         .await?
         .ok_or_else(|| AppError::Corrupt("the filing delegate is missing".into()))?;
     let txn = db.begin().await?;
-    let result = insert_case(&txn, policy, (actor, &filer), complainant, &input, resolved).await;
+    let filing = Filing {
+        actor,
+        filer: &filer,
+        input: &input,
+        attached: attached.take(),
+    };
+    let result = insert_case(&txn, policy, filing, complainant, resolved).await;
     match result {
         Ok(dossier) => {
             txn.commit().await?;
@@ -315,14 +340,27 @@ where
     }
 }
 
+/// Who files what, with which files.
+struct Filing<'a> {
+    actor: &'a Actor,
+    filer: &'a users::Model,
+    input: &'a NewCase,
+    attached: Vec<Spooled>,
+}
+
 async fn insert_case(
     db: &impl ConnectionTrait,
     policy: &Policy,
-    (actor, filer): (&Actor, &users::Model),
+    filing: Filing<'_>,
     complainant: delegations::Model,
-    input: &NewCase,
     resolved: Resolved,
 ) -> AppResult<Dossier> {
+    let Filing {
+        actor,
+        filer,
+        input,
+        attached,
+    } = filing;
     let (settings, calendar, now) = (&*policy.settings, &*policy.calendar, policy.now);
     let co_ids = resolved.co_ids();
     let case = case_row(input, &resolved, complainant.id, actor.id, now)
@@ -357,6 +395,22 @@ async fn insert_case(
     let clock =
         deadlines::open_clock(db, case.id, DeadlineKind::Acknowledge, &policy, &[], now).await?;
     let seed = case_events::ChainSeed::new();
+    let mut detail = serde_json::json!({
+        (seal::CASE_KEY): seal::of_case(&seed, &case, &co_ids),
+        "submission": complaint.pid,
+        (seal::SUBMISSION_KEY): seal::of_submission(&seed, &complaint),
+    });
+    if !attached.is_empty() {
+        let keeping = Keeping {
+            case: &case,
+            author_id: actor.id,
+            party: Party::Complainant,
+            submission_id: Some(complaint.id),
+            now,
+        };
+        let kept = documents::keep_all(db, &keeping, None, attached, settings.documents).await?;
+        detail[documents::SEALED_KEY] = documents::sealed(&kept);
+    }
     let event = case_events::start_chain(
         db,
         case_events::NewEvent::for_action(
@@ -365,11 +419,7 @@ async fn insert_case(
             CaseAction::File,
             None,
             status::INITIAL,
-            serde_json::json!({
-                (seal::CASE_KEY): seal::of_case(&seed, &case, &co_ids),
-                "submission": complaint.pid,
-                (seal::SUBMISSION_KEY): seal::of_submission(&seed, &complaint),
-            }),
+            detail,
         ),
         seed,
         now,

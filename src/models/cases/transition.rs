@@ -10,11 +10,12 @@ use super::{
     CaseAction, Column, Entity, Model, Recipients,
 };
 use crate::{
-    errors::{AppError, AppResult, Said},
+    errors::{AppError, AppResult, FieldErrors, Said},
     models::{
         case_events::{self, NewEvent},
         deadlines::calendar::Calendar,
         digests,
+        documents::{Attachments, Spooled},
         notifications::{self, Notice, NoticeKind, Timing},
         users::{self, Actor},
         vocabulary::Role,
@@ -46,7 +47,34 @@ pub async fn transition<C>(
 where
     C: ConnectionTrait + TransactionTrait<Transaction = DatabaseTransaction>,
 {
+    transition_attached(db, policy, actor, pid, command, Attachments::default()).await
+}
+
+/// [`transition`] with files sent along, kept with the pleading the action writes, in its
+/// transaction: no pleading without its files, no file without its pleading.
+///
+/// # Errors
+/// As [`transition`]; 422 when the action writes no pleading to attach files to, or the
+/// files break the case file's limits.
+pub async fn transition_attached<C>(
+    db: &C,
+    policy: &Policy,
+    actor: &Actor,
+    pid: Uuid,
+    command: Command,
+    mut attached: Attachments,
+) -> AppResult<Model>
+where
+    C: ConnectionTrait + TransactionTrait<Transaction = DatabaseTransaction>,
+{
     command.input.validate()?;
+    if !attached.is_empty() && !command.input.action().takes_files() {
+        return Err(AppError::Validation(FieldErrors::single_said(
+            "file",
+            "not_taken",
+            Said::new("document-not-taken"),
+        )));
+    }
     let frame = Frame {
         settings: &policy.settings,
         calendar: &policy.calendar,
@@ -54,7 +82,7 @@ where
         now: policy.now,
     };
     let txn = db.begin().await?;
-    let result = run(&txn, &frame, pid, &command).await;
+    let result = run(&txn, &frame, pid, &command, attached.take()).await;
     match result {
         Ok(case) => {
             txn.commit().await?;
@@ -82,8 +110,9 @@ async fn run(
     frame: &Frame<'_>,
     pid: Uuid,
     command: &Command,
+    attached: Vec<Spooled>,
 ) -> AppResult<Model> {
-    let (case, staff) = apply(db, frame, pid, command, false).await?;
+    let (case, staff) = apply(db, frame, pid, command, false, attached).await?;
     // The case's filing day and body never change, so one mark covers both steps.
     crate::models::oversight::figures::touch(db, &case).await?;
     if !staff {
@@ -96,7 +125,7 @@ async fn run(
             override_reason: None,
         },
     };
-    let (case, _) = apply(db, frame, pid, &automatic, true).await?;
+    let (case, _) = apply(db, frame, pid, &automatic, true, Vec::new()).await?;
     Ok(case)
 }
 
@@ -109,6 +138,7 @@ async fn apply(
     pid: Uuid,
     command: &Command,
     automatic: bool,
+    attached: Vec<Spooled>,
 ) -> AppResult<(Model, bool)> {
     let case = if automatic {
         // The actor may have just left the case (a recusing mediator no longer sees it).
@@ -157,8 +187,17 @@ async fn apply(
         automatic,
         detail: serde_json::Map::new(),
         pleaded: None,
+        attached,
     };
-    let Acted::Done(done) = command.input.act(&mut cx).await? else {
+    let acted = command.input.act(&mut cx).await?;
+    if !cx.attached.is_empty() {
+        // Refused up front for actions that take no files; reaching here is a bug, and the
+        // transaction must not keep a pleading that lost its files.
+        return Err(AppError::Internal(format!(
+            "{action} took files but wrote no pleading to keep them with"
+        )));
+    }
+    let Acted::Done(done) = acted else {
         return Ok((case.clone(), false));
     };
     let detail = std::mem::take(&mut cx.detail);

@@ -209,6 +209,9 @@ pub fn file_name(raw: &str) -> String {
     }
 }
 
+/// The longest title of a document, in characters.
+pub const TITLE_MAX: usize = 200;
+
 /// What the party says about the files it adds.
 #[derive(Clone, Debug)]
 pub struct Described {
@@ -221,6 +224,127 @@ pub struct Described {
 #[must_use]
 pub const fn adds_for(role: CaseRole) -> Option<Party> {
     role.party()
+}
+
+/// Files sent with a filing or a pleading, received and judged, waiting for the transaction
+/// that keeps what they came with.
+#[derive(Default)]
+pub struct Attachments(Vec<Spooled>);
+
+impl std::fmt::Debug for Attachments {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_list()
+            .entries(self.0.iter().map(|s| (&s.name, s.size)))
+            .finish()
+    }
+}
+
+impl Attachments {
+    #[must_use]
+    pub const fn new(files: Vec<Spooled>) -> Self {
+        Self(files)
+    }
+
+    #[must_use]
+    pub fn into_files(self) -> Vec<Spooled> {
+        self.0
+    }
+
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// The files, leaving none behind.
+    #[must_use]
+    pub fn take(&mut self) -> Vec<Spooled> {
+        std::mem::take(&mut self.0)
+    }
+}
+
+/// Whose files are kept, on which case, with what, when.
+pub struct Keeping<'a> {
+    pub case: &'a cases::Model,
+    pub author_id: i64,
+    pub party: Party,
+    /// The pleading the files came with; `None` for evidence on its own or a filing's.
+    pub submission_id: Option<i64>,
+    pub now: DateTime<Utc>,
+}
+
+/// Keeps `files` on the case within the caller's transaction, each under `described` or,
+/// when the files came with a pleading, under its own name in the case's language. The case
+/// row is locked first (on PostgreSQL), so two uploads at once cannot both pass the case's
+/// size limit. The caller seals [`sealed`] of the answer into its event.
+///
+/// # Errors
+/// 422 for no files, too many or a case file over its limit; database errors.
+pub async fn keep_all(
+    txn: &impl ConnectionTrait,
+    keeping: &Keeping<'_>,
+    described: Option<&Described>,
+    files: Vec<Spooled>,
+    limits: DocumentLimits,
+) -> AppResult<Vec<Model>> {
+    if files.is_empty() {
+        return Err(refused("required", Said::new("document-none")));
+    }
+    if files.len() as u64 > limits.max_files_per_pleading {
+        return Err(refused(
+            "too_many",
+            Said::new("document-too-many").number(
+                "n",
+                i64::try_from(limits.max_files_per_pleading).unwrap_or(i64::MAX),
+            ),
+        ));
+    }
+    cases::Entity::find_by_id(keeping.case.id)
+        .lock_exclusive()
+        .one(txn)
+        .await?;
+    let held = held_by(txn, keeping.case.id).await?;
+    let adding: u64 = files.iter().map(|f| f.size).sum();
+    if held + adding > limits.max_case_bytes() {
+        return Err(refused(
+            "case_full",
+            Said::new("document-case-full")
+                .number("mb", i64::try_from(limits.max_case_mb).unwrap_or(i64::MAX)),
+        ));
+    }
+    let case_language = keeping.case.language.parse().unwrap_or(Language::En);
+    let mut kept = Vec::with_capacity(files.len());
+    for file in files {
+        let described = described.cloned().unwrap_or_else(|| Described {
+            title: title_from(&file.name),
+            language: case_language,
+        });
+        kept.push(keep(txn, keeping, &described, file).await?);
+    }
+    Ok(kept)
+}
+
+/// What an event seals of the documents it records: each one's pid, SHA-256 and size.
+#[must_use]
+pub fn sealed(kept: &[Model]) -> serde_json::Value {
+    kept.iter()
+        .map(|d| serde_json::json!({"document": d.pid, "sha256": d.sha256, "size": d.size}))
+        .collect()
+}
+
+/// The key of an event's detail under which it seals documents.
+pub const SEALED_KEY: &str = "documents";
+
+/// A file's name without its extension, as the title of a file sent with a pleading.
+fn title_from(name: &str) -> String {
+    match name.rsplit_once('.') {
+        Some((stem, _)) if !stem.trim().is_empty() => stem.trim().to_string(),
+        _ => name.to_string(),
+    }
 }
 
 /// Adds `files` to the case `pid` as evidence from `actor`, in one transaction with the
@@ -238,18 +362,6 @@ pub async fn add_evidence(
     limits: DocumentLimits,
     now: DateTime<Utc>,
 ) -> AppResult<(cases::Model, Vec<Model>)> {
-    if files.is_empty() {
-        return Err(refused("required", Said::new("document-none")));
-    }
-    if files.len() as u64 > limits.max_files_per_pleading {
-        return Err(refused(
-            "too_many",
-            Said::new("document-too-many").number(
-                "n",
-                i64::try_from(limits.max_files_per_pleading).unwrap_or(i64::MAX),
-            ),
-        ));
-    }
     let txn = db.begin().await?;
     let case = cases::Model::find_for(&txn, actor, pid).await?;
     let co = case.co_complainant_ids(&txn).await?;
@@ -260,23 +372,14 @@ pub async fn add_evidence(
     if !case.status()?.is_open() {
         return Err(AppError::Rule(Said::new("rule-case-closed-to-evidence")));
     }
-    let held = held_by(&txn, case.id).await?;
-    let adding: u64 = files.iter().map(|f| f.size).sum();
-    if held + adding > limits.max_case_bytes() {
-        return Err(refused(
-            "case_full",
-            Said::new("document-case-full")
-                .number("mb", i64::try_from(limits.max_case_mb).unwrap_or(i64::MAX)),
-        ));
-    }
-    let mut kept = Vec::with_capacity(files.len());
-    for file in files {
-        kept.push(keep(&txn, &case, actor, party, described, file, now).await?);
-    }
-    let sealed: Vec<serde_json::Value> = kept
-        .iter()
-        .map(|d| serde_json::json!({"document": d.pid, "sha256": d.sha256, "size": d.size}))
-        .collect();
+    let keeping = Keeping {
+        case: &case,
+        author_id: actor.id,
+        party,
+        submission_id: None,
+        now,
+    };
+    let kept = keep_all(&txn, &keeping, Some(described), files, limits).await?;
     case_events::append(
         &txn,
         NewEvent {
@@ -285,7 +388,7 @@ pub async fn add_evidence(
             action: ADDED.into(),
             from: None,
             to: None,
-            detail: serde_json::json!({ "documents": sealed }),
+            detail: serde_json::json!({ SEALED_KEY: sealed(&kept) }),
         },
         now,
     )
@@ -304,7 +407,10 @@ async fn held_by(db: &impl ConnectionTrait, case_id: i64) -> AppResult<u64> {
     let sum = Func::coalesce([Column::Size.sum(), Expr::value(0i64)]);
     let total: Option<i64> = Entity::find()
         .select_only()
-        .column_as(Expr::expr(Func::cast_as(sum, Alias::new("BIGINT"))), "total")
+        .column_as(
+            Expr::expr(Func::cast_as(sum, Alias::new("BIGINT"))),
+            "total",
+        )
         .filter(Column::CaseId.eq(case_id))
         .into_tuple::<Option<i64>>()
         .one(db)
@@ -315,19 +421,17 @@ async fn held_by(db: &impl ConnectionTrait, case_id: i64) -> AppResult<u64> {
 
 async fn keep(
     db: &impl ConnectionTrait,
-    case: &cases::Model,
-    actor: &Actor,
-    party: Party,
+    keeping: &Keeping<'_>,
     described: &Described,
     mut file: Spooled,
-    now: DateTime<Utc>,
 ) -> AppResult<Model> {
+    let now = keeping.now;
     let doc = ActiveModel {
         pid: Set(Uuid::new_v4()),
-        case_id: Set(case.id),
-        submission_id: Set(None),
-        author_id: Set(actor.id),
-        party: Set(party.to_string()),
+        case_id: Set(keeping.case.id),
+        submission_id: Set(keeping.submission_id),
+        author_id: Set(keeping.author_id),
+        party: Set(keeping.party.to_string()),
         title: Set(described.title.clone()),
         language: Set(described.language.to_string()),
         file_name: Set(file.name.clone()),
@@ -378,7 +482,15 @@ async fn fill(file: &mut tokio::fs::File, buf: &mut [u8]) -> AppResult<usize> {
     Ok(filled)
 }
 
-/// The documents of a case the actor may see, oldest first, each with its author.
+/// A document as listed: with its author and the pleading it came with, if any.
+#[derive(Clone, Debug)]
+pub struct Listed {
+    pub doc: Model,
+    pub author: Option<users::Model>,
+    pub pleading: Option<Uuid>,
+}
+
+/// The documents of a case the actor may see, oldest first.
 ///
 /// # Errors
 /// 404 for a case the actor may not see; database errors.
@@ -386,13 +498,27 @@ pub async fn of_case(
     db: &impl ConnectionTrait,
     actor: &Actor,
     pid: Uuid,
-) -> AppResult<(cases::Model, Vec<(Model, Option<users::Model>)>)> {
+) -> AppResult<(cases::Model, Vec<Listed>)> {
     let case = cases::Model::find_for(db, actor, pid).await?;
+    let listed = listed(db, &case).await?;
+    Ok((case, listed))
+}
+
+/// The documents of `case`, oldest first, for a caller that already holds it in the
+/// viewer's scope.
+///
+/// # Errors
+/// Database errors.
+pub async fn listed(db: &impl ConnectionTrait, case: &cases::Model) -> AppResult<Vec<Listed>> {
+    use super::_entities::submissions;
     let docs = Entity::find()
         .filter(Column::CaseId.eq(case.id))
         .order_by_asc(Column::Id)
         .all(db)
         .await?;
+    if docs.is_empty() {
+        return Ok(Vec::new());
+    }
     let authors: std::collections::HashMap<i64, users::Model> = users::Entity::find()
         .filter(users::Column::Id.is_in(docs.iter().map(|d| d.author_id)))
         .all(db)
@@ -400,14 +526,24 @@ pub async fn of_case(
         .into_iter()
         .map(|u| (u.id, u))
         .collect();
-    let docs = docs
+    let pleadings: std::collections::HashMap<i64, Uuid> = submissions::Entity::find()
+        .select_only()
+        .column(submissions::Column::Id)
+        .column(submissions::Column::Pid)
+        .filter(submissions::Column::Id.is_in(docs.iter().filter_map(|d| d.submission_id)))
+        .into_tuple::<(i64, Uuid)>()
+        .all(db)
+        .await?
         .into_iter()
-        .map(|d| {
-            let author = authors.get(&d.author_id).cloned();
-            (d, author)
-        })
         .collect();
-    Ok((case, docs))
+    Ok(docs
+        .into_iter()
+        .map(|doc| Listed {
+            author: authors.get(&doc.author_id).cloned(),
+            pleading: doc.submission_id.and_then(|s| pleadings.get(&s).copied()),
+            doc,
+        })
+        .collect())
 }
 
 /// One document of a case the actor may see.
@@ -484,9 +620,11 @@ pub async fn check_sealed(
         .await?;
     let mut breaks = Vec::new();
     let mut sealed_pids = std::collections::HashSet::new();
-    for event in events.iter().filter(|e| e.action == ADDED) {
+    for event in events {
         let detail: serde_json::Value = serde_json::from_str(&event.detail).unwrap_or_default();
-        let listed = detail["documents"].as_array().cloned().unwrap_or_default();
+        let Some(listed) = detail[SEALED_KEY].as_array().cloned() else {
+            continue;
+        };
         for entry in listed {
             let pid = entry["document"].as_str().unwrap_or_default().to_string();
             sealed_pids.insert(pid.clone());

@@ -42,6 +42,8 @@ pub struct Cx<'a> {
     pub(in crate::models::cases) detail: serde_json::Map<String, serde_json::Value>,
     /// The text of the pleading the action added, as kept: its author gets a receipt.
     pub(in crate::models::cases) pleaded: Option<String>,
+    /// Files sent with the action, kept with the pleading it writes.
+    pub(in crate::models::cases) attached: Vec<crate::models::documents::Spooled>,
 }
 
 /// Changes to the case row that an action makes besides its status and version.
@@ -316,6 +318,20 @@ impl Cx<'_> {
         let seed = crate::models::case_events::seed_of(self.db, self.case.id).await?;
         self.note("submission", sub.pid.to_string());
         self.pleaded = Some(sub.body.clone());
+        if !self.attached.is_empty() {
+            use crate::models::documents::{self, Keeping};
+            let keeping = Keeping {
+                case: self.case,
+                author_id: self.actor.id,
+                party: self.party(),
+                submission_id: Some(sub.id),
+                now: self.now,
+            };
+            let files = std::mem::take(&mut self.attached);
+            let kept = documents::keep_all(self.db, &keeping, None, files, self.settings.documents)
+                .await?;
+            self.note(documents::SEALED_KEY, documents::sealed(&kept));
+        }
         // A chain begun before seals has no secret to seal with: a seal over its zero start
         // would be a bare hash of what the other side may guess.
         if !seed.is_zero() {

@@ -61,6 +61,26 @@ const fn field(name: &'static str, kind: FieldKind, required: bool) -> Field {
 }
 
 impl CaseAction {
+    /// Whether documents may be sent with the action: those that write a pleading of
+    /// substance (a request, an answer, terms, a decision, grounds, a plan, a summary).
+    #[must_use]
+    pub const fn takes_files(self) -> bool {
+        matches!(
+            self,
+            Self::RequestResponse
+                | Self::SubmitResponse
+                | Self::ContestResponse
+                | Self::RecordSettlement
+                | Self::RecordDecision
+                | Self::Appeal
+                | Self::StartMonitoring
+                | Self::Close
+                | Self::Escalate
+                | Self::RequestInformation
+                | Self::ProvideInformation
+        )
+    }
+
     /// What the action's form asks, in the order shown.
     #[must_use]
     pub const fn fields(self) -> &'static [Field] {
