@@ -2,7 +2,7 @@
 //! scopes, makes one model call, renders.
 use axum::{
     body::Body,
-    extract::{DefaultBodyLimit, Multipart, Path, State},
+    extract::{DefaultBodyLimit, Path, State},
     http::{header, StatusCode},
     response::IntoResponse,
     routing::{get, post},
@@ -11,72 +11,33 @@ use loco_rs::prelude::{format, AppContext, Response, Result, Routes};
 
 use super::{
     extract::{pid, CurrentActor},
-    upload,
+    upload::Uploaded,
 };
 use crate::{
-    errors::{AppError, ErrorBody, FieldErrors, Said},
-    models::{
-        documents::{self, Described, MediaType, Spooled},
-        vocabulary::Language,
-    },
+    errors::{AppError, ErrorBody, FieldErrors},
+    models::documents::{self, Described, MediaType},
     views::documents::DocumentView,
 };
-
-/// The parts of an upload: the title, the language and the files, each file spooled.
-async fn read_upload(
-    multipart: Multipart,
-    limits: documents::DocumentLimits,
-) -> Result<(Described, Vec<Spooled>), AppError> {
-    let sent = upload::read(multipart, limits, |_| Ok(())).await?;
-    sent.files_ok()?;
-    sent.only(&["title", "language"], "title, language and file")?;
-    let (title, language, files) = (
-        sent.text("title").map(str::to_string),
-        sent.text("language").map(str::to_string),
-        sent.files,
-    );
-    let title = title.map(|t| t.trim().to_string()).unwrap_or_default();
-    let mut errors = FieldErrors::new();
-    if title.is_empty() {
-        errors.add_said("title", "required", Said::new("field-required"));
-    } else if title.chars().count() > documents::TITLE_MAX {
-        errors.add_said(
-            "title",
-            "length",
-            Said::new("field-too-long")
-                .number("max", i64::try_from(documents::TITLE_MAX).unwrap_or(0)),
-        );
-    }
-    let language = match language.as_deref().map(str::trim) {
-        None | Some("") => {
-            errors.add_said("language", "required", Said::new("field-required"));
-            None
-        }
-        Some(l) => l.parse::<Language>().ok().or_else(|| {
-            errors.add_said("language", "unknown", Said::new("field-unknown"));
-            None
-        }),
-    };
-    if files.is_empty() {
-        errors.add_said("file", "required", Said::new("document-none"));
-    }
-    match language {
-        Some(language) if errors.is_empty() => Ok((Described { title, language }, files)),
-        _ => Err(AppError::Validation(errors)),
-    }
-}
 
 #[utoipa::path(post, path = "/api/cases/{pid}/documents", tag = "documents", security(("bearer" = [])), params(("pid" = String, Path, description = "the case pid")), request_body(content = crate::views::documents::UploadForm, content_type = "multipart/form-data", description = "a title, the language of the files and one or more files (each at most `settings.documents.max_file_mb`)"), responses((status = 201, description = "kept, its SHA-256 sealed into the case's chain", body = [DocumentView]), (status = 401, description = "not signed in", body = ErrorBody), (status = 403, description = "not a party to the case", body = ErrorBody), (status = 404, description = "no such case, or not visible to you", body = ErrorBody), (status = 409, description = "the case is closed", body = ErrorBody), (status = 422, description = "a missing field, a file too large or of a kind not kept, too many files, or a case file full", body = ErrorBody)))]
 pub async fn add(
     State(ctx): State<AppContext>,
     current: CurrentActor,
     Path(raw): Path<String>,
-    multipart: Multipart,
+    Uploaded(sent): Uploaded,
 ) -> Result<Response> {
     let pid = pid(&raw)?;
+    sent.only(&["title", "language"], "title, language and file")?;
+    let described = Described::parse(
+        sent.text("title"),
+        sent.text("language"),
+        sent.files.len(),
+        FieldErrors::new(),
+    )
+    .map_err(AppError::Validation)?;
     let policy = current.policy(&ctx).await?;
     let limits = policy.settings.documents;
-    let (described, files) = read_upload(multipart, limits).await?;
+    let files = sent.files;
     let (case, kept) = documents::add_evidence(
         &ctx.db,
         &current.actor,

@@ -233,16 +233,7 @@ impl FromRequest<AppContext> for JsonWithFiles {
                 attached: Attachments::default(),
             });
         }
-        let limits = Settings::of(ctx)?.documents;
-        let multipart = Multipart::from_request(req, ctx).await.map_err(|e| {
-            AppError::Validation(FieldErrors::single(
-                WHOLE_REQUEST,
-                "multipart",
-                format!("the upload could not be read: {}", e.body_text()),
-            ))
-        })?;
-        let upload = read(multipart, limits, |_| Ok(())).await?;
-        upload.files_ok()?;
+        let Uploaded(upload) = Uploaded::from_request(req, ctx).await?;
         upload.only(&[JSON_PART], "json and file parts")?;
         let Some(json) = upload.text(JSON_PART) else {
             return Err(AppError::Validation(FieldErrors::single(
@@ -256,5 +247,27 @@ impl FromRequest<AppContext> for JsonWithFiles {
             json: Bytes::from(json.to_string()),
             attached: Attachments::new(upload.files),
         })
+    }
+}
+
+/// A multipart request read whole under `settings.documents`, its files refused or
+/// spooled; anything that is not readable multipart is a 422, never the framework's 400.
+pub struct Uploaded(pub Upload);
+
+impl FromRequest<AppContext> for Uploaded {
+    type Rejection = loco_rs::Error;
+
+    async fn from_request(req: Request, ctx: &AppContext) -> Result<Self, Self::Rejection> {
+        let limits = Settings::of(ctx)?.documents;
+        let multipart = Multipart::from_request(req, ctx).await.map_err(|e| {
+            AppError::Validation(FieldErrors::single(
+                WHOLE_REQUEST,
+                "multipart",
+                format!("send the upload as multipart/form-data: {}", e.body_text()),
+            ))
+        })?;
+        let upload = read(multipart, limits, |_| Ok(())).await?;
+        upload.files_ok()?;
+        Ok(Self(upload))
     }
 }

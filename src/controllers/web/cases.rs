@@ -16,7 +16,7 @@ use super::{
 };
 use crate::{
     controllers::extract::pid,
-    errors::{AppError, FieldErrors, Said},
+    errors::{AppError, FieldErrors},
     models::{
         bodies,
         cases::{
@@ -552,12 +552,6 @@ pub async fn act(
             Err(AppError::Validation(errors))
         }
     };
-    let refused = |errors: FieldErrors, problem: Option<String>| Refused {
-        form: action.to_string(),
-        values: form.echo(),
-        errors,
-        problem,
-    };
     let refusal = match outcome {
         Ok(case) => {
             let location = format!("/cases/{}", case.pid);
@@ -565,20 +559,36 @@ pub async fn act(
         }
         Err(e) => e,
     };
-    // Refused: the corrected form may be sent again under the same key.
-    v.release(&form).await?;
-    // Refusals of the form and of the case's state show the case again with the form open;
-    // anything else is an error page.
+    refused_on_case_page(&v, &raw, &form, action.as_ref(), refusal).await
+}
+
+/// A refused form of the case page: the corrected form may be sent again under the same
+/// key; refusals of the form and of the case's state show the case again with the form open
+/// and the reason, anything else is an error page.
+async fn refused_on_case_page(
+    v: &Visitor,
+    raw: &str,
+    form: &super::FormData,
+    name: &str,
+    refusal: AppError,
+) -> Result<Response, WebError> {
+    v.release(form).await?;
     let status = refusal.answer().status;
+    let again = |errors: FieldErrors, problem: Option<String>| Refused {
+        form: name.to_string(),
+        values: form.echo(),
+        errors,
+        problem,
+    };
     let again = match refusal {
-        AppError::Validation(errors) => refused(errors, None),
+        AppError::Validation(errors) => again(errors, None),
         e @ (AppError::Conflict(_)
         | AppError::InvalidTransition { .. }
         | AppError::Rule(_)
-        | AppError::Forbidden(_)) => refused(FieldErrors::new(), Some(v.problem(&e))),
+        | AppError::Forbidden(_)) => again(FieldErrors::new(), Some(v.problem(&e))),
         e => return Err(e.into()),
     };
-    case_page(&v, &raw, status, Some(again)).await
+    case_page(v, raw, status, Some(again)).await
 }
 
 /// The case page's form for adding evidence on its own.
@@ -631,30 +641,14 @@ pub async fn add_evidence(
         return Ok(done);
     }
     let case_pid = pid(&raw)?;
-    let mut errors = FieldErrors::new();
-    let title = form.text("title").trim().to_string();
-    if title.is_empty() {
-        errors.add_said("title", "required", Said::new("field-required"));
-    } else if title.chars().count() > documents::TITLE_MAX {
-        errors.add_said(
-            "title",
-            "length",
-            Said::new("field-too-long").number("max", documents::TITLE_MAX as i64),
-        );
-    }
-    let language = form.text("language").parse::<Language>().ok();
-    if language.is_none() {
-        errors.add_said("language", "required", Said::new("field-required"));
-    }
-    if !refused.is_empty() {
-        errors.merge(refused);
-    } else if attached.is_empty() {
-        errors.add_said("file", "required", Said::new("document-none"));
-    }
-    let outcome = match language {
-        Some(language) if errors.is_empty() => {
+    let outcome = match documents::Described::parse(
+        form.get("title"),
+        form.get("language"),
+        attached.len(),
+        refused,
+    ) {
+        Ok(described) => {
             let policy = v.policy().await?;
-            let described = documents::Described { title, language };
             documents::add_evidence(
                 &v.ctx.db,
                 &me.actor,
@@ -667,7 +661,7 @@ pub async fn add_evidence(
             .await
             .map(|_| ())
         }
-        _ => Err(AppError::Validation(errors)),
+        Err(errors) => Err(AppError::Validation(errors)),
     };
     let refusal = match outcome {
         Ok(()) => {
@@ -676,20 +670,5 @@ pub async fn add_evidence(
         }
         Err(e) => e,
     };
-    v.release(&form).await?;
-    let status = refusal.answer().status;
-    let again = |errors: FieldErrors, problem: Option<String>| Refused {
-        form: EVIDENCE_FORM.to_string(),
-        values: form.echo(),
-        errors,
-        problem,
-    };
-    let again = match refusal {
-        AppError::Validation(errors) => again(errors, None),
-        e @ (AppError::Conflict(_) | AppError::Rule(_) | AppError::Forbidden(_)) => {
-            again(FieldErrors::new(), Some(v.problem(&e)))
-        }
-        e => return Err(e.into()),
-    };
-    case_page(&v, &raw, status, Some(again)).await
+    refused_on_case_page(&v, &raw, &form, EVIDENCE_FORM, refusal).await
 }

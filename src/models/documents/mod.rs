@@ -219,6 +219,56 @@ pub struct Described {
     pub language: Language,
 }
 
+impl Described {
+    /// Evidence as sent by a form or the API: a title, a language and `files` files, with
+    /// `refused` the problems already found with the files. Every problem at once, one per
+    /// field.
+    ///
+    /// # Errors
+    /// A missing or too long title, a missing or unknown language, no file; `refused`.
+    pub fn parse(
+        title: Option<&str>,
+        language: Option<&str>,
+        files: usize,
+        refused: FieldErrors,
+    ) -> Result<Self, FieldErrors> {
+        let mut errors = FieldErrors::new();
+        let title = title.unwrap_or_default().trim();
+        if title.is_empty() {
+            errors.add_said("title", "required", Said::new("field-required"));
+        } else if title.chars().count() > TITLE_MAX {
+            errors.add_said(
+                "title",
+                "length",
+                Said::new("field-too-long")
+                    .number("max", i64::try_from(TITLE_MAX).unwrap_or(i64::MAX)),
+            );
+        }
+        let language = match language.map(str::trim) {
+            None | Some("") => {
+                errors.add_said("language", "required", Said::new("field-required"));
+                None
+            }
+            Some(l) => l.parse::<Language>().ok().or_else(|| {
+                errors.add_said("language", "unknown", Said::new("field-unknown"));
+                None
+            }),
+        };
+        if !refused.is_empty() {
+            errors.merge(refused);
+        } else if files == 0 {
+            errors.add_said("file", "required", Said::new("document-none"));
+        }
+        match language {
+            Some(language) if errors.is_empty() => Ok(Self {
+                title: title.to_string(),
+                language,
+            }),
+            _ => Err(errors),
+        }
+    }
+}
+
 /// The party someone with `role` adds evidence for: the parties and the staff who run the
 /// case; oversight reads only (`None`).
 #[must_use]
