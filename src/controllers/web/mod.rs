@@ -791,7 +791,13 @@ where
         let request = Request::from_parts(parts, body);
         let multipart = axum::extract::Multipart::from_request(request, state)
             .await
-            .map_err(|_| WebError::Forged)?;
+            .map_err(|e| {
+                AppError::Validation(FieldErrors::single(
+                    super::extract::WHOLE_REQUEST,
+                    "multipart",
+                    format!("the form could not be read: {}", e.body_text()),
+                ))
+            })?;
         let forged = std::sync::atomic::AtomicBool::new(false);
         let sent = super::upload::read(multipart, settings.documents, |texts| {
             let token = texts
