@@ -107,6 +107,7 @@ impl Hooks for App {
             .add_route(controllers::reference::routes())
             .add_route(controllers::cases::routes())
             .add_route(controllers::documents::routes())
+            .add_route(controllers::messages::routes())
             .add_route(controllers::admin::routes())
             .add_route(controllers::notices::routes())
             .add_route(controllers::mediators::routes())

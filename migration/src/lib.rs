@@ -32,6 +32,7 @@ mod m20261207_000028_admin_events;
 mod m20261207_000029_caseload_covering_index;
 mod m20261207_000030_register_digests;
 mod m20261207_000031_documents;
+mod m20261207_000032_correspondence;
 mod util;
 
 pub struct Migrator;
@@ -71,6 +72,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261207_000029_caseload_covering_index::Migration),
             Box::new(m20261207_000030_register_digests::Migration),
             Box::new(m20261207_000031_documents::Migration),
+            Box::new(m20261207_000032_correspondence::Migration),
             // inject-above (do not remove this comment)
         ]
     }

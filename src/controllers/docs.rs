@@ -8,7 +8,9 @@ use utoipa::{
     Modify, OpenApi,
 };
 
-use super::{admin, auth, cases, documents, mediators, notices, oversight, reference, register};
+use super::{
+    admin, auth, cases, documents, mediators, messages, notices, oversight, reference, register,
+};
 
 struct BearerAuth;
 
@@ -41,6 +43,7 @@ impl Modify for BearerAuth {
         reference::list_delegations, reference::list_bodies,
         cases::file, cases::list, cases::show, cases::act,
         documents::add, documents::list, documents::download,
+        messages::send, messages::list,
         admin::list_users, admin::create_user, admin::update_user, admin::create_body,
         admin::list_holidays, admin::create_holiday, admin::delete_holiday,
         notices::failed, notices::retry, notices::issue_feed, notices::revoke_feed, notices::feed,
@@ -60,6 +63,7 @@ impl Modify for BearerAuth {
         (name = "auth", description = "Sign-in and password reset (no self sign-up)"),
         (name = "cases", description = "Filing, reading and acting on grievances"),
         (name = "documents", description = "Evidence documents of a case: added as multipart, always downloaded as attachments"),
+        (name = "messages", description = "Correspondence on a case, each message to an audience; a message never moves a clock"),
         (name = "reference", description = "Delegations and bodies"),
         (name = "admin", description = "People, bodies and the holiday calendar (admins only)"),
         (name = "notices", description = "Delivery failures and private calendar feeds"),

@@ -10,6 +10,7 @@ pub mod documents;
 mod edge_tests;
 pub mod extract;
 pub mod mediators;
+pub mod messages;
 pub mod notices;
 pub mod oversight;
 pub mod reference;

@@ -256,6 +256,7 @@ fn link(
     seed: &ChainSeed,
     now: DateTime<Utc>,
 ) -> ActiveModel {
+    let audience = super::correspondence::audience_of_detail(&event.detail);
     let detail = event.detail.to_string();
     let from = event.from.map(|s| s.to_string());
     let to = event.to.map(|s| s.to_string());
@@ -282,6 +283,7 @@ fn link(
         occurred_at: Set(now.into()),
         prev_hash: Set(prev_hash),
         hash: Set(hash),
+        audience: Set(audience),
         created_at: Set(now.into()),
         updated_at: Set(now.into()),
         ..Default::default()
@@ -361,14 +363,27 @@ pub fn verify_links<T: Chained>(links: &[T]) -> Vec<(i64, String)> {
 #[must_use]
 pub fn verify_chain(events: &[Model]) -> Vec<ChainBreak> {
     let case_id = events.first().map_or(0, |e| e.case_id);
-    verify_links(events)
+    let mut breaks: Vec<ChainBreak> = verify_links(events)
         .into_iter()
         .map(|(seq, problem)| ChainBreak {
             case_id,
             seq,
             problem,
         })
-        .collect()
+        .collect();
+    // Who reads an event is scoped by its `audience` column, outside the hash: it must say
+    // what the sealed detail says, or an event was shown to people it was not written for.
+    for e in events {
+        let detail: serde_json::Value = serde_json::from_str(&e.detail).unwrap_or_default();
+        if e.audience != super::correspondence::audience_of_detail(&detail) {
+            breaks.push(ChainBreak {
+                case_id,
+                seq: e.seq,
+                problem: "its audience is not the one it was written for (changed)".into(),
+            });
+        }
+    }
+    breaks
 }
 
 /// A case's events, co-complainants and pleadings, read so that they agree: a pleading is

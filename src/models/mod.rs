@@ -4,6 +4,7 @@ pub mod bodies;
 pub mod case_co_complainants;
 pub mod case_events;
 pub mod cases;
+pub mod correspondence;
 pub mod day;
 pub mod deadlines;
 pub mod delegations;

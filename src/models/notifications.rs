@@ -36,6 +36,10 @@ pub enum NoticeKind {
     Escalation,
     /// The author's receipt for a filing or pleading: what can later prove what was filed.
     Receipt,
+    /// A message on a case, to its audience (the stage names the audience).
+    Message,
+    /// Evidence added to a case on its own.
+    DocumentsAdded,
 }
 
 impl NoticeKind {
@@ -55,6 +59,8 @@ impl NoticeKind {
                 Self::Breach,
                 Self::Escalation,
                 Self::Receipt,
+                Self::Message,
+                Self::DocumentsAdded,
             ])
     }
 
@@ -71,6 +77,8 @@ impl NoticeKind {
             Self::Breach => "breach",
             Self::Escalation => "escalation",
             Self::Receipt => "receipt",
+            Self::Message => "message",
+            Self::DocumentsAdded => "documents_added",
         }
     }
 

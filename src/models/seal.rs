@@ -66,22 +66,26 @@ pub fn of_case(seed: &ChainSeed, c: &cases::Model, co: &[i64]) -> String {
     )
 }
 
-/// The seal of a pleading: its words, who wrote them for which side, and the clock they met.
+/// The seal of a pleading, message or note: its words, who wrote them for which side, the
+/// clock they met, and who may read them. All parties, the audience of every pleading, adds
+/// nothing, so chains sealed before audiences existed verify as they did; any narrower
+/// audience is sealed, so widening a note after the fact breaks the chain.
 #[must_use]
 pub fn of_submission(seed: &ChainSeed, s: &submissions::Model) -> String {
-    seal(
-        seed,
-        &[
-            s.pid.to_string(),
-            s.case_id.to_string(),
-            s.kind.clone(),
-            s.author_id.to_string(),
-            s.party.clone(),
-            s.language.clone(),
-            s.body.clone(),
-            opt(s.deadline_id),
-        ],
-    )
+    let mut parts = vec![
+        s.pid.to_string(),
+        s.case_id.to_string(),
+        s.kind.clone(),
+        s.author_id.to_string(),
+        s.party.clone(),
+        s.language.clone(),
+        s.body.clone(),
+        opt(s.deadline_id),
+    ];
+    if s.audience != crate::models::vocabulary::Audience::AllParties.as_ref() {
+        parts.push(s.audience.clone());
+    }
+    seal(seed, &parts)
 }
 
 /// Checks what `events` (one case's chain, in order) sealed against the case row and its

@@ -113,8 +113,15 @@ vocabulary_enum! {
     pub enum SubmissionKind {
         Complaint, InformationRequest, Information, ResponseRequest, FormalResponse,
         Acceptance, CounterProposal, SettlementProposal, EscalationNote, Decision, Appeal,
-        MonitoringPlan, ClosingNote, Withdrawal, Note
+        MonitoringPlan, ClosingNote, Withdrawal, Note, Message
     }
+}
+
+vocabulary_enum! {
+    /// Who may read a message or a note (issue 10's correspondence): every party; the
+    /// mediator with one side alone; or the staff who run the case (registry, mediator,
+    /// oversight), which is the internal note. Staff read every audience.
+    pub enum Audience { AllParties, ComplainantSide, RespondentSide, Staff }
 }
 
 vocabulary_enum! {

@@ -525,6 +525,7 @@ async fn play(
             By::Respondent => cast.respondent,
             By::Complainant => cast.complainant,
         };
+        let asked_for_a_response = matches!(input, ActionInput::RequestResponse { .. });
         transition(
             db,
             &policy.at(t.min(now)),
@@ -534,6 +535,61 @@ async fn play(
                 expected_version: None,
                 input,
             },
+        )
+        .await
+        .map_err(err)?;
+        if asked_for_a_response {
+            correspond(db, policy, pid, (actor, cast.complainant), (t, now)).await?;
+        }
+    }
+    Ok(())
+}
+
+/// The mediator writes to the complainant side alone, which answers, and leaves a note for
+/// the staff's file, the day after asking the respondent for its response: what a case page
+/// shows of correspondence.
+async fn correspond(
+    db: &DatabaseTransaction,
+    policy: &Policy,
+    pid: Uuid,
+    (mediator, complainant): (&Actor, &Actor),
+    (t, now): (DateTime<Utc>, DateTime<Utc>),
+) -> Result<()> {
+    use crate::models::{correspondence, vocabulary::Audience};
+    let at = (t + Duration::days(1)).min(now);
+    for (who, audience, body) in [
+        (
+            mediator,
+            Audience::ComplainantSide,
+            "I have asked the respondent for its account. Do you have the speakers list as it \
+             stood on the morning of the session? It would help me greatly.",
+        ),
+        (
+            complainant,
+            Audience::ComplainantSide,
+            "Yes: we kept the list circulated at 9:00. Our delegation's name was on it; it was \
+             gone from the list read out at 15:00.",
+        ),
+        (
+            mediator,
+            Audience::Staff,
+            "The complainant's account is consistent and documented; the respondent has so far \
+             answered promptly.",
+        ),
+    ] {
+        let input = correspondence::MessageInput {
+            audience,
+            body: body.into(),
+            language: None,
+        };
+        correspondence::send(
+            db,
+            who,
+            pid,
+            &input,
+            Vec::new(),
+            policy.settings.documents,
+            at,
         )
         .await
         .map_err(err)?;
@@ -562,11 +618,18 @@ async fn holder(db: &impl sea_orm::ConnectionTrait, pid: Uuid) -> Result<Actor> 
 
 fn steps_for(stage: Stage) -> Vec<(By, ActionInput)> {
     use ActionInput as I;
-    let register = (By::Registrar, I::Register { note: None });
+    let register = (
+        By::Registrar,
+        I::Register {
+            note: None,
+            note_audience: None,
+        },
+    );
     let eligible = (
         By::Registrar,
         I::DeclareEligible {
             note: Some("Within the mechanism's mandate.".into()),
+            note_audience: None,
         },
     );
     let request = (

@@ -4,8 +4,10 @@ use serde::Serialize;
 use super::{people::DelegationView, Instant};
 use crate::models::{
     cases::{disclosure::Disclosure, dossier::Dossier, CaseAction, CaseLine, ListContext},
+    correspondence,
     deadlines::{self, calendar::Calendar, clock::Due},
     users::{self, Actor},
+    vocabulary::Audience,
 };
 
 /// Where a clock stands for the viewer.
@@ -195,6 +197,31 @@ pub struct SubmissionView {
     pub body: String,
     pub answers_deadline: Option<i64>,
     pub at: Instant,
+    /// Who reads it: all parties for every pleading; a message or note may be narrower.
+    pub audience: String,
+}
+
+impl SubmissionView {
+    /// A pleading, message or note the viewer reads, its author named where `shown` lets.
+    #[must_use]
+    pub fn new(
+        s: &crate::models::submissions::Model,
+        author: &Option<users::Model>,
+        shown: Disclosure,
+        zone: chrono_tz::Tz,
+    ) -> Self {
+        Self {
+            pid: s.pid.to_string(),
+            kind: s.kind.clone(),
+            party: s.party.clone(),
+            author: named(shown, author),
+            language: s.language.clone(),
+            body: s.body.clone(),
+            answers_deadline: s.deadline_id,
+            at: Instant::from_db(s.created_at, zone),
+            audience: s.audience.clone(),
+        }
+    }
 }
 
 #[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
@@ -248,6 +275,8 @@ pub struct CaseDetail {
     pub extension_requests: Vec<ExtensionView>,
     /// What the viewer may do now (their standing and the lifecycle both allow it).
     pub allowed_actions: Vec<CaseAction>,
+    /// Whom the viewer may write a message to now (none on a closed case, or for oversight).
+    pub message_audiences: Vec<Audience>,
 }
 
 /// A person named to the viewer, when the disclosure rule lets them be.
@@ -334,6 +363,11 @@ impl CaseDetail {
         let allowed_actions = d
             .viewer_role
             .map_or_else(Vec::new, |role| c.offered_actions(role));
+        let open = c.status().is_ok_and(|s| s.is_open());
+        let message_audiences = d
+            .viewer_role
+            .filter(|_| open)
+            .map_or_else(Vec::new, |role| correspondence::open_to(role).to_vec());
         Self {
             summary,
             incident_date: c.incident_date,
@@ -357,16 +391,7 @@ impl CaseDetail {
             submissions: d
                 .submissions
                 .iter()
-                .map(|(s, author)| SubmissionView {
-                    pid: s.pid.to_string(),
-                    kind: s.kind.clone(),
-                    party: s.party.clone(),
-                    author: named(shown, author),
-                    language: s.language.clone(),
-                    body: s.body.clone(),
-                    answers_deadline: s.deadline_id,
-                    at: Instant::from_db(s.created_at, zone),
-                })
+                .map(|(s, author)| SubmissionView::new(s, author, shown, zone))
                 .collect(),
             timeline: timeline(d, &hidden_extensions, zone),
             holds: d
@@ -394,6 +419,7 @@ impl CaseDetail {
                 })
                 .collect(),
             allowed_actions,
+            message_audiences,
         }
     }
 }

@@ -7,6 +7,7 @@ pub mod charts;
 pub mod documents;
 pub mod i18n;
 pub mod mediators;
+pub mod messages;
 pub mod metrics;
 pub mod people;
 pub mod problems;

@@ -426,3 +426,84 @@ async fn documents_go_with_a_pleading_or_as_evidence_from_the_case_page_and_come
     })
     .await;
 }
+
+#[tokio::test]
+#[serial]
+async fn a_message_written_on_the_case_page_is_shown_only_to_its_audience_and_says_it_moves_no_clock(
+) {
+    request::<App, _, _>(|server, ctx| async move {
+        let w = world(&ctx).await;
+        let case = case_in_mediation(&server, &w).await;
+        let pid = case["pid"].as_str().expect("pid");
+
+        // A delegate is offered only what a side may write to, and told it moves no clock.
+        let mut delegate = Browser::sign_in(&server, &w.complainant).await;
+        let page = delegate.get(&server, &format!("/cases/{pid}")).await.text();
+        assert!(
+            page.contains("never meets, starts or pauses a deadline"),
+            "{page}"
+        );
+        assert!(page.contains("value=\"complainant_side\""));
+        assert!(
+            !page.contains("value=\"staff\""),
+            "a side writes no staff note"
+        );
+        assert!(!page.contains("value=\"respondent_side\""));
+
+        // The mediator writes to the respondent side alone, with a file; a refusal first.
+        let mut mediator = Browser::sign_in(&server, &w.mediator).await;
+        mediator.get(&server, &format!("/cases/{pid}")).await;
+        let refused = mediator
+            .post_files(
+                &server,
+                &format!("/cases/{pid}/messages"),
+                &[
+                    ("audience", "respondent_side"),
+                    ("body", "  "),
+                    ("language", "en"),
+                ],
+                &[],
+            )
+            .await;
+        assert_eq!(refused.status_code(), 422);
+        let html = refused.text();
+        assert!(html.contains("id=\"a-message-body-error\""), "{html}");
+        assert!(
+            html.contains("value=\"respondent_side\" checked"),
+            "the audience chosen stays chosen"
+        );
+        let res = mediator
+            .post_files(
+                &server,
+                &format!("/cases/{pid}/messages"),
+                &[
+                    ("audience", "respondent_side"),
+                    (
+                        "body",
+                        "Could the secretariat share the speakers list of 12 March?",
+                    ),
+                    ("language", "en"),
+                ],
+                &[("speakers list request.pdf", PDF)],
+            )
+            .await;
+        assert_eq!(res.status_code(), 303, "{}", res.text());
+
+        let mut respondent = Browser::sign_in(&server, &w.respondent).await;
+        let theirs = respondent
+            .get(&server, &format!("/cases/{pid}"))
+            .await
+            .text();
+        assert!(
+            theirs.contains("Could the secretariat share the speakers list"),
+            "{theirs}"
+        );
+        assert!(theirs.contains("Only the mediator and the respondent side"));
+        assert!(theirs.contains("speakers list request"));
+        let ours = delegate.get(&server, &format!("/cases/{pid}")).await.text();
+        assert!(!ours.contains("Could the secretariat share the speakers list"));
+        assert!(!ours.contains("speakers list request"), "nor its file");
+        assert!(ours.contains("No messages yet."));
+    })
+    .await;
+}

@@ -109,9 +109,26 @@ async fn history(ctx: &loco_rs::app::AppContext, w: &World) -> (Case, Case) {
     let a = h
         .file(del, "HRC", Category::SpeakingTime, "a", at(2, 9))
         .await;
-    h.act(reg, &a, I::Register { note: None }, at(3, 9)).await;
-    h.act(reg, &a, I::DeclareEligible { note: None }, at(4, 9))
-        .await;
+    h.act(
+        reg,
+        &a,
+        I::Register {
+            note: None,
+            note_audience: None,
+        },
+        at(3, 9),
+    )
+    .await;
+    h.act(
+        reg,
+        &a,
+        I::DeclareEligible {
+            note: None,
+            note_audience: None,
+        },
+        at(4, 9),
+    )
+    .await;
     h.act(
         med,
         &a,
@@ -189,7 +206,16 @@ async fn history(ctx: &loco_rs::app::AppContext, w: &World) -> (Case, Case) {
     let b = h
         .file(del, "HRC", Category::SpeakingTime, "b", at(3, 9))
         .await;
-    h.act(reg, &b, I::Register { note: None }, at(6, 9)).await;
+    h.act(
+        reg,
+        &b,
+        I::Register {
+            note: None,
+            note_audience: None,
+        },
+        at(6, 9),
+    )
+    .await;
     let dismiss = || I::Dismiss {
         reason: DismissalReason::OutsideMandate,
         note: "A national matter.".into(),
@@ -219,7 +245,16 @@ async fn history(ctx: &loco_rs::app::AppContext, w: &World) -> (Case, Case) {
     let c = h
         .file(del, "COP", Category::AgendaSetting, "c", at(4, 9))
         .await;
-    h.act(reg, &c, I::Register { note: None }, at(4, 15)).await;
+    h.act(
+        reg,
+        &c,
+        I::Register {
+            note: None,
+            note_audience: None,
+        },
+        at(4, 15),
+    )
+    .await;
     h.act(del, &c, I::Withdraw { reason: None }, at(5, 9)).await;
 
     let d = h
@@ -228,7 +263,16 @@ async fn history(ctx: &loco_rs::app::AppContext, w: &World) -> (Case, Case) {
     let e = h
         .file(del, "HRC", Category::SpeakingTime, "e", at(32, 9))
         .await;
-    h.act(reg, &e, I::Register { note: None }, at(32, 10)).await;
+    h.act(
+        reg,
+        &e,
+        I::Register {
+            note: None,
+            note_audience: None,
+        },
+        at(32, 10),
+    )
+    .await;
 
     // One of A's notices could not be delivered.
     let notice = notifications::Entity::find()
@@ -736,7 +780,10 @@ async fn a_change_after_figures_were_read_is_in_the_next_figures() {
             d.pid,
             Command {
                 expected_version: None,
-                input: I::Register { note: None },
+                input: I::Register {
+                    note: None,
+                    note_audience: None,
+                },
             },
         )
         .await

@@ -636,3 +636,83 @@ async fn an_email_describes_the_case_as_it_was_at_the_event_it_reports() {
     })
     .await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[serial]
+async fn a_message_and_new_evidence_reach_their_readers_by_email_in_their_language_and_no_one_else()
+{
+    request::<App, _, _>(|server, ctx| async move {
+        let w = world(&ctx).await;
+        let sink = Sink::start();
+        let postman = Postman::smtp(&sink.config(), 4).expect("transport");
+        let mut body = grievance();
+        body["confidentiality"] = json!("identity_protected");
+        let case = eligible_case(&server, &w, &body).await;
+        relocate(&ctx, &w.respondent, "fr", "Europe/Paris").await;
+        deliver(&ctx, &postman, redress::clock::now(&ctx)).await;
+        let before = sink.count();
+
+        let pid = case["pid"].as_str().expect("pid");
+        let res = post(
+            &server,
+            &w.mediator,
+            &format!("/api/cases/{pid}/messages"),
+            &json!({"audience": "respondent_side", "body": "Please send the speakers list."}),
+        )
+        .await;
+        assert_eq!(res.status_code(), 201, "{}", res.text());
+        deliver(&ctx, &postman, redress::clock::now(&ctx)).await;
+        let to_respondent = sink.to(&w.respondent.email);
+        let message = to_respondent
+            .iter()
+            .find(|m| m.subject().contains("Nouveau message"))
+            .expect("the respondent is told, in French");
+        assert!(
+            message.text().contains("au seul médiateur et au défendeur"),
+            "{}",
+            message.text()
+        );
+        assert!(
+            !message.text().contains("speakers list"),
+            "the words stay on the case page, behind sign-in"
+        );
+        assert!(sink
+            .to(&w.complainant.email)
+            .iter()
+            .all(|m| !m.subject().contains("message")));
+        assert_eq!(
+            sink.to(&w.mediator.email)
+                .iter()
+                .filter(|m| m.subject().contains("Receipt"))
+                .count(),
+            1,
+            "the author gets a receipt, not a notice"
+        );
+        assert_eq!(sink.count(), before + 2);
+
+        // Evidence from the complainant: the respondent and the mediator hear of it, without
+        // learning who added it.
+        add_evidence(&server, &w.complainant, &case).await;
+        deliver(&ctx, &postman, redress::clock::now(&ctx)).await;
+        let told: Vec<_> = sink
+            .to(&w.respondent.email)
+            .into_iter()
+            .filter(|m| m.subject().contains("Pièces ajoutées"))
+            .collect();
+        assert_eq!(told.len(), 1);
+        let all = format!("{}{}", told[0].text(), told[0].html());
+        assert!(
+            !all.contains("Tuvalu") && !all.contains("Kiribati"),
+            "{all}"
+        );
+        assert!(sink
+            .to(&w.mediator.email)
+            .iter()
+            .any(|m| m.subject().contains("Evidence added")));
+        assert!(sink
+            .to(&w.complainant.email)
+            .iter()
+            .all(|m| !m.subject().contains("Evidence added")));
+    })
+    .await;
+}

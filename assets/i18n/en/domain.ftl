@@ -68,3 +68,6 @@ field-period-too-long = A period covers at most { $max } days.
 field-bad-date = Enter a date as YYYY-MM-DD.
 field-bad-zone = “{ $zone }” is not a time zone; use a name such as Europe/Zurich or America/New_York.
 rule-case-closed-to-evidence = The case is closed: no evidence can be added to it.
+forbidden-read-only = Oversight reads cases; it does not write on them.
+message-audience-closed = You may not write to this audience: a side writes to all parties or to the mediator alone.
+rule-case-closed-to-messages = The case is closed: no message can be written on it.

@@ -120,3 +120,12 @@ mail-party-complainant = the complainant
 mail-party-respondent = the respondent
 mail-party-mediator = the mediator
 mail-party-registrar = the registry
+mail-message-subject = New message on your case
+mail-message-body = { $stage ->
+    [complainant_side] A new message on case { $reference } is written for the mediator and the complainant side only.
+    [respondent_side] A new message on case { $reference } is written for the mediator and the respondent side only.
+    [staff] A new internal note on case { $reference } is written for the staff who run the case.
+   *[other] A new message on case { $reference } is written for all parties and the mediator.
+} Read it on the case page. A message never meets, starts or pauses a deadline.
+mail-documents_added-subject = Evidence added to your case
+mail-documents_added-body = New evidence documents were added to case { $reference }. Read them on the case page. Adding evidence never moves a deadline.

@@ -400,3 +400,22 @@ document-with = Documents
 document-kind = Kind
 document-size = Size
 document-added = Added by
+
+# Correspondence
+case-correspondence = Correspondence
+case-no-messages = No messages yet.
+message-write = Write a message
+message-intro = A message reaches only the readers you choose below, by email in their own language. It never meets, starts or pauses a deadline: to answer a request formally, use the actions above.
+message-send = Send the message
+field-audience = Who may read it
+field-message_body = Message
+field-message_language = Language of the message
+afield-note_audience = Who may read the note
+audience-all_parties = All parties and the mediator
+audience-complainant_side = Only the mediator and the complainant side
+audience-respondent_side = Only the mediator and the respondent side
+audience-staff = Staff only (registry, mediator, oversight): an internal note
+submission-message = Message
+action-message = Message
+action-note = Note
+flash-message-sent = The message is kept and its readers' emails are queued.

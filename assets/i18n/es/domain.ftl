@@ -68,3 +68,6 @@ field-period-too-long = Un período abarca como máximo { $max } días.
 field-bad-date = Indique una fecha con el formato AAAA-MM-DD.
 field-bad-zone = «{ $zone }» no es una zona horaria; utilice un nombre como Europe/Zurich o America/New_York.
 rule-case-closed-to-evidence = El caso está cerrado: ya no se pueden añadir pruebas.
+forbidden-read-only = La supervisión lee los casos; no escribe en ellos.
+message-audience-closed = No puede escribir a estos lectores: una parte escribe a todas las partes o solo al mediador.
+rule-case-closed-to-messages = El caso está cerrado: no se puede escribir ningún mensaje en él.

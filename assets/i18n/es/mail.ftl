@@ -120,3 +120,12 @@ mail-party-complainant = el reclamante
 mail-party-respondent = la parte reclamada
 mail-party-mediator = el mediador
 mail-party-registrar = el registro
+mail-message-subject = Nuevo mensaje en su caso
+mail-message-body = { $stage ->
+    [complainant_side] Un nuevo mensaje en el caso { $reference } está dirigido solo al mediador y a la parte reclamante.
+    [respondent_side] Un nuevo mensaje en el caso { $reference } está dirigido solo al mediador y a la parte reclamada.
+    [staff] Una nueva nota interna en el caso { $reference } está dirigida al personal que lleva el caso.
+   *[other] Un nuevo mensaje en el caso { $reference } está dirigido a todas las partes y al mediador.
+} Léalo en la página del caso. Un mensaje nunca cumple, inicia ni suspende un plazo.
+mail-documents_added-subject = Pruebas añadidas a su caso
+mail-documents_added-body = Se han añadido nuevas pruebas documentales al caso { $reference }. Consúltelas en la página del caso. Añadir pruebas nunca modifica un plazo.

@@ -400,3 +400,22 @@ document-with = Documentos
 document-kind = Tipo
 document-size = Tamaño
 document-added = Añadido por
+
+# Correspondencia
+case-correspondence = Correspondencia
+case-no-messages = Todavía no hay mensajes.
+message-write = Escribir un mensaje
+message-intro = Un mensaje solo llega a los lectores que elija abajo, por correo electrónico en su propio idioma. Nunca cumple, inicia ni suspende un plazo: para responder formalmente a una solicitud, utilice las acciones de arriba.
+message-send = Enviar el mensaje
+field-audience = Quién puede leerlo
+field-message_body = Mensaje
+field-message_language = Idioma del mensaje
+afield-note_audience = Quién puede leer la nota
+audience-all_parties = Todas las partes y el mediador
+audience-complainant_side = Solo el mediador y la parte reclamante
+audience-respondent_side = Solo el mediador y la parte reclamada
+audience-staff = Solo el personal (registro, mediador, supervisión): una nota interna
+submission-message = Mensaje
+action-message = Mensaje
+action-note = Nota
+flash-message-sent = El mensaje se ha guardado y los correos a sus lectores están en cola.

@@ -68,3 +68,6 @@ field-period-too-long = Une période couvre au plus { $max } jours.
 field-bad-date = Saisissez une date au format AAAA-MM-JJ.
 field-bad-zone = « { $zone } » n'est pas un fuseau horaire ; utilisez un nom tel que Europe/Zurich ou America/New_York.
 rule-case-closed-to-evidence = L'affaire est close : aucune pièce ne peut plus y être ajoutée.
+forbidden-read-only = Le contrôle lit les affaires ; il n'y écrit pas.
+message-audience-closed = Vous ne pouvez pas écrire à ces lecteurs : une partie écrit à toutes les parties ou au seul médiateur.
+rule-case-closed-to-messages = L'affaire est close : aucun message ne peut y être écrit.

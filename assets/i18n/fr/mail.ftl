@@ -120,3 +120,12 @@ mail-party-complainant = le requérant
 mail-party-respondent = le défendeur
 mail-party-mediator = le médiateur
 mail-party-registrar = le greffe
+mail-message-subject = Nouveau message dans votre affaire
+mail-message-body = { $stage ->
+    [complainant_side] Un nouveau message dans l'affaire { $reference } est destiné au seul médiateur et au requérant.
+    [respondent_side] Un nouveau message dans l'affaire { $reference } est destiné au seul médiateur et au défendeur.
+    [staff] Une nouvelle note interne dans l'affaire { $reference } est destinée au personnel qui la traite.
+   *[other] Un nouveau message dans l'affaire { $reference } est destiné à toutes les parties et au médiateur.
+} Lisez-le sur la page de l'affaire. Un message ne respecte, ne lance ni ne suspend aucun délai.
+mail-documents_added-subject = Pièces ajoutées à votre affaire
+mail-documents_added-body = De nouvelles pièces ont été ajoutées à l'affaire { $reference }. Consultez-les sur la page de l'affaire. L'ajout de pièces ne modifie jamais un délai.

@@ -400,3 +400,22 @@ document-with = Documents
 document-kind = Type
 document-size = Taille
 document-added = Ajouté par
+
+# Correspondance
+case-correspondence = Correspondance
+case-no-messages = Aucun message pour l'instant.
+message-write = Écrire un message
+message-intro = Un message ne parvient qu'aux lecteurs choisis ci-dessous, par courriel dans leur propre langue. Il ne respecte, ne lance ni ne suspend aucun délai : pour répondre formellement à une demande, utilisez les actions ci-dessus.
+message-send = Envoyer le message
+field-audience = Qui peut le lire
+field-message_body = Message
+field-message_language = Langue du message
+afield-note_audience = Qui peut lire la note
+audience-all_parties = Toutes les parties et le médiateur
+audience-complainant_side = Seulement le médiateur et le requérant
+audience-respondent_side = Seulement le médiateur et le défendeur
+audience-staff = Personnel seulement (greffe, médiateur, contrôle) : une note interne
+submission-message = Message
+action-message = Message
+action-note = Note
+flash-message-sent = Le message est conservé et les courriels à ses lecteurs sont en file d'attente.

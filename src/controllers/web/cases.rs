@@ -25,13 +25,13 @@ use crate::{
             filing::{self, Filed},
             transition, CaseAction, CaseFilter, CaseStatus,
         },
-        delegations,
+        correspondence, delegations,
         documents::{self, MediaType},
         mediators::{ledger, staffing},
         users,
         vocabulary::{
-            Category, Confidentiality, Decision, DismissalReason, Language, Locale, Party, Role,
-            Urgency,
+            Audience, Category, Confidentiality, Decision, DismissalReason, Language, Locale,
+            Party, Role, SubmissionKind, Urgency,
         },
     },
     views::{
@@ -383,7 +383,24 @@ async fn choices(
                 )
             })
             .collect(),
+        Choices::Audiences { default } => audience_options(v, std::slice::from_ref(&default))
+            .into_iter()
+            .chain(audience_options(
+                v,
+                &Audience::iter()
+                    .filter(|a| *a != default)
+                    .collect::<Vec<_>>(),
+            ))
+            .collect(),
     })
+}
+
+/// Audiences as a form offers them: each with the words saying who reads it.
+fn audience_options(v: &Visitor, audiences: &[Audience]) -> Vec<Value> {
+    audiences
+        .iter()
+        .map(|a| option(a.to_string(), v.t(&format!("audience-{a}"))))
+        .collect()
 }
 
 /// A refused form of the case page (an action's, or adding evidence), to show again open
@@ -437,7 +454,7 @@ async fn case_page(
         .collect();
     let problem = refused.as_ref().and_then(|r| r.problem.clone());
     let case = &dossier.case;
-    let documents: Vec<Value> = documents::listed(&v.ctx.db, case)
+    let documents: Vec<Value> = documents::listed(&v.ctx.db, case, dossier.viewer_role)
         .await?
         .iter()
         .map(|d| {
@@ -461,6 +478,23 @@ async fn case_page(
             }
         }
     }
+    let (messages, pleadings): (Vec<_>, Vec<_>) = detail
+        .submissions
+        .iter()
+        .partition(|s| s.kind == SubmissionKind::Message.as_ref());
+    let message = refused.as_ref().filter(|r| r.form == MESSAGE_FORM);
+    let languages: Vec<Value> = Language::iter()
+        .map(|l| option(l.to_string(), v.t(&format!("language-{l}"))))
+        .collect();
+    let writing = (!detail.message_audiences.is_empty()).then(|| {
+        json!({
+            "open": message.is_some(),
+            "values": message.map_or_else(Map::new, |r| r.values.clone()),
+            "errors": message.map_or_else(Map::new, |r| field_messages(v.locale, &r.errors)),
+            "audiences": audience_options(v, &detail.message_audiences),
+            "languages": languages,
+        })
+    });
     let evidence_open =
         case.status()?.is_open() && dossier.viewer_role.and_then(documents::adds_for).is_some();
     let evidence = refused.as_ref().filter(|r| r.form == EVIDENCE_FORM);
@@ -491,8 +525,11 @@ async fn case_page(
                 "open": evidence.is_some(),
                 "values": evidence.map_or_else(Map::new, |r| r.values.clone()),
                 "errors": evidence.map_or_else(Map::new, |r| field_messages(v.locale, &r.errors)),
-                "languages": Language::iter().map(|l| option(l.to_string(), v.t(&format!("language-{l}")))).collect::<Vec<_>>(),
+                "languages": languages,
             })),
+            "pleadings": pleadings,
+            "messages": messages,
+            "writing": writing,
             "limits": { "files": limits.max_files_per_pleading, "mb": limits.max_file_mb },
             "problem": problem,
             "summary_errors": summary_errors,
@@ -593,6 +630,57 @@ async fn refused_on_case_page(
 
 /// The case page's form for adding evidence on its own.
 const EVIDENCE_FORM: &str = "evidence";
+
+/// The case page's form for writing a message.
+const MESSAGE_FORM: &str = "message";
+
+/// `POST /cases/{pid}/messages`: a message to the audience chosen; a refusal shows the case
+/// again with the form open, what was typed and why.
+pub async fn write_message(
+    Path(raw): Path<String>,
+    PostedWithFiles {
+        v,
+        form,
+        attached,
+        refused,
+    }: PostedWithFiles,
+) -> Result<Response, WebError> {
+    let me = v.signed_in()?.clone();
+    if let Some(done) = v.replay(&form).await? {
+        return Ok(done);
+    }
+    let case_pid = pid(&raw)?;
+    let outcome = match correspondence::MessageInput::parse(
+        form.get("audience"),
+        form.get("body"),
+        form.get("language"),
+        refused,
+    ) {
+        Ok(input) => {
+            let policy = v.policy().await?;
+            correspondence::send(
+                &v.ctx.db,
+                &me.actor,
+                case_pid,
+                &input,
+                attached.into_files(),
+                policy.settings.documents,
+                policy.now,
+            )
+            .await
+            .map(|_| ())
+        }
+        Err(errors) => Err(AppError::Validation(errors)),
+    };
+    let refusal = match outcome {
+        Ok(()) => {
+            let location = format!("/cases/{case_pid}#correspondence");
+            return v.done(&form, &location, "flash-message-sent").await;
+        }
+        Err(e) => e,
+    };
+    refused_on_case_page(&v, &raw, &form, MESSAGE_FORM, refusal).await
+}
 
 /// A document's kind as a reader names it: the extension of its kind, in capitals.
 fn kind_words(media_type: &str) -> String {

@@ -192,12 +192,20 @@ fn input(action: CaseAction, r: &mut Read) -> Option<ActionInput> {
     use ActionInput as I;
     use CaseAction as A;
     Some(match action {
-        A::Register => I::Register {
-            note: r.optional("note")?,
-        },
-        A::DeclareEligible => I::DeclareEligible {
-            note: r.optional("note")?,
-        },
+        A::Register => {
+            let (note, note_audience) = (r.optional("note"), r.optional("note_audience"));
+            I::Register {
+                note: note?,
+                note_audience: note_audience?,
+            }
+        }
+        A::DeclareEligible => {
+            let (note, note_audience) = (r.optional("note"), r.optional("note_audience"));
+            I::DeclareEligible {
+                note: note?,
+                note_audience: note_audience?,
+            }
+        }
         A::AcceptResponse => I::AcceptResponse {
             note: r.optional("note")?,
         },
@@ -512,6 +520,7 @@ mod tests {
             FieldKind::YesNo => "yes",
             FieldKind::Choice(Choices::DismissalReasons) => "outside_mandate",
             FieldKind::Choice(Choices::Decisions) => "upheld",
+            FieldKind::Choice(Choices::Audiences { .. }) => "staff",
             FieldKind::Choice(
                 Choices::Mediators | Choices::PendingExtensions | Choices::PendingChallenges,
             ) => "00000000-0000-0000-0000-000000000000",

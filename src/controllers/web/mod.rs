@@ -1025,6 +1025,10 @@ pub fn routes() -> loco_rs::controller::Routes {
         )
         .add("/cases/{pid}/documents/{document}", get(cases::download))
         .add(
+            "/cases/{pid}/messages",
+            post(cases::write_message).layer(DefaultBodyLimit::disable()),
+        )
+        .add(
             "/cases/{pid}/act",
             get(cases::back_to_case)
                 .post(cases::act)

@@ -23,6 +23,7 @@ pub struct Model {
     pub occurred_at: DateTimeWithTimeZone,
     pub prev_hash: String,
     pub hash: String,
+    pub audience: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

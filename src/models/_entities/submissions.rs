@@ -20,6 +20,7 @@ pub struct Model {
     #[sea_orm(column_type = "Text")]
     pub body: String,
     pub deadline_id: Option<i64>,
+    pub audience: String,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -10,7 +10,7 @@ use crate::{
         _entities::{extension_requests, holds, submissions},
         bodies,
         case_events::{self, NewEvent},
-        deadlines, delegations, users,
+        correspondence, deadlines, delegations, users,
         users::Actor,
     },
 };
@@ -29,7 +29,9 @@ pub struct Dossier {
     pub respondent_delegation: Option<delegations::Model>,
     pub mediator: Option<users::Model>,
     pub deadlines: Vec<deadlines::Model>,
+    /// The pleadings, messages and notes this viewer reads.
     pub submissions: Vec<(submissions::Model, Option<users::Model>)>,
+    /// The events this viewer reads.
     pub events: Vec<(case_events::Model, Option<users::Model>)>,
     pub holds: Vec<holds::Model>,
     pub extension_requests: Vec<extension_requests::Model>,
@@ -93,12 +95,14 @@ impl Model {
             .await?;
         let submissions = submissions::Entity::find()
             .filter(submissions::Column::CaseId.eq(self.id))
+            .filter(correspondence::submissions_read_by(role))
             .order_by_asc(submissions::Column::Id)
             .find_also_related(users::Entity)
             .all(db)
             .await?;
         let events = case_events::Entity::find()
             .filter(case_events::Column::CaseId.eq(self.id))
+            .filter(correspondence::events_read_by(role))
             .order_by_asc(case_events::Column::Seq)
             .find_also_related(users::Entity)
             .all(db)

@@ -188,6 +188,7 @@ async fn apply(
         detail: serde_json::Map::new(),
         pleaded: None,
         attached,
+        asides: Vec::new(),
     };
     let acted = command.input.act(&mut cx).await?;
     if !cx.attached.is_empty() {
@@ -213,6 +214,21 @@ async fn apply(
         event.actor_id = None;
     }
     let event = case_events::append(db, event, frame.now).await?;
+    for aside in std::mem::take(&mut cx.asides) {
+        case_events::append(
+            db,
+            NewEvent {
+                case_id: case.id,
+                actor_id: (!automatic).then_some(frame.actor.id),
+                action: crate::models::correspondence::NOTED.into(),
+                from: None,
+                to: None,
+                detail: aside.into(),
+            },
+            frame.now,
+        )
+        .await?;
+    }
     let updated = Entity::find_by_id(case.id)
         .one(db)
         .await?
@@ -237,14 +253,14 @@ async fn notify(
     event_id: i64,
     done: &Done,
 ) -> AppResult<()> {
-    let mut people = audience(cx, case, done.audience).await?;
+    let mut told = people(cx.db, case, cx.co, done.audience).await?;
     // A mediator who leaves the case hears why, whoever made them leave.
     if let Some(former) = cx.case.mediator_id.filter(|m| case.mediator_id != Some(*m)) {
-        people.extend(users::Entity::find_by_id(former).one(cx.db).await?);
+        told.extend(users::Entity::find_by_id(former).one(cx.db).await?);
     }
-    people.sort_by_key(|u| u.id);
-    people.dedup_by_key(|u| u.id);
-    people.retain(|u| u.id != cx.actor.id);
+    told.sort_by_key(|u| u.id);
+    told.dedup_by_key(|u| u.id);
+    told.retain(|u| u.id != cx.actor.id);
     let notice = Notice {
         kind: NoticeKind::Action(action),
         case_id: Some(case.id),
@@ -259,7 +275,7 @@ async fn notify(
         }),
         timing: Timing::Now,
     };
-    notifications::enqueue(cx.db, &people, &notice, cx.now).await?;
+    notifications::enqueue(cx.db, &told, &notice, cx.now).await?;
     let Some((kind, key, to)) = done.also else {
         return Ok(());
     };
@@ -274,15 +290,24 @@ async fn notify(
         }),
         timing: Timing::Now,
     };
-    let people = audience(cx, case, to).await?;
-    notifications::enqueue(cx.db, &people, &notice, cx.now).await
+    let also = people(cx.db, case, cx.co, to).await?;
+    notifications::enqueue(cx.db, &also, &notice, cx.now).await
 }
 
-/// The accredited people an audience names on this case.
-async fn audience(cx: &Cx<'_>, case: &Model, to: Audience) -> AppResult<Vec<users::Model>> {
+/// The accredited people an audience names on this case (`co`: its co-complainant
+/// delegations).
+///
+/// # Errors
+/// Database errors.
+pub(crate) async fn people(
+    db: &impl ConnectionTrait,
+    case: &Model,
+    co: &[i64],
+    to: Audience,
+) -> AppResult<Vec<users::Model>> {
     let mut people = Vec::new();
     if to.oversight {
-        people.extend(users::active_in_role(cx.db, Role::Oversight).await?);
+        people.extend(users::active_in_role(db, Role::Oversight).await?);
     }
     if !(to.complainants
         || to.respondents
@@ -297,7 +322,7 @@ async fn audience(cx: &Cx<'_>, case: &Model, to: Audience) -> AppResult<Vec<user
         respondents,
         mediator,
         registrars,
-    } = case.recipients(cx.db, cx.co).await?;
+    } = case.recipients(db, co).await?;
     let registry = to.registry || (to.registry_without_mediator && mediator.is_empty());
     for (wanted, group) in [
         (to.complainants, complainants),

@@ -21,6 +21,7 @@ use super::{
     _entities::document_chunks as chunks,
     case_events::{self, NewEvent},
     cases::{self, CaseRole},
+    notifications::{self, Notice, NoticeKind, Timing},
     users::{self, Actor},
     vocabulary::{Language, Party},
 };
@@ -398,7 +399,8 @@ fn title_from(name: &str) -> String {
 }
 
 /// Adds `files` to the case `pid` as evidence from `actor`, in one transaction with the
-/// event that seals their SHA-256 into the case's chain. Gives the case and the documents.
+/// event that seals their SHA-256 into the case's chain and the notices to the other
+/// parties. Gives the case and the documents.
 ///
 /// # Errors
 /// 404 for a case the actor may not see, 403 for one they may not add to, 422 for a closed
@@ -430,7 +432,7 @@ pub async fn add_evidence(
         now,
     };
     let kept = keep_all(&txn, &keeping, Some(described), files, limits).await?;
-    case_events::append(
+    let event = case_events::append(
         &txn,
         NewEvent {
             case_id: case.id,
@@ -443,6 +445,23 @@ pub async fn add_evidence(
         now,
     )
     .await?;
+    // Evidence on its own is every party's to read, so every party hears of it.
+    let mut people = cases::transition::people(
+        &txn,
+        &case,
+        &co,
+        super::correspondence::told(super::vocabulary::Audience::AllParties),
+    )
+    .await?;
+    people.retain(|u| u.id != actor.id);
+    let notice = Notice {
+        kind: NoticeKind::DocumentsAdded,
+        case_id: Some(case.id),
+        dedupe_base: format!("event:{}", event.id),
+        payload: serde_json::json!({ "case": case.pid, "reference": case.reference }),
+        timing: Timing::Now,
+    };
+    notifications::enqueue(&txn, &people, &notice, now).await?;
     txn.commit().await?;
     Ok((case, kept))
 }
@@ -549,20 +568,38 @@ pub async fn of_case(
     actor: &Actor,
     pid: Uuid,
 ) -> AppResult<(cases::Model, Vec<Listed>)> {
-    let case = cases::Model::find_for(db, actor, pid).await?;
-    let listed = listed(db, &case).await?;
+    let (case, role) = case_and_standing(db, actor, pid).await?;
+    let listed = listed(db, &case, role).await?;
     Ok((case, listed))
 }
 
-/// The documents of `case`, oldest first, for a caller that already holds it in the
-/// viewer's scope.
+/// The case `pid` in the actor's scope, and how the actor stands to it.
+async fn case_and_standing(
+    db: &impl ConnectionTrait,
+    actor: &Actor,
+    pid: Uuid,
+) -> AppResult<(cases::Model, Option<CaseRole>)> {
+    let case = cases::Model::find_for(db, actor, pid).await?;
+    let co = case.co_complainant_ids(db).await?;
+    let role = case.role_of(actor, &co);
+    Ok((case, role))
+}
+
+/// The documents of `case` that someone standing as `role` may see (those of the pleadings
+/// and messages they read, and evidence), oldest first, for a caller that already holds the
+/// case in the viewer's scope.
 ///
 /// # Errors
 /// Database errors.
-pub async fn listed(db: &impl ConnectionTrait, case: &cases::Model) -> AppResult<Vec<Listed>> {
+pub async fn listed(
+    db: &impl ConnectionTrait,
+    case: &cases::Model,
+    role: Option<CaseRole>,
+) -> AppResult<Vec<Listed>> {
     use super::_entities::submissions;
     let docs = Entity::find()
         .filter(Column::CaseId.eq(case.id))
+        .filter(super::correspondence::documents_read_by(role))
         .order_by_asc(Column::Id)
         .all(db)
         .await?;
@@ -596,7 +633,7 @@ pub async fn listed(db: &impl ConnectionTrait, case: &cases::Model) -> AppResult
         .collect())
 }
 
-/// One document of a case the actor may see.
+/// One document of a case the actor may see, when they read what it came with.
 ///
 /// # Errors
 /// 404 for a case or document the actor may not see; database errors.
@@ -606,10 +643,11 @@ pub async fn one(
     case_pid: Uuid,
     pid: Uuid,
 ) -> AppResult<Model> {
-    let case = cases::Model::find_for(db, actor, case_pid).await?;
+    let (case, role) = case_and_standing(db, actor, case_pid).await?;
     Entity::find()
         .filter(Column::CaseId.eq(case.id))
         .filter(Column::Pid.eq(pid))
+        .filter(super::correspondence::documents_read_by(role))
         .one(db)
         .await?
         .ok_or(AppError::NotFound)

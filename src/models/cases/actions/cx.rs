@@ -17,7 +17,9 @@ use crate::{
         mediators,
         notifications::NoticeKind,
         users::Actor,
-        vocabulary::{DeadlineKind, DismissalReason, Outcome, Party, SubmissionKind},
+        vocabulary::{
+            Audience as Readers, DeadlineKind, DismissalReason, Outcome, Party, SubmissionKind,
+        },
     },
     settings::Settings,
 };
@@ -44,6 +46,9 @@ pub struct Cx<'a> {
     pub(in crate::models::cases) pleaded: Option<String>,
     /// Files sent with the action, kept with the pleading it writes.
     pub(in crate::models::cases) attached: Vec<crate::models::documents::Spooled>,
+    /// The details of events about notes the action wrote for a narrower audience than
+    /// its own event's, recorded after it so that each is read only by its audience.
+    pub(in crate::models::cases) asides: Vec<serde_json::Map<String, serde_json::Value>>,
 }
 
 /// Changes to the case row that an action makes besides its status and version.
@@ -290,7 +295,7 @@ impl Cx<'_> {
     }
 
     /// Adds a pleading to the case's record, written by the actor for their party, answering
-    /// the clock `answers` when it meets one.
+    /// the clock `answers` when it meets one. Every party reads it.
     ///
     /// # Errors
     /// Database errors.
@@ -299,6 +304,23 @@ impl Cx<'_> {
         kind: SubmissionKind,
         text: &str,
         answers: Option<i64>,
+    ) -> AppResult<()> {
+        self.plead_to(kind, text, answers, Readers::AllParties)
+            .await
+    }
+
+    /// [`Cx::plead`] for `audience` alone. Written for fewer than all parties (a note for
+    /// the staff's file), it is recorded by an event of its own that only its audience
+    /// reads, and its author gets no receipt (the action's own event says nothing of it).
+    ///
+    /// # Errors
+    /// Database errors.
+    pub async fn plead_to(
+        &mut self,
+        kind: SubmissionKind,
+        text: &str,
+        answers: Option<i64>,
+        audience: Readers,
     ) -> AppResult<()> {
         let sub = submissions::ActiveModel {
             pid: Set(Uuid::new_v4()),
@@ -309,6 +331,7 @@ impl Cx<'_> {
             language: Set(self.case.language.clone()),
             body: Set(text.trim().to_string()),
             deadline_id: Set(answers),
+            audience: Set(audience.to_string()),
             created_at: Set(self.now.into()),
             updated_at: Set(self.now.into()),
             ..Default::default()
@@ -316,6 +339,22 @@ impl Cx<'_> {
         .insert(self.db)
         .await?;
         let seed = crate::models::case_events::seed_of(self.db, self.case.id).await?;
+        if audience != Readers::AllParties {
+            let mut aside = serde_json::Map::new();
+            aside.insert("submission".into(), sub.pid.to_string().into());
+            aside.insert(
+                crate::models::correspondence::AUDIENCE_KEY.into(),
+                audience.to_string().into(),
+            );
+            if !seed.is_zero() {
+                aside.insert(
+                    crate::models::seal::SUBMISSION_KEY.into(),
+                    crate::models::seal::of_submission(&seed, &sub).into(),
+                );
+            }
+            self.asides.push(aside);
+            return Ok(());
+        }
         self.note("submission", sub.pid.to_string());
         self.pleaded = Some(sub.body.clone());
         if !self.attached.is_empty() {

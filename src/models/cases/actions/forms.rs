@@ -2,6 +2,7 @@
 //! names them. Pages draw an action's form from it (filling the choices the case offers); a
 //! test holds every form to what its action takes.
 use super::CaseAction;
+use crate::models::vocabulary::Audience;
 
 /// One field of an action's form, named as the action's input names it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -34,6 +35,10 @@ pub enum Choices {
     RunningClocks,
     PendingExtensions,
     PendingChallenges,
+    /// Who may read a note, the action's default first.
+    Audiences {
+        default: Audience,
+    },
 }
 
 const fn text(name: &'static str) -> Field {
@@ -87,9 +92,35 @@ impl CaseAction {
         use Choices as C;
         use FieldKind::{Choice, Days, YesNo};
         match self {
-            Self::Register | Self::DeclareEligible | Self::AcceptResponse | Self::LiftHold => {
-                const { &[optional("note")] }
+            Self::Register => {
+                const {
+                    &[
+                        optional("note"),
+                        field(
+                            "note_audience",
+                            Choice(C::Audiences {
+                                default: Audience::Staff,
+                            }),
+                            false,
+                        ),
+                    ]
+                }
             }
+            Self::DeclareEligible => {
+                const {
+                    &[
+                        optional("note"),
+                        field(
+                            "note_audience",
+                            Choice(C::Audiences {
+                                default: Audience::AllParties,
+                            }),
+                            false,
+                        ),
+                    ]
+                }
+            }
+            Self::AcceptResponse | Self::LiftHold => const { &[optional("note")] },
             Self::Dismiss => {
                 const {
                     &[
@@ -175,6 +206,7 @@ mod tests {
             FieldKind::Choice(Choices::DismissalReasons) => json!("outside_mandate"),
             FieldKind::Choice(Choices::Decisions) => json!("upheld"),
             FieldKind::Choice(Choices::RunningClocks) => json!(7),
+            FieldKind::Choice(Choices::Audiences { .. }) => json!("staff"),
             FieldKind::Choice(
                 Choices::Mediators | Choices::PendingExtensions | Choices::PendingChallenges,
             ) => json!(uuid::Uuid::nil()),

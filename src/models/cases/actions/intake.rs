@@ -3,22 +3,33 @@
 use super::{Audience, Cx, Done, Row};
 use crate::{
     errors::AppResult,
-    models::vocabulary::{DeadlineKind as K, DismissalReason, Outcome, SubmissionKind},
+    models::vocabulary::{
+        Audience as Readers, DeadlineKind as K, DismissalReason, Outcome, SubmissionKind,
+    },
 };
 
-pub(super) async fn register(cx: &mut Cx<'_>, note: Option<&str>) -> AppResult<Done> {
+pub(super) async fn register(
+    cx: &mut Cx<'_>,
+    note: Option<&str>,
+    note_to: Readers,
+) -> AppResult<Done> {
     let written = cx.write(Row::none()).await?;
     cx.meet(&[K::Acknowledge]).await?;
     cx.start(&[K::Eligibility]).await?;
     if let Some(note) = note {
-        cx.plead(SubmissionKind::Note, note, None).await?;
+        cx.plead_to(SubmissionKind::Note, note, None, note_to)
+            .await?;
     }
     Ok(written.done(Audience::COMPLAINANTS))
 }
 
 /// Eligible: the respondent is served, and the rule looks for a mediator in the same
 /// transaction.
-pub(super) async fn declare_eligible(cx: &mut Cx<'_>, note: Option<&str>) -> AppResult<Done> {
+pub(super) async fn declare_eligible(
+    cx: &mut Cx<'_>,
+    note: Option<&str>,
+    note_to: Readers,
+) -> AppResult<Done> {
     let written = cx
         .write(Row {
             serve: true,
@@ -28,7 +39,8 @@ pub(super) async fn declare_eligible(cx: &mut Cx<'_>, note: Option<&str>) -> App
     cx.meet(&[K::Eligibility]).await?;
     cx.start(&[K::MediatorAssignment, K::Resolution]).await?;
     if let Some(note) = note {
-        cx.plead(SubmissionKind::Note, note, None).await?;
+        cx.plead_to(SubmissionKind::Note, note, None, note_to)
+            .await?;
     }
     Ok(written.done(Audience::PARTIES).then_staff(true))
 }

@@ -25,7 +25,7 @@ pub use forms::{Choices, Field, FieldKind};
 use super::{filing::MAX_TEXT_CHARS, CaseAction, CaseRole, Model};
 use crate::{
     errors::{AppResult, FieldErrors, Said},
-    models::vocabulary::{Decision, DismissalReason},
+    models::vocabulary::{Audience as NoteAudience, Decision, DismissalReason},
 };
 
 /// An action with what it needs. Clients send it flat (`{"action": "dismiss", "reason": ...}`);
@@ -33,11 +33,17 @@ use crate::{
 #[derive(Clone, Debug, Deserialize, utoipa::ToSchema)]
 #[serde(rename_all = "snake_case", deny_unknown_fields)]
 pub enum ActionInput {
+    /// A note on registering is for the staff's file unless `note_audience` says otherwise:
+    /// the registration notice is what the complainant is told.
     Register {
         note: Option<String>,
+        note_audience: Option<NoteAudience>,
     },
+    /// A note on eligibility goes to all parties unless `note_audience` says otherwise: an
+    /// eligibility finding gives its reasons to both sides.
     DeclareEligible {
         note: Option<String>,
+        note_audience: Option<NoteAudience>,
     },
     Dismiss {
         reason: DismissalReason,
@@ -192,8 +198,8 @@ impl ActionInput {
             }
         };
         match self {
-            Self::Register { note }
-            | Self::DeclareEligible { note }
+            Self::Register { note, .. }
+            | Self::DeclareEligible { note, .. }
             | Self::AcceptResponse { note }
             | Self::LiftHold { note } => optional(&mut e, "note", note),
             Self::Withdraw { reason } => optional(&mut e, "reason", reason),
@@ -264,8 +270,20 @@ impl ActionInput {
     /// Carries the action out on the case `cx` holds, through its group's function.
     pub(super) async fn act(&self, cx: &mut Cx<'_>) -> AppResult<Acted> {
         let done = match self {
-            Self::Register { note } => intake::register(cx, note.as_deref()).await?,
-            Self::DeclareEligible { note } => intake::declare_eligible(cx, note.as_deref()).await?,
+            Self::Register {
+                note,
+                note_audience,
+            } => {
+                let to = note_audience.unwrap_or(NoteAudience::Staff);
+                intake::register(cx, note.as_deref(), to).await?
+            }
+            Self::DeclareEligible {
+                note,
+                note_audience,
+            } => {
+                let to = note_audience.unwrap_or(NoteAudience::AllParties);
+                intake::declare_eligible(cx, note.as_deref(), to).await?
+            }
             Self::Dismiss { reason, note } => intake::dismiss(cx, *reason, note).await?,
             Self::AssignMediator {
                 mediator,
