@@ -16,8 +16,14 @@
 //! `DB_MAX_CONNECTIONS` (both servers' pool, 16), `LOAD_PORT` (5190, the baseline one above),
 //! `LOAD_PACED_RATE` (200: the requests a second the 8 clients of the paced caseload runs
 //! offer together, for latency below saturation), `LOAD_SCENARIOS` (the scenarios to run,
-//! comma-separated: filing, caseload, case_page, metrics; all when unset).
+//! comma-separated: filing, caseload, case_page, metrics, uploads; all when unset).
 //! Needs `wrk` (Debian's package).
+//!
+//! The uploads scenario starts a server of its own, so that its peak memory is the uploads'
+//! alone: `LOAD_UPLOADERS` (8) clients each send one file of `LOAD_UPLOAD_MB` (25) MB as
+//! evidence at the same moment, each to an open case of its own that holds no documents yet.
+//! It prints the server's resident memory when idle and at its peak, against the goal: peak
+//! RSS under 200 MB while 8 clients upload 25 MB each.
 mod support;
 
 use std::{
@@ -270,7 +276,11 @@ async fn scenarios(
     ctx: &loco_rs::app::AppContext,
     settings: &redress::settings::Settings,
     now: chrono::DateTime<chrono::Utc>,
-) -> ([Scenario; 4], redress::models::_entities::users::Model) {
+) -> (
+    [Scenario; 4],
+    redress::models::_entities::users::Model,
+    Uploads,
+) {
     let mediator = busiest(&ctx.db, cases::Column::MediatorId, Role::Mediator)
         .await
         .expect("a mediator with cases");
@@ -368,7 +378,12 @@ async fn scenarios(
             body: None,
         },
     ];
-    (scenarios, mediator)
+    let uploads = Uploads {
+        bearer: bearer(&delegate),
+        cases: upload_targets(ctx, &delegate, env_number("LOAD_UPLOADERS", 8)).await,
+        mb: env_number("LOAD_UPLOAD_MB", 25),
+    };
+    (scenarios, mediator, uploads)
 }
 
 /// Redress as its own process: every scenario at every client count, then the caseload
@@ -536,6 +551,133 @@ fn report(
     }
 }
 
+/// The uploads: who sends them, where.
+struct Uploads {
+    bearer: String,
+    cases: Vec<uuid::Uuid>,
+    mb: u64,
+}
+
+/// Open cases of `delegate`'s delegation that hold no documents yet, one per uploader.
+async fn upload_targets(
+    ctx: &loco_rs::app::AppContext,
+    delegate: &redress::models::_entities::users::Model,
+    n: u64,
+) -> Vec<uuid::Uuid> {
+    use redress::models::_entities::documents;
+    use sea_orm::{sea_query::Query, QuerySelect};
+    let holding = Query::select()
+        .column(documents::Column::CaseId)
+        .from(documents::Entity)
+        .to_owned();
+    cases::Entity::find()
+        .select_only()
+        .column(cases::Column::Pid)
+        .filter(cases::Column::ComplainantDelegationId.eq(delegate.delegation_id))
+        .filter(cases::Column::Status.is_in(active_statuses()))
+        .filter(cases::Column::Id.not_in_subquery(holding))
+        .order_by_asc(cases::Column::Id)
+        .limit(n)
+        .into_tuple::<uuid::Uuid>()
+        .all(&ctx.db)
+        .await
+        .expect("open cases without documents")
+}
+
+/// Sends one file of `mb` MB as evidence to `case`, streamed in 64 KiB writes over a plain
+/// socket as a browser would; gives the answer's status.
+fn upload(port: u16, bearer: &str, case: uuid::Uuid, mb: u64) -> u16 {
+    use std::io::Read;
+    let boundary = "redress-bench-upload";
+    let head = format!(
+        "--{boundary}\r\nContent-Disposition: form-data; name=\"title\"\r\n\r\nSpeakers list, full session\r\n\
+         --{boundary}\r\nContent-Disposition: form-data; name=\"language\"\r\n\r\nen\r\n\
+         --{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"session.pdf\"\r\n\
+         Content-Type: application/pdf\r\n\r\n"
+    );
+    let tail = format!("\r\n--{boundary}--\r\n");
+    let size = usize::try_from(mb * 1024 * 1024).expect("a size");
+    let length = head.len() + size + tail.len();
+    let mut stream = std::net::TcpStream::connect(("127.0.0.1", port)).expect("connect");
+    let _ = stream.set_read_timeout(Some(Duration::from_secs(300)));
+    let request = format!(
+        "POST /api/cases/{case}/documents HTTP/1.1\r\nHost: 127.0.0.1\r\n\
+         Authorization: {bearer}\r\nContent-Type: multipart/form-data; boundary={boundary}\r\n\
+         Content-Length: {length}\r\nConnection: close\r\n\r\n"
+    );
+    stream.write_all(request.as_bytes()).expect("headers");
+    stream.write_all(head.as_bytes()).expect("fields");
+    let mut block = vec![b' '; 64 * 1024];
+    block[..9].copy_from_slice(b"%PDF-1.4\n");
+    let mut sent = 0;
+    while sent < size {
+        let n = block.len().min(size - sent);
+        stream.write_all(&block[..n]).expect("file");
+        if sent == 0 {
+            block[..9].fill(b' ');
+        }
+        sent += n;
+    }
+    stream.write_all(tail.as_bytes()).expect("end");
+    let mut reply = String::new();
+    let _ = stream.read_to_string(&mut reply);
+    reply
+        .split_whitespace()
+        .nth(1)
+        .and_then(|c| c.parse().ok())
+        .unwrap_or(0)
+}
+
+/// The uploads scenario on a server of its own: every upload at once, then the server's
+/// idle and peak resident memory against the goal.
+fn run_uploads(k: &Knobs, uploads: &Uploads) {
+    let port = k.port + 2;
+    let server = Server::start(
+        "redress (uploads)",
+        Command::new(bin().join("redress-cli"))
+            .args(["start", "-e", "test", "-n", "-p", &port.to_string()])
+            .env("DATABASE_URL", &k.database_url)
+            .env("DB_TRUNCATE_AT_BOOT", "false")
+            .env("DB_MAX_CONNECTIONS", k.pool.to_string())
+            .current_dir(env!("CARGO_MANIFEST_DIR")),
+        port,
+        "/_ping",
+    );
+    let idle = server.peak_rss_mb();
+    let began = Instant::now();
+    let statuses: Vec<u16> = std::thread::scope(|scope| {
+        let handles: Vec<_> = uploads
+            .cases
+            .iter()
+            .map(|case| scope.spawn(|| upload(port, &uploads.bearer, *case, uploads.mb)))
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().expect("an uploader"))
+            .collect()
+    });
+    let seconds = began.elapsed().as_secs_f64();
+    let peak = server.peak_rss_mb();
+    let kept = statuses.iter().filter(|s| **s == 201).count();
+    #[allow(clippy::cast_precision_loss)]
+    let total = (uploads.mb * uploads.cases.len() as u64) as f64;
+    println!();
+    println!(
+        "uploads: {} clients x {} MB at once: {kept} kept (statuses {statuses:?}) in {seconds:.1} s, {:.1} MB/s",
+        uploads.cases.len(),
+        uploads.mb,
+        total / seconds.max(f64::EPSILON)
+    );
+    println!(
+        "uploads: server RSS idle {idle:.1} MB, peak {peak:.1} MB (goal: peak < 200 MB): {}",
+        if peak < 200.0 && kept == uploads.cases.len() {
+            "met"
+        } else {
+            "NOT met"
+        }
+    );
+}
+
 #[tokio::main]
 async fn main() {
     let k = Knobs::from_env();
@@ -545,17 +687,22 @@ async fn main() {
         k.n, k.seconds, k.clients, k.pool
     );
     support::seed_or_reuse(&ctx, &settings, k.n, 1, 3, now).await;
-    let (scenarios, mediator) = scenarios(&ctx, &settings, now).await;
-    let (results, peak, paced) = run_redress(&k, &scenarios);
-    let (baseline, baseline_paced) = run_baseline(&k, mediator.id);
-    report(
-        &backend.to_string(),
-        &results,
-        &baseline,
-        &[
-            ("caseload, paced", &paced),
-            ("bare axum + sqlx caseload, paced", &baseline_paced),
-        ],
-        &peak,
-    );
+    let (scenarios, mediator, uploads) = scenarios(&ctx, &settings, now).await;
+    if k.only.iter().any(|o| o != "uploads") || k.only.is_empty() {
+        let (results, peak, paced) = run_redress(&k, &scenarios);
+        let (baseline, baseline_paced) = run_baseline(&k, mediator.id);
+        report(
+            &backend.to_string(),
+            &results,
+            &baseline,
+            &[
+                ("caseload, paced", &paced),
+                ("bare axum + sqlx caseload, paced", &baseline_paced),
+            ],
+            &peak,
+        );
+    }
+    if k.runs("uploads") {
+        run_uploads(&k, &uploads);
+    }
 }

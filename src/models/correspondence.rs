@@ -228,6 +228,9 @@ where
 {
     input.check()?;
     let txn = db.begin().await?;
+    if !files.is_empty() {
+        cases::Model::claim_for_writing(&txn, pid).await?;
+    }
     let case = cases::Model::find_for(&txn, actor, pid).await?;
     let co = case.co_complainant_ids(&txn).await?;
     let role = case

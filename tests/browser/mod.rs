@@ -379,6 +379,34 @@ async fn a_grievance_goes_from_filing_to_the_public_register_through_the_pages()
         &[("request", "Please explain why the slot was removed.")],
     )
     .await;
+    // And writes to the complainant side alone, with a file chosen as a person would.
+    let pdf = std::env::temp_dir().join("speakers-list-morning.pdf");
+    std::fs::write(&pdf, PDF).expect("a file to upload");
+    b.find("details:has(#a-message-body) > summary")
+        .await
+        .click()
+        .await
+        .expect("open the message form");
+    b.find("input[name='audience'][value='complainant_side']")
+        .await
+        .click()
+        .await
+        .expect("choose the audience");
+    b.fill(
+        "#a-message-body",
+        "Do you have the speakers list as circulated that morning?",
+    )
+    .await;
+    b.find("#a-message-file")
+        .await
+        .send_keys(pdf.to_str().expect("a path"))
+        .await
+        .expect("choose the file");
+    b.submit("form[action$='/messages'] button[type='submit']")
+        .await;
+    let text = b.text().await;
+    assert!(text.contains("Do you have the speakers list"), "{text}");
+    assert!(text.contains("speakers-list-morning"), "its file: {text}");
     b.sign_out().await;
 
     // The respondent answers from the inbox.
@@ -386,6 +414,10 @@ async fn a_grievance_goes_from_filing_to_the_public_register_through_the_pages()
     assert!(b.text().await.contains(&reference), "in the inbox");
     b.screenshot("06-respondent-inbox").await;
     b.go(&case_path).await;
+    assert!(
+        !b.text().await.contains("Do you have the speakers list"),
+        "the respondent reads nothing written to the complainant side"
+    );
     b.act(
         "submit_response",
         &[(
@@ -399,7 +431,9 @@ async fn a_grievance_goes_from_filing_to_the_public_register_through_the_pages()
     // The delegate accepts.
     b.sign_in(&w.complainant.email).await;
     b.go(&case_path).await;
-    assert!(b.text().await.contains("The list closed by the bureau"));
+    let text = b.text().await;
+    assert!(text.contains("The list closed by the bureau"));
+    assert!(text.contains("Do you have the speakers list"), "{text}");
     b.act("accept_response", &[]).await;
     b.sign_out().await;
 

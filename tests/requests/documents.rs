@@ -439,3 +439,45 @@ async fn a_case_file_is_held_to_its_size_however_its_files_arrive() {
     })
     .await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+#[serial]
+async fn evidence_sent_by_several_parties_at_the_same_moment_is_all_kept() {
+    request::<App, _, _>(|server, ctx| async move {
+        let w = world(&ctx).await;
+        let case = case_in_mediation(&server, &w).await;
+        // Large enough that each upload's transaction is still writing when the next begins.
+        let mut big = PDF.to_vec();
+        big.resize(3 * 1024 * 1024, b' ');
+        let senders = [
+            &w.complainant,
+            &w.co_complainant,
+            &w.respondent,
+            &w.mediator,
+            &w.registrar,
+            &w.complainant,
+        ];
+        let answers = futures::future::join_all(senders.iter().enumerate().map(|(i, who)| {
+            add(
+                &server,
+                who,
+                &case,
+                upload(&format!("Exhibit {i}"), &format!("exhibit-{i}.pdf"), &big),
+            )
+        }))
+        .await;
+        for res in &answers {
+            assert_eq!(res.status_code(), 201, "{}", res.text());
+        }
+        let pid = case["pid"].as_str().expect("pid");
+        let docs: Value = get(
+            &server,
+            &w.registrar,
+            &format!("/api/cases/{pid}/documents"),
+        )
+        .await
+        .json();
+        assert_eq!(docs.as_array().map(Vec::len), Some(senders.len()));
+    })
+    .await;
+}

@@ -71,6 +71,25 @@ impl Model {
         self.parties().identity_protected
     }
 
+    /// Takes the case `pid` for writing as the first statement of a transaction that will
+    /// keep files: on SQLite it takes the database's one write lock, waiting its turn (the
+    /// busy timeout) behind another writer instead of failing the moment a transaction that
+    /// read first tries to write; on PostgreSQL it locks the case's row, so the case file's
+    /// size is checked by one writer at a time. Nothing changes. Uploads that took seconds
+    /// to arrive are not refused because someone else wrote at the same moment.
+    ///
+    /// # Errors
+    /// Database errors.
+    pub async fn claim_for_writing(db: &impl ConnectionTrait, pid: Uuid) -> AppResult<()> {
+        use sea_orm::sea_query::Expr;
+        Entity::update_many()
+            .col_expr(Column::Version, Expr::col(Column::Version))
+            .filter(Column::Pid.eq(pid))
+            .exec(db)
+            .await?;
+        Ok(())
+    }
+
     /// The visible case with this pid, or 404 — whether it does not exist or the actor may
     /// not see it (DESIGN §6: scope the query, never check after loading).
     ///

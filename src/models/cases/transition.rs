@@ -82,6 +82,9 @@ where
         now: policy.now,
     };
     let txn = db.begin().await?;
+    if !attached.is_empty() {
+        Model::claim_for_writing(&txn, pid).await?;
+    }
     let result = run(&txn, &frame, pid, &command, attached.take()).await;
     match result {
         Ok(case) => {

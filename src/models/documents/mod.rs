@@ -330,8 +330,8 @@ pub struct Keeping<'a> {
 
 /// Keeps `files` on the case within the caller's transaction, each under `described` or,
 /// when the files came with a pleading, under its own name in the case's language. The case
-/// row is locked first (on PostgreSQL), so two uploads at once cannot both pass the case's
-/// size limit. The caller seals [`sealed`] of the answer into its event.
+/// is claimed for writing first, so two uploads at once cannot both pass the case's size
+/// limit. The caller seals [`sealed`] of the answer into its event.
 ///
 /// # Errors
 /// 422 for no files, too many or a case file over its limit; database errors.
@@ -354,10 +354,7 @@ pub async fn keep_all(
             ),
         ));
     }
-    cases::Entity::find_by_id(keeping.case.id)
-        .lock_exclusive()
-        .one(txn)
-        .await?;
+    cases::Model::claim_for_writing(txn, keeping.case.pid).await?;
     let held = held_by(txn, keeping.case.id).await?;
     let adding: u64 = files.iter().map(|f| f.size).sum();
     if held + adding > limits.max_case_bytes() {
@@ -415,6 +412,7 @@ pub async fn add_evidence(
     now: DateTime<Utc>,
 ) -> AppResult<(cases::Model, Vec<Model>)> {
     let txn = db.begin().await?;
+    cases::Model::claim_for_writing(&txn, pid).await?;
     let case = cases::Model::find_for(&txn, actor, pid).await?;
     let co = case.co_complainant_ids(&txn).await?;
     let party = case
