@@ -33,7 +33,7 @@ async fn detail(
     case: cases::Model,
     status: StatusCode,
 ) -> Result<Response> {
-    let dossier = case.dossier(&ctx.db, &current.actor, policy.now).await?;
+    let dossier = case.dossier(&ctx.db, &current.actor, policy).await?;
     render(policy, current, &dossier, status)
 }
 

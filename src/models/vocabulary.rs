@@ -108,6 +108,15 @@ vocabulary_enum! {
     }
 }
 
+impl DeadlineKind {
+    /// A window in which a party may exercise a right (to appeal), not a duty to act: when
+    /// it closes unused the right has lapsed, and nobody is late.
+    #[must_use]
+    pub const fn is_a_right(self) -> bool {
+        matches!(self, Self::AppealWindow)
+    }
+}
+
 vocabulary_enum! {
     /// Steps of the pleading chain.
     pub enum SubmissionKind {

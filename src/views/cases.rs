@@ -7,7 +7,7 @@ use crate::models::{
     correspondence,
     deadlines::{self, calendar::Calendar, clock::Due},
     users::{self, Actor},
-    vocabulary::Audience,
+    vocabulary::{Audience, DeadlineKind},
 };
 
 /// Where a clock stands for the viewer.
@@ -16,6 +16,8 @@ use crate::models::{
 pub enum DeadlineState {
     Running,
     Overdue,
+    /// A right's window (to appeal) that closed unused: nobody is late.
+    Lapsed,
     Paused,
     Met,
     Cancelled,
@@ -55,7 +57,11 @@ impl DeadlineView {
         } else if d.paused_since.is_some() {
             DeadlineState::Paused
         } else if due.is_some_and(|at| deadlines::clock::is_overdue(Due::At(at), now)) {
-            DeadlineState::Overdue
+            if d.kind().is_ok_and(DeadlineKind::is_a_right) {
+                DeadlineState::Lapsed
+            } else {
+                DeadlineState::Overdue
+            }
         } else {
             DeadlineState::Running
         };
@@ -104,6 +110,7 @@ impl DeadlineView {
             (DeadlineState::Overdue, None) => text("clock-overdue", None),
             (DeadlineState::Running, Some(n)) => text("clock-days-left", Some(n)),
             (DeadlineState::Running, None) => text("clock-running", None),
+            (DeadlineState::Lapsed, _) => text("clock-lapsed", None),
             (DeadlineState::Paused, _) => text("clock-paused", None),
             (DeadlineState::Met, _) => text("clock-met", None),
             (DeadlineState::Cancelled, _) => text("clock-cancelled", None),
@@ -362,7 +369,7 @@ impl CaseDetail {
             .collect();
         let allowed_actions = d
             .viewer_role
-            .map_or_else(Vec::new, |role| c.offered_actions(role));
+            .map_or_else(Vec::new, |role| c.offered_actions(role, &d.moment));
         let open = c.status().is_ok_and(|s| s.is_open());
         let message_audiences = d
             .viewer_role

@@ -224,6 +224,41 @@ impl Browser {
         }
     }
 
+    /// The page as a phone shows it (390 px wide) and as a desktop does (1280): at each
+    /// width, a screenshot and the accessibility check; at the phone's, a page wider than
+    /// the screen (scrolling sideways as a whole) is recorded as a violation.
+    async fn at_both_widths(&mut self, name: &str) {
+        self.screenshot(&format!("{name}-1280")).await;
+        self.c
+            .set_window_size(390, 844)
+            .await
+            .expect("a phone's width");
+        let widths = self
+            .c
+            .execute(
+                "return [document.documentElement.scrollWidth, document.documentElement.clientWidth];",
+                vec![],
+            )
+            .await
+            .expect("widths");
+        let (scroll, client) = (
+            widths[0].as_i64().unwrap_or(0),
+            widths[1].as_i64().unwrap_or(0),
+        );
+        if scroll > client {
+            let path = self.path().await;
+            self.violations.push(format!(
+                "{path}: {scroll} px wide on a phone showing {client} px"
+            ));
+        }
+        self.check_accessibility().await;
+        self.screenshot(&format!("{name}-390")).await;
+        self.c
+            .set_window_size(1280, 1024)
+            .await
+            .expect("a desktop's width");
+    }
+
     /// Signs in with the keyboard alone: type, Tab, type, Enter.
     async fn sign_in(&mut self, email: &str) {
         self.go("/sign-in").await;
@@ -511,6 +546,8 @@ async fn every_page_passes_the_accessibility_check_for_every_role() {
         "/register",
     ] {
         b.go(path).await;
+        b.at_both_widths(&format!("public{}", path.replace('/', "-")))
+            .await;
     }
     // A refused form, with its summary and messages.
     b.go("/password/reset").await;
@@ -577,6 +614,9 @@ async fn every_page_passes_the_accessibility_check_for_every_role() {
                 b.submit("form[action='/cases'] button[type='submit']")
                     .await;
             }
+            let role = person.actor.role.to_string();
+            b.at_both_widths(&format!("{role}{}", page.replace('/', "-")))
+                .await;
         }
         if person.actor.role == redress::models::vocabulary::Role::Mediator {
             b.go(&case_path).await;

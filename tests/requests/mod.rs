@@ -9,6 +9,7 @@ mod hostile_input;
 mod kept;
 mod lifecycle;
 mod messages;
+mod offered;
 mod oversight;
 mod protection;
 mod register;

@@ -15,6 +15,8 @@ rule-already-on-hold = The case is already on hold.
 rule-not-on-hold = The case is not on hold.
 rule-no-information-requested = No information was requested in this case.
 rule-extension-pending = An extension of this deadline is already pending.
+rule-no-challenge-pending = No challenge to the mediator is waiting for a decision.
+rule-no-extension-pending = No extension request is waiting for a decision.
 rule-extension-decided = This extension request has already been decided.
 
 # The actor's part does not allow the action.

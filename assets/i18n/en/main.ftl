@@ -167,6 +167,7 @@ clock-overdue-by = { $n ->
 clock-overdue = overdue
 clock-running = running
 clock-paused = paused (case on hold)
+clock-lapsed = lapsed: the window closed unused
 clock-met = met
 clock-met-late = late
 clock-cancelled = no longer needed

@@ -15,6 +15,8 @@ rule-already-on-hold = El caso ya está en suspenso.
 rule-not-on-hold = El caso no está en suspenso.
 rule-no-information-requested = No se ha solicitado información en este caso.
 rule-extension-pending = Ya hay una prórroga de este plazo pendiente de decisión.
+rule-no-challenge-pending = Ninguna recusación del mediador espera una decisión.
+rule-no-extension-pending = Ninguna solicitud de prórroga espera una decisión.
 rule-extension-decided = Ya se ha decidido sobre esta solicitud de prórroga.
 
 # The actor's part does not allow the action.

@@ -167,6 +167,7 @@ clock-overdue-by = { $n ->
 clock-overdue = vencido
 clock-running = en curso
 clock-paused = en pausa (caso en suspenso)
+clock-lapsed = caducado: el plazo terminó sin uso
 clock-met = cumplido
 clock-met-late = cumplido con retraso
 clock-cancelled = sin objeto

@@ -15,6 +15,8 @@ rule-already-on-hold = L'affaire est déjà en suspens.
 rule-not-on-hold = L'affaire n'est pas en suspens.
 rule-no-information-requested = Aucune information n'a été demandée dans cette affaire.
 rule-extension-pending = Une prorogation de ce délai est déjà en attente de décision.
+rule-no-challenge-pending = Aucune récusation du médiateur n'attend de décision.
+rule-no-extension-pending = Aucune demande de prolongation n'attend de décision.
 rule-extension-decided = Il a déjà été statué sur cette demande de prorogation.
 
 # The actor's part does not allow the action.

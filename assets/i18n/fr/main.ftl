@@ -167,6 +167,7 @@ clock-overdue-by = { $n ->
 clock-overdue = dépassé
 clock-running = en cours
 clock-paused = suspendu (affaire en suspens)
+clock-lapsed = expiré : le délai s'est écoulé sans recours
 clock-met = respecté
 clock-met-late = respecté en retard
 clock-cancelled = sans objet

@@ -426,7 +426,7 @@ async fn case_page(
     let case = cases::Model::find_for(&v.ctx.db, &me.actor, pid(pid_raw)?).await?;
     let record = staffing::record_of(&v.ctx.db, &me.actor, &case).await?;
     let assignments = AssignmentList::new(&record, me.actor.zone);
-    let dossier = case.dossier(&v.ctx.db, &me.actor, v.now).await?;
+    let dossier = case.dossier(&v.ctx.db, &me.actor, &policy).await?;
     let detail = CaseDetail::new(&dossier, &me.actor, calendar, v.now);
     let mut forms = Vec::new();
     for action in &detail.allowed_actions {

@@ -1,9 +1,8 @@
 //! Everything a case page shows, loaded for one viewer. Oversight views of an
 //! identity-protected case are themselves recorded in the case's audit chain.
-use chrono::{DateTime, Utc};
 use sea_orm::{entity::prelude::*, QueryOrder};
 
-use super::{disclosure::Disclosure, CaseRole, Model};
+use super::{actions::Moment, disclosure::Disclosure, CaseRole, Model};
 use crate::{
     errors::AppResult,
     models::{
@@ -13,6 +12,7 @@ use crate::{
         correspondence, deadlines, delegations, users,
         users::Actor,
     },
+    policy::Policy,
 };
 
 /// The case and its surroundings, as one viewer may see them.
@@ -35,6 +35,8 @@ pub struct Dossier {
     pub events: Vec<(case_events::Model, Option<users::Model>)>,
     pub holds: Vec<holds::Model>,
     pub extension_requests: Vec<extension_requests::Model>,
+    /// What decides which actions can succeed now.
+    pub moment: Moment,
 }
 
 impl Model {
@@ -46,8 +48,9 @@ impl Model {
         self,
         db: &impl ConnectionTrait,
         actor: &Actor,
-        now: DateTime<Utc>,
+        policy: &Policy,
     ) -> AppResult<Dossier> {
+        let now = policy.now;
         let co_ids = self.co_complainant_ids(db).await?;
         let role = self.role_of(actor, &co_ids);
         if role == Some(CaseRole::Oversight) && self.is_identity_protected() {
@@ -117,7 +120,9 @@ impl Model {
             .order_by_asc(extension_requests::Column::Id)
             .all(db)
             .await?;
+        let moment = Moment::read(db, &self, &policy.settings, &policy.calendar, now).await?;
         Ok(Dossier {
+            moment,
             case: self,
             viewer_role: role,
             disclosure,

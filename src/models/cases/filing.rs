@@ -454,9 +454,17 @@ async fn insert_case(
     let viewer_role = case.role_of(actor, &co_ids);
     let mut co_complainants = resolved.co;
     co_complainants.sort_by(|a, b| a.name.cmp(&b.name));
+    // A grievance just filed: its one clock runs, nothing is pending, no mediator holds it.
+    let moment = super::actions::Moment {
+        now,
+        open_clocks: vec![clock.clone()],
+        extension_pending_on: Vec::new(),
+        holding: None,
+    };
     Ok(Dossier {
         disclosure: Disclosure::of(&case, viewer_role),
         viewer_role,
+        moment,
         case,
         body: Some(resolved.body),
         complainant: Some(complainant),

@@ -6,7 +6,7 @@ use chrono::{DateTime, Utc};
 use sea_orm::{entity::prelude::*, DatabaseTransaction, TransactionTrait};
 
 use super::{
-    actions::{Acted, ActionInput, Audience, Cx, Done},
+    actions::{Acted, ActionInput, Audience, Cx, Done, Moment},
     CaseAction, Column, Entity, Model, Recipients,
 };
 use crate::{
@@ -176,6 +176,9 @@ async fn apply(
     }
     let from = case.status()?;
     let to = from.apply(action)?;
+    Moment::read(db, &case, frame.settings, frame.calendar, frame.now)
+        .await?
+        .admits(&case, role, action)?;
     let mut cx = Cx {
         db,
         settings: frame.settings,

@@ -12,6 +12,7 @@ mod extensions;
 mod forms;
 mod holds;
 mod intake;
+mod moment;
 mod pleadings;
 mod resolution;
 mod staffing;
@@ -21,6 +22,7 @@ use serde::Deserialize;
 
 pub use cx::{Acted, Audience, Cx, Done, Row, Written};
 pub use forms::{Choices, Field, FieldKind};
+pub use moment::{Holding, Moment};
 
 use super::{filing::MAX_TEXT_CHARS, CaseAction, CaseRole, Model};
 use crate::{
@@ -340,24 +342,18 @@ impl ActionInput {
 
 impl Model {
     /// The actions `role` may take on this case now: those its standing and the lifecycle
-    /// allow and that the case row admits. The API's `allowed_actions` and the page's forms
-    /// both ask it, so nothing is offered that the case refuses for those reasons.
+    /// allow and that the case admits at `moment` (its clocks, what is pending, its
+    /// mediator). The API's `allowed_actions` and the page's forms both ask it, and the
+    /// transition refuses by the same rule, so exactly what would succeed is offered.
     #[must_use]
-    pub fn offered_actions(&self, role: CaseRole) -> Vec<CaseAction> {
+    pub fn offered_actions(&self, role: CaseRole, moment: &Moment) -> Vec<CaseAction> {
         let Ok(status) = self.status() else {
             return Vec::new();
         };
         <CaseAction as strum::IntoEnumIterator>::iter()
-            .filter(|a| role.may(*a) && status.apply(*a).is_ok() && admits(self, *a))
+            .filter(|a| {
+                role.may(*a) && status.apply(*a).is_ok() && moment.admits(self, role, *a).is_ok()
+            })
             .collect()
-    }
-}
-
-/// What the case row alone must allow for the action, checked again by the action itself.
-fn admits(case: &Model, action: CaseAction) -> bool {
-    match action {
-        CaseAction::PlaceHold => holds::may_place(case).is_ok(),
-        CaseAction::LiftHold => holds::may_lift(case).is_ok(),
-        _ => true,
     }
 }

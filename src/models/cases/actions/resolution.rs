@@ -3,7 +3,7 @@
 //! withdrawal by the complainant side.
 use super::{super::status::CaseStatus, Audience, Cx, Done, Row};
 use crate::{
-    errors::{AppError, AppResult, Said},
+    errors::AppResult,
     models::vocabulary::{DeadlineKind as K, Decision, Outcome, SubmissionKind as S},
 };
 
@@ -53,20 +53,9 @@ pub(super) async fn record_decision(
 
 /// One appeal per case, within the appeal window; only the complainant side appeals a
 /// dismissal, which goes back to eligibility (a decision goes back to review).
+/// An appeal within its window, once (`Moment::admits` holds the window and who may).
 pub(super) async fn appeal(cx: &mut Cx<'_>, grounds: &str) -> AppResult<Done> {
-    if cx.case.appeals_lodged >= 1 {
-        return Err(AppError::Rule(Said::new("rule-already-appealed")));
-    }
     let dismissed = cx.from == CaseStatus::Dismissed;
-    if dismissed && cx.role != super::CaseRole::LeadComplainant {
-        return Err(AppError::Forbidden(Said::new(
-            "forbidden-only-complainant-appeals-dismissal",
-        )));
-    }
-    match cx.open_clock(K::AppealWindow).await?.and_then(|w| w.due_at) {
-        Some(due) if due.to_utc() >= cx.now => {}
-        _ => return Err(AppError::Rule(Said::new("rule-appeal-window-closed"))),
-    }
     let written = cx
         .write(Row {
             outcome: Some(None),
@@ -85,8 +74,8 @@ pub(super) async fn appeal(cx: &mut Cx<'_>, grounds: &str) -> AppResult<Done> {
     Ok(written.done(Audience::PARTIES.and_registry()))
 }
 
+/// A determined case moves on only once its appeal window has run out (`Moment::admits`).
 pub(super) async fn start_monitoring(cx: &mut Cx<'_>, plan: &str) -> AppResult<Done> {
-    appeal_window_over(cx).await?;
     let written = cx.write(Row::none()).await?;
     cx.cancel(None).await?;
     cx.start(&[K::Monitoring]).await?;
@@ -95,7 +84,6 @@ pub(super) async fn start_monitoring(cx: &mut Cx<'_>, plan: &str) -> AppResult<D
 }
 
 pub(super) async fn close(cx: &mut Cx<'_>, summary: &str) -> AppResult<Done> {
-    appeal_window_over(cx).await?;
     let written = cx
         .write(Row {
             close: true,
@@ -114,23 +102,4 @@ pub(super) async fn withdraw(cx: &mut Cx<'_>, reason: Option<&str>) -> AppResult
     cx.plead(S::Withdrawal, reason.unwrap_or("Withdrawn."), None)
         .await?;
     Ok(written.done(Audience::PARTIES.and_registry()))
-}
-
-/// A determined case (decided or dismissed) moves on only once its appeal window has run
-/// out.
-async fn appeal_window_over(cx: &Cx<'_>) -> AppResult<()> {
-    if !matches!(cx.from, CaseStatus::Decided | CaseStatus::Dismissed) {
-        return Ok(());
-    }
-    if let Some(due) = cx
-        .open_clock(K::AppealWindow)
-        .await?
-        .and_then(|w| w.due_at)
-        .filter(|due| due.to_utc() >= cx.now)
-    {
-        return Err(AppError::Rule(
-            Said::new("rule-appeal-window-open").when("until", due.to_utc()),
-        ));
-    }
-    Ok(())
 }

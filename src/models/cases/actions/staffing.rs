@@ -11,7 +11,6 @@ use crate::{
     models::{
         _entities::assignments,
         case_events::{self, NewEvent},
-        deadlines::calendar::DayUnit,
         mediators::{
             challenges,
             staffing::{self, Explanation, Pick},
@@ -91,24 +90,9 @@ pub(super) async fn assign_mediator(
 
 /// A party challenges the mediator, once at a time, within the window that opens at the
 /// assignment.
+/// A challenge within its window, none pending (`Moment::admits`).
 pub(super) async fn challenge_mediator(cx: &mut Cx<'_>, reason: &str) -> AppResult<Done> {
     let current = holding(cx).await?;
-    let closes = cx.calendar.due_at(
-        current.assigned_at.to_utc(),
-        DayUnit::Working,
-        cx.settings.assignment.challenge_window_working_days,
-    );
-    if cx.now > closes {
-        return Err(AppError::Rule(
-            Said::new("rule-challenge-window-closed").when("closed", closes),
-        ));
-    }
-    if challenges::pending_against(cx.db, current.id)
-        .await?
-        .is_some()
-    {
-        return Err(AppError::Rule(Said::new("rule-challenge-pending")));
-    }
     let written = cx.write(Row::none()).await?;
     let by = (cx.actor.id, cx.role.party().unwrap_or(Party::Complainant));
     let ch = challenges::raise(cx.db, cx.case.id, current.id, by, reason, cx.now).await?;
