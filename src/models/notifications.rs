@@ -493,8 +493,8 @@ pub struct Failure {
 /// Failed notices the actor must know about: the registry and oversight see all of them,
 /// a mediator those on the cases assigned to them. Notices without a case (password
 /// resets) go to the registry only.
-fn failures_in_sight(actor: &Actor) -> AppResult<sea_orm::Select<Entity>> {
-    let query = Entity::find().filter(Column::FailedAt.is_not_null());
+fn in_sight(actor: &Actor) -> AppResult<sea_orm::Select<Entity>> {
+    let query = Entity::find();
     Ok(match actor.role {
         Role::Registrar => query,
         Role::Oversight => query.filter(Column::CaseId.is_not_null()),
@@ -515,6 +515,42 @@ fn failures_in_sight(actor: &Actor) -> AppResult<sea_orm::Select<Entity>> {
     })
 }
 
+/// Where the notices in an actor's sight stand: waiting to be sent (queued or retrying),
+/// sent, failed after every retry. Withdrawn notices are none of these.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize)]
+pub struct Delivery {
+    pub waiting: u64,
+    pub sent: u64,
+    pub failed: u64,
+}
+
+/// How the notices in the actor's sight stand, counted.
+///
+/// # Errors
+/// 403 for roles that do not handle delivery failures; database errors.
+pub async fn delivery_for(db: &impl ConnectionTrait, actor: &Actor) -> AppResult<Delivery> {
+    use sea_orm::PaginatorTrait;
+    let waiting = in_sight(actor)?
+        .filter(Column::SentAt.is_null())
+        .filter(Column::FailedAt.is_null())
+        .filter(Column::CancelledAt.is_null())
+        .count(db)
+        .await?;
+    let sent = in_sight(actor)?
+        .filter(Column::SentAt.is_not_null())
+        .count(db)
+        .await?;
+    let failed = in_sight(actor)?
+        .filter(Column::FailedAt.is_not_null())
+        .count(db)
+        .await?;
+    Ok(Delivery {
+        waiting,
+        sent,
+        failed,
+    })
+}
+
 /// The failed notices in the actor's sight, newest first.
 ///
 /// # Errors
@@ -524,7 +560,8 @@ pub async fn failures_for(
     actor: &Actor,
     limit: u64,
 ) -> AppResult<Vec<Failure>> {
-    let rows = failures_in_sight(actor)?
+    let rows = in_sight(actor)?
+        .filter(Column::FailedAt.is_not_null())
         .order_by_desc(Column::FailedAt)
         .order_by_desc(Column::Id)
         .limit(limit)
@@ -575,7 +612,8 @@ pub async fn requeue(
     if !matches!(actor.role, Role::Registrar | Role::Mediator) {
         return Err(AppError::Forbidden(Said::new("forbidden-resend-for-staff")));
     }
-    let row = failures_in_sight(actor)?
+    let row = in_sight(actor)?
+        .filter(Column::FailedAt.is_not_null())
         .filter(Column::Id.eq(id))
         .one(db)
         .await?

@@ -507,3 +507,29 @@ async fn a_message_written_on_the_case_page_is_shown_only_to_its_audience_and_sa
     })
     .await;
 }
+
+#[tokio::test]
+#[serial]
+async fn the_failed_notices_page_says_how_many_wait_were_sent_and_failed_never_that_all_arrived() {
+    request::<App, _, _>(|server, ctx| async move {
+        let w = world(&ctx).await;
+        case_in_mediation(&server, &w).await;
+        // Nothing was delivered yet: the queued notices are counted as waiting.
+        let mut registrar = Browser::sign_in(&server, &w.registrar).await;
+        let page = registrar.get(&server, "/desk/notices").await.text();
+        assert!(!page.contains("Every notice was delivered"), "{page}");
+        assert!(page.contains("No notice has failed."));
+        assert!(page.contains("Sent: 0"), "{page}");
+        let waiting = page
+            .split("Waiting to be sent: ")
+            .nth(1)
+            .and_then(|rest| rest.split(' ').next())
+            .and_then(|n| n.parse::<u64>().ok())
+            .expect("a count of notices waiting");
+        assert!(
+            waiting > 0,
+            "the filing's and the steps' notices wait: {page}"
+        );
+    })
+    .await;
+}

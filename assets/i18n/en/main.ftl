@@ -110,7 +110,7 @@ page-of = Page { $page } of { $pages }
 withheld = withheld
 on-hold = on hold
 flash-filed = Your grievance is filed. Its reference and first deadlines are below.
-flash-action-done = Done. The case is updated and the parties are notified.
+flash-action-done = Done. The case is updated, and emails to those concerned are queued.
 
 ## Case lists
 my-cases-title = My cases

@@ -110,7 +110,7 @@ page-of = Página { $page } de { $pages }
 withheld = no divulgado
 on-hold = en suspenso
 flash-filed = Su reclamación ha sido presentada. Su referencia y sus primeros plazos figuran a continuación.
-flash-action-done = Hecho. El caso se ha actualizado y se ha notificado a las partes.
+flash-action-done = Hecho. El caso está actualizado y los correos a los interesados están en cola.
 
 ## Case lists
 my-cases-title = Mis casos

@@ -110,7 +110,7 @@ page-of = Page { $page } sur { $pages }
 withheld = non divulgué
 on-hold = en suspens
 flash-filed = Votre réclamation a été déposée. Sa référence et ses premiers délais figurent ci-dessous.
-flash-action-done = C'est fait. L'affaire a été mise à jour et les parties en ont été informées.
+flash-action-done = C'est fait. L'affaire est à jour et les courriels aux personnes concernées sont en file d'attente.
 
 ## Case lists
 my-cases-title = Mes affaires

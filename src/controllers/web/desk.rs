@@ -75,6 +75,7 @@ pub async fn index(v: Visitor) -> Result<Response, WebError> {
 pub async fn notices(v: Visitor) -> Result<Response, WebError> {
     let me = v.with_role(&[Role::Registrar, Role::Oversight, Role::Mediator])?;
     let items = notifications::failures_for(&v.ctx.db, &me.actor, 500).await?;
+    let delivery = notifications::delivery_for(&v.ctx.db, &me.actor).await?;
     let rows: Vec<Value> = items
         .iter()
         .map(|f| {
@@ -93,7 +94,7 @@ pub async fn notices(v: Visitor) -> Result<Response, WebError> {
         StatusCode::OK,
         "desk/notices.html",
         "notices-title",
-        json!({ "rows": rows, "can_retry": me.actor.role != Role::Oversight }),
+        json!({ "rows": rows, "delivery": delivery, "can_retry": me.actor.role != Role::Oversight }),
     )
 }
 

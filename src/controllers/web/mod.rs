@@ -339,7 +339,10 @@ impl Visitor {
             None => &[("/register", "nav-register"), ("/sign-in", "nav-sign-in")],
             Some(Role::Delegate) => &[("/cases", "nav-my-cases"), ("/cases/new", "nav-file")],
             Some(Role::Respondent) => &[("/cases", "nav-inbox")],
-            Some(Role::Mediator) => &[("/cases", "nav-caseload")],
+            Some(Role::Mediator) => &[
+                ("/cases", "nav-caseload"),
+                ("/desk/notices", "nav-failed-notices"),
+            ],
             Some(Role::Registrar) => &[
                 ("/desk", "nav-intake"),
                 ("/cases", "nav-all-cases"),
@@ -349,6 +352,7 @@ impl Visitor {
                 ("/oversight", "nav-dashboard"),
                 ("/cases", "nav-all-cases"),
                 ("/oversight/samples", "nav-samples"),
+                ("/desk/notices", "nav-failed-notices"),
             ],
             Some(Role::Admin) => &[
                 ("/admin/users", "nav-users"),
