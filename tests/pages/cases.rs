@@ -533,3 +533,41 @@ async fn the_failed_notices_page_says_how_many_wait_were_sent_and_failed_never_t
     })
     .await;
 }
+
+#[tokio::test]
+#[serial]
+async fn naming_a_mediator_the_page_says_beside_each_name_why_the_rule_excludes_them() {
+    request::<App, _, _>(|server, ctx| async move {
+        let w = world(&ctx).await;
+        let case = case_in_mediation(&server, &w).await;
+        let pid = case["pid"].as_str().expect("pid");
+        let mut registrar = Browser::sign_in(&server, &w.registrar).await;
+        let page = registrar
+            .get(&server, &format!("/cases/{pid}"))
+            .await
+            .text();
+        let select = page
+            .split("id=\"a-assign_mediator-mediator\"")
+            .nth(1)
+            .and_then(|rest| rest.split("</select>").next())
+            .expect("the mediator choice");
+        assert!(
+            select.contains(
+                "Test tuv.mediator@test.example: shares the nationality of a party (TUV)"
+            ),
+            "{select}"
+        );
+        assert!(select.contains("Choose automatically"));
+        // The record says whom the rule passed over when it assigned, and why.
+        let record = page
+            .split("Passed over: ")
+            .nth(1)
+            .and_then(|rest| rest.split("</small>").next())
+            .expect("the reasons of the record");
+        assert!(
+            record.contains("shares the nationality of a party (TUV)"),
+            "{record}"
+        );
+    })
+    .await;
+}

@@ -29,6 +29,7 @@ forbidden-failures-for-staff = Delivery failures are handled by the registry, ov
 forbidden-resend-for-staff = Only the registry or the case's mediator may send a notice again.
 
 # Why a mediator cannot take a case.
+mediator-eligible-of = { $name }: eligible, no conflict
 exclusion-of = { $name }: { $reasons }
 exclusion-challenged-or-recused = was removed from this case after a challenge, or recused
 exclusion-on-leave = is on leave

@@ -267,6 +267,7 @@ method-manual = chosen by the registry
 method-override = chosen despite a conflict
 assign-automatic = Choose automatically (rotation, no conflicts)
 assign-nobody = Nobody eligible
+assign-excluded = Passed over
 assign-eligible = { $n } eligible
 challenge-by = Challenge by the { $party }
 challenge-pending = pending

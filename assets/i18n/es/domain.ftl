@@ -29,6 +29,7 @@ forbidden-failures-for-staff = Los fallos de envío los gestionan el registro, l
 forbidden-resend-for-staff = Solo el registro o el mediador del caso pueden reenviar una notificación.
 
 # Why a mediator cannot take a case.
+mediator-eligible-of = { $name }: elegible, sin conflicto
 exclusion-of = { $name }: { $reasons }
 exclusion-challenged-or-recused = fue apartado de este caso tras una recusación, o se inhibió
 exclusion-on-leave = está de licencia

@@ -267,6 +267,7 @@ method-manual = elegido por el registro
 method-override = elegido pese a un conflicto de intereses
 assign-automatic = Elegir automáticamente (rotación, sin conflictos de intereses)
 assign-nobody = Ningún mediador elegible
+assign-excluded = Descartados
 assign-eligible = Elegibles: { $n }
 challenge-by = Recusación presentada por: { $party }
 challenge-pending = pendiente

@@ -29,6 +29,7 @@ forbidden-failures-for-staff = Les échecs d'envoi sont traités par le greffe, 
 forbidden-resend-for-staff = Seul le greffe ou le médiateur de l'affaire peut renvoyer une notification.
 
 # Why a mediator cannot take a case.
+mediator-eligible-of = { $name } : admissible, aucun conflit
 exclusion-of = { $name } : { $reasons }
 exclusion-challenged-or-recused = a été dessaisi de cette affaire à la suite d'une récusation, ou s'est déporté
 exclusion-on-leave = est en congé

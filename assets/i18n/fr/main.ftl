@@ -267,6 +267,7 @@ method-manual = choisi par le greffe
 method-override = choisi malgré un conflit d'intérêts
 assign-automatic = Choisir automatiquement (rotation, sans conflit d'intérêts)
 assign-nobody = Aucun médiateur éligible
+assign-excluded = Écartés
 assign-eligible = Éligibles : { $n }
 challenge-by = Récusation par : { $party }
 challenge-pending = en attente

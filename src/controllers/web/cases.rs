@@ -16,7 +16,7 @@ use super::{
 };
 use crate::{
     controllers::extract::pid,
-    errors::{AppError, FieldErrors},
+    errors::{AppError, FieldErrors, Said},
     models::{
         bodies,
         cases::{
@@ -28,7 +28,6 @@ use crate::{
         correspondence, delegations,
         documents::{self, MediaType},
         mediators::{ledger, staffing},
-        users,
         vocabulary::{
             Audience, Category, Confidentiality, Decision, DismissalReason, Language, Locale,
             Party, Role, SubmissionKind, Urgency,
@@ -37,6 +36,7 @@ use crate::{
     views::{
         cases::{CaseDetail, CaseSummary, DeadlineState},
         documents::DocumentView,
+        i18n,
         mediators::{AssignmentList, CaseloadView},
         problems::in_english,
     },
@@ -331,13 +331,27 @@ async fn choices(
             .map(|d| option(d.to_string(), t(&format!("decision-{d}"))))
             .collect(),
         Choices::Mediators => {
-            let mediators = users::active_in_role(&v.ctx.db, Role::Mediator).await?;
+            let case =
+                cases::Model::find_for(&v.ctx.db, &v.signed_in()?.actor, pid(&detail.summary.pid)?)
+                    .await?;
+            let co = case.co_complainant_ids(&v.ctx.db).await?;
+            let policy = v.policy().await?;
+            let standing =
+                staffing::standing_of_mediators(&v.ctx.db, &policy.settings, &case, &co).await?;
+            let zone = v.signed_in()?.actor.zone;
             std::iter::once(option("", t("assign-automatic")))
-                .chain(
-                    mediators
-                        .iter()
-                        .map(|m| option(m.pid.to_string(), m.name.clone())),
-                )
+                .chain(standing.into_iter().map(|(m, reasons)| {
+                    let said = if reasons.is_empty() {
+                        Said::new("mediator-eligible-of").text("name", m.name.clone())
+                    } else {
+                        Said::new("exclusion-of").text("name", m.name.clone()).list(
+                            "reasons",
+                            reasons.iter().map(staffing::Reason::said).collect(),
+                            "; ",
+                        )
+                    };
+                    option(m.pid.to_string(), i18n::say(&said, v.locale, zone))
+                }))
                 .collect()
         }
         Choices::RunningClocks => detail
@@ -426,6 +440,21 @@ async fn case_page(
     let case = cases::Model::find_for(&v.ctx.db, &me.actor, pid(pid_raw)?).await?;
     let record = staffing::record_of(&v.ctx.db, &me.actor, &case).await?;
     let assignments = AssignmentList::new(&record, me.actor.zone);
+    // Why the rule passed over each mediator, in the reader's words, for those who may read
+    // every mediator's reasons (the registry and oversight): the record explains itself.
+    let exclusions: Map<String, Value> = record
+        .assignments
+        .iter()
+        .filter(|_| record.full)
+        .map(|(a, _, e)| {
+            let words: Vec<String> = e
+                .summary()
+                .iter()
+                .map(|said| i18n::say(said, v.locale, me.actor.zone))
+                .collect();
+            (a.pid.to_string(), json!(words))
+        })
+        .collect();
     let dossier = case.dossier(&v.ctx.db, &me.actor, &policy).await?;
     let detail = CaseDetail::new(&dossier, &me.actor, calendar, v.now);
     let mut forms = Vec::new();
@@ -518,6 +547,7 @@ async fn case_page(
             "case": detail,
             "deadlines": deadlines,
             "assignments": assignments,
+            "exclusions": exclusions,
             "forms": forms,
             "documents": documents,
             "attached": attached,

@@ -477,6 +477,32 @@ pub enum Pick {
     Nobody(Explanation),
 }
 
+/// Every active mediator, and why the conflict rule excludes each from `case` now (no
+/// reason: eligible), in the rule's own words: what the registry sees beside each name when
+/// it names a mediator, so the rule explains itself before anyone is refused.
+///
+/// # Errors
+/// Database errors; stored values the code does not know.
+pub async fn standing_of_mediators(
+    db: &impl ConnectionTrait,
+    settings: &Settings,
+    case: &cases::Model,
+    co_complainants: &[i64],
+) -> AppResult<Vec<(MediatorRef, Vec<Reason>)>> {
+    let pool = pool(db, settings, case, co_complainants).await?;
+    Ok(pool
+        .candidates
+        .iter()
+        .map(|c| {
+            let why = assignment::exclusions(c, &pool.case, pool.rules, &pool.excluded);
+            (
+                pool.reference(c.id),
+                why.iter().map(|e| pool.reason(e)).collect(),
+            )
+        })
+        .collect())
+}
+
 /// Chooses the mediator for `case`: the rule's choice when `named` is `None`, otherwise
 /// the registry's named mediator after the same conflict check. A named mediator with a
 /// conflict is refused unless `override_reason` is given; one who was removed from this
