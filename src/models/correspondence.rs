@@ -17,7 +17,7 @@ use serde::Deserialize;
 
 use super::{
     _entities::submissions,
-    case_events::{self, NewEvent},
+    case_events::{self, NewEvent, Recorded},
     cases::{self, actions::Audience as Told, CaseRole},
     digests,
     documents::{self, DocumentLimits, Keeping, Spooled},
@@ -296,7 +296,7 @@ where
         NewEvent {
             case_id: case.id,
             actor_id: Some(actor.id),
-            action: SENT.into(),
+            action: Recorded::Message,
             from: None,
             to: None,
             detail: detail.into(),
@@ -330,13 +330,6 @@ where
         documents: kept,
     })
 }
-
-/// The event that records a message.
-pub const SENT: &str = "message";
-
-/// The event that records a note written with an action for a narrower audience than all
-/// parties (the action's own event is read by everyone who sees the case).
-pub const NOTED: &str = "note";
 
 /// A message or note as listed, with its author.
 pub type Listed = (submissions::Model, Option<users::Model>);

@@ -437,7 +437,7 @@ pub async fn mark_failed(
             NewEvent {
                 case_id,
                 actor_id: None,
-                action: "notice_failed".into(),
+                action: case_events::Recorded::NoticeFailed,
                 from: None,
                 to: None,
                 detail: serde_json::json!({
@@ -633,7 +633,7 @@ pub async fn requeue(
             NewEvent {
                 case_id,
                 actor_id: Some(actor.id),
-                action: "notice_requeued".into(),
+                action: case_events::Recorded::NoticeRequeued,
                 from: None,
                 to: None,
                 detail: serde_json::json!({ "notice": row.id, "kind": row.kind }),

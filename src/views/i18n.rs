@@ -424,6 +424,18 @@ mod coverage {
     }
 
     #[test]
+    fn every_event_a_timeline_can_show_has_words_in_every_language() {
+        for locale in ["en", "fr", "es"] {
+            let words = keys_of(locale);
+            let missing: Vec<String> = crate::models::case_events::Recorded::all()
+                .map(|r| format!("action-{}", r.name()))
+                .filter(|k| !words.contains_key(k))
+                .collect();
+            assert!(missing.is_empty(), "{locale}: no words for {missing:?}");
+        }
+    }
+
+    #[test]
     fn every_kind_of_email_has_its_subject_and_message() {
         let en = keys_of("en");
         for kind in crate::models::notifications::NoticeKind::all() {

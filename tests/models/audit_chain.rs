@@ -49,7 +49,7 @@ async fn filed_with_events(ctx: &loco_rs::app::AppContext, w: &World) -> i64 {
             NewEvent {
                 case_id,
                 actor_id: Some(w.registrar.actor.id),
-                action: "note".into(),
+                action: redress::models::case_events::Recorded::Note,
                 from: None,
                 to: None,
                 detail: serde_json::json!({ "n": i }),

@@ -301,6 +301,7 @@ action-decide_extension = Decide an extension
 action-challenge_mediator = Challenge the mediator
 action-decide_challenge = Decide a challenge
 action-recuse_mediator = Recuse yourself
+action-assignment_blocked = No mediator could be assigned
 action-viewed = Viewed by oversight
 action-breach = Deadline missed
 action-escalation = Escalated to oversight

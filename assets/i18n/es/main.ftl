@@ -301,6 +301,7 @@ action-decide_extension = Resolver una prórroga
 action-challenge_mediator = Recusar al mediador
 action-decide_challenge = Resolver una recusación
 action-recuse_mediator = Inhibirse
+action-assignment_blocked = No se pudo asignar ningún mediador
 action-viewed = Consultado por supervisión
 action-breach = Plazo incumplido
 action-escalation = Remitido a supervisión

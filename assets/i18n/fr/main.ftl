@@ -301,6 +301,7 @@ action-decide_extension = Statuer sur une prorogation
 action-challenge_mediator = Récuser le médiateur
 action-decide_challenge = Statuer sur une récusation
 action-recuse_mediator = Se déporter
+action-assignment_blocked = Aucun médiateur n'a pu être désigné
 action-viewed = Consultée par le contrôle
 action-breach = Délai non respecté
 action-escalation = Signalée au contrôle

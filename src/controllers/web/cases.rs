@@ -619,14 +619,33 @@ pub async fn act(
             Err(AppError::Validation(errors))
         }
     };
-    let refusal = match outcome {
-        Ok(case) => {
-            let location = format!("/cases/{}", case.pid);
-            return v.done(&form, &location, "flash-action-done").await;
-        }
-        Err(e) => e,
-    };
-    refused_on_case_page(&v, &raw, &form, action.as_ref(), refusal).await
+    let location = format!("/cases/{case_pid}");
+    let outcome = outcome.map(|_| ());
+    answer_case_form(
+        &v,
+        &raw,
+        &form,
+        action.as_ref(),
+        outcome,
+        (&location, "flash-action-done"),
+    )
+    .await
+}
+
+/// The answer to a form of the case page: done, to `location` with `flash`; refused, the
+/// case page again with the form open (see [`refused_on_case_page`]).
+async fn answer_case_form(
+    v: &Visitor,
+    raw: &str,
+    form: &super::FormData,
+    name: &str,
+    outcome: Result<(), AppError>,
+    (location, flash): (&str, &str),
+) -> Result<Response, WebError> {
+    match outcome {
+        Ok(()) => v.done(form, location, flash).await,
+        Err(refusal) => refused_on_case_page(v, raw, form, name, refusal).await,
+    }
 }
 
 /// A refused form of the case page: the corrected form may be sent again under the same
@@ -702,14 +721,16 @@ pub async fn write_message(
         }
         Err(errors) => Err(AppError::Validation(errors)),
     };
-    let refusal = match outcome {
-        Ok(()) => {
-            let location = format!("/cases/{case_pid}#correspondence");
-            return v.done(&form, &location, "flash-message-sent").await;
-        }
-        Err(e) => e,
-    };
-    refused_on_case_page(&v, &raw, &form, MESSAGE_FORM, refusal).await
+    let location = format!("/cases/{case_pid}#correspondence");
+    answer_case_form(
+        &v,
+        &raw,
+        &form,
+        MESSAGE_FORM,
+        outcome,
+        (&location, "flash-message-sent"),
+    )
+    .await
 }
 
 /// A document's kind as a reader names it: the extension of its kind, in capitals.
@@ -781,12 +802,14 @@ pub async fn add_evidence(
         }
         Err(errors) => Err(AppError::Validation(errors)),
     };
-    let refusal = match outcome {
-        Ok(()) => {
-            let location = format!("/cases/{case_pid}#documents");
-            return v.done(&form, &location, "flash-evidence-added").await;
-        }
-        Err(e) => e,
-    };
-    refused_on_case_page(&v, &raw, &form, EVIDENCE_FORM, refusal).await
+    let location = format!("/cases/{case_pid}#documents");
+    answer_case_form(
+        &v,
+        &raw,
+        &form,
+        EVIDENCE_FORM,
+        outcome,
+        (&location, "flash-evidence-added"),
+    )
+    .await
 }

@@ -59,7 +59,7 @@ impl Model {
                 NewEvent {
                     case_id: self.id,
                     actor_id: Some(actor.id),
-                    action: "viewed".into(),
+                    action: case_events::Recorded::Viewed,
                     from: None,
                     to: None,
                     detail: serde_json::json!({ "reason": "oversight view of an identity-protected case" }),

@@ -226,7 +226,7 @@ async fn apply(
             NewEvent {
                 case_id: case.id,
                 actor_id: (!automatic).then_some(frame.actor.id),
-                action: crate::models::correspondence::NOTED.into(),
+                action: case_events::Recorded::Note,
                 from: None,
                 to: None,
                 detail: aside.into(),

@@ -435,7 +435,7 @@ pub async fn add_evidence(
         NewEvent {
             case_id: case.id,
             actor_id: Some(actor.id),
-            action: ADDED.into(),
+            action: case_events::Recorded::DocumentsAdded,
             from: None,
             to: None,
             detail: serde_json::json!({ SEALED_KEY: sealed(&kept) }),
@@ -463,9 +463,6 @@ pub async fn add_evidence(
     txn.commit().await?;
     Ok((case, kept))
 }
-
-/// The event that records evidence added to a case.
-pub const ADDED: &str = "documents_added";
 
 /// Bytes the case's documents already take.
 async fn held_by(db: &impl ConnectionTrait, case_id: i64) -> AppResult<u64> {

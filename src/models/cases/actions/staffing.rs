@@ -194,7 +194,7 @@ async fn blocked(cx: &Cx<'_>, explanation: &Explanation) -> AppResult<()> {
         NewEvent {
             case_id: case.id,
             actor_id: None,
-            action: NoticeKind::AssignmentBlocked.to_string(),
+            action: crate::models::case_events::Recorded::AssignmentBlocked,
             from: Some(cx.from),
             to: Some(cx.from),
             detail: serde_json::json!({
