@@ -118,10 +118,13 @@ impl Hooks for App {
     }
 
     /// Pages answer their errors as pages, in the visitor's language.
-    async fn after_routes(router: axum::Router, _ctx: &AppContext) -> Result<axum::Router> {
+    async fn after_routes(router: axum::Router, ctx: &AppContext) -> Result<axum::Router> {
         Ok(router
             .fallback(nowhere)
-            .layer(axum::middleware::from_fn(controllers::web::error_pages))
+            .layer(axum::middleware::from_fn_with_state(
+                ctx.clone(),
+                controllers::web::error_pages,
+            ))
             .layer(axum::middleware::map_response(retry_later))
             .layer(axum::middleware::from_fn(secure_headers)))
     }

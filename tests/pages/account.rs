@@ -422,3 +422,37 @@ async fn a_form_sent_after_the_session_ran_out_asks_to_sign_in_again_and_come_ba
     })
     .await;
 }
+
+#[tokio::test]
+#[serial]
+async fn a_page_not_found_keeps_a_signed_in_visitors_menu_and_language_choice() {
+    request::<App, _, _>(|server, ctx| async move {
+        let w = world(&ctx).await;
+        let mut delegate = Browser::sign_in(&server, &w.complainant).await;
+        for path in [
+            "/no-such-page".to_string(),
+            format!("/cases/{}", uuid::Uuid::new_v4()),
+        ] {
+            let res = delegate.get(&server, &path).await;
+            assert_eq!(res.status_code(), 404, "{path}");
+            let html = res.text();
+            assert!(
+                html.contains("href=\"/cases/new\""),
+                "{path}: the menu stays: {html}"
+            );
+            assert!(
+                html.contains("action=\"/sign-out\""),
+                "{path}: sign-out stays"
+            );
+            assert!(
+                html.contains("id=\"lang-choice\""),
+                "{path}: the language choice stays"
+            );
+        }
+        // Without a session, the plain page, with the way to sign in.
+        let res = server.get("/no-such-page").await;
+        assert_eq!(res.status_code(), 404);
+        assert!(res.text().contains("href=\"/sign-in\""));
+    })
+    .await;
+}

@@ -933,10 +933,15 @@ impl IntoResponse for WebError {
 
 /// Renders the error pages of [`WebError`] answers, in the language the request asks for
 /// (the language cookie, else `Accept-Language`). Other responses pass untouched.
-pub async fn error_pages(req: Request, next: Next) -> Response {
+pub async fn error_pages(
+    axum::extract::State(ctx): axum::extract::State<AppContext>,
+    req: Request,
+    next: Next,
+) -> Response {
     let jar = CookieJar::from_headers(req.headers());
     let locale = requested_locale(req.headers());
     let signed_in = read_either_cookie(&jar, SESSION_COOKIE).is_some();
+    let asked = signed_in.then(|| (req.uri().clone(), req.headers().clone()));
     let mut res = next.run(req).await;
     let failure = res.extensions_mut().remove::<Failure>().or_else(|| {
         // Nothing answered the address (a page or a static file that is not there): the
@@ -955,6 +960,18 @@ pub async fn error_pages(req: Request, next: Next) -> Response {
     let Some(failure) = failure else {
         return res;
     };
+    // A signed-in visitor keeps the menu, the sign-out and the language choice on an error
+    // page, unless the database itself is what failed.
+    if let Some((uri, headers)) = asked.filter(|_| !res.status().is_server_error()) {
+        if let Some(mut page) = with_menu(&ctx, uri, headers, &failure, res.status()).await {
+            for (k, v) in res.headers() {
+                if k != header::CONTENT_LENGTH && k != header::CONTENT_TYPE {
+                    page.headers_mut().append(k, v.clone());
+                }
+            }
+            return page;
+        }
+    }
     let context = json!({
         "lang": locale,
         "title_key": failure.title_key,
@@ -969,6 +986,7 @@ pub async fn error_pages(req: Request, next: Next) -> Response {
         "data": {
             "key": failure.title_key,
             "detail": failure.error.and_then(|e| problems::detail(locale, &e)),
+            "signed_in": signed_in,
         },
     });
     let html = pages()
@@ -989,6 +1007,33 @@ pub async fn error_pages(req: Request, next: Next) -> Response {
     }
     harden(out.headers_mut(), signed_in);
     out
+}
+
+/// The error page of `failure` for the signed-in visitor who asked for `uri`, with their
+/// menu; `None` when the visitor cannot be read (the page falls back to the plain one).
+async fn with_menu(
+    ctx: &AppContext,
+    uri: axum::http::Uri,
+    headers: axum::http::HeaderMap,
+    failure: &Failure,
+    status: StatusCode,
+) -> Option<Response> {
+    let mut request = axum::http::Request::builder().uri(uri);
+    *request.headers_mut()? = headers;
+    let (parts, ()) = request.body(()).ok()?.into_parts();
+    let v = Visitor::read(&parts, ctx.clone()).await.ok()?;
+    v.me.as_ref()?;
+    let detail = failure
+        .error
+        .as_ref()
+        .and_then(|e| problems::detail(v.locale, e));
+    v.page(
+        status,
+        "error.html",
+        failure.title_key,
+        json!({ "key": failure.title_key, "detail": detail, "signed_in": true }),
+    )
+    .ok()
 }
 
 /// Every page route.
