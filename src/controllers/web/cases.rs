@@ -295,8 +295,7 @@ fn option(value: impl Into<String>, label: impl Into<String>) -> Value {
 async fn action_fields(
     v: &Visitor,
     action: CaseAction,
-    detail: &CaseDetail,
-    assignments: &AssignmentList,
+    page: &CasePage<'_>,
 ) -> Result<Vec<ActionField>, WebError> {
     let mut out = Vec::new();
     for f in action.fields() {
@@ -304,7 +303,7 @@ async fn action_fields(
             FieldKind::Text => ("textarea", Vec::new()),
             FieldKind::Days => ("number", Vec::new()),
             FieldKind::YesNo => ("yes_no", Vec::new()),
-            FieldKind::Choice(c) => ("select", choices(v, c, detail, assignments).await?),
+            FieldKind::Choice(c) => ("select", choices(v, c, page).await?),
         };
         out.push(ActionField {
             name: f.name,
@@ -316,12 +315,20 @@ async fn action_fields(
     Ok(out)
 }
 
+/// What the case page's forms draw their choices from.
+struct CasePage<'a> {
+    detail: &'a CaseDetail,
+    assignments: &'a AssignmentList,
+    dossier: &'a cases::dossier::Dossier,
+    policy: &'a crate::policy::Policy,
+}
+
 async fn choices(
     v: &Visitor,
     choices: Choices,
-    detail: &CaseDetail,
-    assignments: &AssignmentList,
+    page: &CasePage<'_>,
 ) -> Result<Vec<Value>, WebError> {
+    let (detail, assignments) = (page.detail, page.assignments);
     let t = |key: &str| v.t(key);
     Ok(match choices {
         Choices::DismissalReasons => DismissalReason::iter()
@@ -331,13 +338,14 @@ async fn choices(
             .map(|d| option(d.to_string(), t(&format!("decision-{d}"))))
             .collect(),
         Choices::Mediators => {
-            let case =
-                cases::Model::find_for(&v.ctx.db, &v.signed_in()?.actor, pid(&detail.summary.pid)?)
-                    .await?;
-            let co = case.co_complainant_ids(&v.ctx.db).await?;
-            let policy = v.policy().await?;
-            let standing =
-                staffing::standing_of_mediators(&v.ctx.db, &policy.settings, &case, &co).await?;
+            let co: Vec<i64> = page.dossier.co_complainants.iter().map(|d| d.id).collect();
+            let standing = staffing::standing_of_mediators(
+                &v.ctx.db,
+                &page.policy.settings,
+                &page.dossier.case,
+                &co,
+            )
+            .await?;
             let zone = v.signed_in()?.actor.zone;
             std::iter::once(option("", t("assign-automatic")))
                 .chain(standing.into_iter().map(|(m, reasons)| {
@@ -458,8 +466,14 @@ async fn case_page(
     let dossier = case.dossier(&v.ctx.db, &me.actor, &policy).await?;
     let detail = CaseDetail::new(&dossier, &me.actor, calendar, v.now);
     let mut forms = Vec::new();
+    let page = CasePage {
+        detail: &detail,
+        assignments: &assignments,
+        dossier: &dossier,
+        policy: &policy,
+    };
     for action in &detail.allowed_actions {
-        let fields = action_fields(v, *action, &detail, &assignments).await?;
+        let fields = action_fields(v, *action, &page).await?;
         let mine = refused.as_ref().filter(|r| r.form == action.to_string());
         forms.push(json!({
             "action": action,

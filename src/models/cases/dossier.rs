@@ -2,7 +2,11 @@
 //! identity-protected case are themselves recorded in the case's audit chain.
 use sea_orm::{entity::prelude::*, QueryOrder};
 
-use super::{actions::Moment, disclosure::Disclosure, CaseRole, Model};
+use super::{
+    actions::{Holding, Moment},
+    disclosure::Disclosure,
+    CaseRole, Model,
+};
 use crate::{
     errors::AppResult,
     models::{
@@ -120,7 +124,8 @@ impl Model {
             .order_by_asc(extension_requests::Column::Id)
             .all(db)
             .await?;
-        let moment = Moment::read(db, &self, &policy.settings, &policy.calendar, now).await?;
+        let holding = Holding::read(db, &self, &policy.settings, &policy.calendar).await?;
+        let moment = Moment::of(now, &deadlines, &extension_requests, holding);
         Ok(Dossier {
             moment,
             case: self,

@@ -594,7 +594,7 @@ pub async fn listed(
     use super::_entities::submissions;
     let docs = Entity::find()
         .filter(Column::CaseId.eq(case.id))
-        .filter(super::correspondence::documents_read_by(role))
+        .filter(super::correspondence::documents_read_by(role, case.id))
         .order_by_asc(Column::Id)
         .all(db)
         .await?;
@@ -642,7 +642,7 @@ pub async fn one(
     Entity::find()
         .filter(Column::CaseId.eq(case.id))
         .filter(Column::Pid.eq(pid))
-        .filter(super::correspondence::documents_read_by(role))
+        .filter(super::correspondence::documents_read_by(role, case.id))
         .one(db)
         .await?
         .ok_or(AppError::NotFound)

@@ -59,35 +59,67 @@ impl Moment {
         calendar: &Calendar,
         now: DateTime<Utc>,
     ) -> AppResult<Self> {
-        let open_clocks = deadlines::open_for_case(db, case.id).await?;
-        let extension_pending_on = extension_requests::Entity::find()
+        let clocks = deadlines::open_for_case(db, case.id).await?;
+        let requests = extension_requests::Entity::find()
             .filter(extension_requests::Column::CaseId.eq(case.id))
             .filter(extension_requests::Column::Status.eq(ExtensionStatus::Pending.as_ref()))
             .all(db)
-            .await?
-            .into_iter()
-            .map(|r| r.deadline_id)
-            .collect();
-        let holding = match (case.mediator_id, staffing::current(db, case.id).await?) {
-            (Some(m), Some(a)) if a.mediator_id == Some(m) => Some(Holding {
-                challenge_closes: calendar.due_at(
-                    a.assigned_at.to_utc(),
-                    DayUnit::Working,
-                    settings.assignment.challenge_window_working_days,
-                ),
-                challenge_pending: challenges::pending_against(db, a.id).await?.is_some(),
-                assignment: a,
-            }),
-            _ => None,
-        };
-        Ok(Self {
-            now,
-            open_clocks,
-            extension_pending_on,
-            holding,
-        })
+            .await?;
+        let holding = Holding::read(db, case, settings, calendar).await?;
+        Ok(Self::of(now, &clocks, &requests, holding))
     }
 
+    /// The moment of a case whose clocks and extension requests the caller already holds
+    /// (any of them: only the open clocks and the pending requests count).
+    #[must_use]
+    pub fn of(
+        now: DateTime<Utc>,
+        clocks: &[deadlines::Model],
+        requests: &[extension_requests::Model],
+        holding: Option<Holding>,
+    ) -> Self {
+        Self {
+            now,
+            open_clocks: clocks.iter().filter(|d| d.is_open()).cloned().collect(),
+            extension_pending_on: requests
+                .iter()
+                .filter(|r| r.status == ExtensionStatus::Pending.as_ref())
+                .map(|r| r.deadline_id)
+                .collect(),
+            holding,
+        }
+    }
+}
+
+impl Holding {
+    /// The mediator's hold on `case`, if one holds it.
+    ///
+    /// # Errors
+    /// Database errors.
+    pub async fn read(
+        db: &impl ConnectionTrait,
+        case: &Model,
+        settings: &Settings,
+        calendar: &Calendar,
+    ) -> AppResult<Option<Self>> {
+        Ok(
+            match (case.mediator_id, staffing::current(db, case.id).await?) {
+                (Some(m), Some(a)) if a.mediator_id == Some(m) => Some(Self {
+                    challenge_closes: calendar.due_at(
+                        a.assigned_at.to_utc(),
+                        DayUnit::Working,
+                        settings.assignment.challenge_window_working_days,
+                    ),
+                    challenge_pending: challenges::pending_against(db, a.id).await?.is_some(),
+                    assignment: a,
+                }),
+                _ => None,
+            },
+        )
+    }
+}
+
+impl Moment {
     fn open_clock(&self, kind: K) -> Option<&deadlines::Model> {
         self.open_clocks.iter().find(|d| d.kind == kind.as_ref())
     }
