@@ -165,6 +165,15 @@ impl FieldErrors {
         }
     }
 
+    /// The first problem of each field alone: a reader is told one thing a field at a time.
+    #[must_use]
+    pub fn one_per_field(mut self) -> Self {
+        for messages in self.0.values_mut() {
+            messages.truncate(1);
+        }
+        self
+    }
+
     /// `Ok(())` when nothing was recorded, else the validation error.
     ///
     /// # Errors

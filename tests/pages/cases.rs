@@ -571,3 +571,59 @@ async fn naming_a_mediator_the_page_says_beside_each_name_why_the_rule_excludes_
     })
     .await;
 }
+
+#[tokio::test]
+#[serial]
+async fn a_filing_with_many_problems_is_told_all_of_them_at_once_once_each_in_the_pages_language() {
+    request::<App, _, _>(|server, ctx| async move {
+        let w = world(&ctx).await;
+        relocate(&ctx, &w.complainant, "fr", "Europe/Paris").await;
+        let mut delegate = Browser::sign_in(&server, &w.complainant).await;
+        delegate.get(&server, "/cases/new").await;
+        // A short title, an unknown forum and respondent, and no category: one round.
+        let res = delegate
+            .post_files(
+                &server,
+                "/cases",
+                &[
+                    ("title", "Cut"),
+                    ("body", "NOPE"),
+                    ("incident_date", "2026-01-15"),
+                    ("facts", "The chair removed our delegation from the list."),
+                    ("remedy_sought", "A slot."),
+                    ("respondent_kind", "body"),
+                    ("respondent_code", "NADA"),
+                    ("confidentiality", "public"),
+                    ("language", "en"),
+                    ("urgency", "normal"),
+                ],
+                &[],
+            )
+            .await;
+        assert_eq!(res.status_code(), 422);
+        let html = res.text();
+        for field in ["title", "category", "body", "respondent_code"] {
+            let id = format!("id=\"f-{field}-error\"");
+            assert_eq!(
+                html.matches(&id).count(),
+                1,
+                "{field} is flagged once: {html}"
+            );
+            let block = html
+                .split(&id)
+                .nth(1)
+                .and_then(|rest| rest.split("</div>").next())
+                .unwrap_or_default();
+            assert_eq!(
+                block.matches("<p>").count(),
+                1,
+                "{field}: one message: {block}"
+            );
+        }
+        assert!(
+            !html.contains("Enter between"),
+            "no English on a French page: {html}"
+        );
+    })
+    .await;
+}

@@ -38,7 +38,6 @@ use crate::{
         documents::DocumentView,
         i18n,
         mediators::{AssignmentList, CaseloadView},
-        problems::in_english,
     },
 };
 
@@ -245,16 +244,16 @@ pub async fn create(
     }: PostedWithFiles,
 ) -> Result<Response, WebError> {
     let me = v.with_role(&[Role::Delegate])?.clone();
-    let outcome = match forms::new_case(&form) {
-        Ok(input) if refused.is_empty() => {
-            let policy = v.policy().await?;
-            filing::file_attached(&v.ctx.db, &policy, &me.actor, input, attached).await
-        }
-        Ok(_) => Err(AppError::Validation(refused)),
-        Err(mut errors) => {
-            errors.merge(refused);
-            Err(AppError::Validation(errors))
-        }
+    let policy = v.policy().await?;
+    let (input, mut errors) = forms::read_new_case(&form);
+    let outcome = if errors.is_empty() && refused.is_empty() {
+        filing::file_attached(&v.ctx.db, &policy, &me.actor, input, attached).await
+    } else {
+        // Every problem in one round: what the form could not read, and what the filing
+        // itself would find (its words, its dates, the codes it names).
+        errors.merge(filing::problems(&v.ctx.db, &policy, &me.actor, &input).await?);
+        errors.merge(refused);
+        Err(AppError::Validation(errors))
     };
     match outcome {
         Ok(Filed::Created(dossier)) => {
@@ -265,13 +264,17 @@ pub async fn create(
         }
         Err(e) => {
             let (status, errors) = fields_refused(e)?;
+            // Named as the form names its fields, one message a field, said in the page's
+            // language by the form.
             let mut renamed = FieldErrors::new();
-            for (field, messages) in &errors.0 {
-                for m in messages {
-                    renamed.add(&filing_field(field), &m.code, in_english(&m.message));
-                }
+            for (field, messages) in errors.0 {
+                renamed
+                    .0
+                    .entry(filing_field(&field))
+                    .or_default()
+                    .extend(messages);
             }
-            filing_form(&v, status, form.echo(), &renamed).await
+            filing_form(&v, status, form.echo(), &renamed.one_per_field()).await
         }
     }
 }

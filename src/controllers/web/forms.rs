@@ -330,6 +330,19 @@ fn one_text(action: CaseAction, r: &mut Read) -> Option<ActionInput> {
 /// # Errors
 /// The problems of the form, named by its fields.
 pub fn new_case(form: &FormData) -> Result<NewCase, FieldErrors> {
+    let (input, mut errors) = read_new_case(form);
+    if errors.is_empty() {
+        Ok(input)
+    } else {
+        errors.check(&input);
+        Err(errors)
+    }
+}
+
+/// The filing form as a grievance, a blank or unreadable choice standing in as its default,
+/// and what the form itself could not read (its words are checked by the filing).
+#[must_use]
+pub fn read_new_case(form: &FormData) -> (NewCase, FieldErrors) {
     let mut read = Read::default();
     for name in [
         "category",
@@ -375,12 +388,7 @@ pub fn new_case(form: &FormData) -> Result<NewCase, FieldErrors> {
         urgency: urgency.flatten().unwrap_or(Urgency::Normal),
         idempotency_key: form.optional("_key"),
     };
-    if read.errors.is_empty() {
-        Ok(input)
-    } else {
-        read.errors.check(&input);
-        Err(read.errors)
-    }
+    (input, read.errors)
 }
 
 impl Read {

@@ -480,6 +480,32 @@ async fn insert_case(
     })
 }
 
+/// Every problem the filing of `input` by `actor` would meet, without filing it: its words,
+/// its dates, and every code it names (the forum, the respondent, the co-complainants). A
+/// form that cannot be filed as it stands is told all of them in one round.
+///
+/// # Errors
+/// 403 for someone who does not file; database errors.
+pub async fn problems(
+    db: &impl ConnectionTrait,
+    policy: &Policy,
+    actor: &Actor,
+    input: &NewCase,
+) -> AppResult<FieldErrors> {
+    let (Role::Delegate, Some(delegation_id)) = (actor.role, actor.delegation_id) else {
+        return Err(AppError::Forbidden(Said::new(
+            "forbidden-only-delegates-file",
+        )));
+    };
+    let complainant = delegations::Entity::find_by_id(delegation_id)
+        .one(db)
+        .await?
+        .ok_or_else(|| AppError::Corrupt("the delegate's delegation is missing".into()))?;
+    let mut errors = FieldErrors::new();
+    resolve(db, &complainant, input, policy.now, &mut errors).await?;
+    Ok(errors)
+}
+
 /// The case row a filing writes, under a placeholder reference until the real one is taken
 /// just before the commit.
 fn case_row(
