@@ -200,3 +200,38 @@ async fn a_case_stops_counting_days_open_when_it_stops_being_open_and_the_export
     })
     .await;
 }
+
+#[tokio::test]
+#[serial]
+async fn the_register_finds_a_complainant_by_name_as_well_as_code_and_never_a_protected_one() {
+    request::<App, _, _>(|server, ctx| async move {
+        let w = world(&ctx).await;
+        let public = eligible_case(&server, &w, &grievance()).await;
+        let mut g = grievance();
+        g["confidentiality"] = json!("identity_protected");
+        eligible_case(&server, &w, &g).await;
+        let reference = public["reference"].as_str().expect("reference");
+        for words in ["TUV", "tuv", "Tuvalu", "tuvalu", "TUVA"] {
+            let found: Value = server
+                .get(&format!("/api/register?complainant={words}"))
+                .await
+                .json();
+            let refs: Vec<&str> = found["items"]
+                .as_array()
+                .expect("items")
+                .iter()
+                .filter_map(|e| e["reference"].as_str())
+                .collect();
+            assert_eq!(refs, vec![reference], "{words}: the public case only");
+        }
+        // A wildcard typed is not a pattern: alone it finds nothing, and "T_valu" is no name.
+        for words in ["T_valu", "Norway", "%25", "_"] {
+            let found: Value = server
+                .get(&format!("/api/register?complainant={words}"))
+                .await
+                .json();
+            assert_eq!(found["items"], json!([]), "{words}");
+        }
+    })
+    .await;
+}

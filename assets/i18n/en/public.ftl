@@ -2,8 +2,8 @@
 register-title = Public register
 register-intro = Every registered grievance, its stage and how it ended. A complainant who asked for identity protection is not named.
 register-reference = Reference
-register-complainant = Complainant (ISO code)
-register-complainant-hint = Three letters, such as TUV. Only cases filed in public are found.
+register-complainant = Complainant (name or ISO code)
+register-complainant-hint = A state's name or its beginning, or its three letters, such as Tuvalu or TUV. Only cases filed in public are found.
 register-year = Year filed
 register-stage = Stage
 register-month = Filed

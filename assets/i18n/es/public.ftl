@@ -2,8 +2,8 @@
 register-title = Registro público
 register-intro = Todas las reclamaciones registradas, su fase y cómo concluyeron. No se nombra al reclamante que haya solicitado la protección de su identidad.
 register-reference = Referencia
-register-complainant = Reclamante (código ISO)
-register-complainant-hint = Tres letras, como TUV. Solo se encuentran los casos presentados públicamente.
+register-complainant = Reclamante (nombre o código ISO)
+register-complainant-hint = El nombre de un Estado o su comienzo, o sus tres letras, como Tuvalu o TUV. Solo se encuentran los casos presentados públicamente.
 register-year = Año de presentación
 register-stage = Fase
 register-month = Mes de presentación

@@ -2,8 +2,8 @@
 register-title = Registre public
 register-intro = Toutes les réclamations enregistrées, leur stade et leur issue. Le requérant qui a demandé la protection de son identité n'est pas nommé.
 register-reference = Référence
-register-complainant = Requérant (code ISO)
-register-complainant-hint = Trois lettres, par exemple TUV. Seules les affaires déposées publiquement sont trouvées.
+register-complainant = Requérant (nom ou code ISO)
+register-complainant-hint = Le nom d'un État ou son début, ou ses trois lettres, par exemple Tuvalu ou TUV. Seules les affaires déposées publiquement sont trouvées.
 register-year = Année de dépôt
 register-stage = Stade
 register-month = Mois de dépôt

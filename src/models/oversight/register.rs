@@ -101,8 +101,9 @@ pub struct Filter {
     pub category: Option<Category>,
     /// Part of a reference (`GR-2026-0001`), in any case.
     pub reference: Option<String>,
-    /// ISO code of a complainant delegation: matches only its public cases, so a search
-    /// never reveals a protected filing.
+    /// A complainant delegation by its ISO code, its name or the beginning of its name, in
+    /// any letter case (`TUV`, `tuvalu`, `Tuv`): matches only public cases, so a search never
+    /// reveals a protected filing.
     pub complainant: Option<String>,
     pub page: Option<u64>,
     pub per_page: Option<u64>,
@@ -180,21 +181,48 @@ impl Filter {
             .map(str::trim)
             .filter(|r| !r.is_empty())
         {
-            match delegations::Entity::find()
-                .filter(delegations::Column::Code.eq(code.to_uppercase()))
-                .one(db)
-                .await?
-            {
-                Some(d) => {
-                    c = c
-                        .add(cases::Column::ComplainantDelegationId.eq(d.id))
-                        .add(cases::Column::Confidentiality.eq(Confidentiality::Public.as_ref()));
-                }
-                None => return Ok(None),
+            let named = delegations_named(db, code).await?;
+            if named.is_empty() {
+                return Ok(None);
             }
+            c = c
+                .add(cases::Column::ComplainantDelegationId.is_in(named))
+                .add(cases::Column::Confidentiality.eq(Confidentiality::Public.as_ref()));
         }
         Ok(Some(c))
     }
+}
+
+/// The delegations a reader means by `words`: the one with that code, and those whose name
+/// is or begins with them, in any letter case.
+async fn delegations_named(db: &impl ConnectionTrait, words: &str) -> AppResult<Vec<i64>> {
+    use sea_orm::{
+        sea_query::{ExprTrait, Func},
+        QuerySelect,
+    };
+    // Wildcards a reader typed are letters to find, not patterns.
+    let plain: String = words
+        .chars()
+        .filter(|ch| !matches!(ch, '%' | '_' | '\\'))
+        .collect::<String>()
+        .to_lowercase();
+    if plain.is_empty() {
+        return Ok(Vec::new());
+    }
+    Ok(delegations::Entity::find()
+        .select_only()
+        .column(delegations::Column::Id)
+        .filter(
+            Condition::any()
+                .add(delegations::Column::Code.eq(words.to_uppercase()))
+                .add(
+                    Expr::expr(Func::lower(Expr::col(delegations::Column::Name)))
+                        .like(format!("{plain}%")),
+                ),
+        )
+        .into_tuple::<i64>()
+        .all(db)
+        .await?)
 }
 
 /// `GR-2026-000123`: the form every reference takes.
