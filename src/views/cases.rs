@@ -3,7 +3,12 @@ use serde::Serialize;
 
 use super::{people::DelegationView, Instant};
 use crate::models::{
-    cases::{disclosure::Disclosure, dossier::Dossier, CaseAction, CaseLine, ListContext},
+    cases::{
+        disclosure::Disclosure,
+        dossier::Dossier,
+        next_step::{self, Running, Situation},
+        CaseAction, CaseLine, CaseRole, CaseStatus, ListContext,
+    },
     correspondence,
     deadlines::{self, calendar::Calendar, clock::Due},
     users::{self, Actor},
@@ -35,6 +40,8 @@ pub struct DeadlineView {
     pub state: DeadlineState,
     pub starts_at: Instant,
     pub due_at: Option<Instant>,
+    /// The same instant on the organisation's own clock: the end of its business day.
+    pub due_office: Option<Instant>,
     /// Days (in the clock's unit) from now to the due date; negative once overdue.
     pub days_left: Option<i64>,
     pub met_at: Option<Instant>,
@@ -83,6 +90,7 @@ impl DeadlineView {
             state,
             starts_at: Instant::from_db(d.starts_at, zone),
             due_at: Instant::opt(d.due_at, zone),
+            due_office: Instant::opt(d.due_at, calendar.zone()),
             days_left,
             met_at: Instant::opt(d.met_at, zone),
             breached: d.breached_at.is_some() || state == DeadlineState::Overdue,
@@ -284,6 +292,66 @@ pub struct CaseDetail {
     pub allowed_actions: Vec<CaseAction>,
     /// Whom the viewer may write a message to now (none on a closed case, or for oversight).
     pub message_audiences: Vec<Audience>,
+    /// What happens next, for the viewer.
+    pub next_step: NextStepView,
+}
+
+/// What happens next on the case, for the viewer: who must act, by when, and what the
+/// viewer should do about it.
+#[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
+pub struct NextStepView {
+    pub situation: Situation,
+    /// The clock awaited: the viewer's own earliest running one, or else the case's.
+    pub awaited: Option<DeadlineView>,
+    /// Whether the viewer is the party awaited.
+    pub yours: bool,
+    /// The actions that matter most for the viewer now, among `allowed_actions`.
+    pub actions: Vec<CaseAction>,
+    /// The pleading that asked for what is awaited (the response to accept or contest, the
+    /// questions to answer), to read before answering.
+    pub asked_in: Option<String>,
+}
+
+impl NextStepView {
+    fn new(detail: &CaseDetail, d: &Dossier, allowed: &[CaseAction]) -> Self {
+        // The deadlines the viewer may see; a lapsed right (an appeal window that closed) is
+        // awaited from nobody.
+        let running: Vec<Running> = detail
+            .deadlines
+            .iter()
+            .filter(|v| matches!(v.state, DeadlineState::Running | DeadlineState::Overdue))
+            .filter_map(|v| {
+                let clock = d.deadlines.iter().find(|c| c.id == v.id)?;
+                Some(Running {
+                    id: clock.id,
+                    kind: clock.kind().ok()?,
+                    party: clock.party().ok()?,
+                    due_at: clock.due_at?.to_utc(),
+                })
+            })
+            .collect();
+        let party = d.viewer_role.and_then(CaseRole::party);
+        let status = d.case.status().unwrap_or(CaseStatus::Submitted);
+        let step = next_step::of(status, d.case.on_hold, &running, party, allowed);
+        let asked_in = step.awaited.filter(|_| step.yours).and_then(|a| {
+            let kinds = next_step::asked_in(a.kind);
+            detail
+                .submissions
+                .iter()
+                .rev()
+                .find(|s| kinds.iter().any(|k| k.as_ref() == s.kind))
+                .map(|s| s.pid.clone())
+        });
+        Self {
+            situation: step.situation,
+            awaited: step
+                .awaited
+                .and_then(|a| detail.deadlines.iter().find(|v| v.id == a.id).cloned()),
+            yours: step.yours,
+            actions: step.actions,
+            asked_in,
+        }
+    }
 }
 
 /// A person named to the viewer, when the disclosure rule lets them be.
@@ -375,7 +443,7 @@ impl CaseDetail {
             .viewer_role
             .filter(|_| open)
             .map_or_else(Vec::new, |role| correspondence::open_to(role).to_vec());
-        Self {
+        let mut detail = Self {
             summary,
             incident_date: c.incident_date,
             facts: c.facts.clone(),
@@ -427,6 +495,15 @@ impl CaseDetail {
                 .collect(),
             allowed_actions,
             message_audiences,
-        }
+            next_step: NextStepView {
+                situation: Situation::NothingDue,
+                awaited: None,
+                yours: false,
+                actions: Vec::new(),
+                asked_in: None,
+            },
+        };
+        detail.next_step = NextStepView::new(&detail, d, &detail.allowed_actions);
+        detail
     }
 }

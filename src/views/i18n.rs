@@ -239,6 +239,11 @@ mod coverage {
             all::<Closure>("closure-"),
             all::<RegionalGroup>("group-"),
             all::<RegionalGroup>("group-short-"),
+            all::<Party>("next-waiting-"),
+            CaseAction::iter()
+                .filter(|a| a.asks_to_confirm())
+                .flat_map(|a| ["title", "ends", "yes"].map(|w| format!("confirm-{a}-{w}")))
+                .collect(),
         ]
         .concat()
     }

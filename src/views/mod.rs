@@ -23,6 +23,30 @@ static SHOWN: std::sync::LazyLock<Vec<chrono::format::Item<'static>>> =
             .unwrap_or_default()
     });
 
+/// `2026-03-04 18:00 CET`; where the zone has no abbreviation of its own (the database
+/// gives `+12`), its offset from UTC and the place that names it: `2026-12-04 05:00 UTC+12
+/// (Fiji)`, so nobody is left to guess whose clock `+12` is.
+fn shown(local: DateTime<chrono_tz::Tz>, zone: chrono_tz::Tz) -> String {
+    let text = local.format_with_items(SHOWN.iter()).to_string();
+    let abbreviation = text.rsplit(' ').next().unwrap_or_default();
+    if abbreviation.starts_with(['+', '-']) {
+        let offset = match abbreviation.len() {
+            5 => format!("{}:{}", &abbreviation[..3], &abbreviation[3..]),
+            _ => abbreviation.to_string(),
+        };
+        let place = zone
+            .name()
+            .rsplit('/')
+            .next()
+            .unwrap_or_default()
+            .replace('_', " ");
+        let day_and_time = &text[..text.len() - abbreviation.len()];
+        format!("{day_and_time}UTC{offset} ({place})")
+    } else {
+        text
+    }
+}
+
 /// An instant shown twice: in UTC and in the viewer's own zone.
 #[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
 pub struct Instant {
@@ -41,7 +65,7 @@ impl Instant {
             utc: at.to_rfc3339_opts(SecondsFormat::Secs, true),
             local: local.to_rfc3339_opts(SecondsFormat::Secs, false),
             zone: zone.name().to_string(),
-            shown: local.format_with_items(SHOWN.iter()).to_string(),
+            shown: shown(local, zone),
         }
     }
 
@@ -78,6 +102,23 @@ mod tests {
         assert_eq!(shown.shown, "2026-03-04 18:00 CET");
         assert_eq!(shown.local, "2026-03-04T18:00:00+01:00");
         assert_eq!(shown.utc, "2026-03-04T17:00:00Z");
+    }
+
+    #[test]
+    fn a_zone_without_an_abbreviation_is_named_by_its_offset_and_place() {
+        let at = chrono::Utc.with_ymd_and_hms(2026, 12, 3, 17, 0, 0).unwrap();
+        assert_eq!(
+            Instant::new(at, chrono_tz::Pacific::Fiji).shown,
+            "2026-12-04 05:00 UTC+12 (Fiji)"
+        );
+        assert_eq!(
+            Instant::new(at, chrono_tz::Asia::Kathmandu).shown,
+            "2026-12-03 22:45 UTC+05:45 (Kathmandu)"
+        );
+        assert_eq!(
+            Instant::new(at, chrono_tz::America::Argentina::Buenos_Aires).shown,
+            "2026-12-03 14:00 UTC-03 (Buenos Aires)"
+        );
         let summer = chrono::Utc.with_ymd_and_hms(2026, 7, 4, 17, 0, 0).unwrap();
         assert_eq!(
             Instant::new(summer, chrono_tz::America::New_York).shown,

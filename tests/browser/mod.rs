@@ -284,13 +284,22 @@ impl Browser {
 
     /// Opens the form of `action` on a case page, fills it and sends it.
     async fn act(&mut self, action: &str, fields: &[(&str, &str)]) {
-        self.find(&format!(
-            "details:has(input[name='action'][value='{action}']) > summary"
-        ))
-        .await
-        .click()
-        .await
-        .expect("open the action");
+        // The action the case awaits from this person is open already; the others open
+        // with a click on their name.
+        let details = self
+            .find(&format!(
+                "details:has(input[name='action'][value='{action}'])"
+            ))
+            .await;
+        if details.attr("open").await.ok().flatten().is_none() {
+            self.find(&format!(
+                "details:has(input[name='action'][value='{action}']) > summary"
+            ))
+            .await
+            .click()
+            .await
+            .expect("open the action");
+        }
         for (name, value) in fields {
             let css = format!("#a-{action}-{name}");
             let e = self.find(&css).await;

@@ -1,6 +1,6 @@
 use redress::{app::App, models::_entities::cases};
 use sea_orm::{EntityTrait, PaginatorTrait};
-use serde_json::Value;
+use serde_json::{json, Value};
 use serial_test::serial;
 
 use super::{input_value, location, Browser};
@@ -162,7 +162,7 @@ async fn a_refused_action_opens_its_form_again_with_the_reason_beside_the_field(
             .await;
         assert_eq!(res.status_code(), 422);
         let html = res.text();
-        assert!(html.contains("<details class=\"action\" open>"));
+        assert!(html.contains("id=\"act-place_hold\" open>"), "{html}");
         assert!(html.contains("href=\"#a-place_hold-reason\""));
         assert!(html.contains("id=\"a-place_hold-reason\""));
         assert!(html.contains("Enter at least 5 characters."), "{html}");
@@ -624,6 +624,175 @@ async fn a_filing_with_many_problems_is_told_all_of_them_at_once_once_each_in_th
             !html.contains("Enter between"),
             "no English on a French page: {html}"
         );
+    })
+    .await;
+}
+
+/// The text of `html` between the first `from` and the first `to` after it.
+fn between<'a>(html: &'a str, from: &str, to: &str) -> &'a str {
+    let start = html
+        .find(from)
+        .unwrap_or_else(|| panic!("no {from} in {html}"));
+    let rest = &html[start..];
+    &rest[..rest.find(to).unwrap_or(rest.len())]
+}
+
+#[tokio::test]
+#[serial]
+async fn the_case_page_says_first_whose_turn_it_is_and_puts_the_response_to_answer_above_the_forms()
+{
+    request::<App, _, _>(|server, ctx| async move {
+        let w = world(&ctx).await;
+        let case = case_in_mediation(&server, &w).await;
+        let pid = case["pid"].as_str().unwrap().to_string();
+        let case = must(
+            &server,
+            &w.mediator,
+            &case,
+            json!({"action": "request_response", "request": "Please answer the complaint."}),
+        )
+        .await;
+
+        // Before the response: the delegate waits for the respondent and owes nothing.
+        let mut delegate = Browser::sign_in(&server, &w.complainant).await;
+        let html = delegate.get(&server, &format!("/cases/{pid}")).await.text();
+        let next = between(&html, "id=\"next-title\"", "</section>");
+        assert!(
+            next.contains("Waiting for the respondent: Formal response."),
+            "{next}"
+        );
+        assert!(
+            next.contains("end of the organisation&#39;s business day"),
+            "{next}"
+        );
+        assert!(next.contains("Nothing is yours to do now."), "{next}");
+        let mut respondent = Browser::sign_in(&server, &w.respondent).await;
+        let html = respondent
+            .get(&server, &format!("/cases/{pid}"))
+            .await
+            .text();
+        let next = between(&html, "id=\"next-title\"", "</section>");
+        assert!(next.contains("It is your turn: Formal response."), "{next}");
+        assert!(
+            next.contains("Please answer the complaint."),
+            "the request is read first"
+        );
+        assert!(next.contains("href=\"#act-submit_response\""), "{next}");
+
+        let response = "We regret it and offer a slot at the next session.";
+        must(
+            &server,
+            &w.respondent,
+            &case,
+            json!({"action": "submit_response", "response": response}),
+        )
+        .await;
+        let html = delegate.get(&server, &format!("/cases/{pid}")).await.text();
+        let next = between(&html, "id=\"next-title\"", "</section>");
+        assert!(
+            next.contains("It is your turn: Complainant&#39;s reply."),
+            "{next}"
+        );
+        assert!(
+            next.contains(response),
+            "the response to answer is in the panel"
+        );
+        assert!(next.contains("href=\"#act-accept_response\""));
+        assert!(next.contains("href=\"#act-contest_response\""));
+        assert_eq!(
+            html.matches(response).count(),
+            1,
+            "the response is shown once"
+        );
+        assert!(
+            html.find("id=\"next-title\"") < html.find("What you can do"),
+            "what to do comes before the forms"
+        );
+        assert!(
+            html.contains("id=\"act-accept_response\" open>"),
+            "its answer's form is open"
+        );
+        let facts = "The chair removed";
+        assert!(
+            html.matches(facts).count() <= 1,
+            "the facts are shown once, not again as the complaint's pleading"
+        );
+        assert!(!html.contains("Remedy sought:"), "{html}");
+    })
+    .await;
+}
+
+#[tokio::test]
+#[serial]
+async fn withdrawing_from_the_page_asks_once_more_saying_what_it_ends_and_keeping_is_a_way_back() {
+    request::<App, _, _>(|server, ctx| async move {
+        let w = world(&ctx).await;
+        let case = case_in_mediation(&server, &w).await;
+        let pid = case["pid"].as_str().unwrap().to_string();
+        let mut b = Browser::sign_in(&server, &w.complainant).await;
+        let page = b.get(&server, &format!("/cases/{pid}")).await.text();
+        assert!(
+            page.contains("class=\"action grave\" id=\"act-withdraw\""),
+            "withdrawal looks unlike the others"
+        );
+
+        let res = b
+            .act(
+                &server,
+                &pid,
+                "withdraw-key-1",
+                "withdraw",
+                &[("reason", "Settled between us.")],
+            )
+            .await;
+        assert_eq!(res.status_code(), 200);
+        let confirm = res.text();
+        assert!(confirm.contains("Withdraw this grievance?"), "{confirm}");
+        assert!(confirm.contains("cannot be reopened"));
+        assert!(
+            confirm.contains("value=\"Settled between us.\""),
+            "the reason travels"
+        );
+        assert!(
+            confirm.contains(&format!("href=\"/cases/{pid}\"")),
+            "keeping it is a link back"
+        );
+        let status = || async {
+            get(&server, &w.complainant, &format!("/api/cases/{pid}"))
+                .await
+                .json::<Value>()["status"]
+                .clone()
+        };
+        assert_eq!(
+            status().await,
+            "in_mediation",
+            "nothing is withdrawn before the second step"
+        );
+
+        let fields: Vec<(String, String)> =
+            ["_key", "action", "expected_version", "reason", "confirmed"]
+                .iter()
+                .map(|name| {
+                    let value = if *name == "confirmed" {
+                        Some("yes".to_string())
+                    } else {
+                        input_value(&confirm, name)
+                    };
+                    (
+                        (*name).to_string(),
+                        value.unwrap_or_else(|| panic!("{name} kept")),
+                    )
+                })
+                .collect();
+        let refs: Vec<(&str, &str)> = fields
+            .iter()
+            .map(|(k, v)| (k.as_str(), v.as_str()))
+            .collect();
+        let res = b.post(&server, &format!("/cases/{pid}/act"), &refs).await;
+        assert_eq!(res.status_code(), 303, "{}", res.text());
+        assert_eq!(status().await, "withdrawn");
+        let html = b.get(&server, &format!("/cases/{pid}")).await.text();
+        assert!(html.contains("This case has ended."), "{html}");
     })
     .await;
 }

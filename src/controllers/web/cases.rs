@@ -552,7 +552,12 @@ async fn case_page(
             let action = r.form.clone();
             field_messages(v.locale, &r.errors)
                 .into_iter()
-                .map(|(f, m)| json!({ "id": format!("a-{action}-{f}"), "field": f, "action": action, "messages": m }))
+                .map(|(f, m)| {
+                    // A field the form does not have (sent by hand) is named as sent.
+                    let label = i18n::try_text(v.locale, &format!("afield-{f}"), &[])
+                        .unwrap_or_else(|| f.clone());
+                    json!({ "id": format!("a-{action}-{f}"), "field": f, "label": label, "action": action, "messages": m })
+                })
                 .collect::<Vec<_>>()
         })
         .unwrap_or_default();
@@ -622,7 +627,23 @@ pub async fn act(
         .into());
     };
     let case_pid = pid(&raw)?;
-    let outcome = match forms::command(action, &form) {
+    // The second step's word is the page's own, not one of the action's fields.
+    let fields = super::FormData(
+        form.0
+            .iter()
+            .filter(|(k, _)| k != "confirmed")
+            .cloned()
+            .collect(),
+    );
+    let outcome = match forms::command(action, &fields) {
+        Ok(_)
+            if refused.is_empty()
+                && action.asks_to_confirm()
+                && form.get("confirmed") != Some("yes") =>
+        {
+            v.release(&form).await?;
+            return confirm(&v, case_pid, action, &form).await;
+        }
         Ok(command) if refused.is_empty() => {
             let policy = v.policy().await?;
             transition::transition_attached(
@@ -647,6 +668,34 @@ pub async fn act(
         (&location, "flash-action-done"),
     )
     .await
+}
+
+/// The second step of an action that cannot be undone: what it ends, and the choice to go
+/// on or keep the case as it is. The form's key and words travel with it unchanged.
+async fn confirm(
+    v: &Visitor,
+    case_pid: uuid::Uuid,
+    action: CaseAction,
+    form: &super::FormData,
+) -> Result<Response, WebError> {
+    let me = v.signed_in()?;
+    let case = cases::Model::find_for(&v.ctx.db, &me.actor, case_pid).await?;
+    let kept: Vec<Value> = form
+        .0
+        .iter()
+        .filter(|(k, _)| k != "_csrf" && k != "confirmed")
+        .map(|(k, x)| json!({ "name": k, "value": x }))
+        .collect();
+    v.page(
+        StatusCode::OK,
+        "cases/confirm.html",
+        "confirm-title",
+        json!({
+            "case": { "pid": case.pid, "reference": case.reference, "title": case.title },
+            "action": action,
+            "kept": kept,
+        }),
+    )
 }
 
 /// The answer to a form of the case page: done, to `location` with `flash`; refused, the

@@ -3,6 +3,7 @@ pub mod actions;
 pub mod disclosure;
 pub mod dossier;
 pub mod filing;
+pub mod next_step;
 pub mod parties;
 
 use parties::HasParties as _;

@@ -1,5 +1,8 @@
 //! The case lifecycle as one pure function (DESIGN §3), and who may take which action.
-use crate::{errors::AppError, models::vocabulary::Party};
+use crate::{
+    errors::AppError,
+    models::vocabulary::{DeadlineKind, Party},
+};
 
 crate::models::vocabulary::vocabulary_enum! {
     /// Where a case stands. Holds are orthogonal and live beside the status.
@@ -18,6 +21,37 @@ crate::models::vocabulary::vocabulary_enum! {
         StartMonitoring, Close, Withdraw, PlaceHold, LiftHold, RequestInformation,
         ProvideInformation, RequestExtension, DecideExtension, ChallengeMediator,
         DecideChallenge, RecuseMediator
+    }
+}
+
+impl CaseAction {
+    /// An action that ends the case for good at a party's own word: the pages ask a second
+    /// time, saying what it ends, before taking it.
+    #[must_use]
+    pub const fn asks_to_confirm(self) -> bool {
+        matches!(self, Self::Withdraw)
+    }
+
+    /// The clocks this action answers: taking it meets them. The actions meet their clocks
+    /// by this table, and "what happens next" reads it backwards to name the action that
+    /// answers the clock a viewer is waited on for.
+    #[must_use]
+    pub const fn meets(self) -> &'static [DeadlineKind] {
+        use DeadlineKind as K;
+        match self {
+            Self::Register => &[K::Acknowledge],
+            Self::DeclareEligible | Self::Dismiss => &[K::Eligibility],
+            Self::AssignMediator => &[K::MediatorAssignment],
+            Self::SubmitResponse => &[K::FormalResponse],
+            Self::AcceptResponse => &[K::ComplainantReply, K::Resolution],
+            Self::ContestResponse => &[K::ComplainantReply],
+            Self::ProvideInformation => &[K::Information],
+            Self::RecordSettlement => &[K::Resolution],
+            Self::RecordDecision => &[K::IndependentReview],
+            Self::Appeal => &[K::AppealWindow],
+            Self::Close => &[K::Monitoring],
+            _ => &[],
+        }
     }
 }
 

@@ -185,6 +185,7 @@ async fn apply(
         calendar: frame.calendar,
         actor: frame.actor,
         role,
+        action,
         case: &case,
         co: &co,
         from,

@@ -5,7 +5,7 @@
 use chrono::{DateTime, Utc};
 use sea_orm::{entity::prelude::*, ActiveValue::Set, DatabaseTransaction};
 
-use super::super::{status::CaseStatus, ActiveModel, CaseRole, Column, Entity, Model};
+use super::super::{status::CaseStatus, ActiveModel, CaseAction, CaseRole, Column, Entity, Model};
 use crate::{
     errors::{AppError, AppResult},
     models::{
@@ -32,6 +32,8 @@ pub struct Cx<'a> {
     pub calendar: &'a Calendar,
     pub actor: &'a Actor,
     pub role: CaseRole,
+    /// The action under way.
+    pub action: CaseAction,
     pub case: &'a Model,
     /// The co-complainant delegations' ids.
     pub co: &'a [i64],
@@ -261,12 +263,12 @@ impl Cx<'_> {
         Ok(())
     }
 
-    /// Marks the open clocks of these kinds met now.
+    /// Marks met now the open clocks this action answers ([`CaseAction::meets`]).
     ///
     /// # Errors
     /// Database errors.
-    pub async fn meet(&self, kinds: &[DeadlineKind]) -> AppResult<()> {
-        deadlines::meet(self.db, self.case.id, kinds, self.now).await
+    pub async fn answer_clocks(&self) -> AppResult<()> {
+        deadlines::meet(self.db, self.case.id, self.action.meets(), self.now).await
     }
 
     /// Cancels the open clocks of these kinds (`None`: all of them).

@@ -14,7 +14,7 @@ pub(super) async fn register(
     note_to: Readers,
 ) -> AppResult<Done> {
     let written = cx.write(Row::none()).await?;
-    cx.meet(&[K::Acknowledge]).await?;
+    cx.answer_clocks().await?;
     cx.start(&[K::Eligibility]).await?;
     if let Some(note) = note {
         cx.plead_to(SubmissionKind::Note, note, None, note_to)
@@ -36,7 +36,7 @@ pub(super) async fn declare_eligible(
             ..Row::none()
         })
         .await?;
-    cx.meet(&[K::Eligibility]).await?;
+    cx.answer_clocks().await?;
     cx.start(&[K::MediatorAssignment, K::Resolution]).await?;
     if let Some(note) = note {
         cx.plead_to(SubmissionKind::Note, note, None, note_to)
@@ -58,7 +58,7 @@ pub(super) async fn dismiss(
         })
         .await?;
     cx.note("reason", reason.to_string());
-    cx.meet(&[K::Eligibility]).await?;
+    cx.answer_clocks().await?;
     cx.cancel(None).await?;
     cx.start(&[K::AppealWindow]).await?;
     cx.plead(SubmissionKind::Decision, note, None).await?;

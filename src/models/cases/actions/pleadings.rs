@@ -18,7 +18,7 @@ pub(super) async fn request_response(cx: &mut Cx<'_>, request: &str) -> AppResul
 pub(super) async fn submit_response(cx: &mut Cx<'_>, response: &str) -> AppResult<Done> {
     let written = cx.write(Row::none()).await?;
     let answers = cx.open_clock(K::FormalResponse).await?.map(|d| d.id);
-    cx.meet(&[K::FormalResponse]).await?;
+    cx.answer_clocks().await?;
     cx.start(&[K::ComplainantReply]).await?;
     cx.plead(S::FormalResponse, response, answers).await?;
     Ok(written.done(Audience::COMPLAINANTS.and_mediator()))
@@ -28,7 +28,7 @@ pub(super) async fn submit_response(cx: &mut Cx<'_>, response: &str) -> AppResul
 pub(super) async fn accept_response(cx: &mut Cx<'_>, note: Option<&str>) -> AppResult<Done> {
     let written = cx.write(Row::outcome(Outcome::ResponseAccepted)).await?;
     let answers = cx.open_clock(K::ComplainantReply).await?.map(|d| d.id);
-    cx.meet(&[K::ComplainantReply, K::Resolution]).await?;
+    cx.answer_clocks().await?;
     cx.cancel(Some(&[K::Information])).await?;
     cx.plead(S::Acceptance, note.unwrap_or("Accepted."), answers)
         .await?;
@@ -39,7 +39,7 @@ pub(super) async fn accept_response(cx: &mut Cx<'_>, note: Option<&str>) -> AppR
 pub(super) async fn contest_response(cx: &mut Cx<'_>, counter_proposal: &str) -> AppResult<Done> {
     let written = cx.write(Row::none()).await?;
     let answers = cx.open_clock(K::ComplainantReply).await?.map(|d| d.id);
-    cx.meet(&[K::ComplainantReply]).await?;
+    cx.answer_clocks().await?;
     cx.plead(S::CounterProposal, counter_proposal, answers)
         .await?;
     Ok(written.done(Audience::PARTIES))
@@ -58,7 +58,7 @@ pub(super) async fn provide_information(cx: &mut Cx<'_>, information: &str) -> A
     let Some(asked) = cx.open_clock(K::Information).await? else {
         return Err(AppError::Rule(Said::new("rule-no-information-requested")));
     };
-    cx.meet(&[K::Information]).await?;
+    cx.answer_clocks().await?;
     cx.plead(S::Information, information, Some(asked.id))
         .await?;
     Ok(written.done(Audience::MEDIATOR_OR_REGISTRY))

@@ -9,7 +9,7 @@ use crate::{
 
 pub(super) async fn record_settlement(cx: &mut Cx<'_>, terms: &str) -> AppResult<Done> {
     let written = cx.write(Row::outcome(Outcome::Settled)).await?;
-    cx.meet(&[K::Resolution]).await?;
+    cx.answer_clocks().await?;
     cx.cancel(Some(&[
         K::FormalResponse,
         K::ComplainantReply,
@@ -45,7 +45,7 @@ pub(super) async fn record_decision(
         .write(Row::outcome(Outcome::from_decision(decision)))
         .await?;
     cx.note("decision", decision.to_string());
-    cx.meet(&[K::IndependentReview]).await?;
+    cx.answer_clocks().await?;
     cx.start(&[K::AppealWindow]).await?;
     cx.plead(S::Decision, reasoning, None).await?;
     Ok(written.done(Audience::PARTIES))
@@ -63,7 +63,7 @@ pub(super) async fn appeal(cx: &mut Cx<'_>, grounds: &str) -> AppResult<Done> {
             ..Row::none()
         })
         .await?;
-    cx.meet(&[K::AppealWindow]).await?;
+    cx.answer_clocks().await?;
     let next = if dismissed {
         K::Eligibility
     } else {
@@ -90,7 +90,7 @@ pub(super) async fn close(cx: &mut Cx<'_>, summary: &str) -> AppResult<Done> {
             ..Row::none()
         })
         .await?;
-    cx.meet(&[K::Monitoring]).await?;
+    cx.answer_clocks().await?;
     cx.cancel(None).await?;
     cx.plead(S::ClosingNote, summary, None).await?;
     Ok(written.done(Audience::PARTIES))

@@ -70,7 +70,7 @@ pub(super) async fn assign_mediator(
         .await?;
     cx.note("mediator", chosen.pid.to_string());
     cx.note("method", explanation.method.to_string());
-    cx.meet(&[DeadlineKind::MediatorAssignment]).await?;
+    cx.answer_clocks().await?;
     let by = (!cx.automatic).then_some(cx.actor.id);
     let (a, hash) =
         staffing::record(cx.db, cx.case.id, Some(chosen.id), &explanation, by, cx.now).await?;
