@@ -456,6 +456,7 @@ async fn world(ctx: &loco_rs::app::AppContext, n_mediators: usize, now: DateTime
             &txn,
             &format!("BODY{b:02}"),
             &format!("Body number {b}"),
+            &bodies::Translations::new(),
             kinds[b % kinds.len()],
             now,
         )

@@ -33,6 +33,7 @@ mod m20261207_000029_caseload_covering_index;
 mod m20261207_000030_register_digests;
 mod m20261207_000031_documents;
 mod m20261207_000032_correspondence;
+mod m20261207_000033_body_names;
 mod util;
 
 pub struct Migrator;
@@ -73,6 +74,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261207_000030_register_digests::Migration),
             Box::new(m20261207_000031_documents::Migration),
             Box::new(m20261207_000032_correspondence::Migration),
+            Box::new(m20261207_000033_body_names::Migration),
             // inject-above (do not remove this comment)
         ]
     }

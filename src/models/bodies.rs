@@ -4,12 +4,24 @@ use serde::Deserialize;
 use validator::Validate;
 
 pub use super::_entities::bodies::{ActiveModel, Column, Entity, Model};
-use super::vocabulary::BodyKind;
+use super::vocabulary::{BodyKind, Locale};
 use crate::errors::{one_line, visible_2, AppResult, FieldErrors};
 
 impl ActiveModelBehavior for ActiveModel {}
 
+/// A reference name's translations, by language: `{"fr": "...", "es": "..."}`. The name it
+/// is kept under stands for any language it has none in.
+pub type Translations = std::collections::BTreeMap<Locale, String>;
+
 impl Model {
+    /// The body's name in each language it has one in, besides the name it is kept under.
+    #[must_use]
+    pub fn translations(&self) -> Translations {
+        // Written only by `create` from checked input; a row edited by hand into something
+        // else reads as having no translations rather than failing every page it is on.
+        serde_json::from_str(&self.names).unwrap_or_default()
+    }
+
     /// # Errors
     /// Database errors.
     pub async fn find_by_code(db: &impl ConnectionTrait, code: &str) -> AppResult<Option<Self>> {
@@ -58,6 +70,7 @@ pub async fn create(
     db: &impl ConnectionTrait,
     code: &str,
     name: &str,
+    names: &Translations,
     kind: BodyKind,
     now: chrono::DateTime<chrono::Utc>,
 ) -> AppResult<Model> {
@@ -68,6 +81,14 @@ pub async fn create(
     Ok(ActiveModel {
         code: Set(code),
         name: Set(name.trim().to_string()),
+        names: Set(serde_json::to_string(
+            &names
+                .iter()
+                .map(|(l, n)| (*l, n.trim().to_string()))
+                .filter(|(_, n)| !n.is_empty())
+                .collect::<Translations>(),
+        )
+        .unwrap_or_else(|_| "{}".into())),
         kind: Set(kind.to_string()),
         created_at: Set(now.into()),
         updated_at: Set(now.into()),
@@ -90,7 +111,24 @@ pub struct NewBody {
         custom(function = "visible_2")
     )]
     pub name: String,
+    /// Its official name in other languages, where it has one: `{"fr": "...", "es": "..."}`.
+    #[serde(default)]
+    #[validate(custom(function = "translated_names"))]
+    #[schema(value_type = std::collections::BTreeMap<String, String>)]
+    pub names: Translations,
     pub kind: BodyKind,
+}
+
+/// Each translation is a name as `name` is: one line of visible words, up to 200 characters.
+fn translated_names(names: &Translations) -> Result<(), validator::ValidationError> {
+    for name in names.values().filter(|n| !n.trim().is_empty()) {
+        if name.chars().count() > 200 {
+            return Err(validator::ValidationError::new("length")
+                .with_message("at most 200 characters".into()));
+        }
+        one_line(name)?;
+    }
+    Ok(())
 }
 
 /// Body codes appear in URLs and filters: letters, digits, `-` and `_` only.
@@ -121,7 +159,7 @@ impl NewBody {
         use sea_orm::TransactionSession;
         FieldErrors::refuse_invalid(&self)?;
         let txn = db.begin().await?;
-        let body = create(&txn, &self.code, &self.name, self.kind, now).await?;
+        let body = create(&txn, &self.code, &self.name, &self.names, self.kind, now).await?;
         let change = AdminChange::of(admin.id, Subject::Body, &body.code, None, Some(&body))?;
         admin_log::record(&txn, change, now).await?;
         txn.commit().await?;

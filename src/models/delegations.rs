@@ -1,15 +1,51 @@
 //! Member-state delegations: reference data seeded from the public UN lists.
+use std::collections::HashMap;
+
 use sea_orm::{entity::prelude::*, ActiveValue::Set, QueryOrder};
 use serde::Deserialize;
 
 pub use super::_entities::delegations::{ActiveModel, Column, Entity, Model};
-use super::vocabulary::RegionalGroup;
+use super::{
+    bodies::Translations,
+    vocabulary::{Locale, RegionalGroup},
+};
 use crate::errors::{AppError, AppResult};
 
 impl ActiveModelBehavior for ActiveModel {}
 
 /// The member-state list shipped with the app (sources named in the file's header).
 pub const MEMBER_STATES_CSV: &str = include_str!("../fixtures/un_member_states.csv");
+
+/// The member states' UN short names in the six official languages (sources named in the
+/// file's header).
+pub const MEMBER_STATE_NAMES_CSV: &str = include_str!("../fixtures/un_member_states_names.csv");
+
+/// Each member state's name in every language the pages speak besides English, by code.
+static TRANSLATIONS: std::sync::LazyLock<HashMap<String, Translations>> =
+    std::sync::LazyLock::new(|| {
+        csv::ReaderBuilder::new()
+            .comment(Some(b'#'))
+            .from_reader(MEMBER_STATE_NAMES_CSV.as_bytes())
+            .deserialize::<HashMap<String, String>>()
+            .filter_map(Result::ok)
+            .filter_map(|mut row| {
+                let code = row.remove("iso3")?;
+                let names = <Locale as strum::IntoEnumIterator>::iter()
+                    .filter(|l| *l != Locale::En)
+                    .filter_map(|l| Some((l, row.remove(l.as_ref())?)))
+                    .filter(|(_, n)| !n.is_empty())
+                    .collect();
+                Some((code, names))
+            })
+            .collect()
+    });
+
+/// The member state's official short name in each language the pages speak besides English
+/// (empty for a delegation that is not a member state).
+#[must_use]
+pub fn translations(code: &str) -> Translations {
+    TRANSLATIONS.get(code).cloned().unwrap_or_default()
+}
 
 #[derive(Debug, Deserialize)]
 struct Row {
@@ -54,7 +90,7 @@ impl Model {
     pub async fn find_by_codes(
         db: &impl ConnectionTrait,
         codes: &[&str],
-    ) -> AppResult<std::collections::HashMap<String, Self>> {
+    ) -> AppResult<HashMap<String, Self>> {
         super::by_codes::<Entity>(db, Column::Code, codes, |m| m.code.clone()).await
     }
 
@@ -115,4 +151,48 @@ pub async fn load_member_states(
         n += 1;
     }
     Ok(n)
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::HashMap;
+
+    use super::{translations, Row, MEMBER_STATES_CSV, MEMBER_STATE_NAMES_CSV};
+    use crate::models::vocabulary::Locale;
+
+    #[test]
+    fn every_member_state_has_its_un_name_in_every_official_language() {
+        let states: Vec<Row> = csv::ReaderBuilder::new()
+            .comment(Some(b'#'))
+            .from_reader(MEMBER_STATES_CSV.as_bytes())
+            .deserialize()
+            .collect::<Result<_, _>>()
+            .expect("the member-state list reads");
+        let names: Vec<HashMap<String, String>> = csv::ReaderBuilder::new()
+            .comment(Some(b'#'))
+            .from_reader(MEMBER_STATE_NAMES_CSV.as_bytes())
+            .deserialize()
+            .collect::<Result<_, _>>()
+            .expect("the names read");
+        assert_eq!(states.len(), 193);
+        assert_eq!(names.len(), states.len());
+        for (state, named) in states.iter().zip(&names) {
+            assert_eq!(named["iso3"], state.iso3, "the same rows in the same order");
+            for lang in ["en", "fr", "es", "ar", "zh", "ru"] {
+                assert!(
+                    !named[lang].trim().is_empty(),
+                    "{} has no {lang} name",
+                    state.iso3
+                );
+            }
+            assert_eq!(
+                named["en"].replace('\u{2019}', "'"),
+                state.name,
+                "the English names agree"
+            );
+        }
+        assert_eq!(translations("CIV")[&Locale::Fr], "Côte d\u{2019}Ivoire");
+        assert_eq!(translations("DEU")[&Locale::Es], "Alemania");
+        assert!(translations("XXX").is_empty());
+    }
 }

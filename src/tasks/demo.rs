@@ -32,22 +32,48 @@ use crate::{
 /// The password of every demo account (documented in README).
 pub const DEMO_PASSWORD: &str = "redress-demo-2026";
 
-const BODIES: &[(&str, &str, BodyKind)] = &[
-    ("HRC", "Human Rights Council", BodyKind::Council),
+/// The demo's bodies: (code, name, its official names in French and Spanish, kind).
+const BODIES: &[(&str, &str, [&str; 2], BodyKind)] = &[
+    (
+        "HRC",
+        "Human Rights Council",
+        [
+            "Conseil des droits de l'homme",
+            "Consejo de Derechos Humanos",
+        ],
+        BodyKind::Council,
+    ),
     (
         "GA-C3",
         "General Assembly Third Committee",
+        [
+            "Troisième Commission de l'Assemblée générale",
+            "Tercera Comisión de la Asamblea General",
+        ],
         BodyKind::Committee,
     ),
-    ("COP", "Conference of the Parties", BodyKind::Conference),
+    (
+        "COP",
+        "Conference of the Parties",
+        ["Conférence des Parties", "Conferencia de las Partes"],
+        BodyKind::Conference,
+    ),
     (
         "OEWG-ICT",
         "Open-ended Working Group on ICT security",
+        [
+            "Groupe de travail à composition non limitée sur la sécurité du numérique",
+            "Grupo de Trabajo de Composición Abierta sobre la seguridad de las TIC",
+        ],
         BodyKind::WorkingGroup,
     ),
     (
         "DGACM",
         "Department for General Assembly and Conference Management",
+        [
+            "Département de l'Assemblée générale et de la gestion des conférences",
+            "Departamento de la Asamblea General y de Gestión de Conferencias",
+        ],
         BodyKind::Secretariat,
     ),
 ];
@@ -310,8 +336,13 @@ pub async fn load(ctx: &AppContext, now: DateTime<Utc>) -> Result<String> {
     let states = delegations::load_member_states(db, now)
         .await
         .map_err(err)?;
-    for (code, name, kind) in BODIES {
-        bodies::create(db, code, name, *kind, now)
+    for (code, name, [fr, es], kind) in BODIES {
+        let names = [
+            (Locale::Fr, (*fr).to_string()),
+            (Locale::Es, (*es).to_string()),
+        ]
+        .into();
+        bodies::create(db, code, name, &names, *kind, now)
             .await
             .map_err(err)?;
     }

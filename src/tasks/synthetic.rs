@@ -435,7 +435,7 @@ async fn reference_data(
     }
     if body_rows::Entity::find().count(txn).await? == 0 {
         for (code, name, kind) in BODIES {
-            bodies::create(txn, code, name, *kind, now).await?;
+            bodies::create(txn, code, name, &bodies::Translations::new(), *kind, now).await?;
             summary.bodies_created += 1;
         }
     }

@@ -1,7 +1,10 @@
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 
-use super::{people::DelegationView, Instant};
+use super::{
+    people::{BodyView, DelegationView},
+    Instant,
+};
 use crate::models::{
     cases::{
         disclosure::Disclosure,
@@ -184,6 +187,9 @@ pub struct Respondent {
     pub kind: &'static str,
     pub code: String,
     pub name: String,
+    /// Its name in the other languages the pages speak, where it has one.
+    #[schema(value_type = std::collections::BTreeMap<String, String>)]
+    pub names: crate::models::bodies::Translations,
 }
 
 #[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
@@ -280,7 +286,11 @@ pub struct CaseDetail {
     pub language: String,
     pub outcome: Option<String>,
     pub dismissal_reason: Option<String>,
+    /// The delegation that filed, unless withheld from the viewer (see `complainant`).
+    pub lead_complainant: Option<DelegationView>,
     pub co_complainants: Vec<DelegationView>,
+    /// The forum where it happened, with its names.
+    pub forum: Option<BodyView>,
     pub respondent: Option<Respondent>,
     pub mediator: Option<PersonRef>,
     pub deadlines: Vec<DeadlineView>,
@@ -393,12 +403,14 @@ impl Respondent {
                 kind: "body",
                 code: b.code.clone(),
                 name: b.name.clone(),
+                names: b.translations(),
             })
             .or_else(|| {
                 d.respondent_delegation.as_ref().map(|r| Self {
                     kind: "delegation",
                     code: r.code.clone(),
                     name: r.name.clone(),
+                    names: crate::models::delegations::translations(&r.code),
                 })
             })
     }
@@ -451,6 +463,12 @@ impl CaseDetail {
             language: c.language.clone(),
             outcome: c.outcome.clone(),
             dismissal_reason: c.dismissal_reason.clone(),
+            lead_complainant: d
+                .complainant
+                .as_ref()
+                .filter(|_| !shown.withholds_complainant())
+                .map(DelegationView::from),
+            forum: d.body.as_ref().map(BodyView::from),
             co_complainants: shown
                 .complainant(&d.co_complainants)
                 .map(|cs| cs.iter().map(DelegationView::from).collect())

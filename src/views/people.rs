@@ -1,12 +1,32 @@
 use serde::Serialize;
 
-use crate::models::{bodies, delegations, holidays, users};
+use crate::models::{bodies, delegations, holidays, users, vocabulary::Locale};
+
+/// A reference name in `locale`: its translation there, or else the name it is kept under.
+#[must_use]
+pub fn name_in(name: &str, names: &bodies::Translations, locale: Locale) -> String {
+    names.get(&locale).map_or(name, String::as_str).to_string()
+}
+
+/// The key a list of names is sorted by for a reader: letters without their accents, in
+/// lower case, so that "Émirats" sits among the E and "Österreich" among the O.
+#[must_use]
+pub fn sort_key(name: &str) -> String {
+    use unicode_normalization::{char::is_combining_mark, UnicodeNormalization};
+    name.nfd()
+        .filter(|c| !is_combining_mark(*c))
+        .flat_map(char::to_lowercase)
+        .collect()
+}
 
 #[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
 pub struct DelegationView {
     pub code: String,
     pub iso2: String,
     pub name: String,
+    /// Its UN short name in the other languages the pages speak, by language.
+    #[schema(value_type = std::collections::BTreeMap<String, String>)]
+    pub names: bodies::Translations,
     pub regional_group: String,
     pub is_ldc: bool,
     pub is_sids: bool,
@@ -19,6 +39,7 @@ impl From<&delegations::Model> for DelegationView {
             code: d.code.clone(),
             iso2: d.iso2.clone(),
             name: d.name.clone(),
+            names: delegations::translations(&d.code),
             regional_group: d.regional_group.clone(),
             is_ldc: d.is_ldc,
             is_sids: d.is_sids,
@@ -31,6 +52,9 @@ impl From<&delegations::Model> for DelegationView {
 pub struct BodyView {
     pub code: String,
     pub name: String,
+    /// Its official name in other languages, where it has one, by language.
+    #[schema(value_type = std::collections::BTreeMap<String, String>)]
+    pub names: bodies::Translations,
     pub kind: String,
 }
 
@@ -39,6 +63,7 @@ impl From<&bodies::Model> for BodyView {
         Self {
             code: b.code.clone(),
             name: b.name.clone(),
+            names: b.translations(),
             kind: b.kind.clone(),
         }
     }
@@ -94,4 +119,31 @@ impl UserView {
 pub struct LoginView {
     pub token: String,
     pub user: UserView,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::sort_key;
+
+    #[test]
+    fn names_sort_by_their_letters_whatever_their_accents() {
+        let mut names = vec![
+            "Équateur",
+            "Zambie",
+            "Égypte",
+            "Allemagne",
+            "Émirats arabes unis",
+        ];
+        names.sort_by_key(|n| sort_key(n));
+        assert_eq!(
+            names,
+            vec![
+                "Allemagne",
+                "Égypte",
+                "Émirats arabes unis",
+                "Équateur",
+                "Zambie"
+            ]
+        );
+    }
 }

@@ -359,7 +359,10 @@ async fn the_public_register_finds_a_case_by_reference_and_never_names_a_protect
         let page = anyone.get(&server, "/register").await.text();
         assert!(page.contains(open["reference"].as_str().unwrap()));
         assert!(page.contains(hidden["reference"].as_str().unwrap()));
-        assert!(page.contains("<td>TUV</td>"), "the public filer is named");
+        assert!(
+            page.contains("<td>Tuvalu <small>(TUV)</small></td>"),
+            "the public filer is named, with its code"
+        );
         let only = anyone
             .get(
                 &server,
@@ -371,7 +374,7 @@ async fn the_public_register_finds_a_case_by_reference_and_never_names_a_protect
             .await
             .text();
         assert!(
-            !only.contains("<td>TUV</td>"),
+            !only.contains("Tuvalu <small>") && !only.contains("(TUV)"),
             "the protected filer is not: {only}"
         );
         assert!(!only.contains(open["reference"].as_str().unwrap()));
@@ -523,6 +526,140 @@ async fn a_refused_profile_keeps_exactly_the_choices_made() {
         assert!(
             !html.contains("<option value=\"WTO\" selected>"),
             "only what was chosen"
+        );
+    })
+    .await;
+}
+
+#[tokio::test]
+#[serial]
+async fn every_page_and_every_event_of_a_case_reads_in_each_language_without_a_missing_word_or_an_english_name(
+) {
+    request::<App, _, _>(|server, ctx| async move {
+        let w = world(&ctx).await;
+        // Co-complainants and a forum whose names differ in every language.
+        let mut g = grievance();
+        g["co_complainants"] = json!(["HTI", "DEU"]);
+        let case = eligible_case(&server, &w, &g).await;
+        let pid = case["pid"].as_str().unwrap().to_string();
+        for (who, step) in [
+            (
+                &w.mediator,
+                json!({"action": "request_information", "questions": "Who chaired the meeting?"}),
+            ),
+            (
+                &w.complainant,
+                json!({"action": "provide_information", "information": "The vice-chair."}),
+            ),
+            (
+                &w.mediator,
+                json!({"action": "place_hold", "reason": "Waiting for the minutes."}),
+            ),
+            (&w.mediator, json!({"action": "lift_hold"})),
+            (
+                &w.mediator,
+                json!({"action": "request_response", "request": "Please explain the cut."}),
+            ),
+            (
+                &w.respondent,
+                json!({"action": "submit_response", "response": "The list was closed."}),
+            ),
+            (
+                &w.complainant,
+                json!({"action": "contest_response", "counter_proposal": "Reopen the list."}),
+            ),
+        ] {
+            let case = get(&server, who, &format!("/api/cases/{pid}"))
+                .await
+                .json::<serde_json::Value>();
+            must(&server, who, &case, step).await;
+        }
+        let english_names = ["Human Rights Council", "Haiti", "Germany"];
+        let people = [
+            ("delegate", &w.complainant),
+            ("respondent", &w.respondent),
+            ("mediator", &w.mediator),
+            ("registrar", &w.registrar),
+            ("oversight", &w.oversight),
+            ("admin", &w.admin),
+        ];
+        for locale in ["en", "fr", "es"] {
+            for (role, person) in people {
+                relocate(&ctx, person, locale, "Pacific/Fiji").await;
+                let mut b = Browser::sign_in(&server, person).await;
+                let mut paths: Vec<String> = PAGES
+                    .iter()
+                    .filter(|(path, allowed)| allowed.contains(&role) && !path.ends_with(".csv"))
+                    .map(|(path, _)| (*path).to_string())
+                    .collect();
+                if role != "admin" {
+                    paths.push(format!("/cases/{pid}"));
+                }
+                for path in paths {
+                    let res = b.get(&server, &path).await;
+                    assert_eq!(res.status_code(), 200, "{locale} {role} {path}");
+                    let html = res.text();
+                    assert!(
+                        !html.contains("Unknown localization key")
+                            && !html.contains("Unknown localisation"),
+                        "{locale} {role} {path}: a word is missing: {html}"
+                    );
+                    assert!(!html.contains("Remedy sought:"), "{locale} {role} {path}");
+                    // The page where a body's names are kept shows every one of them.
+                    if locale != "en" && path != "/admin/bodies" {
+                        for name in english_names {
+                            assert!(
+                                !html.contains(name),
+                                "{locale} {role} {path} names `{name}` in English: {html}"
+                            );
+                        }
+                    }
+                }
+            }
+        }
+    })
+    .await;
+}
+
+#[tokio::test]
+#[serial]
+async fn a_body_added_with_its_names_in_other_languages_is_offered_by_them() {
+    request::<App, _, _>(|server, ctx| async move {
+        let w = world(&ctx).await;
+        let mut admin = Browser::sign_in(&server, &w.admin).await;
+        let page = admin.get(&server, "/admin/bodies").await.text();
+        assert!(page.contains("name=\"name_fr\"") && page.contains("name=\"name_es\""));
+        let key = admin.key.clone();
+        let res = admin
+            .post(
+                &server,
+                "/admin/bodies",
+                &[
+                    ("_key", &key),
+                    ("code", "CSW"),
+                    ("name", "Commission on the Status of Women"),
+                    ("name_fr", "Commission de la condition de la femme"),
+                    (
+                        "name_es",
+                        "Comisión de la Condición Jurídica y Social de la Mujer",
+                    ),
+                    ("kind", "committee"),
+                ],
+            )
+            .await;
+        assert_eq!(res.status_code(), 303, "{}", res.text());
+
+        relocate(&ctx, &w.complainant, "es", "America/La_Paz").await;
+        let mut delegate = Browser::sign_in(&server, &w.complainant).await;
+        let form = delegate.get(&server, "/cases/new").await.text();
+        assert!(
+            form.contains("Comisión de la Condición Jurídica y Social de la Mujer (CSW)"),
+            "{form}"
+        );
+        assert!(!form.contains("Commission on the Status of Women"));
+        assert!(
+            form.contains(">Alemania<"),
+            "member states by their Spanish names"
         );
     })
     .await;

@@ -280,6 +280,7 @@ async fn administrators_changing_things_at_the_same_moment_never_fork_the_chain(
                 redress::models::bodies::NewBody {
                     code: format!("WG{i}"),
                     name: format!("Working group {i}"),
+                    names: redress::models::bodies::Translations::new(),
                     kind: redress::models::vocabulary::BodyKind::WorkingGroup,
                 }
                 .add(&db, &admin, now)

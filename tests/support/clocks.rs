@@ -47,9 +47,16 @@ pub async fn delegates(
     delegations::load_member_states(&txn, now)
         .await
         .expect("states");
-    let body = bodies::create(&txn, "HRC", "Human Rights Council", BodyKind::Council, now)
-        .await
-        .expect("body");
+    let body = bodies::create(
+        &txn,
+        "HRC",
+        "Human Rights Council",
+        &bodies::Translations::new(),
+        BodyKind::Council,
+        now,
+    )
+    .await
+    .expect("body");
     let mut filers = Filers {
         body: body.id,
         delegates: Vec::new(),

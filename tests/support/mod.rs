@@ -83,11 +83,23 @@ pub async fn world(ctx: &AppContext) -> World {
     delegations::load_member_states(&txn, now)
         .await
         .expect("member states");
-    for (code, name) in [
-        ("HRC", "Human Rights Council"),
-        ("COP", "Conference of the Parties"),
+    for (code, name, [fr, es]) in [
+        (
+            "HRC",
+            "Human Rights Council",
+            [
+                "Conseil des droits de l'homme",
+                "Consejo de Derechos Humanos",
+            ],
+        ),
+        (
+            "COP",
+            "Conference of the Parties",
+            ["Conférence des Parties", "Conferencia de las Partes"],
+        ),
     ] {
-        bodies::create(&txn, code, name, BodyKind::Council, now)
+        let names = [(Locale::Fr, fr.to_string()), (Locale::Es, es.to_string())].into();
+        bodies::create(&txn, code, name, &names, BodyKind::Council, now)
             .await
             .expect("body");
     }

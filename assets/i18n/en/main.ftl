@@ -447,3 +447,8 @@ confirm-withdraw-title = Withdraw this grievance?
 confirm-withdraw-ends = Withdrawing ends the grievance: every deadline still running stops, the mediator and the respondent are told, and the case cannot be reopened. If you may want to come back to it, keep it open.
 confirm-withdraw-yes = Yes, withdraw the grievance
 confirm-keep = No, keep the case open
+
+field-name_fr = Name in French
+field-name_es = Name in Spanish
+field-names = Names in other languages
+timeline-status-moved = Status: { $from } → { $to }

@@ -447,3 +447,8 @@ confirm-withdraw-title = ¿Retirar esta reclamación?
 confirm-withdraw-ends = Retirarla termina la reclamación: todos los plazos en curso se detienen, se informa al mediador y a la parte reclamada, y el caso no puede reabrirse. Si cree que puede volver a ella, manténgala abierta.
 confirm-withdraw-yes = Sí, retirar la reclamación
 confirm-keep = No, mantener el caso abierto
+
+field-name_fr = Nombre en francés
+field-name_es = Nombre en español
+field-names = Nombres en otros idiomas
+timeline-status-moved = Estado: { $from } → { $to }

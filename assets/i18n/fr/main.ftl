@@ -447,3 +447,8 @@ confirm-withdraw-title = Retirer cette plainte ?
 confirm-withdraw-ends = Le retrait met fin à la plainte : tous les délais en cours s'arrêtent, le médiateur et le défendeur en sont informés, et le dossier ne peut pas être rouvert. Si vous pensez y revenir, gardez-le ouvert.
 confirm-withdraw-yes = Oui, retirer la plainte
 confirm-keep = Non, garder le dossier ouvert
+
+field-name_fr = Nom en français
+field-name_es = Nom en espagnol
+field-names = Noms dans d'autres langues
+timeline-status-moved = Statut : { $from } → { $to }

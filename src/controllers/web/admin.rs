@@ -212,6 +212,7 @@ async fn bodies_page(
         json!({
             "rows": rows,
             "kinds": BodyKind::names(),
+            "translations": Locale::names().into_iter().filter(|l| *l != "en").collect::<Vec<_>>(),
             "values": values,
             "errors": field_messages(v.locale, errors),
         }),

@@ -38,6 +38,7 @@ use crate::{
         documents::DocumentView,
         i18n,
         mediators::{AssignmentList, CaseloadView},
+        people,
     },
 };
 
@@ -168,16 +169,33 @@ pub async fn index(
 
 /// What the filing form offers: bodies, delegations and the closed vocabularies.
 async fn filing_choices(v: &Visitor) -> Result<Value, WebError> {
-    let bodies: Vec<Value> = bodies::list(&v.ctx.db)
-        .await?
-        .iter()
-        .map(|b| json!({ "value": b.code, "label": format!("{} ({})", b.name, b.code) }))
-        .collect();
-    let delegations: Vec<Value> = delegations::list(&v.ctx.db)
-        .await?
-        .iter()
-        .map(|d| json!({ "value": d.code, "label": d.name }))
-        .collect();
+    let labelled = |mut options: Vec<(String, String)>| -> Vec<Value> {
+        options.sort_by_cached_key(|(_, label)| people::sort_key(label));
+        options
+            .into_iter()
+            .map(|(value, label)| json!({ "value": value, "label": label }))
+            .collect()
+    };
+    let bodies = labelled(
+        bodies::list(&v.ctx.db)
+            .await?
+            .iter()
+            .map(|b| {
+                let name = people::name_in(&b.name, &b.translations(), v.locale);
+                (b.code.clone(), format!("{name} ({})", b.code))
+            })
+            .collect(),
+    );
+    let delegations = labelled(
+        delegations::list(&v.ctx.db)
+            .await?
+            .iter()
+            .map(|d| {
+                let names = delegations::translations(&d.code);
+                (d.code.clone(), people::name_in(&d.name, &names, v.locale))
+            })
+            .collect(),
+    );
     Ok(json!({
         "bodies": bodies,
         "delegations": delegations,

@@ -457,10 +457,16 @@ pub fn user_change(form: &FormData) -> Result<UserChange, FieldErrors> {
 /// # Errors
 /// No kind, or one that is not one.
 pub fn new_body(form: &FormData) -> Result<NewBody, FieldErrors> {
+    use strum::IntoEnumIterator;
     let mut read = Read::texts(form, &["kind"]);
     let body = read.required::<BodyKind>("kind").map(|kind| NewBody {
         code: form.text("code"),
         name: form.text("name"),
+        names: Locale::iter()
+            .filter(|l| *l != Locale::En)
+            .map(|l| (l, form.text(&format!("name_{l}"))))
+            .filter(|(_, n)| !n.trim().is_empty())
+            .collect(),
         kind,
     });
     read.finish(body)

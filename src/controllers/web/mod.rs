@@ -63,10 +63,26 @@ static PAGES: LazyLock<Result<TeraView, String>> = LazyLock::new(|| {
     let loader = i18n::loader()?;
     TeraView::build_with_post_process(move |tera| {
         tera.register_function("t", fluent_templates::FluentLoader::new(loader.clone()));
+        tera.register_function("name_in", name_in);
         Ok(())
     })
     .map_err(|e| format!("page templates: {e}"))
 });
+
+/// `name_in(of=x, lang=lang)`: a member state's or a body's name in the page's language,
+/// from its `names`, or else the name it is kept under.
+fn name_in(kwargs: tera::Kwargs, _: &tera::State) -> tera::TeraResult<String> {
+    let of: Option<tera::Value> = kwargs.get("of")?;
+    let lang: Option<String> = kwargs.get("lang")?;
+    let of = serde_json::to_value(&of).unwrap_or(Value::Null);
+    let lang = lang.unwrap_or_else(|| "en".into());
+    Ok(of["names"]
+        .get(&lang)
+        .or_else(|| of.get("name"))
+        .and_then(Value::as_str)
+        .unwrap_or_default()
+        .to_string())
+}
 
 fn pages() -> Result<&'static TeraView, AppError> {
     PAGES.as_ref().map_err(|e| AppError::Internal(e.clone()))

@@ -2,13 +2,16 @@
 //! complainant asked to withhold; searchable, and downloadable as CSV; with the latest daily
 //! digests of the audit chains, against which a party checks its receipts.
 use axum::{extract::Query, http::StatusCode, response::Response};
-use serde_json::json;
+use serde_json::{json, Map, Value};
 
 use super::{parse_query, query_with, Visitor, WebError};
-use crate::models::{
-    bodies, digests,
-    oversight::register::{self, Filter, Stage},
-    vocabulary::Category,
+use crate::{
+    models::{
+        bodies, delegations, digests,
+        oversight::register::{self, Filter, Stage},
+        vocabulary::Category,
+    },
+    views::people,
 };
 
 /// The latest daily digests the page shows; the API gives older ones.
@@ -24,10 +27,28 @@ pub async fn register(
     let digests = digests::published(&v.ctx.db, DIGESTS_SHOWN).await?;
     let (page, per_page) = filter.bounds();
     let pages = total.div_ceil(per_page).max(1);
-    let bodies: Vec<String> = bodies::list(&v.ctx.db)
+    // Forums and complainants are listed by code; each code is named in the reader's
+    // language beside it.
+    let bodies: Vec<Value> = bodies::list(&v.ctx.db)
+        .await?
+        .iter()
+        .map(|b| {
+            let name = people::name_in(&b.name, &b.translations(), v.locale);
+            json!({ "code": b.code, "name": name })
+        })
+        .collect();
+    let codes: Vec<&str> = items
+        .iter()
+        .filter_map(|e| e.complainant.as_deref())
+        .collect();
+    let named: Map<String, Value> = delegations::Model::find_by_codes(&v.ctx.db, &codes)
         .await?
         .into_iter()
-        .map(|b| b.code)
+        .map(|(code, d)| {
+            let names = delegations::translations(&d.code);
+            let name = people::name_in(&d.name, &names, v.locale);
+            (code, Value::String(name))
+        })
         .collect();
     let this_year = v
         .now
@@ -59,6 +80,7 @@ pub async fn register(
             "stages": Stage::names(),
             "categories": Category::names(),
             "bodies": bodies,
+            "complainants": named,
             "digests": digests,
         }),
     )

@@ -14,6 +14,9 @@ pub struct Model {
     pub code: String,
     pub name: String,
     pub kind: String,
+    /// Translations of `name`: a JSON object keyed by language.
+    #[sea_orm(column_type = "Text")]
+    pub names: String,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
