@@ -64,17 +64,32 @@ pub fn trends(months: &[Month], locale: Locale) -> Drawn {
         let root = SVGBackend::with_string(&mut out, SIZE).into_drawing_area();
         root.fill(&WHITE).map_err(fail)?;
         let mut chart = ChartBuilder::on(&root)
-            .caption(&title, ("sans-serif", 22))
+            .caption(&title, TITLE)
             .margin(16)
-            .x_label_area_size(48)
-            .y_label_area_size(56)
+            .x_label_area_size(56)
+            .y_label_area_size(72)
             .build_cartesian_2d(0..n.saturating_sub(1).max(1), 0..top + top / 10 + 1)
             .map_err(fail)?;
-        let label = |i: &usize| months.get(*i).map(|m| m.month.clone()).unwrap_or_default();
+        // A month counted in part says so under its name: its fall is not a collapse.
+        let part = word(locale, "chart-part-month");
+        let label = |i: &usize| {
+            months
+                .get(*i)
+                .map(|m| {
+                    if m.partial {
+                        format!("{} ({part})", m.month)
+                    } else {
+                        m.month.clone()
+                    }
+                })
+                .unwrap_or_default()
+        };
         chart
             .configure_mesh()
             .x_labels(n.min(12))
             .x_label_formatter(&label)
+            .label_style(LABEL)
+            .axis_desc_style(LABEL)
             .y_desc(word(locale, "chart-cases"))
             .draw()
             .map_err(fail)?;
@@ -86,17 +101,45 @@ pub fn trends(months: &[Month], locale: Locale) -> Drawn {
             ),
             (word(locale, "m-closed"), CLOSED, |m: &Month| m.closed),
         ] {
+            let points: Vec<(usize, u64)> = months
+                .iter()
+                .enumerate()
+                .map(|(i, m)| (i, value(m)))
+                .collect();
+            // Whole months joined by a solid line; a line to or from a part month dashed.
+            let whole = |i: usize| months.get(i).is_some_and(|m| !m.partial);
+            let solid: Vec<Vec<(usize, u64)>> = points
+                .windows(2)
+                .filter(|w| whole(w[0].0) && whole(w[1].0))
+                .map(<[_]>::to_vec)
+                .collect();
+            for segment in solid {
+                chart
+                    .draw_series(LineSeries::new(segment, colour.stroke_width(3)))
+                    .map_err(fail)?;
+            }
+            for w in points
+                .windows(2)
+                .filter(|w| !(whole(w[0].0) && whole(w[1].0)))
+            {
+                chart
+                    .draw_series(DashedLineSeries::new(
+                        w.to_vec(),
+                        8,
+                        6,
+                        colour.stroke_width(3),
+                    ))
+                    .map_err(fail)?;
+            }
             chart
-                .draw_series(LineSeries::new(
-                    months.iter().enumerate().map(|(i, m)| (i, value(m))),
-                    colour.stroke_width(3),
-                ))
+                .draw_series(points.iter().map(|p| Circle::new(*p, 4, colour.filled())))
                 .map_err(fail)?
                 .label(name)
                 .legend(move |(x, y)| PathElement::new(vec![(x, y), (x + 20, y)], colour));
         }
         chart
             .configure_series_labels()
+            .label_font(LABEL)
             .background_style(WHITE.mix(0.8))
             .border_style(BLACK)
             .draw()
@@ -106,38 +149,66 @@ pub fn trends(months: &[Month], locale: Locale) -> Drawn {
     Ok(out)
 }
 
-/// Vertical bars with a label under each, scaled to `top`.
+/// The text of labels and axis names: large enough to read on a phone once the chart is
+/// scaled down to the screen.
+const LABEL: (&str, u32) = ("sans-serif", 18);
+const TITLE: (&str, u32) = ("sans-serif", 24);
+
+/// What a bar chart's values count: whole cases (integer ticks) or a share in per cent.
+#[derive(Clone, Copy)]
+enum Scale {
+    Cases,
+    Percent,
+}
+
+/// Vertical bars, one a row and in the rows' order, with the row's label under each.
 fn bars(
     title: &str,
     y_desc: &str,
     items: &[(String, f64, RGBColor)],
-    top: f64,
+    scale: Scale,
     locale: Locale,
 ) -> Drawn {
     if items.is_empty() {
         return empty(title, locale);
     }
     let n = items.len();
+    let top = match scale {
+        Scale::Percent => 100.0,
+        // Whole cases, with a little headroom above the tallest bar.
+        Scale::Cases => (items.iter().map(|i| i.1).fold(1.0, f64::max) * 1.1).ceil(),
+    };
     let mut out = String::new();
     {
         let root = SVGBackend::with_string(&mut out, SIZE).into_drawing_area();
         root.fill(&WHITE).map_err(fail)?;
         let mut chart = ChartBuilder::on(&root)
-            .caption(title, ("sans-serif", 22))
+            .caption(title, TITLE)
             .margin(16)
-            .x_label_area_size(64)
-            .y_label_area_size(56)
-            .build_cartesian_2d((0..n).into_segmented(), 0.0..top)
+            .x_label_area_size(72)
+            .y_label_area_size(72)
+            // One slot a row: the last row's slot ends the axis, so no slot stands empty.
+            .build_cartesian_2d((0..n - 1).into_segmented(), 0.0..top)
             .map_err(fail)?;
         let label = |v: &SegmentValue<usize>| match v {
             SegmentValue::CenterOf(i) => items.get(*i).map(|x| x.0.clone()).unwrap_or_default(),
             _ => String::new(),
+        };
+        // A count of cases is never halved: its ticks are whole numbers, at most ten.
+        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+        let y_ticks = match scale {
+            Scale::Cases => (top as usize).clamp(1, 10),
+            Scale::Percent => 10,
         };
         chart
             .configure_mesh()
             .disable_x_mesh()
             .x_labels(n)
             .x_label_formatter(&label)
+            .y_labels(y_ticks + 1)
+            .y_label_formatter(&|v: &f64| format!("{v:.0}"))
+            .label_style(LABEL)
+            .axis_desc_style(LABEL)
             .y_desc(y_desc)
             .draw()
             .map_err(fail)?;
@@ -159,24 +230,32 @@ fn bars(
     Ok(out)
 }
 
-/// How the measured cases that closed ended.
+/// The rows of "how the closed cases ended", in the words of `locale`: the table beside the
+/// chart and the chart itself both show exactly these.
+#[must_use]
+pub fn outcome_rows(m: &Metrics, locale: Locale) -> Vec<(String, u64)> {
+    m.closed_by_outcome
+        .iter()
+        .map(|(k, v)| (word(locale, &format!("outcome-{k}")), *v))
+        .collect()
+}
+
+/// How the measured cases that closed ended: the bars of [`outcome_rows`].
 ///
 /// # Errors
 /// When drawing fails.
 pub fn outcomes(m: &Metrics, locale: Locale) -> Drawn {
     // Counts of cases stay far below 2^53.
     #[allow(clippy::cast_precision_loss)]
-    let items: Vec<(String, f64, RGBColor)> = m
-        .closed_by_outcome
-        .iter()
-        .map(|(k, v)| (word(locale, &format!("outcome-{k}")), *v as f64, CLOSED))
+    let items: Vec<(String, f64, RGBColor)> = outcome_rows(m, locale)
+        .into_iter()
+        .map(|(label, n)| (label, n as f64, CLOSED))
         .collect();
-    let top = items.iter().map(|i| i.1).fold(1.0, f64::max) * 1.1;
     bars(
         &word(locale, "chart-outcomes"),
         &word(locale, "chart-cases"),
         &items,
-        top,
+        Scale::Cases,
         locale,
     )
 }
@@ -208,7 +287,7 @@ pub fn disparities(d: &Disparities, locale: Locale) -> Drawn {
         ),
         &word(locale, "chart-share-decisions"),
         &items,
-        100.0,
+        Scale::Percent,
         locale,
     )
 }
@@ -223,6 +302,67 @@ mod tests {
             filed,
             closed,
             ..Month::default()
+        }
+    }
+
+    #[test]
+    fn a_part_month_is_named_so_and_joined_by_a_dashed_line() {
+        let mut last = month("2026-03", 1, 0);
+        last.partial = true;
+        let svg = trends(
+            &[month("2026-01", 5, 1), month("2026-02", 7, 4), last],
+            Locale::En,
+        )
+        .expect("drawn");
+        assert!(svg.contains("2026-03 (so far)"), "{svg}");
+        assert!(
+            svg.contains("stroke-dasharray") || svg.matches("<polyline").count() > 2,
+            "{svg}"
+        );
+    }
+
+    fn metrics(outcomes: &[(&str, u64)]) -> Metrics {
+        Metrics {
+            closed_by_outcome: outcomes
+                .iter()
+                .map(|(k, v)| ((*k).to_string(), *v))
+                .collect(),
+            ..Metrics::default()
+        }
+    }
+
+    #[test]
+    fn the_outcome_chart_draws_one_bar_for_each_row_of_its_table_and_whole_numbers_only() {
+        let m = metrics(&[("settled", 3), ("dismissed", 1), ("upheld", 2)]);
+        let rows = outcome_rows(&m, Locale::Fr);
+        let svg = outcomes(&m, Locale::Fr).expect("drawn");
+        for (label, _) in &rows {
+            let drawn = label.replace('\'', "&apos;");
+            assert!(
+                svg.contains(&drawn),
+                "{label} missing from the chart: {svg}"
+            );
+        }
+        // The background, then one rectangle a row and no empty slot.
+        let bars = svg.matches("<rect").count();
+        assert_eq!(bars, rows.len() + 1, "{svg}");
+        let last = svg.rsplit("<rect").next().unwrap_or_default();
+        let attr = |name: &str| -> f64 {
+            let from = last.find(&format!("{name}=\"")).expect("attribute") + name.len() + 2;
+            last[from..]
+                .split('"')
+                .next()
+                .unwrap_or("0")
+                .parse()
+                .expect("number")
+        };
+        let right_edge = attr("x") + attr("width");
+        assert!(
+            right_edge > 860.0,
+            "an empty slot after the last bar: {right_edge}"
+        );
+        for half in [">0.5<", ">1.5<", ">2.5<"] {
+            assert!(!svg.contains(half), "a tick at {half}: {svg}");
         }
     }
 

@@ -483,8 +483,8 @@ async fn closure_metrics_match_a_history_worked_out_by_hand() {
         // E's acknowledgment on time, its eligibility decision never made).
         let trends: Value = get(&server, &w.oversight, "/api/oversight/trends?from=2026-03-01&to=2026-04-30").await.json();
         assert_eq!(trends["items"], json!([
-            {"month": "2026-03", "filed": 4, "closed": 1, "deadlines_due": 10, "deadlines_met_on_time": 8, "share_met_on_time": 80.0},
-            {"month": "2026-04", "filed": 1, "closed": 1, "deadlines_due": 2, "deadlines_met_on_time": 1, "share_met_on_time": 50.0},
+            {"month": "2026-03", "filed": 4, "closed": 1, "deadlines_due": 10, "deadlines_met_on_time": 8, "share_met_on_time": 80.0, "partial": false},
+            {"month": "2026-04", "filed": 1, "closed": 1, "deadlines_due": 2, "deadlines_met_on_time": 1, "share_met_on_time": 50.0, "partial": false},
         ]));
         let csv = get(&server, &w.oversight, "/api/oversight/trends.csv?from=2026-03-01&to=2026-04-30").await.text();
         assert_eq!(csv.lines().next(), Some("month,filed,closed,deadlines_due,deadlines_met_on_time,share_met_on_time_percent"));

@@ -99,3 +99,6 @@ group-short-eastern_european = E. European
 group-short-latin_american_caribbean = GRULAC
 group-short-western_european_others = WEOG
 group-short-none = No group
+
+m-dismissals-by-reason = Dismissals by reason (closed or not), beside the closures above
+chart-part-month = so far

@@ -99,3 +99,6 @@ group-short-eastern_european = Europa Oriental
 group-short-latin_american_caribbean = GRULAC
 group-short-western_european_others = Europa Occ. y otros
 group-short-none = Sin grupo
+
+m-dismissals-by-reason = Inadmisiones por motivo (cerradas o no), junto a los cierres de arriba
+chart-part-month = en curso

@@ -99,3 +99,6 @@ group-short-eastern_european = Europe orientale
 group-short-latin_american_caribbean = GRULAC
 group-short-western_european_others = Europe occ. et autres
 group-short-none = Sans groupe
+
+m-dismissals-by-reason = Irrecevabilités par motif (closes ou non), en regard des clôtures ci-dessus
+chart-part-month = en cours

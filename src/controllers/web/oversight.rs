@@ -64,10 +64,15 @@ async fn tab(v: &Visitor, raw: &[(String, String)], tab: Tab) -> Result<Response
             let m = metrics::overview(&v.ctx.db, &scope, v.now).await?;
             let mediators = metrics::mediators(&v.ctx.db, &scope, v.now).await?;
             let chart = inline_chart(charts::outcomes(&m, v.locale), &v.t("chart-outcomes"))?;
+            // The table beside the chart shows the rows the chart draws, no more, no fewer.
+            let outcomes: Vec<Value> = charts::outcome_rows(&m, v.locale)
+                .into_iter()
+                .map(|(label, n)| json!({ "label": label, "n": n }))
+                .collect();
             (
                 "oversight/dashboard.html",
                 "dashboard-title",
-                json!({ "m": m, "mediators": mediators, "chart": chart }),
+                json!({ "m": m, "mediators": mediators, "chart": chart, "outcomes": outcomes }),
             )
         }
         Tab::Disparities => {

@@ -205,7 +205,7 @@ pub struct Extensions {
 }
 
 /// The closure metrics of the measured cases.
-#[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
+#[derive(Clone, Debug, Default, Serialize, utoipa::ToSchema)]
 pub struct Metrics {
     pub from: DateTime<Utc>,
     pub to: DateTime<Utc>,
@@ -285,22 +285,12 @@ where
         to: scope.to,
         filed: count(s.cases),
         registered: count(o.registered),
-        dismissed: 0,
-        dismissed_by_reason: BTreeMap::new(),
-        by_status: BTreeMap::new(),
-        open_by_status: BTreeMap::new(),
-        closed: 0,
-        closed_by_outcome: BTreeMap::new(),
         time_to_acknowledge: Durations::of(&o.acknowledge),
         time_to_eligibility: Durations::of(&o.eligibility),
         time_to_closure: Durations::of(&o.closure),
-        deadlines_by_kind: BTreeMap::new(),
-        deadlines_by_party: BTreeMap::new(),
-        overdue_cases: 0,
         holds: count(o.holds),
-        extensions: Extensions::default(),
         appealed: count(o.appealed),
-        notices_failed: 0,
+        ..Metrics::default()
     };
     for (key, n) in &o.statuses {
         let (status, outcome, reason) = split3(key);
@@ -419,6 +409,20 @@ pub struct Month {
     pub deadlines_due: u64,
     pub deadlines_met_on_time: u64,
     pub share_met_on_time: Option<f64>,
+    /// Only part of the month is counted: it is still under way, or the period starts or
+    /// ends inside it. Its figures are not comparable with a whole month's.
+    pub partial: bool,
+}
+
+/// Whether the month `key` (`YYYY-MM`, UTC) lies partly outside `[from, until)`.
+fn is_partial(key: &str, from: DateTime<Utc>, until: DateTime<Utc>) -> bool {
+    let start = chrono::NaiveDate::parse_from_str(&format!("{key}-01"), "%Y-%m-%d");
+    let Ok(start) = start else { return false };
+    let end = start
+        .checked_add_months(chrono::Months::new(1))
+        .unwrap_or(start);
+    let at = |d: chrono::NaiveDate| d.and_time(chrono::NaiveTime::MIN).and_utc();
+    at(start) < from || at(end) > until
 }
 
 /// Monthly series over `[scope.from, scope.to)`: filings and closures by the month they
@@ -475,6 +479,7 @@ where
     }
     let mut out: Vec<Month> = months.into_values().collect();
     for m in &mut out {
+        m.partial = is_partial(&m.month, scope.from, Ord::min(scope.to, now));
         let mut c = Compliance {
             met_on_time: m.deadlines_met_on_time,
             overdue: m.deadlines_due - m.deadlines_met_on_time,
@@ -484,6 +489,30 @@ where
         m.share_met_on_time = c.share_met_on_time;
     }
     Ok(out)
+}
+
+#[cfg(test)]
+mod month_tests {
+    use chrono::TimeZone;
+
+    use super::is_partial;
+
+    #[test]
+    fn a_month_under_way_or_cut_by_the_period_is_partial_and_a_whole_one_is_not() {
+        let at = |m, d| chrono::Utc.with_ymd_and_hms(2026, m, d, 0, 0, 0).unwrap();
+        let (from, now) = (at(1, 1), at(12, 7));
+        assert!(!is_partial("2026-11", from, now));
+        assert!(is_partial("2026-12", from, now), "December is under way");
+        assert!(!is_partial("2026-01", from, now));
+        assert!(
+            is_partial("2026-01", at(1, 15), now),
+            "the period starts mid-January"
+        );
+        assert!(
+            !is_partial("2026-11", from, at(12, 1)),
+            "a period ending on the 1st"
+        );
+    }
 }
 
 /// One mediator's figures over the measured cases.
