@@ -47,6 +47,59 @@ pub fn translations(code: &str) -> Translations {
     TRANSLATIONS.get(code).cloned().unwrap_or_default()
 }
 
+/// What a person typed to name member states: a list separated by commas, semicolons or
+/// new lines, each entry a code (`HTI`), a name in any language the pages speak (`Haïti`,
+/// `haiti`), or the beginning of exactly one name (`Papua`). Each entry gives the code it
+/// names, or itself when it names no one state.
+///
+/// # Errors
+/// Database errors.
+pub async fn read_typed(
+    db: &impl ConnectionTrait,
+    typed: &str,
+) -> AppResult<Vec<Result<String, String>>> {
+    let entries: Vec<&str> = typed
+        .split([',', ';', '\n'])
+        .map(str::trim)
+        .filter(|e| !e.is_empty())
+        .collect();
+    if entries.is_empty() {
+        return Ok(Vec::new());
+    }
+    let states = list(db).await?;
+    let names: Vec<(String, &str)> = states
+        .iter()
+        .flat_map(|d| {
+            std::iter::once(d.name.clone())
+                .chain(translations(&d.code).into_values())
+                .map(|n| (super::text::folded(&n), d.code.as_str()))
+        })
+        .collect();
+    Ok(entries
+        .into_iter()
+        .map(|entry| {
+            let code = entry.to_uppercase();
+            if states.iter().any(|d| d.code == code) {
+                return Ok(code);
+            }
+            let words = super::text::folded(entry);
+            if let Some((_, code)) = names.iter().find(|(n, _)| *n == words) {
+                return Ok((*code).to_string());
+            }
+            let mut begun: Vec<&str> = names
+                .iter()
+                .filter(|(n, _)| words.chars().count() >= 3 && n.starts_with(&words))
+                .map(|(_, c)| *c)
+                .collect();
+            begun.dedup();
+            match begun.as_slice() {
+                [one] => Ok((*one).to_string()),
+                _ => Err(entry.to_string()),
+            }
+        })
+        .collect())
+}
+
 #[derive(Debug, Deserialize)]
 struct Row {
     iso3: String,

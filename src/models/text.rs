@@ -97,6 +97,27 @@ pub fn visible_len(value: &str) -> usize {
         .count()
 }
 
+/// Words as a person means them whatever the letter case, accents or apostrophe they
+/// typed: `Côte d’Ivoire`, `cote d'ivoire` and `COTE D'IVOIRE` fold alike. Lists sort by it
+/// and searches for a name compare by it.
+#[must_use]
+pub fn folded(words: &str) -> String {
+    use unicode_normalization::{char::is_combining_mark, UnicodeNormalization};
+    words
+        .trim()
+        .nfd()
+        .filter(|c| !is_combining_mark(*c))
+        .map(|c| {
+            if matches!(c, '\u{2019}' | '\u{2018}' | '`') {
+                '\''
+            } else {
+                c
+            }
+        })
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use proptest::prelude::*;

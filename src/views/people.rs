@@ -12,11 +12,7 @@ pub fn name_in(name: &str, names: &bodies::Translations, locale: Locale) -> Stri
 /// lower case, so that "Émirats" sits among the E and "Österreich" among the O.
 #[must_use]
 pub fn sort_key(name: &str) -> String {
-    use unicode_normalization::{char::is_combining_mark, UnicodeNormalization};
-    name.nfd()
-        .filter(|c| !is_combining_mark(*c))
-        .flat_map(char::to_lowercase)
-        .collect()
+    crate::models::text::folded(name)
 }
 
 #[derive(Clone, Debug, Serialize, utoipa::ToSchema)]

@@ -796,3 +796,56 @@ async fn withdrawing_from_the_page_asks_once_more_saying_what_it_ends_and_keepin
     })
     .await;
 }
+
+#[tokio::test]
+#[serial]
+async fn co_complainants_are_typed_by_name_in_any_language_or_by_code_and_an_unknown_one_is_named()
+{
+    request::<App, _, _>(|server, ctx| async move {
+        let w = world(&ctx).await;
+        let mut b = Browser::sign_in(&server, &w.complainant).await;
+        b.get(&server, "/cases/new").await;
+        let key = b.key.clone();
+        let send = |typed: &'static str| {
+            let mut fields: Vec<(&str, &str)> = vec![("_key", key.as_str())];
+            fields.extend(with(&[("co_complainants", typed)]));
+            fields
+        };
+        let res = b
+            .post(&server, "/cases", &send("Haïti, Xyzzy; papua"))
+            .await;
+        assert_eq!(res.status_code(), 422);
+        let html = res.text();
+        assert!(
+            html.contains("No member state is called or coded “Xyzzy”"),
+            "{html}"
+        );
+        assert!(
+            !html.contains("“Haïti”") && !html.contains("“papua”"),
+            "the others are known"
+        );
+        assert!(
+            html.contains("value=\"Haïti, Xyzzy; papua\""),
+            "what was typed stays"
+        );
+
+        let res = b
+            .post(&server, "/cases", &send("haiti, KIR, Allemagne, papua"))
+            .await;
+        assert_eq!(res.status_code(), 303, "{}", res.text());
+        let page = location(&res);
+        let pid = page.trim_start_matches("/cases/");
+        let case = get(&server, &w.complainant, &format!("/api/cases/{pid}"))
+            .await
+            .json::<Value>();
+        let mut codes: Vec<&str> = case["co_complainants"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| d["code"].as_str().unwrap())
+            .collect();
+        codes.sort_unstable();
+        assert_eq!(codes, ["DEU", "HTI", "KIR", "PNG"]);
+    })
+    .await;
+}

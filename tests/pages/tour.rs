@@ -664,3 +664,45 @@ async fn a_body_added_with_its_names_in_other_languages_is_offered_by_them() {
     })
     .await;
 }
+
+#[tokio::test]
+#[serial]
+async fn an_admin_finds_a_state_by_any_of_its_names_and_types_a_zone_from_the_offered_list() {
+    request::<App, _, _>(|server, ctx| async move {
+        let w = world(&ctx).await;
+        let mut admin = Browser::sign_in(&server, &w.admin).await;
+        for q in ["tuv", "TUV", "Tuvalu", "Allemagne", "cote d'ivoire"] {
+            let html = admin
+                .get(&server, &format!("/admin/delegations?q={}", urlencoding(q)))
+                .await
+                .text();
+            assert!(html.contains("One member state"), "{q}: {html}");
+        }
+        let all = admin.get(&server, "/admin/delegations").await.text();
+        assert!(all.contains("193 member states"));
+        assert_eq!(
+            admin
+                .get(&server, "/admin/delegations?page=2")
+                .await
+                .status_code(),
+            422,
+            "an unknown parameter is refused"
+        );
+        let form = admin.get(&server, "/admin/users").await.text();
+        assert!(form.contains("list=\"zones\""));
+        assert!(form.contains("<option value=\"Pacific/Funafuti\">"));
+        assert!(
+            !form.contains("<option value=\"US/Eastern\">"),
+            "aliases are not offered"
+        );
+        assert!(
+            form.contains("Body they answer for"),
+            "not the forum of an incident"
+        );
+    })
+    .await;
+}
+
+fn urlencoding(q: &str) -> String {
+    q.replace(' ', "%20").replace('\'', "%27")
+}

@@ -19,7 +19,7 @@ hint-delegation = For a delegate, the delegation they speak for; for a mediator,
 hint-body = For a respondent official, the body they answer for.
 field-locale = Language
 field-time_zone = Time zone
-hint-time_zone = An IANA zone such as Europe/Zurich or Pacific/Funafuti: every time is shown in it.
+hint-time_zone = An IANA zone such as Europe/Zurich or Pacific/Funafuti: type a city and choose. Every time is shown in it.
 delegations-title = Delegations
 delegations-intro = The member states, with their UN regional group and their LDC, SIDS and LLDC status, behind the disparity figures.
 col-code = Code
@@ -58,3 +58,12 @@ policies-overrides = Different timelines by kind of unfairness
 policies-reminders = Reminders go out { $leads } working days before each deadline, on the day it falls due, and when it is missed.
 unit-working = working days
 unit-calendar = calendar days
+
+field-answers_for = Body they answer for
+
+delegations-search = Find a state by name or code
+delegations-count = { $n ->
+    [one] One member state
+   *[other] { $n } member states
+}
+search = Search

@@ -74,3 +74,5 @@ rule-case-closed-to-evidence = The case is closed: no evidence can be added to i
 forbidden-read-only = Oversight reads cases; it does not write on them.
 message-audience-closed = You may not write to this audience: a side writes to all parties or to the mediator alone.
 rule-case-closed-to-messages = The case is closed: no message can be written on it.
+
+field-no-such-state = No member state is called or coded “{ $entry }”: type its name as the list below gives it, or its three-letter code.

@@ -365,7 +365,7 @@ respondent-delegation = Another delegation
 field-respondent_code = Body or delegation
 hint-respondent_code = Choose a body or a delegation, matching your choice above.
 field-co_complainants = Co-complainants
-hint-co_complainants = Delegations filing with yours, if any (hold Ctrl or ⌘ to choose several).
+hint-co_complainants = Delegations filing with yours, if any: their names or three-letter codes, separated by commas (for example: Haiti, KIR).
 field-confidentiality = Confidentiality
 hint-confidentiality = With identity protected, the respondent and the public register do not see who filed.
 field-language = Language of the case
@@ -452,3 +452,5 @@ field-name_fr = Name in French
 field-name_es = Name in Spanish
 field-names = Names in other languages
 timeline-status-moved = Status: { $from } → { $to }
+
+states-list = Member states and their codes

@@ -19,7 +19,7 @@ hint-delegation = Para un delegado, la delegación que representa; para un media
 hint-body = Para un funcionario de la parte reclamada, el órgano por el que responde.
 field-locale = Idioma
 field-time_zone = Zona horaria
-hint-time_zone = Una zona IANA, como Europe/Zurich o Pacific/Funafuti: todas las horas se muestran en ella.
+hint-time_zone = Una zona IANA, como Europe/Zurich o Pacific/Funafuti: escriba una ciudad y elija. Todas las horas se muestran en ella.
 delegations-title = Delegaciones
 delegations-intro = Los Estados miembros, con su grupo regional de las Naciones Unidas y su condición de PMA, PEID y PDSL, en los que se basan las cifras de disparidad.
 col-code = Código
@@ -58,3 +58,12 @@ policies-overrides = Plazos distintos según el tipo de falta de equidad
 policies-reminders = Se envían recordatorios { $leads } días hábiles antes de cada plazo, el día en que vence y cuando se incumple.
 unit-working = días hábiles
 unit-calendar = días naturales
+
+field-answers_for = Órgano por el que responde
+
+delegations-search = Buscar un Estado por nombre o código
+delegations-count = { $n ->
+    [one] Un Estado miembro
+   *[other] { $n } Estados miembros
+}
+search = Buscar

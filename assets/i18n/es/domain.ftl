@@ -74,3 +74,5 @@ rule-case-closed-to-evidence = El caso está cerrado: ya no se pueden añadir pr
 forbidden-read-only = La supervisión lee los casos; no escribe en ellos.
 message-audience-closed = No puede escribir a estos lectores: una parte escribe a todas las partes o solo al mediador.
 rule-case-closed-to-messages = El caso está cerrado: no se puede escribir ningún mensaje en él.
+
+field-no-such-state = Ningún Estado miembro se llama o tiene el código «{ $entry }»: escriba su nombre como figura en la lista de abajo, o su código de tres letras.

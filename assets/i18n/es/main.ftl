@@ -365,7 +365,7 @@ respondent-delegation = Otra delegación
 field-respondent_code = Órgano o delegación
 hint-respondent_code = Elija un órgano o una delegación, según lo que haya elegido arriba.
 field-co_complainants = Correclamantes
-hint-co_complainants = Delegaciones que presentan la reclamación junto con la suya, si las hay (mantenga pulsado Ctrl o ⌘ para elegir varias).
+hint-co_complainants = Delegaciones que presentan la reclamación junto con la suya, si las hay: sus nombres o códigos de tres letras, separados por comas (por ejemplo: Haití, KIR).
 field-confidentiality = Confidencialidad
 hint-confidentiality = Con la identidad protegida, ni la parte reclamada ni el registro público ven quién presentó la reclamación.
 field-language = Idioma del caso
@@ -452,3 +452,5 @@ field-name_fr = Nombre en francés
 field-name_es = Nombre en español
 field-names = Nombres en otros idiomas
 timeline-status-moved = Estado: { $from } → { $to }
+
+states-list = Estados miembros y sus códigos

@@ -19,7 +19,7 @@ hint-delegation = Pour un délégué, la délégation qu'il représente ; pour u
 hint-body = Pour un représentant défendeur, l'organe au nom duquel il répond.
 field-locale = Langue
 field-time_zone = Fuseau horaire
-hint-time_zone = Un fuseau IANA, par exemple Europe/Zurich ou Pacific/Funafuti : toutes les heures y sont indiquées.
+hint-time_zone = Un fuseau IANA, par exemple Europe/Zurich ou Pacific/Funafuti : tapez une ville et choisissez. Toutes les heures y sont indiquées.
 delegations-title = Délégations
 delegations-intro = Les États membres, avec leur groupe régional de l'ONU et leur statut de PMA, de PEID et de PDSL, sur lesquels reposent les indicateurs de disparité.
 col-code = Code
@@ -58,3 +58,12 @@ policies-overrides = Délais différents selon la nature de l'iniquité
 policies-reminders = Des rappels sont envoyés { $leads } jours ouvrables avant chaque échéance, le jour de l'échéance et lorsque le délai est dépassé.
 unit-working = jours ouvrables
 unit-calendar = jours calendaires
+
+field-answers_for = Organe au nom duquel il répond
+
+delegations-search = Trouver un État par nom ou code
+delegations-count = { $n ->
+    [one] Un État membre
+   *[other] { $n } États membres
+}
+search = Rechercher

@@ -74,3 +74,5 @@ rule-case-closed-to-evidence = L'affaire est close : aucune pièce ne peut plus 
 forbidden-read-only = Le contrôle lit les affaires ; il n'y écrit pas.
 message-audience-closed = Vous ne pouvez pas écrire à ces lecteurs : une partie écrit à toutes les parties ou au seul médiateur.
 rule-case-closed-to-messages = L'affaire est close : aucun message ne peut y être écrit.
+
+field-no-such-state = Aucun État membre ne s’appelle ou n’a pour code « { $entry } » : saisissez son nom tel que la liste ci-dessous le donne, ou son code à trois lettres.

@@ -365,7 +365,7 @@ respondent-delegation = Une autre délégation
 field-respondent_code = Organe ou délégation
 hint-respondent_code = Choisissez un organe ou une délégation, selon votre choix ci-dessus.
 field-co_complainants = Co-requérants
-hint-co_complainants = Délégations déposant la réclamation avec la vôtre, le cas échéant (maintenez Ctrl ou ⌘ enfoncé pour en choisir plusieurs).
+hint-co_complainants = Délégations déposant la réclamation avec la vôtre, le cas échéant : leurs noms ou codes à trois lettres, séparés par des virgules (par exemple : Haïti, KIR).
 field-confidentiality = Confidentialité
 hint-confidentiality = Si l'identité est protégée, le défendeur et le registre public ne voient pas qui a déposé la réclamation.
 field-language = Langue de l'affaire
@@ -452,3 +452,5 @@ field-name_fr = Nom en français
 field-name_es = Nom en espagnol
 field-names = Noms dans d'autres langues
 timeline-status-moved = Statut : { $from } → { $to }
+
+states-list = États membres et leurs codes

@@ -18,6 +18,31 @@ use crate::{
     },
 };
 
+/// The time zones a person is offered as they type one: the places of the IANA database
+/// (`Pacific/Funafuti`), not its aliases (`US/Eastern`, `Etc/GMT+5`).
+fn zones() -> Vec<&'static str> {
+    const REGIONS: &[&str] = &[
+        "Africa",
+        "America",
+        "Antarctica",
+        "Arctic",
+        "Asia",
+        "Atlantic",
+        "Australia",
+        "Europe",
+        "Indian",
+        "Pacific",
+    ];
+    std::iter::once("UTC")
+        .chain(
+            chrono_tz::TZ_VARIANTS
+                .iter()
+                .map(|z| z.name())
+                .filter(|n| n.split_once('/').is_some_and(|(r, _)| REGIONS.contains(&r))),
+        )
+        .collect()
+}
+
 async fn delegation_views(
     db: &sea_orm::DatabaseConnection,
 ) -> Result<Vec<DelegationView>, WebError> {
@@ -56,6 +81,7 @@ async fn users_page(
             "role": role,
             "roles": Role::names(),
             "locales": Locale::names(),
+            "zones": zones(),
             "delegations": delegations,
             "bodies": bodies,
             "values": values,
@@ -146,6 +172,7 @@ async fn user_page(
         json!({
             "user": view,
             "locales": Locale::names(),
+            "zones": zones(),
             "values": values,
             "errors": field_messages(v.locale, errors),
         }),
@@ -185,15 +212,38 @@ pub async fn user_update(
     .await
 }
 
-/// `GET /admin/delegations`
-pub async fn delegations_index(v: Visitor) -> Result<Response, WebError> {
+#[derive(Debug, Default, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SearchQuery {
+    q: Option<String>,
+}
+
+/// `GET /admin/delegations?q=`: the member states, or those a search names: by code, or by
+/// a name in any language the pages speak containing the words, whatever their accents.
+pub async fn delegations_index(
+    v: Visitor,
+    Query(raw): Query<Vec<(String, String)>>,
+) -> Result<Response, WebError> {
     v.with_role(&[Role::Admin])?;
-    let rows = delegation_views(&v.ctx.db).await?;
+    let query: SearchQuery = parse_query(&raw)?;
+    let q = query.q.unwrap_or_default();
+    let words = crate::models::text::folded(&q);
+    let rows: Vec<DelegationView> = delegation_views(&v.ctx.db)
+        .await?
+        .into_iter()
+        .filter(|d| {
+            words.is_empty()
+                || d.code.eq_ignore_ascii_case(q.trim())
+                || std::iter::once(&d.name)
+                    .chain(d.names.values())
+                    .any(|n| crate::models::text::folded(n).contains(&words))
+        })
+        .collect();
     v.page(
         StatusCode::OK,
         "admin/delegations.html",
         "delegations-title",
-        json!({ "rows": rows }),
+        json!({ "rows": rows, "q": q }),
     )
 }
 

@@ -263,7 +263,20 @@ pub async fn create(
 ) -> Result<Response, WebError> {
     let me = v.with_role(&[Role::Delegate])?.clone();
     let policy = v.policy().await?;
-    let (input, mut errors) = forms::read_new_case(&form);
+    let (mut input, mut errors) = forms::read_new_case(&form);
+    // Co-complainants as a person types them: names in any language, or codes.
+    let typed = input.co_complainants.join(",");
+    input.co_complainants.clear();
+    for read in delegations::read_typed(&v.ctx.db, &typed).await? {
+        match read {
+            Ok(code) => input.co_complainants.push(code),
+            Err(entry) => errors.add_said(
+                "co_complainants",
+                "unknown",
+                Said::new("field-no-such-state").text("entry", entry),
+            ),
+        }
+    }
     let outcome = if errors.is_empty() && refused.is_empty() {
         filing::file_attached(&v.ctx.db, &policy, &me.actor, input, attached).await
     } else {

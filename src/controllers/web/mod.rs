@@ -585,12 +585,7 @@ where
 }
 
 /// Form fields that hold several choices.
-const MULTIPLE_CHOICE: &[&str] = &[
-    "co_complainants",
-    "languages",
-    "conflicting_delegations",
-    "conflicting_bodies",
-];
+const MULTIPLE_CHOICE: &[&str] = &["languages", "conflicting_delegations", "conflicting_bodies"];
 
 /// Parses a page's query string into `T`; a bad value is a 422 page naming the parameter.
 /// An empty value (a filter left on "any") is no filter.
