@@ -136,6 +136,8 @@ pub struct CaseSummary {
     pub title: String,
     pub category: String,
     pub status: String,
+    /// The stage of the process the status belongs to (intake, mediation, review, ended).
+    pub phase: Option<crate::models::cases::status::Phase>,
     pub urgency: String,
     pub confidentiality: String,
     pub body: Option<String>,
@@ -163,6 +165,9 @@ impl CaseSummary {
             title: c.title.clone(),
             category: c.category.clone(),
             status: c.status.clone(),
+            phase: CaseStatus::parse_stored(&c.status)
+                .ok()
+                .map(CaseStatus::phase),
             urgency: c.urgency.clone(),
             confidentiality: c.confidentiality.clone(),
             body: ctx.bodies.get(&c.body_id).cloned(),

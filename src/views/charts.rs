@@ -11,10 +11,12 @@ use crate::models::{
 };
 
 const SIZE: (u32, u32) = (900, 420);
-const FILED: RGBColor = RGBColor(31, 119, 180);
-const CLOSED: RGBColor = RGBColor(44, 160, 44);
-const FLAGGED: RGBColor = RGBColor(214, 39, 40);
-const PLAIN: RGBColor = RGBColor(120, 120, 120);
+// The pages' own colours (redress.css: --accent, --good, --bad, --muted), so a chart reads
+// as part of the page it sits in.
+const FILED: RGBColor = RGBColor(11, 79, 138);
+const CLOSED: RGBColor = RGBColor(30, 107, 48);
+const FLAGGED: RGBColor = RGBColor(164, 22, 26);
+const PLAIN: RGBColor = RGBColor(74, 74, 74);
 
 type Drawn = Result<String, String>;
 

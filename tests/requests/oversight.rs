@@ -587,7 +587,7 @@ async fn a_seeded_bias_against_ldc_complainants_is_flagged_and_small_groups_are_
             chart.contains("LDC") && chart.contains("LLDC") && chart.contains("Asia-Pacific"),
             "groups are named in the viewer's language: {chart}"
         );
-        assert!(chart.to_uppercase().contains("#D62728"), "flagged groups are drawn in red");
+        assert!(chart.to_uppercase().contains("#A4161A"), "flagged groups are drawn in the pages' red");
         let csv = get(&server, &w.registrar, "/api/oversight/disparities.csv").await;
         assert_eq!(csv.status_code(), 200);
         let text = csv.text();

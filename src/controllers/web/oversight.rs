@@ -20,7 +20,7 @@ use crate::{
         vocabulary::{Category, Role},
     },
     settings::Settings,
-    views::{charts, metrics as csv_view},
+    views::{charts, metrics as csv_view, people},
 };
 
 /// An SVG chart made fit to sit in the page: named for assistive technology.
@@ -94,10 +94,10 @@ async fn tab(v: &Visitor, raw: &[(String, String)], tab: Tab) -> Result<Response
             )
         }
     };
-    let bodies: Vec<String> = bodies::list(&v.ctx.db)
+    let bodies: Vec<Value> = bodies::list(&v.ctx.db)
         .await?
-        .into_iter()
-        .map(|b| b.code)
+        .iter()
+        .map(|b| json!({ "code": b.code, "name": people::name_in(&b.name, &b.translations(), v.locale) }))
         .collect();
     let period = json!({
         "from": scope.from.date_naive().to_string(),

@@ -55,7 +55,28 @@ impl CaseAction {
     }
 }
 
+crate::models::vocabulary::vocabulary_enum! {
+    /// The stage of the process a status belongs to: what the pages colour a status tag
+    /// by (its words always say the status itself).
+    pub enum Phase { Intake, Mediation, Review, Ended }
+}
+
 impl CaseStatus {
+    /// The stage of the process this status belongs to.
+    #[must_use]
+    pub const fn phase(self) -> Phase {
+        match self {
+            Self::Submitted | Self::Registered | Self::UnderAssessment => Phase::Intake,
+            Self::InMediation
+            | Self::AwaitingResponse
+            | Self::ResponseReceived
+            | Self::Settled
+            | Self::Monitoring => Phase::Mediation,
+            Self::UnderReview | Self::Decided => Phase::Review,
+            Self::Dismissed | Self::Withdrawn | Self::Closed => Phase::Ended,
+        }
+    }
+
     /// Open for work: the grievance is still being handled (not determined, withdrawn or
     /// closed). Holds, information requests and withdrawal are possible only here.
     #[must_use]
