@@ -596,6 +596,17 @@ async fn a_mediator_sees_open_cases_soonest_deadline_first_with_overdue_and_this
             .map(|c| &c["pid"])
             .collect();
         assert_eq!(order, vec![&overdue["pid"], &soon["pid"], &later["pid"]]);
+        // Each row carries its next clock, read with the row.
+        let next = |i: usize| &mine["items"][i]["next_deadline"];
+        assert_eq!(
+            (&next(0)["kind"], &next(0)["state"]),
+            (&json!("resolution"), &json!("overdue"))
+        );
+        assert_eq!(
+            (&next(1)["kind"], &next(1)["state"]),
+            (&json!("resolution"), &json!("running"))
+        );
+        assert_eq!(next(2)["kind"], "resolution");
         assert_eq!(mine["overdue"], 1);
         assert_eq!(mine["total"], 3);
         // The most pressing only, the counts still of all.
@@ -621,6 +632,43 @@ async fn a_mediator_sees_open_cases_soonest_deadline_first_with_overdue_and_this
         let this_week =
             usize::from(at + Duration::minutes(30) < end_of_week(at, w.mediator.actor.zone));
         assert_eq!(mine["due_this_week"], this_week);
+        // A case with no open clock is listed last, with no next deadline.
+        let later_row = redress::models::_entities::cases::Entity::find()
+            .filter(
+                redress::models::_entities::cases::Column::Pid.eq(later["pid"]
+                    .as_str()
+                    .unwrap()
+                    .parse::<uuid::Uuid>()
+                    .unwrap()),
+            )
+            .one(&ctx.db)
+            .await
+            .unwrap()
+            .unwrap();
+        deadlines::Entity::update_many()
+            .col_expr(
+                deadlines::Column::CancelledAt,
+                sea_orm::sea_query::Expr::value(Some(
+                    chrono::DateTime::<chrono::FixedOffset>::from(at),
+                )),
+            )
+            .filter(deadlines::Column::CaseId.eq(later_row.id))
+            .exec(&ctx.db)
+            .await
+            .unwrap();
+        deadlines::sync_soonest(&ctx.db, later_row.id)
+            .await
+            .unwrap();
+        let mine: Value = get(&server, &w.mediator, "/api/mediators/me/caseload")
+            .await
+            .json();
+        assert_eq!(mine["items"][2]["pid"], later["pid"]);
+        assert!(
+            mine["items"][2]["next_deadline"].is_null(),
+            "{}",
+            mine["items"][2]
+        );
+        assert_eq!(mine["items"][0]["next_deadline"]["state"], "overdue");
         let loads: Value = get(&server, &w.registrar, "/api/mediators").await.json();
         let gha = loads["items"]
             .as_array()

@@ -682,8 +682,19 @@ impl ListContext {
         rows: Vec<Listed>,
     ) -> AppResult<(Vec<CaseLine>, Self)> {
         let ids = rows.iter().map(|r| r.case.id).collect();
+        let clocks = crate::models::deadlines::open_by_case(db, ids).await?;
+        Ok(Self::with_clocks(rows, clocks))
+    }
+
+    /// The context of rows whose open clocks the caller already read (a caseload reads each
+    /// row's next clock in the statement that reads the row).
+    #[must_use]
+    pub fn with_clocks(
+        rows: Vec<Listed>,
+        open_clocks: HashMap<i64, Vec<deadlines::Model>>,
+    ) -> (Vec<CaseLine>, Self) {
         let mut context = Self {
-            open_clocks: crate::models::deadlines::open_by_case(db, ids).await?,
+            open_clocks,
             ..Self::default()
         };
         let items = rows
@@ -696,6 +707,6 @@ impl ListContext {
                 r.case
             })
             .collect();
-        Ok((items, context))
+        (items, context)
     }
 }

@@ -473,6 +473,114 @@ pub async fn open_for_actor(
 ///
 /// # Errors
 /// Database errors.
+/// A case's next open clock, read beside the case in the same statement
+/// ([`join_next_open`]): its columns carry the `nx_` prefix.
+#[derive(Clone, Debug, sea_orm::FromQueryResult)]
+pub struct NextOpen {
+    #[sea_orm(alias = "nx_created_at")]
+    created_at: DateTimeWithTimeZone,
+    #[sea_orm(alias = "nx_updated_at")]
+    updated_at: DateTimeWithTimeZone,
+    #[sea_orm(alias = "nx_id")]
+    id: i64,
+    #[sea_orm(alias = "nx_case_id")]
+    case_id: i64,
+    #[sea_orm(alias = "nx_kind")]
+    kind: String,
+    #[sea_orm(alias = "nx_party")]
+    party: String,
+    #[sea_orm(alias = "nx_unit")]
+    unit: String,
+    #[sea_orm(alias = "nx_base_days")]
+    base_days: i64,
+    #[sea_orm(alias = "nx_sdt_days")]
+    sdt_days: i64,
+    #[sea_orm(alias = "nx_extension_days")]
+    extension_days: i64,
+    #[sea_orm(alias = "nx_starts_at")]
+    starts_at: DateTimeWithTimeZone,
+    #[sea_orm(alias = "nx_due_at")]
+    due_at: Option<DateTimeWithTimeZone>,
+    #[sea_orm(alias = "nx_paused_since")]
+    paused_since: Option<DateTimeWithTimeZone>,
+    #[sea_orm(alias = "nx_met_at")]
+    met_at: Option<DateTimeWithTimeZone>,
+    #[sea_orm(alias = "nx_breached_at")]
+    breached_at: Option<DateTimeWithTimeZone>,
+    #[sea_orm(alias = "nx_cancelled_at")]
+    cancelled_at: Option<DateTimeWithTimeZone>,
+    #[sea_orm(alias = "nx_next_reminder_at")]
+    next_reminder_at: Option<DateTimeWithTimeZone>,
+}
+
+impl From<NextOpen> for Model {
+    fn from(n: NextOpen) -> Self {
+        Self {
+            created_at: n.created_at,
+            updated_at: n.updated_at,
+            id: n.id,
+            case_id: n.case_id,
+            kind: n.kind,
+            party: n.party,
+            unit: n.unit,
+            base_days: n.base_days,
+            sdt_days: n.sdt_days,
+            extension_days: n.extension_days,
+            starts_at: n.starts_at,
+            due_at: n.due_at,
+            paused_since: n.paused_since,
+            met_at: n.met_at,
+            breached_at: n.breached_at,
+            cancelled_at: n.cancelled_at,
+            next_reminder_at: n.next_reminder_at,
+        }
+    }
+}
+
+/// Joins to a query over cases each case's next open clock (the one a list shows: the
+/// soonest due, then one with no due instant, then the first made), its columns named
+/// `nx_...` for [`NextOpen`]: a list reads its rows and their clocks in one statement.
+pub fn join_next_open(query: &mut sea_orm::sea_query::SelectStatement) {
+    use sea_orm::sea_query::{
+        Alias, Expr, ExprTrait, JoinType, NullOrdering, Order, Query, QueryStatementBuilder,
+    };
+    use sea_orm::Iterable;
+
+    use crate::models::_entities::cases as cases_table;
+    let next = Alias::new("nx");
+    let inner = Alias::new("d");
+    let mut soonest = Query::select();
+    soonest
+        .column((inner.clone(), Column::Id))
+        .from_as(Entity, inner.clone())
+        .and_where(
+            Expr::col((inner.clone(), Column::CaseId))
+                .equals((cases_table::Entity, cases_table::Column::Id)),
+        )
+        .and_where(Expr::col((inner.clone(), Column::MetAt)).is_null())
+        .and_where(Expr::col((inner.clone(), Column::CancelledAt)).is_null())
+        .order_by_with_nulls(
+            (inner.clone(), Column::DueAt),
+            Order::Asc,
+            NullOrdering::Last,
+        )
+        .order_by((inner, Column::Id), Order::Asc)
+        .limit(1);
+    query.join_as(
+        JoinType::LeftJoin,
+        Entity,
+        next.clone(),
+        Expr::col((next.clone(), Column::Id)).eq(Expr::SubQuery(
+            None,
+            Box::new(soonest.into_sub_query_statement()),
+        )),
+    );
+    for c in Column::iter() {
+        let name = format!("nx_{}", c.as_str());
+        query.expr_as(Expr::col((next.clone(), c)), Alias::new(name));
+    }
+}
+
 pub async fn open_by_case(
     db: &impl ConnectionTrait,
     case_ids: Vec<i64>,

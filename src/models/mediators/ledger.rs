@@ -69,7 +69,7 @@ pub fn caseload_limit(limit: Option<u64>) -> u64 {
 /// open, overdue and due this week. One statement reads the rows, their codes and the counts
 /// from the soonest due instant each case carries (`next_due_at`, kept by the deadlines
 /// module) over one index of the mediator's cases, so a mediator holding hundreds of cases
-/// costs little more than one holding `limit`; a second reads the listed cases' clocks.
+/// costs little more than one holding `limit`, and with each listed case its next clock.
 ///
 /// # Errors
 /// Database errors.
@@ -87,6 +87,8 @@ pub async fn caseload(
     struct Row {
         #[sea_orm(nested)]
         listed: Listed,
+        #[sea_orm(nested)]
+        next: Option<crate::models::deadlines::NextOpen>,
         open: i64,
         overdue: i64,
         due_this_week: i64,
@@ -141,6 +143,8 @@ pub async fn caseload(
             Expr::col((page.clone(), cases::Column::Id)).equals((cases::Entity, cases::Column::Id)),
         )
         .columns(["open", "overdue", "due_this_week"].map(|c| (page.clone(), Alias::new(c))));
+    // Each row's next clock rides along: the list shows no other.
+    crate::models::deadlines::join_next_open(query);
     sort(query, page);
     let rows = select.into_model::<Row>().all(db).await?;
     let count = |n: i64| u64::try_from(n).unwrap_or(0);
@@ -148,8 +152,17 @@ pub async fn caseload(
     let (open, overdue, due_this_week) = rows.first().map_or((0, 0, 0), |r| {
         (count(r.open), count(r.overdue), count(r.due_this_week))
     });
-    let (items, context) =
-        ListContext::of(db, rows.into_iter().map(|r| r.listed).collect()).await?;
+    let mut clocks: HashMap<i64, Vec<crate::models::deadlines::Model>> = HashMap::new();
+    let listed = rows
+        .into_iter()
+        .map(|r| {
+            if let Some(next) = r.next {
+                clocks.insert(r.listed.case.id, vec![next.into()]);
+            }
+            r.listed
+        })
+        .collect();
+    let (items, context) = ListContext::with_clocks(listed, clocks);
     Ok(Caseload {
         items,
         context,
