@@ -178,6 +178,8 @@ impl Renderer {
         };
         let context = Context {
             lang: locale.to_string(),
+            dir: if locale.is_rtl() { "rtl" } else { "ltr" },
+            start: if locale.is_rtl() { "right" } else { "left" },
             words: said,
             labels,
             case,
@@ -353,6 +355,10 @@ pub struct Rendered {
 #[derive(Serialize)]
 struct Context {
     lang: String,
+    /// `rtl` for a language written right to left: mail clients lay the letter out mirrored.
+    dir: &'static str,
+    /// The side a line starts on (`left`, or `right` right to left), for the table's labels.
+    start: &'static str,
     words: BTreeMap<String, String>,
     /// The text email's labels, with their colon and padding.
     labels: BTreeMap<String, String>,

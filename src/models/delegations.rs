@@ -47,8 +47,8 @@ pub fn translations(code: &str) -> Translations {
     TRANSLATIONS.get(code).cloned().unwrap_or_default()
 }
 
-/// What a person typed to name member states: a list separated by commas, semicolons or
-/// new lines, each entry a code (`HTI`), a name in any language the pages speak (`Haïti`,
+/// What a person typed to name member states: a list separated by commas (of any script),
+/// semicolons or new lines, each entry a code (`HTI`), a name in any language the pages speak (`Haïti`,
 /// `haiti`), or the beginning of exactly one name (`Papua`). Each entry gives the code it
 /// names, or itself when it names no one state.
 ///
@@ -59,7 +59,10 @@ pub async fn read_typed(
     typed: &str,
 ) -> AppResult<Vec<Result<String, String>>> {
     let entries: Vec<&str> = typed
-        .split([',', ';', '\n'])
+        // The comma of each script: Latin, Arabic, and Chinese (full width and enumeration).
+        .split([
+            ',', ';', '\n', '\u{60c}', '\u{ff0c}', '\u{3001}', '\u{ff1b}',
+        ])
         .map(str::trim)
         .filter(|e| !e.is_empty())
         .collect();
@@ -98,6 +101,25 @@ pub async fn read_typed(
             }
         })
         .collect())
+}
+
+/// The codes of the member states one of whose names in the languages the pages speak
+/// besides English begins with `words` (folded: whatever the accents and case).
+#[must_use]
+pub fn codes_translated_from(words: &str) -> Vec<String> {
+    let words = super::text::folded(words);
+    if words.is_empty() {
+        return Vec::new();
+    }
+    TRANSLATIONS
+        .iter()
+        .filter(|(_, names)| {
+            names
+                .values()
+                .any(|n| super::text::folded(n).starts_with(&words))
+        })
+        .map(|(code, _)| code.clone())
+        .collect()
 }
 
 #[derive(Debug, Deserialize)]

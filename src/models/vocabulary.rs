@@ -68,7 +68,15 @@ vocabulary_enum! {
 
 vocabulary_enum! {
     /// Languages of the interface and of emails.
-    pub enum Locale { En, Fr, Es }
+    pub enum Locale { En, Fr, Es, Ar, Zh, Ru }
+}
+
+impl Locale {
+    /// Written right to left: its pages are `dir="rtl"` and lay out mirrored.
+    #[must_use]
+    pub const fn is_rtl(self) -> bool {
+        matches!(self, Self::Ar)
+    }
 }
 
 vocabulary_enum! {

@@ -32,14 +32,18 @@ use crate::{
 /// The password of every demo account (documented in README).
 pub const DEMO_PASSWORD: &str = "redress-demo-2026";
 
-/// The demo's bodies: (code, name, its official names in French and Spanish, kind).
-const BODIES: &[(&str, &str, [&str; 2], BodyKind)] = &[
+/// The demo's bodies: (code, name, its official names in French, Spanish, Arabic, Chinese
+/// and Russian, kind).
+const BODIES: &[(&str, &str, [&str; 5], BodyKind)] = &[
     (
         "HRC",
         "Human Rights Council",
         [
             "Conseil des droits de l'homme",
             "Consejo de Derechos Humanos",
+            "مجلس حقوق الإنسان",
+            "人权理事会",
+            "Совет по правам человека",
         ],
         BodyKind::Council,
     ),
@@ -49,13 +53,22 @@ const BODIES: &[(&str, &str, [&str; 2], BodyKind)] = &[
         [
             "Troisième Commission de l'Assemblée générale",
             "Tercera Comisión de la Asamblea General",
+            "اللجنة الثالثة للجمعية العامة",
+            "大会第三委员会",
+            "Третий комитет Генеральной Ассамблеи",
         ],
         BodyKind::Committee,
     ),
     (
         "COP",
         "Conference of the Parties",
-        ["Conférence des Parties", "Conferencia de las Partes"],
+        [
+            "Conférence des Parties",
+            "Conferencia de las Partes",
+            "مؤتمر الأطراف",
+            "缔约方大会",
+            "Конференция Сторон",
+        ],
         BodyKind::Conference,
     ),
     (
@@ -64,6 +77,9 @@ const BODIES: &[(&str, &str, [&str; 2], BodyKind)] = &[
         [
             "Groupe de travail à composition non limitée sur la sécurité du numérique",
             "Grupo de Trabajo de Composición Abierta sobre la seguridad de las TIC",
+            "الفريق العامل المفتوح العضوية المعني بأمن تكنولوجيا المعلومات والاتصالات",
+            "信息和通信技术安全问题不限成员名额工作组",
+            "Рабочая группа открытого состава по безопасности ИКТ",
         ],
         BodyKind::WorkingGroup,
     ),
@@ -73,6 +89,9 @@ const BODIES: &[(&str, &str, [&str; 2], BodyKind)] = &[
         [
             "Département de l'Assemblée générale et de la gestion des conférences",
             "Departamento de la Asamblea General y de Gestión de Conferencias",
+            "إدارة شؤون الجمعية العامة والمؤتمرات",
+            "大会和会议管理部",
+            "Департамент по делам Генеральной Ассамблеи и конференционному управлению",
         ],
         BodyKind::Secretariat,
     ),
@@ -336,12 +355,11 @@ pub async fn load(ctx: &AppContext, now: DateTime<Utc>) -> Result<String> {
     let states = delegations::load_member_states(db, now)
         .await
         .map_err(err)?;
-    for (code, name, [fr, es], kind) in BODIES {
-        let names = [
-            (Locale::Fr, (*fr).to_string()),
-            (Locale::Es, (*es).to_string()),
-        ]
-        .into();
+    for (code, name, translated, kind) in BODIES {
+        let names = [Locale::Fr, Locale::Es, Locale::Ar, Locale::Zh, Locale::Ru]
+            .into_iter()
+            .zip(translated.iter().map(|n| (*n).to_string()))
+            .collect();
         bodies::create(db, code, name, &names, *kind, now)
             .await
             .map_err(err)?;

@@ -1,4 +1,5 @@
-//! The interface's words in English, French and Spanish: Fluent files under `assets/i18n/<lang>/`
+//! The interface's words in the six official languages of the United Nations (Arabic,
+//! Chinese, English, French, Russian, Spanish): Fluent files under `assets/i18n/<lang>/`
 //! (and `assets/shared.ftl` for what no language translates), read once per process. Pages
 //! call `t(key=..., lang=...)`; Rust code that formats for a person calls [`text`], and the
 //! domain's words ([`Said`]) are said here, by [`say`].
@@ -39,6 +40,9 @@ pub fn language(locale: Locale) -> LanguageIdentifier {
         Locale::En => fluent_templates::langid!("en"),
         Locale::Fr => fluent_templates::langid!("fr"),
         Locale::Es => fluent_templates::langid!("es"),
+        Locale::Ar => fluent_templates::langid!("ar"),
+        Locale::Zh => fluent_templates::langid!("zh"),
+        Locale::Ru => fluent_templates::langid!("ru"),
     }
 }
 
@@ -254,7 +258,7 @@ mod coverage {
         for (key, n) in &en {
             assert_eq!(*n, 1, "en defines `{key}` {n} times");
         }
-        for lang in ["fr", "es"] {
+        for lang in ["fr", "es", "ar", "zh", "ru"] {
             let other = keys_of(lang);
             for (key, n) in &other {
                 assert_eq!(*n, 1, "{lang} defines `{key}` {n} times");
@@ -278,7 +282,7 @@ mod coverage {
     /// message of any language names parses as one.
     #[test]
     fn every_example_a_message_gives_is_valid_input() {
-        for lang in ["en", "fr", "es"] {
+        for lang in ["en", "fr", "es", "ar", "zh", "ru"] {
             let dir = std::path::Path::new(super::I18N_DIR).join(lang);
             for entry in std::fs::read_dir(&dir).expect("language folder") {
                 let text = std::fs::read_to_string(entry.expect("entry").path()).expect("ftl");
@@ -430,7 +434,7 @@ mod coverage {
 
     #[test]
     fn every_event_a_timeline_can_show_has_words_in_every_language() {
-        for locale in ["en", "fr", "es"] {
+        for locale in ["en", "fr", "es", "ar", "zh", "ru"] {
             let words = keys_of(locale);
             let missing: Vec<String> = crate::models::case_events::Recorded::all()
                 .map(|r| format!("action-{}", r.name()))

@@ -633,6 +633,36 @@ async fn every_page_passes_the_accessibility_check_for_every_role() {
         }
         b.sign_out().await;
     }
+    // Arabic (right to left) and Chinese: the same checks, and screenshots of each.
+    let rtl_tours: &[(&Person, &[&str])] = &[
+        (&w.complainant, &["/cases", "/cases/new", "__case"]),
+        (&w.registrar, &["/desk", "__case"]),
+        (&w.oversight, &["/oversight", "/oversight/trends"]),
+    ];
+    for locale in ["ar", "zh"] {
+        for (person, pages) in rtl_tours {
+            relocate(&ctx, person, locale, "Asia/Riyadh").await;
+            b.sign_in(&person.email).await;
+            for page in *pages {
+                let path = if *page == "__case" {
+                    case_path.as_str()
+                } else {
+                    page
+                };
+                b.go(path).await;
+                let dir =
+                    b.c.execute("return document.documentElement.dir", vec![])
+                        .await
+                        .expect("dir");
+                let expected = if locale == "ar" { "rtl" } else { "ltr" };
+                assert_eq!(dir, Value::String(expected.into()), "{locale} {path}");
+                let role = person.actor.role.to_string();
+                b.at_both_widths(&format!("{locale}-{role}{}", page.replace('/', "-")))
+                    .await;
+            }
+            b.sign_out().await;
+        }
+    }
     let violations = b.close().await;
     assert!(
         violations.is_empty(),

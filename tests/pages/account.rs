@@ -142,7 +142,7 @@ async fn the_language_choice_is_remembered_on_the_account() {
         let page = fresh.get(&server, "/sign-in?next=/").await;
         let _ = page;
         let html = fresh.get(&server, "/password/forgot").await.text();
-        assert!(html.contains("<html lang=\"fr\">"), "{html}");
+        assert!(html.contains("<html lang=\"fr\" dir=\"ltr\">"), "{html}");
         let bad = b.post(&server, "/language", &[("lang", "de")]).await;
         assert_eq!(bad.status_code(), 422);
     })
@@ -158,13 +158,26 @@ async fn an_anonymous_visitor_gets_the_language_their_browser_asks_for() {
             .add_header("accept-language", "es-419,es;q=0.9,en;q=0.5")
             .await;
         assert!(
-            res.text().contains("<html lang=\"es\">"),
+            res.text().contains("<html lang=\"es\" dir=\"ltr\">"),
             "{} {}",
             res.status_code(),
             res.text()
         );
         let res = server.get("/sign-in").await;
-        assert!(res.text().contains("<html lang=\"en\">"));
+        assert!(res.text().contains("<html lang=\"en\" dir=\"ltr\">"));
+        // The six official languages; Arabic is laid out right to left.
+        for (asked, page) in [
+            ("ar-EG,ar;q=0.9", "<html lang=\"ar\" dir=\"rtl\">"),
+            ("zh-CN,zh;q=0.9", "<html lang=\"zh\" dir=\"ltr\">"),
+            ("ru-RU,ru;q=0.9,en;q=0.5", "<html lang=\"ru\" dir=\"ltr\">"),
+        ] {
+            let html = server
+                .get("/sign-in")
+                .add_header("accept-language", asked)
+                .await
+                .text();
+            assert!(html.contains(page), "{asked}: {html}");
+        }
     })
     .await;
 }

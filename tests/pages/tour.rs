@@ -583,7 +583,7 @@ async fn every_page_and_every_event_of_a_case_reads_in_each_language_without_a_m
             ("oversight", &w.oversight),
             ("admin", &w.admin),
         ];
-        for locale in ["en", "fr", "es"] {
+        for locale in ["en", "fr", "es", "ar", "zh", "ru"] {
             for (role, person) in people {
                 relocate(&ctx, person, locale, "Pacific/Fiji").await;
                 let mut b = Browser::sign_in(&server, person).await;

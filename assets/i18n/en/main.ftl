@@ -23,6 +23,9 @@ language-change = Change
 locale-en = English
 locale-fr = Français
 locale-es = Español
+locale-ar = العربية
+locale-zh = 中文
+locale-ru = Русский
 sign-out = Sign out
 footer-purpose = A formal, transparent channel for procedural grievances, with clear redress timelines.
 footer-zone = Times are shown in { $zone }.
@@ -454,3 +457,6 @@ field-names = Names in other languages
 timeline-status-moved = Status: { $from } → { $to }
 
 states-list = Member states and their codes
+field-name_ar = Name in Arabic
+field-name_zh = Name in Chinese
+field-name_ru = Name in Russian

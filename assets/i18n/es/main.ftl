@@ -23,6 +23,9 @@ language-change = Cambiar
 locale-en = English
 locale-fr = Français
 locale-es = Español
+locale-ar = العربية
+locale-zh = 中文
+locale-ru = Русский
 sign-out = Cerrar sesión
 footer-purpose = Un cauce formal y transparente para las reclamaciones de carácter procesal, con plazos de reparación claros.
 footer-zone = Las horas se muestran en la zona horaria { $zone }.
@@ -454,3 +457,6 @@ field-names = Nombres en otros idiomas
 timeline-status-moved = Estado: { $from } → { $to }
 
 states-list = Estados miembros y sus códigos
+field-name_ar = Nombre en árabe
+field-name_zh = Nombre en chino
+field-name_ru = Nombre en ruso

@@ -23,6 +23,9 @@ language-change = Changer
 locale-en = English
 locale-fr = Français
 locale-es = Español
+locale-ar = العربية
+locale-zh = 中文
+locale-ru = Русский
 sign-out = Se déconnecter
 footer-purpose = Un canal officiel et transparent pour les réclamations d'ordre procédural, assorti de délais de recours clairs.
 footer-zone = Les heures sont indiquées dans le fuseau horaire { $zone }.
@@ -454,3 +457,6 @@ field-names = Noms dans d'autres langues
 timeline-status-moved = Statut : { $from } → { $to }
 
 states-list = États membres et leurs codes
+field-name_ar = Nom en arabe
+field-name_zh = Nom en chinois
+field-name_ru = Nom en russe

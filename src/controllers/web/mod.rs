@@ -407,6 +407,7 @@ impl Visitor {
         });
         let context = json!({
             "lang": self.locale,
+            "dir": if self.locale.is_rtl() { "rtl" } else { "ltr" },
             "title_key": title_key,
             "me": me,
             "nav": self.navigation(),
@@ -985,6 +986,7 @@ pub async fn error_pages(
     }
     let context = json!({
         "lang": locale,
+        "dir": if locale.is_rtl() { "rtl" } else { "ltr" },
         "title_key": failure.title_key,
         "me": Value::Null,
         "signed_in": signed_in,

@@ -1,6 +1,6 @@
 <!DOCTYPE html>
-<html lang="{{ lang }}">
-<body style="font-family:Arial,Helvetica,sans-serif;font-size:14px;color:#1b1b1b;max-width:640px">
+<html lang="{{ lang }}" dir="{{ dir }}">
+<body dir="{{ dir }}" style="font-family:Arial,Helvetica,sans-serif;font-size:14px;color:#1b1b1b;max-width:640px;text-align:{{ start }}">
 <p>{{ words.greeting }}</p>
 <p>{{ words.message }}</p>{% if reset %}<p style="font-family:monospace;font-size:16px">{{ reset.token }}</p><p><a href="{{ reset.url }}">{{ words.reset_link }}</a></p><p>{{ words.reset_expiry }}</p>{% endif %}{% if receipt %}
 <dl style="margin:16px 0">
@@ -10,12 +10,12 @@
 </dl>
 <p>{{ words.receipt_proof }} <a href="{{ receipt.proof_url }}" style="word-break:break-all">{{ receipt.proof_url }}</a></p>{% endif %}
 {% if case %}<table style="border-collapse:collapse;margin:16px 0">
-<tr><th align="left" style="padding:2px 12px 2px 0">{{ words.case }}</th><td>{{ case.reference }} — {{ case.title }}</td></tr>
-<tr><th align="left" style="padding:2px 12px 2px 0">{{ words.status }}</th><td>{{ case.status }}</td></tr>{% if case.complainant %}
-<tr><th align="left" style="padding:2px 12px 2px 0">{{ words.complainant }}</th><td>{{ case.complainant }}</td></tr>{% endif %}{% if deadline %}
-<tr><th align="left" style="padding:2px 12px 2px 0">{{ words.deadline }}</th><td>{{ deadline.meaning }}</td></tr>
-<tr><th align="left" style="padding:2px 12px 2px 0">{{ words.party }}</th><td>{{ deadline.party }}</td></tr>
-<tr><th align="left" style="padding:2px 12px 2px 0">{{ words.due }}</th><td><strong>{{ deadline.due_local }}</strong> ({{ deadline.zone }})<br>{{ deadline.due_utc }}</td></tr>{% endif %}
+<tr><th align="{{ start }}" style="padding:2px 12px">{{ words.case }}</th><td>{{ case.reference }} — <span dir="auto">{{ case.title }}</span></td></tr>
+<tr><th align="{{ start }}" style="padding:2px 12px">{{ words.status }}</th><td>{{ case.status }}</td></tr>{% if case.complainant %}
+<tr><th align="{{ start }}" style="padding:2px 12px">{{ words.complainant }}</th><td>{{ case.complainant }}</td></tr>{% endif %}{% if deadline %}
+<tr><th align="{{ start }}" style="padding:2px 12px">{{ words.deadline }}</th><td>{{ deadline.meaning }}</td></tr>
+<tr><th align="{{ start }}" style="padding:2px 12px">{{ words.party }}</th><td>{{ deadline.party }}</td></tr>
+<tr><th align="{{ start }}" style="padding:2px 12px">{{ words.due }}</th><td><strong>{{ deadline.due_local }}</strong> ({{ deadline.zone }})<br>{{ deadline.due_utc }}</td></tr>{% endif %}
 </table>{% endif %}{% if link %}
 <p><a href="{{ link }}">{{ words.open_case }}</a></p>{% endif %}
 <hr>

@@ -194,7 +194,7 @@ impl Filter {
 }
 
 /// The delegations a reader means by `words`: the one with that code, and those whose name
-/// is or begins with them, in any letter case.
+/// (in any language the pages speak) is or begins with them, in any letter case.
 async fn delegations_named(db: &impl ConnectionTrait, words: &str) -> AppResult<Vec<i64>> {
     use sea_orm::{
         sea_query::{ExprTrait, Func},
@@ -215,6 +215,10 @@ async fn delegations_named(db: &impl ConnectionTrait, words: &str) -> AppResult<
         .filter(
             Condition::any()
                 .add(delegations::Column::Code.eq(words.to_uppercase()))
+                .add(
+                    delegations::Column::Code
+                        .is_in(crate::models::delegations::codes_translated_from(words)),
+                )
                 .add(
                     Expr::expr(Func::lower(Expr::col(delegations::Column::Name)))
                         .like(format!("{plain}%")),
