@@ -197,10 +197,30 @@ impl Renderer {
         };
         Ok(Rendered {
             subject: subject.trim().replace(['\r', '\n'], " "),
-            text: render("text.t")?,
+            text: opening_each_line(render("text.t")?, locale),
             html: render("html.t")?,
         })
     }
+}
+
+/// A plain-text letter in a language written right to left, with each line opened by a
+/// right-to-left mark: mail clients set a plain paragraph's direction by its first strong
+/// letter, so a line that starts with a reference, a URL or a name would otherwise read left
+/// to right, its Arabic words in the wrong order.
+fn opening_each_line(text: String, locale: Locale) -> String {
+    if !locale.is_rtl() {
+        return text;
+    }
+    text.split('\n')
+        .map(|line| {
+            if line.trim().is_empty() || line == "--" {
+                line.to_string()
+            } else {
+                format!("\u{200f}{line}")
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// The labels of the facts table, each padded to the widest so the text email aligns its
@@ -512,6 +532,19 @@ mod tests {
                     all.lines().nth(first)
                 );
             }
+        }
+    }
+
+    #[test]
+    fn every_line_of_an_arabic_text_email_reads_right_to_left_and_other_languages_are_untouched() {
+        let r = Renderer::get().expect("templates compile");
+        for kind in NoticeKind::all() {
+            let ar = r.render(&letter(kind, Locale::Ar)).expect("renders");
+            for line in ar.text.lines().filter(|l| !l.trim().is_empty() && *l != "--") {
+                assert!(line.starts_with('\u{200f}'), "{kind}: {line:?}");
+            }
+            let en = r.render(&letter(kind, Locale::En)).expect("renders");
+            assert!(!en.text.contains('\u{200f}'), "{kind}");
         }
     }
 
