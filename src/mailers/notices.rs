@@ -540,7 +540,11 @@ mod tests {
         let r = Renderer::get().expect("templates compile");
         for kind in NoticeKind::all() {
             let ar = r.render(&letter(kind, Locale::Ar)).expect("renders");
-            for line in ar.text.lines().filter(|l| !l.trim().is_empty() && *l != "--") {
+            for line in ar
+                .text
+                .lines()
+                .filter(|l| !l.trim().is_empty() && *l != "--")
+            {
                 assert!(line.starts_with('\u{200f}'), "{kind}: {line:?}");
             }
             let en = r.render(&letter(kind, Locale::En)).expect("renders");

@@ -20,6 +20,33 @@ use super::{
 };
 use crate::errors::{too_long, too_short, AppError, AppResult, FieldErrors, Said};
 
+/// The regions of the IANA time zone database whose places people live in
+/// (`Pacific/Funafuti`); its aliases (`US/Eastern`) and fixed offsets (`Etc/GMT+5`) are not
+/// offered as a person types a zone, though they parse.
+pub const ZONE_REGIONS: &[&str] = &[
+    "Africa",
+    "America",
+    "Antarctica",
+    "Arctic",
+    "Asia",
+    "Atlantic",
+    "Australia",
+    "Europe",
+    "Indian",
+    "Pacific",
+];
+
+/// The time zones offered as a person types one: UTC, then every place of [`ZONE_REGIONS`].
+#[must_use]
+pub fn offered_zones() -> Vec<&'static str> {
+    std::iter::once("UTC")
+        .chain(chrono_tz::TZ_VARIANTS.iter().map(|z| z.name()).filter(|n| {
+            n.split_once('/')
+                .is_some_and(|(r, _)| ZONE_REGIONS.contains(&r))
+        }))
+        .collect()
+}
+
 pub const MIN_PASSWORD_CHARS: usize = 12;
 pub const MAX_PASSWORD_CHARS: usize = 128;
 

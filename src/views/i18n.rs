@@ -288,20 +288,8 @@ mod coverage {
                 let text = std::fs::read_to_string(entry.expect("entry").path()).expect("ftl");
                 for word in text.split(|c: char| c.is_whitespace() || ",;()«»“”.".contains(c))
                 {
-                    const AREAS: &[&str] = &[
-                        "Africa",
-                        "America",
-                        "Antarctica",
-                        "Asia",
-                        "Atlantic",
-                        "Australia",
-                        "Europe",
-                        "Indian",
-                        "Pacific",
-                        "Etc",
-                    ];
                     let zone_like = word.split_once('/').is_some_and(|(area, place)| {
-                        AREAS.contains(&area)
+                        (crate::models::users::ZONE_REGIONS.contains(&area) || area == "Etc")
                             && !place.is_empty()
                             && place.chars().all(|c| c.is_ascii_alphabetic() || c == '_')
                     });

@@ -18,31 +18,6 @@ use crate::{
     },
 };
 
-/// The time zones a person is offered as they type one: the places of the IANA database
-/// (`Pacific/Funafuti`), not its aliases (`US/Eastern`, `Etc/GMT+5`).
-fn zones() -> Vec<&'static str> {
-    const REGIONS: &[&str] = &[
-        "Africa",
-        "America",
-        "Antarctica",
-        "Arctic",
-        "Asia",
-        "Atlantic",
-        "Australia",
-        "Europe",
-        "Indian",
-        "Pacific",
-    ];
-    std::iter::once("UTC")
-        .chain(
-            chrono_tz::TZ_VARIANTS
-                .iter()
-                .map(|z| z.name())
-                .filter(|n| n.split_once('/').is_some_and(|(r, _)| REGIONS.contains(&r))),
-        )
-        .collect()
-}
-
 async fn delegation_views(
     db: &sea_orm::DatabaseConnection,
 ) -> Result<Vec<DelegationView>, WebError> {
@@ -81,7 +56,7 @@ async fn users_page(
             "role": role,
             "roles": Role::names(),
             "locales": Locale::names(),
-            "zones": zones(),
+            "zones": users::offered_zones(),
             "delegations": delegations,
             "bodies": bodies,
             "values": values,
@@ -172,7 +147,7 @@ async fn user_page(
         json!({
             "user": view,
             "locales": Locale::names(),
-            "zones": zones(),
+            "zones": users::offered_zones(),
             "values": values,
             "errors": field_messages(v.locale, errors),
         }),
