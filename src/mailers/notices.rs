@@ -213,7 +213,9 @@ fn opening_each_line(text: String, locale: Locale) -> String {
     }
     text.split('\n')
         .map(|line| {
-            if line.trim().is_empty() || line == "--" {
+            // An indented line is a code to copy (a reset code, a digest): a mark copied
+            // with it would make it fail.
+            if line.trim().is_empty() || line == "--" || line.starts_with(' ') {
                 line.to_string()
             } else {
                 format!("\u{200f}{line}")
@@ -545,7 +547,9 @@ mod tests {
                 .lines()
                 .filter(|l| !l.trim().is_empty() && *l != "--")
             {
-                assert!(line.starts_with('\u{200f}'), "{kind}: {line:?}");
+                // Indented lines are codes and instants to copy as they are.
+                let indented = line.starts_with(' ');
+                assert_eq!(line.starts_with('\u{200f}'), !indented, "{kind}: {line:?}");
             }
             let en = r.render(&letter(kind, Locale::En)).expect("renders");
             assert!(!en.text.contains('\u{200f}'), "{kind}");

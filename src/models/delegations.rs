@@ -89,14 +89,13 @@ pub async fn read_typed(
             if let Some((_, code)) = names.iter().find(|(n, _)| *n == words) {
                 return Ok((*code).to_string());
             }
-            let mut begun: Vec<&str> = names
+            let begun: std::collections::BTreeSet<&str> = names
                 .iter()
                 .filter(|(n, _)| words.chars().count() >= 3 && n.starts_with(&words))
                 .map(|(_, c)| *c)
                 .collect();
-            begun.dedup();
-            match begun.as_slice() {
-                [one] => Ok((*one).to_string()),
+            match begun.len() {
+                1 => Ok(begun.into_iter().map(str::to_string).collect()),
                 _ => Err(entry.to_string()),
             }
         })

@@ -34,13 +34,17 @@ fn shown(local: DateTime<chrono_tz::Tz>, zone: chrono_tz::Tz) -> String {
             5 => format!("{}:{}", &abbreviation[..3], &abbreviation[3..]),
             _ => abbreviation.to_string(),
         };
+        let day_and_time = &text[..text.len() - abbreviation.len()];
+        // `Etc/GMT+5` names no place, and its sign reads the other way round.
+        if zone.name().starts_with("Etc/") {
+            return format!("{day_and_time}UTC{offset}");
+        }
         let place = zone
             .name()
             .rsplit('/')
             .next()
             .unwrap_or_default()
             .replace('_', " ");
-        let day_and_time = &text[..text.len() - abbreviation.len()];
         format!("{day_and_time}UTC{offset} ({place})")
     } else {
         text
@@ -114,6 +118,10 @@ mod tests {
         assert_eq!(
             Instant::new(at, chrono_tz::Asia::Kathmandu).shown,
             "2026-12-03 22:45 UTC+05:45 (Kathmandu)"
+        );
+        assert_eq!(
+            Instant::new(at, chrono_tz::Etc::GMTPlus5).shown,
+            "2026-12-03 12:00 UTC-05"
         );
         assert_eq!(
             Instant::new(at, chrono_tz::America::Argentina::Buenos_Aires).shown,

@@ -793,6 +793,20 @@ async fn withdrawing_from_the_page_asks_once_more_saying_what_it_ends_and_keepin
         assert_eq!(status().await, "withdrawn");
         let html = b.get(&server, &format!("/cases/{pid}")).await.text();
         assert!(html.contains("This case has ended."), "{html}");
+        // Asked again once withdrawn: refused at once, never a second confirmation.
+        let again = b
+            .post(
+                &server,
+                &format!("/cases/{pid}/act"),
+                &[
+                    ("_key", "withdraw-key-2"),
+                    ("action", "withdraw"),
+                    ("expected_version", "1"),
+                ],
+            )
+            .await;
+        assert_eq!(again.status_code(), 409);
+        assert!(!again.text().contains("Withdraw this grievance?"));
     })
     .await;
 }

@@ -269,6 +269,8 @@ pub async fn create(
     input.co_complainants.clear();
     for read in delegations::read_typed(&v.ctx.db, &typed).await? {
         match read {
+            // A state typed twice (by name and by code) is one co-complainant.
+            Ok(code) if input.co_complainants.contains(&code) => {}
             Ok(code) => input.co_complainants.push(code),
             Err(entry) => errors.add_said(
                 "co_complainants",
@@ -673,7 +675,7 @@ pub async fn act(
                 && form.get("confirmed") != Some("yes") =>
         {
             v.release(&form).await?;
-            return confirm(&v, case_pid, action, &form).await;
+            return confirm(&v, &raw, case_pid, action, &form).await;
         }
         Ok(command) if refused.is_empty() => {
             let policy = v.policy().await?;
@@ -705,12 +707,28 @@ pub async fn act(
 /// on or keep the case as it is. The form's key and words travel with it unchanged.
 async fn confirm(
     v: &Visitor,
+    raw: &str,
     case_pid: uuid::Uuid,
     action: CaseAction,
     form: &super::FormData,
 ) -> Result<Response, WebError> {
     let me = v.signed_in()?;
     let case = cases::Model::find_for(&v.ctx.db, &me.actor, case_pid).await?;
+    // Asked only of what would succeed now: an action the case no longer admits (withdrawn
+    // meanwhile) is refused on the case page, as the transition would refuse it.
+    let policy = v.policy().await?;
+    let dossier = case.dossier(&v.ctx.db, &me.actor, &policy).await?;
+    let case = &dossier.case;
+    let offered = dossier
+        .viewer_role
+        .map_or_else(Vec::new, |role| case.offered_actions(role, &dossier.moment));
+    if !offered.contains(&action) {
+        let refusal = AppError::InvalidTransition {
+            from: case.status.clone(),
+            action: action.to_string(),
+        };
+        return refused_on_case_page(v, raw, form, action.as_ref(), refusal).await;
+    }
     let kept: Vec<Value> = form
         .0
         .iter()

@@ -71,13 +71,17 @@ pub fn of(
     party: Option<Party>,
     offered: &[CaseAction],
 ) -> NextStep {
-    let earliest = |mine: bool| {
-        running
+    // A clock is the viewer's to answer when it is their party's and an action offered to
+    // them now meets it; a clock of their party they cannot answer yet (a mediator's
+    // resolution while the respondent is awaited) is not their turn.
+    let answering = |r: &Running| -> Vec<CaseAction> {
+        offered
             .iter()
-            .filter(|r| !mine || Some(r.party) == party)
-            .min_by_key(|r| (r.due_at, r.id))
             .copied()
+            .filter(|x| x.meets().contains(&r.kind))
+            .collect()
     };
+    let soonest = |r: &&Running| (r.due_at, r.id);
     let situation = if status.is_terminal() {
         Situation::Ended
     } else if on_hold {
@@ -87,31 +91,35 @@ pub fn of(
     } else {
         Situation::Awaiting
     };
+    let mine = running
+        .iter()
+        .filter(|r| Some(r.party) == party && !answering(r).is_empty())
+        .min_by_key(soonest)
+        .copied();
     let awaited = match situation {
-        Situation::Awaiting => earliest(true).or_else(|| earliest(false)),
+        // Not the viewer's turn: whom they wait for, another party before their own.
+        Situation::Awaiting => mine
+            .or_else(|| {
+                running
+                    .iter()
+                    .filter(|r| Some(r.party) != party)
+                    .min_by_key(soonest)
+                    .copied()
+            })
+            .or_else(|| running.iter().min_by_key(soonest).copied()),
         _ => None,
     };
-    let yours = awaited.is_some_and(|a| Some(a.party) == party);
-    let answering: Vec<CaseAction> = awaited
-        .filter(|_| yours)
-        .map(|a| {
-            offered
-                .iter()
-                .copied()
-                .filter(|x| x.meets().contains(&a.kind))
-                .collect()
-        })
-        .unwrap_or_default();
-    let actions = if answering.is_empty() && !matches!(situation, Situation::Ended) {
-        // Nothing the viewer owes is timed: the steps that move the case on, if any.
-        offered
+    let yours = mine.is_some() && awaited == mine;
+    let actions = match (yours, situation, awaited) {
+        (true, _, Some(a)) => answering(&a),
+        // Nothing runs: the steps that move the case on, if any (never withdrawal).
+        (false, Situation::NothingDue, _) => offered
             .iter()
             .copied()
             .filter(|x| status.apply(*x).is_ok_and(|to| to != status))
             .filter(|x| *x != CaseAction::Withdraw)
-            .collect()
-    } else {
-        answering
+            .collect(),
+        _ => Vec::new(),
     };
     NextStep {
         situation,
@@ -216,6 +224,41 @@ mod tests {
             &[CaseAction::Withdraw],
         );
         assert!(delegate.actions.is_empty());
+    }
+
+    #[test]
+    fn a_clock_of_ones_party_that_nothing_offered_answers_is_not_ones_turn() {
+        // The mediator's resolution clock runs while the respondent is asked to answer, and
+        // nothing the mediator may do now meets it.
+        let running = [
+            clock(1, K::Resolution, P::Mediator, 4),
+            clock(2, K::FormalResponse, P::Respondent, 9),
+        ];
+        let next = of(
+            CaseStatus::AwaitingResponse,
+            false,
+            &running,
+            Some(P::Mediator),
+            &[CaseAction::Escalate, CaseAction::PlaceHold],
+        );
+        assert!(!next.yours);
+        assert_eq!(
+            next.awaited.map(|a| a.id),
+            Some(2),
+            "the respondent, whom it waits for"
+        );
+        assert!(next.actions.is_empty(), "{:?}", next.actions);
+        // A co-complainant, who cannot accept or contest, waits for the lead complainant.
+        let reply = [clock(3, K::ComplainantReply, P::Complainant, 6)];
+        let co = of(
+            CaseStatus::ResponseReceived,
+            false,
+            &reply,
+            Some(P::Complainant),
+            &[CaseAction::ChallengeMediator],
+        );
+        assert!(!co.yours);
+        assert!(co.actions.is_empty());
     }
 
     #[test]

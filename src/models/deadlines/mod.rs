@@ -468,11 +468,6 @@ pub async fn open_for_actor(
         .collect())
 }
 
-/// The open clocks of each of `case_ids`, soonest due first (unscheduled ones last), for
-/// lists and notices to pick each viewer's next deadline from ([`Disclosure::next_clock`]).
-///
-/// # Errors
-/// Database errors.
 /// A case's next open clock, read beside the case in the same statement
 /// ([`join_next_open`]): its columns carry the `nx_` prefix.
 #[derive(Clone, Debug, sea_orm::FromQueryResult)]
@@ -581,6 +576,11 @@ pub fn join_next_open(query: &mut sea_orm::sea_query::SelectStatement) {
     }
 }
 
+/// The open clocks of each of `case_ids`, soonest due first (unscheduled ones last), for
+/// lists and notices to pick each viewer's next deadline from ([`Disclosure::next_clock`]).
+///
+/// # Errors
+/// Database errors.
 pub async fn open_by_case(
     db: &impl ConnectionTrait,
     case_ids: Vec<i64>,

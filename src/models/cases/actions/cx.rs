@@ -32,7 +32,8 @@ pub struct Cx<'a> {
     pub calendar: &'a Calendar,
     pub actor: &'a Actor,
     pub role: CaseRole,
-    /// The action under way.
+    /// The action under way: the clocks it meets are read from it ([`CaseAction::meets`]),
+    /// so no action can meet a clock the table does not give it.
     pub action: CaseAction,
     pub case: &'a Model,
     /// The co-complainant delegations' ids.
