@@ -47,10 +47,76 @@ pub fn translations(code: &str) -> Translations {
     TRANSLATIONS.get(code).cloned().unwrap_or_default()
 }
 
+/// Every name a reader may call a member state by, folded ([`super::text::folded`]: whatever
+/// its accents, letter case or apostrophe): the name it is kept under and its names in the
+/// other languages the pages speak. The filing form, the register's search and the admins'
+/// search all find states through it, so a name that finds a state in one finds it in all.
+pub struct StateNames<'a> {
+    states: &'a [Model],
+    names: Vec<(String, usize)>,
+}
+
+impl<'a> StateNames<'a> {
+    #[must_use]
+    pub fn of(states: &'a [Model]) -> Self {
+        let names = states
+            .iter()
+            .enumerate()
+            .flat_map(|(i, d)| {
+                std::iter::once(d.name.clone())
+                    .chain(translations(&d.code).into_values())
+                    .map(move |n| (super::text::folded(&n), i))
+            })
+            .collect();
+        Self { states, names }
+    }
+
+    fn matching(&self, keep: impl Fn(&str) -> bool) -> Vec<&'a Model> {
+        let found: std::collections::BTreeSet<usize> = self
+            .names
+            .iter()
+            .filter(|(n, _)| keep(n))
+            .map(|(_, i)| *i)
+            .collect();
+        found.into_iter().map(|i| &self.states[i]).collect()
+    }
+
+    /// The state whose code `words` is, in any letter case.
+    #[must_use]
+    pub fn coded(&self, words: &str) -> Option<&'a Model> {
+        let code = words.trim().to_uppercase();
+        self.states.iter().find(|d| d.code == code)
+    }
+
+    /// The states one of whose names is exactly `words`.
+    #[must_use]
+    pub fn named(&self, words: &str) -> Vec<&'a Model> {
+        let words = super::text::folded(words);
+        self.matching(|n| n == words)
+    }
+
+    /// The states one of whose names begins with `words`.
+    #[must_use]
+    pub fn beginning(&self, words: &str) -> Vec<&'a Model> {
+        let words = super::text::folded(words);
+        if words.is_empty() {
+            return Vec::new();
+        }
+        self.matching(|n| n.starts_with(&words))
+    }
+
+    /// The states one of whose names holds `words` anywhere.
+    #[must_use]
+    pub fn containing(&self, words: &str) -> Vec<&'a Model> {
+        let words = super::text::folded(words);
+        self.matching(|n| n.contains(&words))
+    }
+}
+
 /// What a person typed to name member states: a list separated by commas (of any script),
-/// semicolons or new lines, each entry a code (`HTI`), a name in any language the pages speak (`Haïti`,
-/// `haiti`), or the beginning of exactly one name (`Papua`). Each entry gives the code it
-/// names, or itself when it names no one state.
+/// semicolons or new lines, each entry a code (`HTI`), a name in any language the pages speak
+/// (`Haïti`, `haiti`), or the beginning, three letters or more, of exactly one state's names
+/// (`Papua`). Each entry gives the code it names, or itself when it names no one state.
 ///
 /// # Errors
 /// Database errors.
@@ -70,55 +136,26 @@ pub async fn read_typed(
         return Ok(Vec::new());
     }
     let states = list(db).await?;
-    let names: Vec<(String, &str)> = states
-        .iter()
-        .flat_map(|d| {
-            std::iter::once(d.name.clone())
-                .chain(translations(&d.code).into_values())
-                .map(|n| (super::text::folded(&n), d.code.as_str()))
-        })
-        .collect();
+    let names = StateNames::of(&states);
     Ok(entries
         .into_iter()
         .map(|entry| {
-            let code = entry.to_uppercase();
-            if states.iter().any(|d| d.code == code) {
-                return Ok(code);
-            }
-            let words = super::text::folded(entry);
-            if let Some((_, code)) = names.iter().find(|(n, _)| *n == words) {
-                return Ok((*code).to_string());
-            }
-            let begun: std::collections::BTreeSet<&str> = names
-                .iter()
-                .filter(|(n, _)| words.chars().count() >= 3 && n.starts_with(&words))
-                .map(|(_, c)| *c)
-                .collect();
-            match begun.len() {
-                1 => Ok(begun.into_iter().map(str::to_string).collect()),
-                _ => Err(entry.to_string()),
-            }
+            let one = |found: Vec<&Model>| match found.as_slice() {
+                [d] => Some(d.code.clone()),
+                _ => None,
+            };
+            names
+                .coded(entry)
+                .map(|d| d.code.clone())
+                .or_else(|| one(names.named(entry)))
+                .or_else(|| {
+                    (super::text::folded(entry).chars().count() >= 3)
+                        .then(|| one(names.beginning(entry)))
+                        .flatten()
+                })
+                .ok_or_else(|| entry.to_string())
         })
         .collect())
-}
-
-/// The codes of the member states one of whose names in the languages the pages speak
-/// besides English begins with `words` (folded: whatever the accents and case).
-#[must_use]
-pub fn codes_translated_from(words: &str) -> Vec<String> {
-    let words = super::text::folded(words);
-    if words.is_empty() {
-        return Vec::new();
-    }
-    TRANSLATIONS
-        .iter()
-        .filter(|(_, names)| {
-            names
-                .values()
-                .any(|n| super::text::folded(n).starts_with(&words))
-        })
-        .map(|(code, _)| code.clone())
-        .collect()
 }
 
 #[derive(Debug, Deserialize)]

@@ -211,9 +211,21 @@ async fn the_register_finds_a_complainant_by_name_as_well_as_code_and_never_a_pr
         g["confidentiality"] = json!("identity_protected");
         eligible_case(&server, &w, &g).await;
         let reference = public["reference"].as_str().expect("reference");
-        for words in ["TUV", "tuv", "Tuvalu", "tuvalu", "TUVA"] {
+        // By code, by name in any of the six languages, by its beginning, whatever accents.
+        for words in [
+            "TUV",
+            "tuv",
+            "Tuvalu",
+            "tuvalu",
+            "TUVA",
+            "Tuválu",
+            "توفالو",
+            "图瓦卢",
+            "Тувалу",
+        ] {
             let found: Value = server
-                .get(&format!("/api/register?complainant={words}"))
+                .get("/api/register")
+                .add_query_param("complainant", words)
                 .await
                 .json();
             let refs: Vec<&str> = found["items"]

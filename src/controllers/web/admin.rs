@@ -202,18 +202,21 @@ pub async fn delegations_index(
     v.with_role(&[Role::Admin])?;
     let query: SearchQuery = parse_query(&raw)?;
     let q = query.q.unwrap_or_default();
-    let words = crate::models::text::folded(&q);
-    let rows: Vec<DelegationView> = delegation_views(&v.ctx.db)
-        .await?
-        .into_iter()
-        .filter(|d| {
-            words.is_empty()
-                || d.code.eq_ignore_ascii_case(q.trim())
-                || std::iter::once(&d.name)
-                    .chain(d.names.values())
-                    .any(|n| crate::models::text::folded(n).contains(&words))
-        })
-        .collect();
+    let states = delegations::list(&v.ctx.db).await?;
+    let names = delegations::StateNames::of(&states);
+    let found: Vec<&delegations::Model> = if q.trim().is_empty() {
+        states.iter().collect()
+    } else {
+        let mut found = names.containing(&q);
+        found.extend(
+            names
+                .coded(&q)
+                .filter(|d| !found.iter().any(|f| f.id == d.id)),
+        );
+        found.sort_by(|a, b| a.name.cmp(&b.name));
+        found
+    };
+    let rows: Vec<DelegationView> = found.into_iter().map(DelegationView::from).collect();
     v.page(
         StatusCode::OK,
         "admin/delegations.html",

@@ -193,40 +193,16 @@ impl Filter {
     }
 }
 
-/// The delegations a reader means by `words`: the one with that code, and those whose name
-/// (in any language the pages speak) is or begins with them, in any letter case.
+/// The delegations a reader means by `words`: the one with that code, and those one of whose
+/// names (in any language the pages speak, whatever its accents) begins with them.
 async fn delegations_named(db: &impl ConnectionTrait, words: &str) -> AppResult<Vec<i64>> {
-    use sea_orm::{
-        sea_query::{ExprTrait, Func},
-        QuerySelect,
-    };
-    // Wildcards a reader typed are letters to find, not patterns.
-    let plain: String = words
-        .chars()
-        .filter(|ch| !matches!(ch, '%' | '_' | '\\'))
-        .collect::<String>()
-        .to_lowercase();
-    if plain.is_empty() {
-        return Ok(Vec::new());
-    }
-    Ok(delegations::Entity::find()
-        .select_only()
-        .column(delegations::Column::Id)
-        .filter(
-            Condition::any()
-                .add(delegations::Column::Code.eq(words.to_uppercase()))
-                .add(
-                    delegations::Column::Code
-                        .is_in(crate::models::delegations::codes_translated_from(words)),
-                )
-                .add(
-                    Expr::expr(Func::lower(Expr::col(delegations::Column::Name)))
-                        .like(format!("{plain}%")),
-                ),
-        )
-        .into_tuple::<i64>()
-        .all(db)
-        .await?)
+    let states = crate::models::delegations::list(db).await?;
+    let names = crate::models::delegations::StateNames::of(&states);
+    let mut ids: Vec<i64> = names.beginning(words).iter().map(|d| d.id).collect();
+    ids.extend(names.coded(words).map(|d| d.id));
+    ids.sort_unstable();
+    ids.dedup();
+    Ok(ids)
 }
 
 /// `GR-2026-000123`: the form every reference takes.
