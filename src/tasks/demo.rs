@@ -32,9 +32,21 @@ use crate::{
 /// The password of every demo account (documented in README).
 pub const DEMO_PASSWORD: &str = "redress-demo-2026";
 
+/// The languages of a demo body's official names besides English, in [`BODIES`]' order.
+const TRANSLATED: [Locale; 5] = [Locale::Fr, Locale::Es, Locale::Ar, Locale::Zh, Locale::Ru];
+
+/// A demo body's official names in the languages of [`TRANSLATED`], as a body keeps them.
+#[must_use]
+pub fn translations(names: &[&str; 5]) -> bodies::Translations {
+    TRANSLATED
+        .into_iter()
+        .zip(names.iter().map(|n| (*n).to_string()))
+        .collect()
+}
+
 /// The demo's bodies: (code, name, its official names in French, Spanish, Arabic, Chinese
-/// and Russian, kind).
-const BODIES: &[(&str, &str, [&str; 5], BodyKind)] = &[
+/// and Russian, kind). The tests' bodies are taken from here too.
+pub const BODIES: &[(&str, &str, [&str; 5], BodyKind)] = &[
     (
         "HRC",
         "Human Rights Council",
@@ -356,10 +368,7 @@ pub async fn load(ctx: &AppContext, now: DateTime<Utc>) -> Result<String> {
         .await
         .map_err(err)?;
     for (code, name, translated, kind) in BODIES {
-        let names = [Locale::Fr, Locale::Es, Locale::Ar, Locale::Zh, Locale::Ru]
-            .into_iter()
-            .zip(translated.iter().map(|n| (*n).to_string()))
-            .collect();
+        let names = translations(translated);
         bodies::create(db, code, name, &names, *kind, now)
             .await
             .map_err(err)?;

@@ -83,34 +83,12 @@ pub async fn world(ctx: &AppContext) -> World {
     delegations::load_member_states(&txn, now)
         .await
         .expect("member states");
-    for (code, name, translated) in [
-        (
-            "HRC",
-            "Human Rights Council",
-            [
-                "Conseil des droits de l'homme",
-                "Consejo de Derechos Humanos",
-                "مجلس حقوق الإنسان",
-                "人权理事会",
-                "Совет по правам человека",
-            ],
-        ),
-        (
-            "COP",
-            "Conference of the Parties",
-            [
-                "Conférence des Parties",
-                "Conferencia de las Partes",
-                "مؤتمر الأطراف",
-                "缔约方大会",
-                "Конференция Сторон",
-            ],
-        ),
-    ] {
-        let names = [Locale::Fr, Locale::Es, Locale::Ar, Locale::Zh, Locale::Ru]
-            .into_iter()
-            .zip(translated.map(str::to_string))
-            .collect();
+    // Two of the demo's bodies, with their official names in every language.
+    for (code, name, translated, _) in redress::tasks::demo::BODIES
+        .iter()
+        .filter(|(code, ..)| ["HRC", "COP"].contains(code))
+    {
+        let names = redress::tasks::demo::translations(translated);
         bodies::create(&txn, code, name, &names, BodyKind::Council, now)
             .await
             .expect("body");
