@@ -22,7 +22,7 @@ use crate::{
         deadlines, delegations, document_chunks, documents, extension_requests, figure_changes,
         figure_summaries, form_replays, holds, holidays, mediator_conflicts, mediator_profiles,
         notifications, reference_counters, register_digests, review_samples, sign_in_failures,
-        submissions, users, web_sessions,
+        submissions, translations, users, web_sessions,
     },
     settings::Settings,
     tasks,
@@ -161,6 +161,7 @@ impl Hooks for App {
         truncate_table(&ctx.db, assignments::Entity).await?;
         truncate_table(&ctx.db, mediator_conflicts::Entity).await?;
         truncate_table(&ctx.db, mediator_profiles::Entity).await?;
+        truncate_table(&ctx.db, translations::Entity).await?;
         truncate_table(&ctx.db, document_chunks::Entity).await?;
         truncate_table(&ctx.db, documents::Entity).await?;
         truncate_table(&ctx.db, submissions::Entity).await?;

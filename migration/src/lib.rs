@@ -34,6 +34,7 @@ mod m20261207_000030_register_digests;
 mod m20261207_000031_documents;
 mod m20261207_000032_correspondence;
 mod m20261207_000033_body_names;
+mod m20261207_000034_translations;
 mod util;
 
 pub struct Migrator;
@@ -75,6 +76,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261207_000031_documents::Migration),
             Box::new(m20261207_000032_correspondence::Migration),
             Box::new(m20261207_000033_body_names::Migration),
+            Box::new(m20261207_000034_translations::Migration),
             // inject-above (do not remove this comment)
         ]
     }

@@ -281,6 +281,7 @@ where
             author_id: actor.id,
             party,
             submission_id: Some(message.id),
+            language: Language::parse_stored(&message.language)?,
             now,
         };
         let kept = documents::keep_all(&txn, &keeping, None, files, limits).await?;

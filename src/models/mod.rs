@@ -24,6 +24,7 @@ pub mod seal;
 pub mod sign_in_failures;
 pub mod submissions;
 pub mod text;
+pub mod translations;
 pub mod users;
 pub mod vocabulary;
 pub mod web_sessions;

@@ -112,7 +112,9 @@ vocabulary_enum! {
     /// The redress clocks a case can run.
     pub enum DeadlineKind {
         Acknowledge, Eligibility, MediatorAssignment, Resolution, FormalResponse,
-        ComplainantReply, Information, IndependentReview, AppealWindow, Monitoring
+        ComplainantReply, Information, IndependentReview, AppealWindow, Monitoring,
+        /// The registry's clock to provide a translation a party asked for.
+        Translation
     }
 }
 
@@ -130,7 +132,10 @@ vocabulary_enum! {
     pub enum SubmissionKind {
         Complaint, InformationRequest, Information, ResponseRequest, FormalResponse,
         Acceptance, CounterProposal, SettlementProposal, EscalationNote, Decision, Appeal,
-        MonitoringPlan, ClosingNote, Withdrawal, Note, Message
+        MonitoringPlan, ClosingNote, Withdrawal, Note, Message,
+        /// A translation the registry provided of a pleading, a message or a document: it
+        /// is shown beside its original, which stays the authentic version.
+        Translation
     }
 }
 
@@ -188,7 +193,8 @@ impl DeadlineKind {
             Self::Acknowledge
             | Self::Eligibility
             | Self::MediatorAssignment
-            | Self::IndependentReview => Party::Registrar,
+            | Self::IndependentReview
+            | Self::Translation => Party::Registrar,
             Self::Resolution | Self::Monitoring => Party::Mediator,
             Self::FormalResponse => Party::Respondent,
             Self::ComplainantReply | Self::Information | Self::AppealWindow => Party::Complainant,

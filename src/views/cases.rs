@@ -281,6 +281,49 @@ pub struct ExtensionView {
     pub decided_at: Option<Instant>,
 }
 
+/// A translation asked for: of what, into which language, where it stands and, once
+/// provided, the pleading that holds it. The original stays the authentic version.
+#[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
+pub struct TranslationView {
+    pub pid: String,
+    /// The pleading, message or document translated.
+    pub source: String,
+    pub source_language: String,
+    pub language: String,
+    pub state: crate::models::translations::State,
+    /// The side that asked (its own clocks wait while it is pending).
+    pub party: String,
+    pub requested_at: Instant,
+    /// The registry's clock.
+    pub deadline_id: i64,
+    /// The translation provided: a pleading of kind `translation`, in `submissions`.
+    pub translation: Option<String>,
+    pub provided_at: Option<Instant>,
+}
+
+impl TranslationView {
+    #[must_use]
+    pub fn new(
+        listed: &crate::models::translations::Listed,
+        clocks: &[crate::models::deadlines::Model],
+        zone: chrono_tz::Tz,
+    ) -> Self {
+        let r = &listed.request;
+        Self {
+            pid: r.pid.to_string(),
+            source: listed.source.to_string(),
+            source_language: r.source_language.clone(),
+            language: r.language.clone(),
+            state: r.state(clocks.iter().find(|c| c.id == r.deadline_id)),
+            party: r.party.clone(),
+            requested_at: Instant::from_db(r.created_at, zone),
+            deadline_id: r.deadline_id,
+            translation: listed.translation.map(|t| t.to_string()),
+            provided_at: Instant::opt(r.provided_at, zone),
+        }
+    }
+}
+
 #[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
 pub struct CaseDetail {
     #[serde(flatten)]
@@ -303,6 +346,8 @@ pub struct CaseDetail {
     pub timeline: Vec<EventView>,
     pub holds: Vec<HoldView>,
     pub extension_requests: Vec<ExtensionView>,
+    /// The translations asked of what the viewer reads.
+    pub translations: Vec<TranslationView>,
     /// What the viewer may do now (their standing and the lifecycle both allow it).
     pub allowed_actions: Vec<CaseAction>,
     /// Whom the viewer may write a message to now (none on a closed case, or for oversight).
@@ -515,6 +560,11 @@ impl CaseDetail {
                     requested_at: Instant::from_db(x.created_at, zone),
                     decided_at: Instant::opt(x.decided_at, zone),
                 })
+                .collect(),
+            translations: d
+                .translations
+                .iter()
+                .map(|t| TranslationView::new(t, &d.deadlines, zone))
                 .collect(),
             allowed_actions,
             message_audiences,

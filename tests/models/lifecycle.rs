@@ -78,6 +78,10 @@ fn allowed() -> Vec<(S, A, S)> {
     for s in S::iter().filter(|s| !matches!(s, S::Withdrawn | S::Closed)) {
         t.push((s, A::RequestExtension, s));
         t.push((s, A::DecideExtension, s));
+        // A translation may be asked for and provided while anything is still to be read
+        // or decided: a dismissal's reasons are read before an appeal.
+        t.push((s, A::RequestTranslation, s));
+        t.push((s, A::ProvideTranslation, s));
     }
     t
 }

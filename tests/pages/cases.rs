@@ -863,3 +863,109 @@ async fn co_complainants_are_typed_by_name_in_any_language_or_by_code_and_an_unk
     })
     .await;
 }
+
+#[tokio::test]
+#[serial]
+async fn a_delegate_asks_for_a_translation_on_the_page_and_reads_it_beside_the_authentic_original()
+{
+    request::<App, _, _>(|server, ctx| async move {
+        let w = world(&ctx).await;
+        let case = case_in_mediation(&server, &w).await;
+        let case = must(
+            &server,
+            &w.mediator,
+            &case,
+            json!({"action": "request_information", "questions": "Which meeting was it?"}),
+        )
+        .await;
+        let pid = case["pid"].as_str().unwrap().to_string();
+        let questions = case["submissions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|s| s["kind"] == "information_request")
+            .unwrap()["pid"]
+            .as_str()
+            .unwrap()
+            .to_string();
+
+        let mut delegate = Browser::sign_in(&server, &w.complainant).await;
+        let page = delegate.get(&server, &format!("/cases/{pid}")).await.text();
+        assert!(
+            page.contains("value=\"request_translation\""),
+            "the form is offered"
+        );
+        assert!(
+            page.contains(&format!("value=\"{questions}\"")),
+            "the questions are offered to translate"
+        );
+        let res = delegate
+            .act(
+                &server,
+                &pid,
+                "ask-french-form-key-1",
+                "request_translation",
+                &[("source", questions.as_str()), ("language", "fr")],
+            )
+            .await;
+        assert_eq!(res.status_code(), 303, "{}", res.text());
+        let page = delegate.get(&server, &location(&res)).await.text();
+        assert!(
+            page.contains("class=\"versions\""),
+            "the original is shown with its pending translation"
+        );
+        assert!(
+            page.contains("Your side&#39;s deadlines are paused until then."),
+            "{page}"
+        );
+
+        let mut registry = Browser::sign_in(&server, &w.registrar).await;
+        let page = registry.get(&server, &format!("/cases/{pid}")).await.text();
+        assert!(page.contains("value=\"provide_translation\""));
+        assert!(
+            !page.contains("paused until then"),
+            "the registry does not wait for it"
+        );
+        let request = input_option(&page, "request").expect("the pending request is offered");
+        let res = registry
+            .act(
+                &server,
+                &pid,
+                "give-french-form-key-1",
+                "provide_translation",
+                &[
+                    ("request", request.as_str()),
+                    ("text", "De quelle séance s'agissait-il ?"),
+                ],
+            )
+            .await;
+        assert_eq!(res.status_code(), 303, "{}", res.text());
+
+        let page = delegate.get(&server, &format!("/cases/{pid}")).await.text();
+        let versions = &page[page.find("class=\"versions\"").expect("side by side")..];
+        let original = versions
+            .find("Which meeting was it?")
+            .expect("the original");
+        let translated = versions
+            .find("De quelle séance s&#39;agissait-il ?")
+            .expect("the translation");
+        assert!(original < translated, "the authentic original comes first");
+        assert!(versions[..original].contains("Authentic version"));
+        assert!(versions.contains("lang=\"fr\""));
+        // The translation is no pleading of its own in the list.
+        assert_eq!(page.matches("De quelle séance").count(), 1);
+    })
+    .await;
+}
+
+/// The first value a `<select name=...>` offers (past its blank "choose" option).
+fn input_option(html: &str, name: &str) -> Option<String> {
+    let select = &html[html.find(&format!("name=\"{name}\""))?..];
+    let select = &select[..select.find("</select>")?];
+    select
+        .split("<option value=\"")
+        .skip(1)
+        .filter_map(|o| o.split('"').next())
+        .find(|v| !v.is_empty())
+        .map(str::to_string)
+}

@@ -61,7 +61,7 @@ async fn the_openapi_document_describes_every_api_route_and_every_reference_reso
             .iter()
             .map(|a| a["properties"]["action"]["enum"][0].as_str().unwrap())
             .collect();
-        assert_eq!(names.len(), 24);
+        assert_eq!(names.len(), 26);
         for a in actions {
             assert_eq!(a["required"][0], "action", "{a}");
             assert!(a["properties"]["expected_version"].is_object());

@@ -109,6 +109,31 @@ async fn every_field_every_action_accepts_is_found_on_the_case_afterwards() {
             json!({"challenge": challenge, "uphold": false}),
         )
         .await;
+        let complaint = a["submissions"][0]["pid"]
+            .as_str()
+            .expect("pid")
+            .to_string();
+        let asked = run
+            .act(
+                &w.complainant,
+                &a,
+                "request_translation",
+                &[],
+                json!({"source": complaint, "language": "fr"}),
+            )
+            .await;
+        let translation = asked["translations"][0]["pid"]
+            .as_str()
+            .expect("pid")
+            .to_string();
+        run.act(
+            &w.registrar,
+            &a,
+            "provide_translation",
+            &["text"],
+            json!({"request": translation}),
+        )
+        .await;
         run.act(&w.mediator, &a, "place_hold", &["reason"], json!({}))
             .await;
         run.act(&w.mediator, &a, "lift_hold", &["note"], json!({}))

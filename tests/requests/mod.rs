@@ -13,5 +13,6 @@ mod offered;
 mod oversight;
 mod protection;
 mod register;
+mod translations;
 mod unavailable;
 mod validation;

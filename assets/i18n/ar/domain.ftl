@@ -84,3 +84,12 @@ message-audience-closed = لا يجوز لكم الكتابة إلى هذه ال
 rule-case-closed-to-messages = القضية مغلقة: لا يمكن كتابة أي رسالة فيها.
 
 field-no-such-state = لا توجد دولة عضو اسمها أو رمزها «{ $entry }»: يُرجى كتابة اسمها كما يرد في القائمة أدناه، أو رمزها المؤلف من ثلاثة أحرف.
+
+# Translations on a clock
+field-translation-source-unknown = اختر مذكرة أو رسالة أو وثيقة من هذه القضية يمكنك الاطلاع عليها.
+field-translation-same-language = هذا النص محرر بهذه اللغة أصلًا.
+rule-translation-asked = سبق أن طُلبت ترجمة هذا النص إلى تلك اللغة.
+field-translation-request-unknown = اختر طلب ترجمة من طلبات هذه القضية.
+rule-translation-provided = سبق تقديم هذه الترجمة، أو انتهت القضية قبل تقديمها.
+field-translation-empty = أدخل النص المترجم أو أرفق الوثيقة المترجمة أو كليهما.
+rule-no-translation-asked = لا توجد ترجمة منتظرة في هذه القضية.

@@ -133,3 +133,10 @@ mail-message-body = { $stage ->
 } يُرجى الاطلاع عليها في صفحة القضية. ولا تفي الرسالة بأي مهلة، ولا تبدأ سريانها، ولا توقفه.
 mail-documents_added-subject = إضافة أدلة إلى قضيتكم
 mail-documents_added-body = أُضيفت وثائق جديدة بوصفها أدلة إلى القضية { $reference }. يُرجى الاطلاع عليها في صفحة القضية. ولا تؤدي إضافة الأدلة أبدا إلى تغيير أي مهلة.
+
+# Translations on a clock
+mail-request_translation-subject = طلب ترجمة
+mail-request_translation-body = طلب أحد الأطراف ترجمة. وقد بدأ سريان المهلة المتاحة لقلم السجل لتقديمها.
+mail-provide_translation-subject = قُدِّمت الترجمة
+mail-provide_translation-body = قدّم قلم السجل ترجمة. ويظل النص الأصلي هو النص ذو الحجية. وتُستأنف اعتبارًا من اليوم المواعيد النهائية التي عُلِّقت في انتظارها.
+mail-clock-translation = تقديم ترجمة طلبها أحد الأطراف

@@ -490,3 +490,20 @@ states-list = الدول الأعضاء ورموزها
 field-name_ar = الاسم بالعربية
 field-name_zh = الاسم بالصينية
 field-name_ru = الاسم بالروسية
+
+# Translations on a clock
+clock-translation = الترجمة
+submission-translation = ترجمة
+action-request_translation = طلب ترجمة
+action-provide_translation = تقديم ترجمة
+afield-source = ما يُراد ترجمته
+afield-language = إلى اللغة
+afield-text = النص المترجم
+translation-pending = طُلبت الترجمة
+translation-provided = ترجمة
+translation-lapsed = لم تُقدَّم: انتهت القضية
+translation-authentic = النص ذو الحجية
+translation-due = يقدّمها قلم السجل في موعد أقصاه { $due }.
+translation-waits = تُعلَّق المواعيد النهائية لطرفكم حتى ذلك الحين.
+translation-asked-by = طلبها: { $party }
+case-translations = الترجمات

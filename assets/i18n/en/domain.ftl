@@ -76,3 +76,12 @@ message-audience-closed = You may not write to this audience: a side writes to a
 rule-case-closed-to-messages = The case is closed: no message can be written on it.
 
 field-no-such-state = No member state is called or coded “{ $entry }”: type its name as the list below gives it, or its three-letter code.
+
+# Translations on a clock
+field-translation-source-unknown = Choose a pleading, message or document of this case that you can read.
+field-translation-same-language = It is already written in this language.
+rule-translation-asked = A translation of this into that language has already been asked for.
+field-translation-request-unknown = Choose a translation request of this case.
+rule-translation-provided = This translation has already been provided, or the case ended before it was.
+field-translation-empty = Give the translated text, attach the translated document, or both.
+rule-no-translation-asked = No translation is waiting to be provided in this case.

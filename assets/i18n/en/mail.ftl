@@ -129,3 +129,10 @@ mail-message-body = { $stage ->
 } Read it on the case page. A message never meets, starts or pauses a deadline.
 mail-documents_added-subject = Evidence added to your case
 mail-documents_added-body = New evidence documents were added to case { $reference }. Read them on the case page. Adding evidence never moves a deadline.
+
+# Translations on a clock
+mail-request_translation-subject = Translation requested
+mail-request_translation-body = A party has asked for a translation. The registry's clock to provide it has started.
+mail-provide_translation-subject = Translation provided
+mail-provide_translation-body = The registry has provided a translation. The original remains the authentic version. Deadlines paused while it was awaited run again from today.
+mail-clock-translation = providing a translation a party asked for

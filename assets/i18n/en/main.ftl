@@ -460,3 +460,20 @@ states-list = Member states and their codes
 field-name_ar = Name in Arabic
 field-name_zh = Name in Chinese
 field-name_ru = Name in Russian
+
+# Translations on a clock
+clock-translation = Translation
+submission-translation = Translation
+action-request_translation = Request a translation
+action-provide_translation = Provide a translation
+afield-source = What to translate
+afield-language = Into
+afield-text = Translated text
+translation-pending = translation requested
+translation-provided = translation
+translation-lapsed = not provided: the case ended
+translation-authentic = Authentic version
+translation-due = The registry provides it by { $due }.
+translation-waits = Your side's deadlines are paused until then.
+translation-asked-by = Asked for by the { $party }
+case-translations = Translations

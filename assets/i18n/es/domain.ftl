@@ -76,3 +76,12 @@ message-audience-closed = No puede escribir a estos lectores: una parte escribe 
 rule-case-closed-to-messages = El caso está cerrado: no se puede escribir ningún mensaje en él.
 
 field-no-such-state = Ningún Estado miembro se llama o tiene el código «{ $entry }»: escriba su nombre como figura en la lista de abajo, o su código de tres letras.
+
+# Translations on a clock
+field-translation-source-unknown = Elija un escrito, mensaje o documento de este caso que pueda leer.
+field-translation-same-language = Ya está redactado en este idioma.
+rule-translation-asked = Ya se ha solicitado una traducción de este texto a ese idioma.
+field-translation-request-unknown = Elija una solicitud de traducción de este caso.
+rule-translation-provided = Esta traducción ya se ha facilitado, o el caso terminó antes.
+field-translation-empty = Escriba el texto traducido, adjunte el documento traducido, o ambos.
+rule-no-translation-asked = No hay ninguna traducción pendiente en este caso.

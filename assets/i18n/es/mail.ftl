@@ -129,3 +129,10 @@ mail-message-body = { $stage ->
 } Léalo en la página del caso. Un mensaje nunca cumple, inicia ni suspende un plazo.
 mail-documents_added-subject = Pruebas añadidas a su caso
 mail-documents_added-body = Se han añadido nuevas pruebas documentales al caso { $reference }. Consúltelas en la página del caso. Añadir pruebas nunca modifica un plazo.
+
+# Translations on a clock
+mail-request_translation-subject = Traducción solicitada
+mail-request_translation-body = Una parte ha solicitado una traducción. Ha comenzado a correr el plazo de la secretaría para facilitarla.
+mail-provide_translation-subject = Traducción facilitada
+mail-provide_translation-body = La secretaría ha facilitado una traducción. El original sigue siendo la versión auténtica. Los plazos suspendidos mientras se esperaba vuelven a correr desde hoy.
+mail-clock-translation = la entrega de una traducción solicitada por una parte

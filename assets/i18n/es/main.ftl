@@ -460,3 +460,20 @@ states-list = Estados miembros y sus códigos
 field-name_ar = Nombre en árabe
 field-name_zh = Nombre en chino
 field-name_ru = Nombre en ruso
+
+# Translations on a clock
+clock-translation = Traducción
+submission-translation = Traducción
+action-request_translation = Solicitar una traducción
+action-provide_translation = Facilitar una traducción
+afield-source = Texto que se ha de traducir
+afield-language = Al idioma
+afield-text = Texto traducido
+translation-pending = traducción solicitada
+translation-provided = traducción
+translation-lapsed = no facilitada: el caso terminó
+translation-authentic = Versión auténtica
+translation-due = La secretaría la facilita a más tardar el { $due }.
+translation-waits = Los plazos de su parte quedan suspendidos hasta entonces.
+translation-asked-by = Solicitada por: { $party }
+case-translations = Traducciones

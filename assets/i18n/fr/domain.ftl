@@ -76,3 +76,12 @@ message-audience-closed = Vous ne pouvez pas écrire à ces lecteurs : une parti
 rule-case-closed-to-messages = L'affaire est close : aucun message ne peut y être écrit.
 
 field-no-such-state = Aucun État membre ne s’appelle ou n’a pour code « { $entry } » : saisissez son nom tel que la liste ci-dessous le donne, ou son code à trois lettres.
+
+# Translations on a clock
+field-translation-source-unknown = Choisissez un acte, un message ou un document de cette affaire que vous pouvez lire.
+field-translation-same-language = Ce texte est déjà rédigé dans cette langue.
+rule-translation-asked = Une traduction de ce texte dans cette langue a déjà été demandée.
+field-translation-request-unknown = Choisissez une demande de traduction de cette affaire.
+rule-translation-provided = Cette traduction a déjà été fournie, ou l'affaire s'est terminée avant.
+field-translation-empty = Saisissez le texte traduit, joignez le document traduit, ou les deux.
+rule-no-translation-asked = Aucune traduction n'est en attente dans cette affaire.

@@ -129,3 +129,10 @@ mail-message-body = { $stage ->
 } Lisez-le sur la page de l'affaire. Un message ne respecte, ne lance ni ne suspend aucun délai.
 mail-documents_added-subject = Pièces ajoutées à votre affaire
 mail-documents_added-body = De nouvelles pièces ont été ajoutées à l'affaire { $reference }. Consultez-les sur la page de l'affaire. L'ajout de pièces ne modifie jamais un délai.
+
+# Translations on a clock
+mail-request_translation-subject = Traduction demandée
+mail-request_translation-body = Une partie a demandé une traduction. Le délai du greffe pour la fournir a commencé à courir.
+mail-provide_translation-subject = Traduction fournie
+mail-provide_translation-body = Le greffe a fourni une traduction. L'original reste la version faisant foi. Les délais suspendus dans l'attente reprennent à compter d'aujourd'hui.
+mail-clock-translation = la fourniture d'une traduction demandée par une partie

@@ -460,3 +460,20 @@ states-list = États membres et leurs codes
 field-name_ar = Nom en arabe
 field-name_zh = Nom en chinois
 field-name_ru = Nom en russe
+
+# Translations on a clock
+clock-translation = Traduction
+submission-translation = Traduction
+action-request_translation = Demander une traduction
+action-provide_translation = Fournir une traduction
+afield-source = Texte à traduire
+afield-language = Vers
+afield-text = Texte traduit
+translation-pending = traduction demandée
+translation-provided = traduction
+translation-lapsed = non fournie : l'affaire est close
+translation-authentic = Version faisant foi
+translation-due = Le greffe la fournit au plus tard le { $due }.
+translation-waits = Les délais de votre partie sont suspendus jusque-là.
+translation-asked-by = Demandée par : { $party }
+case-translations = Traductions

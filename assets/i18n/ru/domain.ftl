@@ -80,3 +80,12 @@ message-audience-closed = Вы не можете писать этому кру�
 rule-case-closed-to-messages = Дело закрыто: направлять по нему сообщения нельзя.
 
 field-no-such-state = Государство-член с названием или кодом «{ $entry }» не найдено: введите его название так, как оно приведено в списке ниже, или его трехбуквенный код.
+
+# Translations on a clock
+field-translation-source-unknown = Выберите состязательную бумагу, сообщение или документ этого дела, доступные вам.
+field-translation-same-language = Текст уже составлен на этом языке.
+rule-translation-asked = Перевод этого текста на этот язык уже запрошен.
+field-translation-request-unknown = Выберите запрос на перевод по этому делу.
+rule-translation-provided = Этот перевод уже представлен, либо дело завершилось раньше.
+field-translation-empty = Введите текст перевода, приложите переведенный документ или и то и другое.
+rule-no-translation-asked = По этому делу нет ожидающих переводов.

@@ -478,3 +478,20 @@ states-list = Государства-члены и их коды
 field-name_ar = Название на арабском языке
 field-name_zh = Название на китайском языке
 field-name_ru = Название на русском языке
+
+# Translations on a clock
+clock-translation = Перевод
+submission-translation = Перевод
+action-request_translation = Запросить перевод
+action-provide_translation = Представить перевод
+afield-source = Что перевести
+afield-language = На язык
+afield-text = Текст перевода
+translation-pending = перевод запрошен
+translation-provided = перевод
+translation-lapsed = не представлен: дело завершено
+translation-authentic = Аутентичный текст
+translation-due = Регистратура представит его не позднее { $due }.
+translation-waits = До этого сроки вашей стороны приостановлены.
+translation-asked-by = Запрошен стороной: { $party }
+case-translations = Переводы

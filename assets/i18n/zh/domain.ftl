@@ -74,3 +74,12 @@ message-audience-closed = 您不能向此读者范围发送消息：一方只能
 rule-case-closed-to-messages = 案件已结案：不能再在案件中撰写消息。
 
 field-no-such-state = 没有名称或代码为“{ $entry }”的会员国：请按下方列表所列名称或三字母代码输入。
+
+# Translations on a clock
+field-translation-source-unknown = 请选择本案中您可以阅读的诉状、消息或文件。
+field-translation-same-language = 该文本已使用此语文撰写。
+rule-translation-asked = 已申请将此文本译成该语文。
+field-translation-request-unknown = 请选择本案的一项翻译申请。
+rule-translation-provided = 此译文已提供，或案件在提供前已结束。
+field-translation-empty = 请填写译文文本、附上译文文件，或两者兼有。
+rule-no-translation-asked = 本案没有待提供的译文。

@@ -126,3 +126,10 @@ mail-message-body = { $stage ->
 }请在案件页面阅读。消息不会满足、启动或暂停任何时限。
 mail-documents_added-subject = 您的案件已添加证据
 mail-documents_added-body = 案件 { $reference } 已添加新的证据文件。请在案件页面阅读。添加证据绝不会变动任何时限。
+
+# Translations on a clock
+mail-request_translation-subject = 已申请翻译
+mail-request_translation-body = 一方已申请翻译。书记处提供译文的期限已开始计算。
+mail-provide_translation-subject = 译文已提供
+mail-provide_translation-body = 书记处已提供译文。原文仍为作准文本。等待译文期间暂停的期限自今日起恢复计算。
+mail-clock-translation = 提供一方申请的译文

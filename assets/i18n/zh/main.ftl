@@ -451,3 +451,20 @@ states-list = 会员国及其代码
 field-name_ar = 阿拉伯文名称
 field-name_zh = 中文名称
 field-name_ru = 俄文名称
+
+# Translations on a clock
+clock-translation = 翻译
+submission-translation = 译文
+action-request_translation = 申请翻译
+action-provide_translation = 提供译文
+afield-source = 需翻译的文本
+afield-language = 译入语文
+afield-text = 译文文本
+translation-pending = 已申请翻译
+translation-provided = 译文
+translation-lapsed = 未提供：案件已结束
+translation-authentic = 作准文本
+translation-due = 书记处将于 { $due } 前提供。
+translation-waits = 在此之前，贵方的期限暂停计算。
+translation-asked-by = 申请方：{ $party }
+case-translations = 译文

@@ -441,6 +441,69 @@ async fn choices(
                 )
             })
             .collect(),
+        Choices::Translatables => {
+            let translated: Vec<&str> = detail
+                .submissions
+                .iter()
+                .filter(|s| s.kind == SubmissionKind::Translation.as_ref())
+                .map(|s| s.pid.as_str())
+                .collect();
+            let files =
+                documents::listed(&v.ctx.db, &page.dossier.case, page.dossier.viewer_role).await?;
+            detail
+                .submissions
+                .iter()
+                .filter(|s| s.kind != SubmissionKind::Translation.as_ref())
+                .map(|s| {
+                    option(
+                        s.pid.clone(),
+                        format!(
+                            "{} · {} · {}",
+                            t(&format!("submission-{}", s.kind)),
+                            t(&format!("language-{}", s.language)),
+                            s.at.shown
+                        ),
+                    )
+                })
+                .chain(
+                    files
+                        .iter()
+                        .filter(|d| {
+                            d.pleading
+                                .is_none_or(|p| !translated.contains(&p.to_string().as_str()))
+                        })
+                        .map(|d| {
+                            option(
+                                d.doc.pid.to_string(),
+                                format!(
+                                    "{} · {}",
+                                    d.doc.title,
+                                    t(&format!("language-{}", d.doc.language))
+                                ),
+                            )
+                        }),
+                )
+                .collect()
+        }
+        Choices::Languages => Language::iter()
+            .map(|l| option(l.to_string(), t(&format!("language-{l}"))))
+            .collect(),
+        Choices::PendingTranslations => detail
+            .translations
+            .iter()
+            .filter(|x| x.state == crate::models::translations::State::Pending)
+            .map(|x| {
+                option(
+                    x.pid.clone(),
+                    format!(
+                        "{} → {} · {}",
+                        t(&format!("language-{}", x.source_language)),
+                        t(&format!("language-{}", x.language)),
+                        x.requested_at.shown
+                    ),
+                )
+            })
+            .collect(),
         Choices::Audiences { default } => audience_options(v, std::slice::from_ref(&default))
             .into_iter()
             .chain(audience_options(
@@ -451,6 +514,48 @@ async fn choices(
             ))
             .collect(),
     })
+}
+
+/// The translations of each original the viewer reads, by the original's pid: each in its
+/// language, with where it stands, its words and files once provided, and when the registry
+/// owes it while pending (`mine`: the viewer's side asked, and its clocks wait for it).
+fn versions(
+    detail: &CaseDetail,
+    dossier: &cases::dossier::Dossier,
+    attached: &Map<String, Value>,
+) -> Map<String, Value> {
+    let side = dossier.viewer_role.and_then(cases::CaseRole::party);
+    let mut out = Map::new();
+    for t in &detail.translations {
+        let provided = t
+            .translation
+            .as_ref()
+            .and_then(|pid| detail.submissions.iter().find(|s| &s.pid == pid));
+        let due = detail
+            .deadlines
+            .iter()
+            .find(|d| d.id == t.deadline_id)
+            .and_then(|d| d.due_at.as_ref())
+            .map(|i| i.shown.clone());
+        let version = json!({
+            "pid": t.pid,
+            "language": t.language,
+            "state": t.state,
+            "party": t.party,
+            "body": provided.map(|s| s.body.clone()).filter(|b| !b.is_empty()),
+            "at": provided.map(|s| s.at.shown.clone()),
+            "files": provided.and_then(|s| attached.get(&s.pid)).cloned(),
+            "due": due,
+            "mine": side.is_some_and(|p| p.as_ref() == t.party),
+        });
+        if let Value::Array(list) = out
+            .entry(t.source.clone())
+            .or_insert_with(|| Value::Array(Vec::new()))
+        {
+            list.push(version);
+        }
+    }
+    out
 }
 
 /// Audiences as a form offers them: each with the words saying who reads it.
@@ -557,9 +662,11 @@ async fn case_page(
             }
         }
     }
+    let versions = versions(&detail, &dossier, &attached);
     let (messages, pleadings): (Vec<_>, Vec<_>) = detail
         .submissions
         .iter()
+        .filter(|s| s.kind != SubmissionKind::Translation.as_ref())
         .partition(|s| s.kind == SubmissionKind::Message.as_ref());
     let message = refused.as_ref().filter(|r| r.form == MESSAGE_FORM);
     let languages: Vec<Value> = Language::iter()
@@ -614,6 +721,7 @@ async fn case_page(
             })),
             "pleadings": pleadings,
             "messages": messages,
+            "versions": versions,
             "writing": writing,
             "limits": { "files": limits.max_files_per_pleading, "mb": limits.max_file_mb },
             "problem": problem,

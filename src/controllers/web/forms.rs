@@ -269,6 +269,20 @@ fn input(action: CaseAction, r: &mut Read) -> Option<ActionInput> {
                 note: note?,
             }
         }
+        A::RequestTranslation => {
+            let (source, language) = (r.required("source"), r.required("language"));
+            I::RequestTranslation {
+                source: source?,
+                language: language?,
+            }
+        }
+        A::ProvideTranslation => {
+            let (request, text) = (r.required("request"), r.optional("text"));
+            I::ProvideTranslation {
+                request: request?,
+                text: text?,
+            }
+        }
         A::RequestResponse
         | A::SubmitResponse
         | A::ContestResponse
@@ -535,8 +549,13 @@ mod tests {
             FieldKind::Choice(Choices::DismissalReasons) => "outside_mandate",
             FieldKind::Choice(Choices::Decisions) => "upheld",
             FieldKind::Choice(Choices::Audiences { .. }) => "staff",
+            FieldKind::Choice(Choices::Languages) => "fr",
             FieldKind::Choice(
-                Choices::Mediators | Choices::PendingExtensions | Choices::PendingChallenges,
+                Choices::Mediators
+                | Choices::PendingExtensions
+                | Choices::PendingChallenges
+                | Choices::Translatables
+                | Choices::PendingTranslations,
             ) => "00000000-0000-0000-0000-000000000000",
         }
     }

@@ -28,5 +28,6 @@ pub mod register_digests;
 pub mod review_samples;
 pub mod sign_in_failures;
 pub mod submissions;
+pub mod translations;
 pub mod users;
 pub mod web_sessions;

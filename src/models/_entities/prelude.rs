@@ -23,5 +23,6 @@ pub use super::reference_counters::Entity as ReferenceCounters;
 pub use super::review_samples::Entity as ReviewSamples;
 pub use super::sign_in_failures::Entity as SignInFailures;
 pub use super::submissions::Entity as Submissions;
+pub use super::translations::Entity as Translations;
 pub use super::users::Entity as Users;
 pub use super::web_sessions::Entity as WebSessions;

@@ -13,7 +13,7 @@ use crate::{
         _entities::{extension_requests, holds, submissions},
         bodies,
         case_events::{self, NewEvent},
-        correspondence, deadlines, delegations, users,
+        correspondence, deadlines, delegations, translations, users,
         users::Actor,
     },
     policy::Policy,
@@ -39,6 +39,8 @@ pub struct Dossier {
     pub events: Vec<(case_events::Model, Option<users::Model>)>,
     pub holds: Vec<holds::Model>,
     pub extension_requests: Vec<extension_requests::Model>,
+    /// The translations asked of what this viewer reads.
+    pub translations: Vec<translations::Listed>,
     /// What decides which actions can succeed now.
     pub moment: Moment,
 }
@@ -124,6 +126,7 @@ impl Model {
             .order_by_asc(extension_requests::Column::Id)
             .all(db)
             .await?;
+        let translations = translations::read_by(db, self.id, role).await?;
         let holding = Holding::read(db, &self, &policy.settings, &policy.calendar).await?;
         let moment = Moment::of(now, &deadlines, &extension_requests, holding);
         Ok(Dossier {
@@ -142,6 +145,7 @@ impl Model {
             events,
             holds,
             extension_requests,
+            translations,
         })
     }
 }

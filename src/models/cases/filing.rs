@@ -392,8 +392,15 @@ async fn insert_case(
             .is_some_and(delegations::Model::gets_extra_time),
     };
     // The case records its first clock in its last write, below.
-    let clock =
-        deadlines::open_clock(db, case.id, DeadlineKind::Acknowledge, &policy, &[], now).await?;
+    let clock = deadlines::open_clock(
+        db,
+        case.id,
+        DeadlineKind::Acknowledge,
+        &policy,
+        &deadlines::Pauses::default(),
+        now,
+    )
+    .await?;
     let seed = case_events::ChainSeed::new();
     let mut detail = serde_json::json!({
         (seal::CASE_KEY): seal::of_case(&seed, &case, &co_ids),
@@ -406,6 +413,7 @@ async fn insert_case(
             author_id: actor.id,
             party: Party::Complainant,
             submission_id: Some(complaint.id),
+            language: input.language,
             now,
         };
         let kept = documents::keep_all(db, &keeping, None, attached, settings.documents).await?;
@@ -477,6 +485,7 @@ async fn insert_case(
         events: vec![(event, Some(filer.clone()))],
         holds: Vec::new(),
         extension_requests: Vec::new(),
+        translations: Vec::new(),
     })
 }
 

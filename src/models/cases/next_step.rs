@@ -57,7 +57,11 @@ pub const fn asked_in(kind: DeadlineKind) -> &'static [SubmissionKind] {
         K::IndependentReview => &[S::EscalationNote, S::Appeal],
         K::AppealWindow => &[S::Decision],
         K::Monitoring => &[S::MonitoringPlan],
-        K::Acknowledge | K::Eligibility | K::MediatorAssignment | K::Resolution => &[],
+        K::Acknowledge
+        | K::Eligibility
+        | K::MediatorAssignment
+        | K::Resolution
+        | K::Translation => &[],
     }
 }
 

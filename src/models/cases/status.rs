@@ -20,7 +20,7 @@ crate::models::vocabulary::vocabulary_enum! {
         AcceptResponse, ContestResponse, RecordSettlement, Escalate, RecordDecision, Appeal,
         StartMonitoring, Close, Withdraw, PlaceHold, LiftHold, RequestInformation,
         ProvideInformation, RequestExtension, DecideExtension, ChallengeMediator,
-        DecideChallenge, RecuseMediator
+        DecideChallenge, RecuseMediator, RequestTranslation, ProvideTranslation
     }
 }
 
@@ -50,6 +50,9 @@ impl CaseAction {
             Self::RecordDecision => &[K::IndependentReview],
             Self::Appeal => &[K::AppealWindow],
             Self::Close => &[K::Monitoring],
+            // Each request runs a clock of its own: providing one translation meets the
+            // clock of that request alone, never every translation clock of the case.
+            Self::ProvideTranslation => &[K::Translation],
             _ => &[],
         }
     }
@@ -154,7 +157,13 @@ impl CaseStatus {
             {
                 Some(s)
             }
-            (s, A::RequestExtension | A::DecideExtension) if !s.is_terminal() => Some(s),
+            (
+                s,
+                A::RequestExtension
+                | A::DecideExtension
+                | A::RequestTranslation
+                | A::ProvideTranslation,
+            ) if !s.is_terminal() => Some(s),
             (
                 s,
                 A::AssignMediator | A::ChallengeMediator | A::DecideChallenge | A::RecuseMediator,
@@ -209,11 +218,19 @@ impl CaseRole {
                     | A::ProvideInformation
                     | A::RequestExtension
                     | A::ChallengeMediator
+                    | A::RequestTranslation
             ),
-            Self::CoComplainant => matches!(action, A::ProvideInformation | A::ChallengeMediator),
+            Self::CoComplainant => matches!(
+                action,
+                A::ProvideInformation | A::ChallengeMediator | A::RequestTranslation
+            ),
             Self::Respondent => matches!(
                 action,
-                A::SubmitResponse | A::Appeal | A::RequestExtension | A::ChallengeMediator
+                A::SubmitResponse
+                    | A::Appeal
+                    | A::RequestExtension
+                    | A::ChallengeMediator
+                    | A::RequestTranslation
             ),
             Self::Mediator => matches!(
                 action,
@@ -227,6 +244,7 @@ impl CaseRole {
                     | A::RequestInformation
                     | A::DecideExtension
                     | A::RecuseMediator
+                    | A::RequestTranslation
             ),
             Self::Registrar => matches!(
                 action,
@@ -241,6 +259,7 @@ impl CaseRole {
                     | A::RequestInformation
                     | A::DecideExtension
                     | A::DecideChallenge
+                    | A::ProvideTranslation
             ),
             Self::Oversight => false,
         }

@@ -195,6 +195,8 @@ async fn apply(
         detail: serde_json::Map::new(),
         pleaded: None,
         attached,
+        written_in: None,
+        last_pleading: None,
         asides: Vec::new(),
     };
     let acted = command.input.act(&mut cx).await?;

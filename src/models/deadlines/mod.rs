@@ -65,17 +65,21 @@ impl Model {
         u32::try_from(self.base_days + self.sdt_days + self.extension_days).unwrap_or(0)
     }
 
-    /// Where this clock stands given the case's holds.
+    /// Where this clock stands given what stops the case's clocks.
     ///
     /// # Errors
-    /// When the stored unit is unknown.
-    pub fn due(&self, calendar: &Calendar, pauses: &[Pause]) -> AppResult<Due> {
+    /// When the stored unit or party is unknown.
+    pub fn due(&self, calendar: &Calendar, pauses: &Pauses) -> AppResult<Due> {
         let spec = ClockSpec {
             starts_at: self.starts_at.to_utc(),
             unit: parse_unit(&self.unit)?,
             days: self.total_days(),
         };
-        Ok(clock::effective_due(calendar, &spec, pauses))
+        Ok(clock::effective_due(
+            calendar,
+            &spec,
+            &pauses.of(self.party()?),
+        ))
     }
 }
 
@@ -110,12 +114,37 @@ impl ClockPolicy<'_> {
     }
 }
 
-/// The case's holds as clock pauses.
+/// What stops a case's clocks: a hold stops every clock of the case; a party's wait for a
+/// translation it asked for stops the clocks that party owes (DESIGN §4).
+#[derive(Clone, Debug, Default)]
+pub struct Pauses {
+    pub holds: Vec<Pause>,
+    pub waits: Vec<(Party, Pause)>,
+}
+
+impl Pauses {
+    /// The pauses of a clock owed by `party`.
+    #[must_use]
+    pub fn of(&self, party: Party) -> Vec<Pause> {
+        self.holds
+            .iter()
+            .copied()
+            .chain(
+                self.waits
+                    .iter()
+                    .filter(|(waiting, _)| *waiting == party)
+                    .map(|(_, pause)| *pause),
+            )
+            .collect()
+    }
+}
+
+/// The case's holds and its parties' waits for translations, as clock pauses.
 ///
 /// # Errors
 /// Database errors.
-pub async fn pauses_for(db: &impl ConnectionTrait, case_id: i64) -> AppResult<Vec<Pause>> {
-    Ok(holds::Entity::find()
+pub async fn pauses_for(db: &impl ConnectionTrait, case_id: i64) -> AppResult<Pauses> {
+    let holds = holds::Entity::find()
         .filter(holds::Column::CaseId.eq(case_id))
         .order_by_asc(holds::Column::PlacedAt)
         .all(db)
@@ -125,7 +154,11 @@ pub async fn pauses_for(db: &impl ConnectionTrait, case_id: i64) -> AppResult<Ve
             start: h.placed_at.to_utc(),
             end: h.lifted_at.map(|t| t.to_utc()),
         })
-        .collect())
+        .collect();
+    Ok(Pauses {
+        holds,
+        waits: super::translations::waits(db, case_id).await?,
+    })
 }
 
 /// Stores where a clock stands. A clock that runs (again) is due for a look by the reminder
@@ -181,7 +214,7 @@ pub async fn start(
     case_id: i64,
     kind: DeadlineKind,
     policy: &ClockPolicy<'_>,
-    pauses: &[Pause],
+    pauses: &Pauses,
     now: DateTime<Utc>,
 ) -> AppResult<Model> {
     let clock = open_clock(db, case_id, kind, policy, pauses, now).await?;
@@ -232,7 +265,7 @@ pub(crate) async fn open_clock(
     case_id: i64,
     kind: DeadlineKind,
     policy: &ClockPolicy<'_>,
-    pauses: &[Pause],
+    pauses: &Pauses,
     now: DateTime<Utc>,
 ) -> AppResult<Model> {
     let (unit, days) = policy
@@ -248,7 +281,7 @@ pub(crate) async fn open_clock(
     let mut am = new_row(case_id, kind, unit, (days, sdt), now);
     apply_due(
         &mut am,
-        clock::effective_due(policy.calendar, &spec, pauses),
+        clock::effective_due(policy.calendar, &spec, &pauses.of(party)),
         now,
     );
     Ok(am.insert(db).await?)
@@ -282,23 +315,46 @@ pub async fn meet(
     let mut changed = false;
     for d in open_for_case(db, case_id).await? {
         if kinds.iter().any(|k| k.as_ref() == d.kind) {
-            let breached = d.breached_at.or_else(|| {
-                d.due_at
-                    .filter(|due| due.to_utc() < now)
-                    .map(|due| due.to_utc().into())
-            });
-            let mut am: ActiveModel = d.into();
-            am.met_at = Set(Some(now.into()));
-            am.breached_at = Set(breached);
-            am.next_reminder_at = Set(None);
-            am.updated_at = Set(now.into());
-            am.update(db).await?;
+            mark_met(db, d, now).await?;
             changed = true;
         }
     }
     if changed {
         sync_soonest(db, case_id).await?;
     }
+    Ok(())
+}
+
+/// Marks one open clock as met: for a clock that is one of several of its kind on a case
+/// (each translation request runs its own), met by the step that answers it alone.
+///
+/// # Errors
+/// Database errors.
+pub async fn meet_one(
+    db: &impl ConnectionTrait,
+    clock: Model,
+    now: DateTime<Utc>,
+) -> AppResult<()> {
+    if !clock.is_open() {
+        return Ok(());
+    }
+    let case_id = clock.case_id;
+    mark_met(db, clock, now).await?;
+    sync_soonest(db, case_id).await
+}
+
+async fn mark_met(db: &impl ConnectionTrait, d: Model, now: DateTime<Utc>) -> AppResult<()> {
+    let breached = d.breached_at.or_else(|| {
+        d.due_at
+            .filter(|due| due.to_utc() < now)
+            .map(|due| due.to_utc().into())
+    });
+    let mut am: ActiveModel = d.into();
+    am.met_at = Set(Some(now.into()));
+    am.breached_at = Set(breached);
+    am.next_reminder_at = Set(None);
+    am.updated_at = Set(now.into());
+    am.update(db).await?;
     Ok(())
 }
 

@@ -325,11 +325,14 @@ pub struct Keeping<'a> {
     pub party: Party,
     /// The pleading the files came with; `None` for evidence on its own or a filing's.
     pub submission_id: Option<i64>,
+    /// The language files without a description of their own are written in: the
+    /// pleading's they came with (a translation's is the language it translates into).
+    pub language: Language,
     pub now: DateTime<Utc>,
 }
 
 /// Keeps `files` on the case within the caller's transaction, each under `described` or,
-/// when the files came with a pleading, under its own name in the case's language. The case
+/// when the files came with a pleading, under its own name in the pleading's language. The case
 /// is claimed for writing first, so two uploads at once cannot both pass the case's size
 /// limit. The caller seals [`sealed`] of the answer into its event.
 ///
@@ -364,12 +367,11 @@ pub async fn keep_all(
                 .number("mb", i64::try_from(limits.max_case_mb).unwrap_or(i64::MAX)),
         ));
     }
-    let case_language = keeping.case.language.parse().unwrap_or(Language::En);
     let mut kept = Vec::with_capacity(files.len());
     for file in files {
         let described = described.cloned().unwrap_or_else(|| Described {
             title: title_from(&file.name),
-            language: case_language,
+            language: keeping.language,
         });
         kept.push(keep(txn, keeping, &described, file).await?);
     }
@@ -427,6 +429,7 @@ pub async fn add_evidence(
         author_id: actor.id,
         party,
         submission_id: None,
+        language: described.language,
         now,
     };
     let kept = keep_all(&txn, &keeping, Some(described), files, limits).await?;

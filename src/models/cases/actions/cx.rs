@@ -18,7 +18,8 @@ use crate::{
         notifications::NoticeKind,
         users::Actor,
         vocabulary::{
-            Audience as Readers, DeadlineKind, DismissalReason, Outcome, Party, SubmissionKind,
+            Audience as Readers, DeadlineKind, DismissalReason, Language, Outcome, Party,
+            SubmissionKind,
         },
     },
     settings::Settings,
@@ -49,6 +50,11 @@ pub struct Cx<'a> {
     pub(in crate::models::cases) pleaded: Option<String>,
     /// Files sent with the action, kept with the pleading it writes.
     pub(in crate::models::cases) attached: Vec<crate::models::documents::Spooled>,
+    /// The language the action's pleading is written in, when not the case's (a
+    /// translation is written in the language it translates into).
+    pub(in crate::models::cases) written_in: Option<Language>,
+    /// The pleading the action wrote last, for an action that records what it wrote.
+    pub(in crate::models::cases) last_pleading: Option<i64>,
     /// The details of events about notes the action wrote for a narrower audience than
     /// its own event's, recorded after it so that each is read only by its audience.
     pub(in crate::models::cases) asides: Vec<serde_json::Map<String, serde_json::Value>>,
@@ -180,6 +186,12 @@ impl Audience {
         registry_without_mediator: true,
         ..Self::COMPLAINANTS
     };
+    /// The registry alone.
+    pub const REGISTRY: Self = Self {
+        complainants: false,
+        registry: true,
+        ..Self::COMPLAINANTS
+    };
     /// Oversight alone.
     pub const OVERSIGHT: Self = Self {
         complainants: false,
@@ -264,6 +276,19 @@ impl Cx<'_> {
         Ok(())
     }
 
+    /// Starts one clock of `kind` now, under the case's policy, and gives it.
+    ///
+    /// # Errors
+    /// Database errors.
+    pub async fn start_one(&self, kind: DeadlineKind) -> AppResult<deadlines::Model> {
+        let policy = self
+            .case
+            .clock_policy(self.db, self.settings, self.calendar)
+            .await?;
+        let pauses = deadlines::pauses_for(self.db, self.case.id).await?;
+        deadlines::start(self.db, self.case.id, kind, &policy, &pauses, self.now).await
+    }
+
     /// Marks met now the open clocks this action answers ([`CaseAction::meets`]).
     ///
     /// # Errors
@@ -325,13 +350,17 @@ impl Cx<'_> {
         answers: Option<i64>,
         audience: Readers,
     ) -> AppResult<()> {
+        let language = match self.written_in {
+            Some(l) => l,
+            None => Language::parse_stored(&self.case.language)?,
+        };
         let sub = submissions::ActiveModel {
             pid: Set(Uuid::new_v4()),
             case_id: Set(self.case.id),
             kind: Set(kind.to_string()),
             author_id: Set(self.actor.id),
             party: Set(self.party().to_string()),
-            language: Set(self.case.language.clone()),
+            language: Set(language.to_string()),
             body: Set(text.trim().to_string()),
             deadline_id: Set(answers),
             audience: Set(audience.to_string()),
@@ -341,25 +370,8 @@ impl Cx<'_> {
         }
         .insert(self.db)
         .await?;
-        let seed = crate::models::case_events::seed_of(self.db, self.case.id).await?;
-        if audience != Readers::AllParties {
-            let mut aside = serde_json::Map::new();
-            aside.insert("submission".into(), sub.pid.to_string().into());
-            aside.insert(
-                crate::models::correspondence::AUDIENCE_KEY.into(),
-                audience.to_string().into(),
-            );
-            if !seed.is_zero() {
-                aside.insert(
-                    crate::models::seal::SUBMISSION_KEY.into(),
-                    crate::models::seal::of_submission(&seed, &sub).into(),
-                );
-            }
-            self.asides.push(aside);
-            return Ok(());
-        }
-        self.note("submission", sub.pid.to_string());
-        self.pleaded = Some(sub.body.clone());
+        let mut sealed = serde_json::Map::new();
+        sealed.insert("submission".into(), sub.pid.to_string().into());
         if !self.attached.is_empty() {
             use crate::models::documents::{self, Keeping};
             let keeping = Keeping {
@@ -367,21 +379,34 @@ impl Cx<'_> {
                 author_id: self.actor.id,
                 party: self.party(),
                 submission_id: Some(sub.id),
+                language,
                 now: self.now,
             };
             let files = std::mem::take(&mut self.attached);
             let kept = documents::keep_all(self.db, &keeping, None, files, self.settings.documents)
                 .await?;
-            self.note(documents::SEALED_KEY, documents::sealed(&kept));
+            sealed.insert(documents::SEALED_KEY.into(), documents::sealed(&kept));
         }
         // A chain begun before seals has no secret to seal with: a seal over its zero start
         // would be a bare hash of what the other side may guess.
+        let seed = crate::models::case_events::seed_of(self.db, self.case.id).await?;
         if !seed.is_zero() {
-            self.note(
-                crate::models::seal::SUBMISSION_KEY,
-                crate::models::seal::of_submission(&seed, &sub),
+            sealed.insert(
+                crate::models::seal::SUBMISSION_KEY.into(),
+                crate::models::seal::of_submission(&seed, &sub).into(),
             );
         }
+        self.last_pleading = Some(sub.id);
+        if audience != Readers::AllParties {
+            sealed.insert(
+                crate::models::correspondence::AUDIENCE_KEY.into(),
+                audience.to_string().into(),
+            );
+            self.asides.push(sealed);
+            return Ok(());
+        }
+        self.detail.extend(sealed);
+        self.pleaded = Some(sub.body.clone());
         Ok(())
     }
 }

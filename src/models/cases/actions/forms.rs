@@ -35,6 +35,12 @@ pub enum Choices {
     RunningClocks,
     PendingExtensions,
     PendingChallenges,
+    /// The pleadings, messages and documents the viewer reads, to ask a translation of.
+    Translatables,
+    /// The six official languages.
+    Languages,
+    /// The translations asked for and not yet provided.
+    PendingTranslations,
     /// Who may read a note, the action's default first.
     Audiences {
         default: Audience,
@@ -83,6 +89,7 @@ impl CaseAction {
                 | Self::Escalate
                 | Self::RequestInformation
                 | Self::ProvideInformation
+                | Self::ProvideTranslation
         )
     }
 
@@ -186,6 +193,22 @@ impl CaseAction {
                     ]
                 }
             }
+            Self::RequestTranslation => {
+                const {
+                    &[
+                        field("source", Choice(C::Translatables), true),
+                        field("language", Choice(C::Languages), true),
+                    ]
+                }
+            }
+            Self::ProvideTranslation => {
+                const {
+                    &[
+                        field("request", Choice(C::PendingTranslations), true),
+                        optional("text"),
+                    ]
+                }
+            }
             Self::File => const { &[] },
         }
     }
@@ -207,8 +230,13 @@ mod tests {
             FieldKind::Choice(Choices::Decisions) => json!("upheld"),
             FieldKind::Choice(Choices::RunningClocks) => json!(7),
             FieldKind::Choice(Choices::Audiences { .. }) => json!("staff"),
+            FieldKind::Choice(Choices::Languages) => json!("fr"),
             FieldKind::Choice(
-                Choices::Mediators | Choices::PendingExtensions | Choices::PendingChallenges,
+                Choices::Mediators
+                | Choices::PendingExtensions
+                | Choices::PendingChallenges
+                | Choices::Translatables
+                | Choices::PendingTranslations,
             ) => json!(uuid::Uuid::nil()),
         }
     }

@@ -16,6 +16,7 @@ mod moment;
 mod pleadings;
 mod resolution;
 mod staffing;
+mod translations;
 
 use sea_orm::entity::prelude::*;
 use serde::Deserialize;
@@ -27,7 +28,7 @@ pub use moment::{Holding, Moment};
 use super::{filing::MAX_TEXT_CHARS, CaseAction, CaseRole, Model};
 use crate::{
     errors::{AppResult, FieldErrors, Said},
-    models::vocabulary::{Audience as NoteAudience, Decision, DismissalReason},
+    models::vocabulary::{Audience as NoteAudience, Decision, DismissalReason, Language},
 };
 
 /// An action with what it needs. Clients send it flat (`{"action": "dismiss", "reason": ...}`);
@@ -129,6 +130,19 @@ pub enum ActionInput {
     RecuseMediator {
         reason: String,
     },
+    /// A party asks for a pleading, message or document it reads (`source`, its id) in
+    /// another of the six languages: the registry's clock starts, and the party's own
+    /// clocks wait for it.
+    RequestTranslation {
+        source: Uuid,
+        language: Language,
+    },
+    /// The registry provides the translation asked for by `request`: its text, files sent
+    /// with the action, or both.
+    ProvideTranslation {
+        request: Uuid,
+        text: Option<String>,
+    },
 }
 
 /// The shortest written reason for a challenge, a recusal or an override: a few words that
@@ -175,6 +189,8 @@ impl ActionInput {
             Self::ChallengeMediator { .. } => CaseAction::ChallengeMediator,
             Self::DecideChallenge { .. } => CaseAction::DecideChallenge,
             Self::RecuseMediator { .. } => CaseAction::RecuseMediator,
+            Self::RequestTranslation { .. } => CaseAction::RequestTranslation,
+            Self::ProvideTranslation { .. } => CaseAction::ProvideTranslation,
         }
     }
 
@@ -205,6 +221,8 @@ impl ActionInput {
             | Self::AcceptResponse { note }
             | Self::LiftHold { note } => optional(&mut e, "note", note),
             Self::Withdraw { reason } => optional(&mut e, "reason", reason),
+            Self::ProvideTranslation { text, .. } => optional(&mut e, "text", text),
+            Self::RequestTranslation { .. } => {}
             Self::Dismiss { note, .. } => e.text("note", note, 1, MAX_TEXT_CHARS),
             Self::RequestResponse { request } => e.text("request", request, 1, MAX_TEXT_CHARS),
             Self::SubmitResponse { response } => e.text("response", response, 1, MAX_TEXT_CHARS),
@@ -335,6 +353,12 @@ impl ActionInput {
                 days,
                 note,
             } => extensions::decide_extension(cx, *request, *grant, *days, note).await?,
+            Self::RequestTranslation { source, language } => {
+                translations::request_translation(cx, *source, *language).await?
+            }
+            Self::ProvideTranslation { request, text } => {
+                translations::provide_translation(cx, *request, text.as_deref()).await?
+            }
         };
         Ok(Acted::Done(done))
     }

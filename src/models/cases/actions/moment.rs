@@ -172,6 +172,10 @@ impl Moment {
                 Some(_) => Ok(()),
                 None => rule("rule-no-information-requested"),
             },
+            CaseAction::ProvideTranslation => match self.open_clock(K::Translation) {
+                Some(_) => Ok(()),
+                None => rule("rule-no-translation-asked"),
+            },
             CaseAction::ChallengeMediator => match &self.holding {
                 None => rule("rule-no-mediator"),
                 Some(h) if self.now > h.challenge_closes => Err(AppError::Rule(

@@ -1,0 +1,164 @@
+//! Translations on a clock, over the API: a party asks, the registry's clock runs and the
+//! party's own clocks wait; the registry provides, which meets that clock, and the party's
+//! clocks run again, later by the time waited; the original stays authentic beside it.
+use axum_test::{
+    multipart::{MultipartForm, Part},
+    TestServer,
+};
+use chrono::{DateTime, Duration, Utc};
+use redress::app::App;
+use serde_json::{json, Value};
+use serial_test::serial;
+
+use crate::support::*;
+
+fn pleading<'a>(case: &'a Value, kind: &str) -> &'a Value {
+    case["submissions"]
+        .as_array()
+        .expect("submissions")
+        .iter()
+        .rev()
+        .find(|s| s["kind"] == kind)
+        .unwrap_or_else(|| panic!("no {kind} in {case}"))
+}
+
+fn due(clock: &Value) -> DateTime<Utc> {
+    clock["due_at"]["utc"]
+        .as_str()
+        .expect("a due instant")
+        .parse()
+        .expect("an instant")
+}
+
+async fn case_of(server: &TestServer, who: &Person, case: &Value) -> Value {
+    let pid = case["pid"].as_str().expect("pid");
+    let res = get(server, who, &format!("/api/cases/{pid}")).await;
+    assert_eq!(res.status_code(), 200, "{}", res.text());
+    res.json()
+}
+
+#[tokio::test]
+#[serial]
+async fn a_translation_runs_on_the_registrys_clock_while_the_party_that_asked_waits_for_it() {
+    request::<App, _, _>(|server, ctx| async move {
+        let w = world(&ctx).await;
+        let case = case_in_mediation(&server, &w).await;
+        let case = must(&server, &w.mediator, &case,
+            json!({"action": "request_information", "questions": "Which meeting was it?"})).await;
+        let questions = pleading(&case, "information_request")["pid"].as_str().unwrap().to_string();
+        let before = due(deadline(&case, "information"));
+
+        // The questions are in English: asking for them in English is refused, by field.
+        let same = act(&server, &w.complainant, &case,
+            json!({"action": "request_translation", "source": questions, "language": "en"})).await;
+        assert_eq!(same.status_code(), 422, "{}", same.text());
+        assert!(same.json::<Value>()["errors"]["language"].is_array(), "{}", same.text());
+        let unknown = act(&server, &w.complainant, &case,
+            json!({"action": "request_translation", "source": uuid::Uuid::new_v4(), "language": "fr"})).await;
+        assert_eq!(unknown.status_code(), 422);
+        assert!(unknown.json::<Value>()["errors"]["source"].is_array());
+
+        let asked = must(&server, &w.complainant, &case,
+            json!({"action": "request_translation", "source": questions, "language": "fr"})).await;
+        let t = &asked["translations"][0];
+        assert_eq!(t["state"], "pending");
+        assert_eq!((t["source"].as_str(), t["language"].as_str(), t["source_language"].as_str()),
+            (Some(questions.as_str()), Some("fr"), Some("en")));
+        let clock = deadline(&asked, "translation");
+        assert_eq!((clock["party"].as_str(), clock["state"].as_str()), (Some("registrar"), Some("running")));
+        assert_eq!(clock["id"], t["deadline_id"]);
+        // The complainant is not held to answer questions it asked to read in French.
+        assert_eq!(deadline(&asked, "information")["state"], "paused", "{asked}");
+        // The other side's clocks run on: the wait is the complainant's alone.
+        assert_eq!(deadline(&asked, "resolution")["state"], "running");
+        let twice = act(&server, &w.co_complainant, &asked,
+            json!({"action": "request_translation", "source": questions, "language": "fr"})).await;
+        assert_eq!(twice.status_code(), 409, "{}", twice.text());
+
+        // Only the registry provides, and it is offered to it alone.
+        let registry = case_of(&server, &w.registrar, &asked).await;
+        assert!(registry["allowed_actions"].as_array().unwrap().contains(&json!("provide_translation")));
+        assert_eq!(registry["next_step"]["awaited"]["kind"], "translation", "{}", registry["next_step"]);
+        let request = t["pid"].as_str().unwrap().to_string();
+        let by_party = act(&server, &w.complainant, &asked,
+            json!({"action": "provide_translation", "request": request, "text": "Quelle séance ?"})).await;
+        assert_eq!(by_party.status_code(), 403);
+        let empty = act(&server, &w.registrar, &asked,
+            json!({"action": "provide_translation", "request": request, "text": "  "})).await;
+        assert_eq!(empty.status_code(), 422, "{}", empty.text());
+        assert!(empty.json::<Value>()["errors"]["text"].is_array());
+
+        redress::clock::Clock::of(&ctx).advance(Duration::days(7));
+        let provided = must(&server, &w.registrar, &asked,
+            json!({"action": "provide_translation", "request": request, "text": "De quelle séance s'agissait-il ?"})).await;
+        let t = &provided["translations"][0];
+        assert_eq!(t["state"], "provided");
+        let translation = pleading(&provided, "translation");
+        assert_eq!(t["translation"], translation["pid"]);
+        assert_eq!((translation["language"].as_str(), translation["body"].as_str()),
+            (Some("fr"), Some("De quelle séance s'agissait-il ?")));
+        assert_eq!(deadline(&provided, "translation")["state"], "met");
+        // The complainant's clock runs again, later by the working days it waited.
+        let information = deadline(&provided, "information");
+        assert_eq!(information["state"], "running");
+        assert!(due(information) >= before + Duration::days(2), "{before} -> {information}");
+        // The original is untouched, and still the one in its own language.
+        assert_eq!(pleading(&provided, "information_request")["language"], "en");
+
+        let again = act(&server, &w.registrar, &provided,
+            json!({"action": "provide_translation", "request": request, "text": "Encore."})).await;
+        assert_eq!(again.status_code(), 409, "{}", again.text());
+        assert_soonest_clocks_kept(&ctx).await;
+    })
+    .await;
+}
+
+#[tokio::test]
+#[serial]
+async fn a_translation_of_words_for_one_side_is_read_and_asked_by_that_side_alone() {
+    request::<App, _, _>(|server, ctx| async move {
+        let w = world(&ctx).await;
+        let case = case_in_mediation(&server, &w).await;
+        let pid = case["pid"].as_str().unwrap().to_string();
+        let sent = post(&server, &w.mediator, &format!("/api/cases/{pid}/messages"),
+            &json!({"audience": "complainant_side", "body": "Between us: the chair may concede.", "language": "en"})).await;
+        assert_eq!(sent.status_code(), 201, "{}", sent.text());
+        let message = sent.json::<Value>()["pid"].as_str().unwrap().to_string();
+
+        // The respondent does not read it, so it cannot ask for it either.
+        let foreign = act(&server, &w.respondent, &case,
+            json!({"action": "request_translation", "source": message, "language": "es"})).await;
+        assert_eq!(foreign.status_code(), 422, "{}", foreign.text());
+
+        let asked = must(&server, &w.co_complainant, &case,
+            json!({"action": "request_translation", "source": message, "language": "es"})).await;
+        let request = asked["translations"][0]["pid"].as_str().unwrap().to_string();
+        let form = MultipartForm::new()
+            .add_text("json", json!({"action": "provide_translation", "request": request}).to_string())
+            .add_part("file", Part::bytes(b"Entre nosotros: la presidencia podria ceder.\n".to_vec()).file_name("mensaje.txt"));
+        let res = server
+            .post(&format!("/api/cases/{pid}/actions"))
+            .authorization_bearer(&w.registrar.token)
+            .multipart(form)
+            .await;
+        assert_eq!(res.status_code(), 200, "{}", res.text());
+
+        let complainant = case_of(&server, &w.complainant, &case).await;
+        let translation = pleading(&complainant, "translation");
+        assert_eq!((translation["audience"].as_str(), translation["language"].as_str()),
+            (Some("complainant_side"), Some("es")));
+        let docs: Vec<Value> = get(&server, &w.complainant, &format!("/api/cases/{pid}/documents"))
+            .await
+            .json();
+        let file = docs.iter().find(|d| d["pleading"] == translation["pid"]).expect("the translated file");
+        assert_eq!(file["language"], "es", "a translation's file is in the language it translates into");
+
+        let respondent = case_of(&server, &w.respondent, &case).await;
+        assert_eq!(respondent["translations"], json!([]), "{}", respondent["translations"]);
+        assert!(respondent["submissions"].as_array().unwrap().iter().all(|s| s["kind"] != "translation"));
+        let told = respondent["timeline"].as_array().unwrap().iter()
+            .any(|e| e["action"].as_str().is_some_and(|a| a.ends_with("_translation")));
+        assert!(!told, "the respondent's timeline records nothing of it: {}", respondent["timeline"]);
+    })
+    .await;
+}
