@@ -105,6 +105,9 @@ pub struct OversightSettings {
     /// Flag a group whose median time to closure differs from the rest's by more than this
     /// many working days.
     pub closure_median_margin_working_days: i64,
+    /// Flag a group whose translations took, at the median, more than this many working
+    /// days longer or shorter than the rest's.
+    pub translation_median_margin_working_days: i64,
     /// The largest review sample one draw may take.
     pub sample_max: u32,
 }
@@ -227,6 +230,7 @@ impl Settings {
         }
         if !(o.dismissal_rate_margin_points > 0.0 && o.dismissal_rate_margin_points < 100.0)
             || o.closure_median_margin_working_days < 1
+            || o.translation_median_margin_working_days < 1
         {
             return Err(SettingsError::Invalid(
                 "oversight: the margins must be positive (and a rate margin under 100 points)"

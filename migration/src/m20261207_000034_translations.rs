@@ -6,6 +6,8 @@ use crate::util::{self, fk, index, table};
 /// the six languages; the request runs a registry clock (`deadline_id`) and, until it is met,
 /// pauses the clocks of the party that asked. The translation provided is a pleading of its
 /// own (`translation_id`), read by the audience of its original, which stays authentic.
+/// `working_days` is how long it took, on the calendar in force when it was provided (as a
+/// case keeps its own timings), for oversight's language-parity ledger.
 #[derive(DeriveMigrationName)]
 pub struct Migration;
 
@@ -28,6 +30,7 @@ impl MigrationTrait for Migration {
                 .col(big_integer_null("translation_id"))
                 .col(big_integer_null("provided_by_id"))
                 .col(timestamp_with_time_zone_null("provided_at"))
+                .col(big_integer_null("working_days"))
                 .foreign_key(&mut fk("translations", "case_id", "cases"))
                 .foreign_key(&mut fk("translations", "submission_id", "submissions"))
                 .foreign_key(&mut fk("translations", "document_id", "documents"))

@@ -17,6 +17,7 @@ use crate::{
         oversight::{
             disparities::{self, Disparities},
             metrics::{self, MediatorFigures, Metrics, Month, Scope},
+            parity::{self, Parity},
             samples::{self, Draw},
         },
         vocabulary::{Category, Role},
@@ -123,6 +124,35 @@ pub async fn disparities_csv(
         "redress-disparities",
         csv_view::DISPARITY_HEADER,
         &csv_view::disparity_rows(&d),
+    )
+}
+
+async fn parity_of(ctx: &AppContext, current: &CurrentActor, q: MetricsQuery) -> Result<Parity> {
+    only(current, &[Role::Oversight, Role::Registrar])?;
+    let scope = q.scope(ctx).await?;
+    Ok(parity::parity(&ctx.db, &scope, crate::clock::now(ctx)).await?)
+}
+
+#[utoipa::path(get, path = "/api/oversight/translations", tag = "oversight", security(("bearer" = [])), params(MetricsQuery), responses((status = 200, body = Parity, description = "the language-parity ledger: translations asked for in the period, by language and by forum"), (status = 401, description = "not signed in", body = ErrorBody), (status = 404, description = "not oversight or the registry", body = ErrorBody), (status = 422, description = "a bad period or an unknown code", body = ErrorBody)))]
+pub async fn translations(
+    State(ctx): State<AppContext>,
+    current: CurrentActor,
+    ValidQuery(q): ValidQuery<MetricsQuery>,
+) -> Result<Response> {
+    format::json(parity_of(&ctx, &current, q).await?)
+}
+
+#[utoipa::path(get, path = "/api/oversight/translations.csv", tag = "oversight", security(("bearer" = [])), params(MetricsQuery), responses((status = 200, description = "RFC 4180 CSV, columns dimension,key,requested,provided,pending,lapsed,missed,missed_percent,median_working_days,p90_working_days,max_working_days", content_type = "text/csv"), (status = 401, description = "not signed in", body = ErrorBody), (status = 404, description = "not oversight or the registry", body = ErrorBody), (status = 422, description = "a bad period or an unknown code", body = ErrorBody)))]
+pub async fn translations_csv(
+    State(ctx): State<AppContext>,
+    current: CurrentActor,
+    ValidQuery(q): ValidQuery<MetricsQuery>,
+) -> Result<Response> {
+    let p = parity_of(&ctx, &current, q).await?;
+    csv_response(
+        "redress-translations",
+        csv_view::PARITY_HEADER,
+        &csv_view::parity_rows(&p),
     )
 }
 
@@ -379,6 +409,8 @@ pub fn routes() -> Routes {
         .add("/api/oversight/mediators", get(mediator_figures))
         .add("/api/oversight/mediators.csv", get(mediator_figures_csv))
         .add("/api/oversight/disparities.csv", get(disparities_csv))
+        .add("/api/oversight/translations", get(translations))
+        .add("/api/oversight/translations.csv", get(translations_csv))
         .add(
             "/api/oversight/samples",
             get(samples_drawn).post(draw_sample),

@@ -193,6 +193,7 @@ pub async fn open(
         translation_id: Set(None),
         provided_by_id: Set(None),
         provided_at: Set(None),
+        working_days: Set(None),
         created_at: Set(now.into()),
         updated_at: Set(now.into()),
         ..Default::default()
@@ -213,20 +214,22 @@ pub async fn of_case(
     super::of_case::<Entity>(db, (Column::Pid, Column::CaseId), case_id, pid).await
 }
 
-/// Records the translation `translation_id` (a pleading) as provided for `request`.
+/// Records the translation `translation_id` (a pleading) as provided for `request`, in
+/// `working_days` from the request.
 ///
 /// # Errors
 /// 409 when it was provided meanwhile; database errors.
 pub async fn provide(
     db: &impl ConnectionTrait,
     request: &Model,
-    translation_id: i64,
-    provided_by_id: i64,
+    (translation_id, provided_by_id): (i64, i64),
+    working_days: i64,
     now: DateTime<Utc>,
 ) -> AppResult<()> {
     let res = Entity::update_many()
         .col_expr(Column::TranslationId, Expr::value(translation_id))
         .col_expr(Column::ProvidedById, Expr::value(provided_by_id))
+        .col_expr(Column::WorkingDays, Expr::value(working_days))
         .col_expr(
             Column::ProvidedAt,
             Expr::value(sea_orm::Value::from(DateTimeWithTimeZone::from(now))),

@@ -9,6 +9,7 @@
 use crate::models::oversight::{
     disparities::{Disparities, Figures},
     metrics::{Compliance, Durations, MediatorFigures, Metrics, Month},
+    parity::{Line as ParityLine, Parity},
 };
 
 /// One CSV row.
@@ -191,6 +192,59 @@ fn figures(out: &mut Vec<Vec<String>>, dimension: &str, group: &str, side: &str,
         put(&format!("{name}_median_working_days"), opt(d.median));
         put(&format!("{name}_p90_working_days"), opt(d.p90));
     }
+    put(
+        "translations_requested",
+        f.translations_requested.to_string(),
+    );
+    put("translations_missed", f.translations_missed.to_string());
+    put(
+        "time_to_translation_median_working_days",
+        opt(f.time_to_translation.median),
+    );
+    put(
+        "time_to_translation_p90_working_days",
+        opt(f.time_to_translation.p90),
+    );
+}
+
+/// The header of [`parity_rows`].
+pub const PARITY_HEADER: &[&str] = &[
+    "dimension",
+    "key",
+    "requested",
+    "provided",
+    "pending",
+    "lapsed",
+    "missed",
+    "missed_percent",
+    "median_working_days",
+    "p90_working_days",
+    "max_working_days",
+];
+
+/// The language-parity ledger, one row per language translated into (`dimension` =
+/// `language`) and per forum (`body`), after the row of all translations.
+#[must_use]
+pub fn parity_rows(p: &Parity) -> Vec<Vec<String>> {
+    let row = |dimension: &str, l: &ParityLine| {
+        vec![
+            dimension.to_string(),
+            l.key.clone(),
+            l.requested.to_string(),
+            l.provided.to_string(),
+            l.pending.to_string(),
+            l.lapsed.to_string(),
+            l.missed.to_string(),
+            opt(l.missed_rate),
+            opt(l.time_to_provide.median),
+            opt(l.time_to_provide.p90),
+            opt(l.time_to_provide.max),
+        ]
+    };
+    std::iter::once(row("all", &p.all))
+        .chain(p.by_language.iter().map(|l| row("language", l)))
+        .chain(p.by_body.iter().map(|l| row("body", l)))
+        .collect()
 }
 
 /// Disparities in long form: for each dimension (`complainant_group`, `language`) and group,

@@ -590,6 +590,7 @@ async fn every_page_passes_the_accessibility_check_for_every_role() {
             &[
                 "/oversight",
                 "/oversight/disparities",
+                "/oversight/translations",
                 "/oversight/trends",
                 "/oversight/samples",
                 "/cases",

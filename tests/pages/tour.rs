@@ -27,6 +27,11 @@ const PAGES: &[(&str, &[&str])] = &[
         &["oversight", "registrar"],
     ),
     ("/oversight/disparities", &["oversight", "registrar"]),
+    ("/oversight/translations", &["oversight", "registrar"]),
+    (
+        "/oversight/export/translations.csv",
+        &["oversight", "registrar"],
+    ),
     (
         "/oversight/trends?from=2026-01-01",
         &["oversight", "registrar"],

@@ -162,3 +162,73 @@ async fn a_translation_of_words_for_one_side_is_read_and_asked_by_that_side_alon
     })
     .await;
 }
+
+#[tokio::test]
+#[serial]
+async fn oversight_sees_how_long_translations_took_and_which_missed_the_registrys_clock() {
+    request::<App, _, _>(|server, ctx| async move {
+        let w = world(&ctx).await;
+        let case = case_in_mediation(&server, &w).await;
+        let complaint = pleading(&case, "complaint")["pid"].as_str().unwrap().to_string();
+        for language in ["fr", "es"] {
+            must(&server, &w.complainant, &case,
+                json!({"action": "request_translation", "source": complaint, "language": language})).await;
+        }
+        let asked = case_of(&server, &w.registrar, &case).await;
+        let french = asked["translations"].as_array().unwrap().iter()
+            .find(|t| t["language"] == "fr").unwrap()["pid"].as_str().unwrap().to_string();
+        let clock = redress::clock::Clock::of(&ctx);
+        clock.advance(Duration::days(3));
+        must(&server, &w.registrar, &asked,
+            json!({"action": "provide_translation", "request": french, "text": "Créneau supprimé du débat général."})).await;
+        // The Spanish one is still awaited four weeks on: past the registry's clock.
+        clock.advance(Duration::days(28));
+
+        let res = get(&server, &w.oversight, "/api/oversight/translations").await;
+        assert_eq!(res.status_code(), 200, "{}", res.text());
+        let ledger: Value = res.json();
+        let all = &ledger["all"];
+        assert_eq!((all["requested"].as_u64(), all["provided"].as_u64(), all["pending"].as_u64(), all["missed"].as_u64()),
+            (Some(2), Some(1), Some(1), Some(1)), "{all}");
+        let line = |key: &str| ledger["by_language"].as_array().unwrap().iter()
+            .find(|l| l["key"] == key).cloned().unwrap_or_else(|| panic!("no {key} in {ledger}"));
+        let fr = line("fr");
+        assert_eq!((fr["provided"].as_u64(), fr["missed"].as_u64()), (Some(1), Some(0)));
+        let took = fr["time_to_provide"]["median"].as_i64().expect("a median");
+        assert!((1..=3).contains(&took), "three calendar days hold one to three working days: {took}");
+        assert_eq!(line("es")["missed"], 1);
+        assert_eq!(line("ar")["requested"], 0, "every language has its line, asked for or not");
+        assert_eq!(ledger["by_body"][0]["key"], "HRC");
+        assert_eq!(ledger["by_body"][0]["requested"], 2);
+
+        let csv = get(&server, &w.registrar, "/api/oversight/translations.csv").await;
+        assert_eq!(csv.status_code(), 200);
+        let text = csv.text();
+        assert!(text.starts_with("dimension,key,requested,provided,pending,lapsed,missed,missed_percent"), "{text}");
+        assert!(text.contains(&format!("language,fr,1,1,0,0,0,0,{took},{took},{took}")), "{text}");
+
+        // The disparity tables show the same wait for the language the grievance was filed in.
+        let d: Value = get(&server, &w.oversight, "/api/oversight/disparities").await.json();
+        let english = d["by_language"].as_array().unwrap().iter()
+            .find(|c| c["group"]["group"] == "en").expect("English filings");
+        assert_eq!(english["group"]["translations_requested"], 2);
+        assert_eq!(english["group"]["translations_missed"], 1);
+        assert_eq!(english["group"]["time_to_translation"]["median"], took);
+
+        for who in [&w.respondent, &w.complainant, &w.mediator] {
+            assert_eq!(get(&server, who, "/api/oversight/translations").await.status_code(), 404);
+        }
+
+        // The dashboard's tab shows the same ledger, and the disparity tables the same wait.
+        let mut b = crate::pages::Browser::sign_in(&server, &w.oversight).await;
+        let page = b.get(&server, "/oversight/translations").await.text();
+        let french = &page[page.find("<th scope=\"row\">French</th>").expect("French's line")..];
+        let french = &french[..french.find("</tr>").unwrap()];
+        assert!(french.contains(&format!("<td class=\"num\">{took}</td>")), "{french}");
+        assert!(page.contains("<strong class=\"overdue\">1</strong>"), "the missed one stands out");
+        assert!(page.contains("/oversight/export/translations.csv?"));
+        let page = b.get(&server, "/oversight/disparities").await.text();
+        assert!(page.contains("Median days to translation"));
+    })
+    .await;
+}

@@ -102,3 +102,23 @@ group-short-none = بلا مجموعة
 
 m-dismissals-by-reason = حالات الرفض حسب السبب (سواء أُغلقت القضايا أم لا)، إلى جانب حالات الإغلاق الواردة أعلاه
 chart-part-month = حتى الآن
+
+# The language-parity ledger
+tr-title = الترجمات
+tr-intro = الترجمات المطلوبة خلال الفترة، حسب اللغة المترجَم إليها وحسب الهيئة. وتُعدّ الترجمة متأخرة إذا قُدّمت بعد انقضاء المهلة المتاحة لقلم السجل أو ظلت منتظرة بعد انقضائها. والمدد محسوبة بأيام العمل.
+tr-by-language = حسب اللغة المترجَم إليها
+tr-by-body = حسب الهيئة
+tr-language = اللغة
+tr-body = الهيئة
+tr-requested = المطلوبة
+tr-provided = المقدَّمة
+tr-pending = المنتظرة
+tr-missed = تجاوزت المهلة
+tr-median = الوسيط بالأيام
+tr-p90 = المئين التسعون
+tr-all = المجموع
+tr-none = لم تُطلب أي ترجمة خلال هذه الفترة.
+export-translations = الترجمات
+d-median-translation = وسيط أيام انتظار الترجمة
+d-rest-translation = البقية: وسيط أيام انتظار الترجمة
+flag-median_time_to_translation = مدة انتظار الترجمات مختلفة

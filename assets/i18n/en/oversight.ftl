@@ -102,3 +102,23 @@ group-short-none = No group
 
 m-dismissals-by-reason = Dismissals by reason (closed or not), beside the closures above
 chart-part-month = so far
+
+# The language-parity ledger
+tr-title = Translations
+tr-intro = Translations asked for in the period, by the language translated into and by forum. A translation is missed when it was provided after the registry's clock fell due, or is still awaited past it. Times are in working days.
+tr-by-language = By language translated into
+tr-by-body = By forum
+tr-language = Language
+tr-body = Forum
+tr-requested = Asked for
+tr-provided = Provided
+tr-pending = Awaited
+tr-missed = Missed the clock
+tr-median = Median days
+tr-p90 = 90th percentile
+tr-all = All
+tr-none = No translation was asked for in this period.
+export-translations = translations
+d-median-translation = Median days to translation
+d-rest-translation = Rest: median days to translation
+flag-median_time_to_translation = wait for translations differs

@@ -102,3 +102,23 @@ group-short-none = Sin grupo
 
 m-dismissals-by-reason = Inadmisiones por motivo (cerradas o no), junto a los cierres de arriba
 chart-part-month = en curso
+
+# The language-parity ledger
+tr-title = Traducciones
+tr-intro = Traducciones solicitadas en el período, por idioma de destino y por órgano. Una traducción se considera tardía cuando se facilitó después de vencer el plazo de la secretaría o sigue pendiente pasado ese plazo. Los tiempos se expresan en días hábiles.
+tr-by-language = Por idioma de destino
+tr-by-body = Por órgano
+tr-language = Idioma
+tr-body = Órgano
+tr-requested = Solicitadas
+tr-provided = Facilitadas
+tr-pending = Pendientes
+tr-missed = Fuera de plazo
+tr-median = Días (mediana)
+tr-p90 = Percentil 90
+tr-all = Total
+tr-none = No se solicitó ninguna traducción en este período.
+export-translations = traducciones
+d-median-translation = Días hasta la traducción (mediana)
+d-rest-translation = Resto: días hasta la traducción
+flag-median_time_to_translation = la espera de traducciones difiere

@@ -102,3 +102,23 @@ group-short-none = Sans groupe
 
 m-dismissals-by-reason = Irrecevabilités par motif (closes ou non), en regard des clôtures ci-dessus
 chart-part-month = en cours
+
+# The language-parity ledger
+tr-title = Traductions
+tr-intro = Traductions demandées au cours de la période, par langue cible et par instance. Une traduction est en retard lorsqu'elle a été fournie après l'échéance du délai du greffe, ou qu'elle est toujours attendue au-delà. Les durées sont en jours ouvrables.
+tr-by-language = Par langue cible
+tr-by-body = Par instance
+tr-language = Langue
+tr-body = Instance
+tr-requested = Demandées
+tr-provided = Fournies
+tr-pending = En attente
+tr-missed = Hors délai
+tr-median = Jours (médiane)
+tr-p90 = 90e centile
+tr-all = Total
+tr-none = Aucune traduction n'a été demandée au cours de cette période.
+export-translations = traductions
+d-median-translation = Jours jusqu'à la traduction (médiane)
+d-rest-translation = Autres : jours jusqu'à la traduction
+flag-median_time_to_translation = attente des traductions différente

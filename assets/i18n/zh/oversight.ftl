@@ -102,3 +102,23 @@ group-short-none = 无区域组
 
 m-dismissals-by-reason = 按理由分列的驳回情况（无论是否已结案），与上文结案情况并列
 chart-part-month = 截至目前
+
+# The language-parity ledger
+tr-title = 翻译
+tr-intro = 本期间申请的翻译，按译入语文和机构分列。译文在书记处期限届满后才提供，或期限届满后仍未提供的，即为逾期。时间以工作日计。
+tr-by-language = 按译入语文
+tr-by-body = 按机构
+tr-language = 语文
+tr-body = 机构
+tr-requested = 申请数
+tr-provided = 已提供
+tr-pending = 待提供
+tr-missed = 逾期
+tr-median = 中位天数
+tr-p90 = 第90百分位
+tr-all = 合计
+tr-none = 本期间未申请任何翻译。
+export-translations = 翻译
+d-median-translation = 译文所需中位天数
+d-rest-translation = 其余：译文中位天数
+flag-median_time_to_translation = 等待译文的时间有差异

@@ -1099,6 +1099,7 @@ pub fn routes() -> loco_rs::controller::Routes {
         .add("/register", get(public::register))
         .add("/oversight", get(oversight::dashboard))
         .add("/oversight/disparities", get(oversight::disparities_tab))
+        .add("/oversight/translations", get(oversight::translations_tab))
         .add("/oversight/trends", get(oversight::trends_tab))
         .add("/oversight/export/{name}", get(oversight::export))
         .add(

@@ -16,7 +16,7 @@ use crate::{
     errors::{AppError, FieldErrors, Said},
     models::{
         bodies,
-        oversight::{disparities, metrics, samples},
+        oversight::{disparities, metrics, parity, samples},
         vocabulary::{Category, Role},
     },
     settings::Settings,
@@ -42,6 +42,7 @@ fn inline_chart(drawn: Result<String, String>, label: &str) -> Result<String, We
 enum Tab {
     Overview,
     Disparities,
+    Translations,
     Trends,
 }
 
@@ -84,6 +85,11 @@ async fn tab(v: &Visitor, raw: &[(String, String)], tab: Tab) -> Result<Response
                 json!({ "d": d, "chart": chart }),
             )
         }
+        Tab::Translations => (
+            "oversight/translations.html",
+            "tr-title",
+            json!({ "p": parity::parity(&v.ctx.db, &scope, v.now).await? }),
+        ),
         Tab::Trends => {
             let months = metrics::trends(&v.ctx.db, &scope, v.now).await?;
             let chart = inline_chart(charts::trends(&months, v.locale), &v.t("chart-trends"))?;
@@ -114,6 +120,7 @@ async fn tab(v: &Visitor, raw: &[(String, String)], tab: Tab) -> Result<Response
     let tabs: Vec<Value> = [
         (Tab::Overview, "/oversight", "tab-overview"),
         (Tab::Disparities, "/oversight/disparities", "d-title"),
+        (Tab::Translations, "/oversight/translations", "tr-title"),
         (Tab::Trends, "/oversight/trends", "trends-title"),
     ]
     .iter()
@@ -134,6 +141,7 @@ async fn tab(v: &Visitor, raw: &[(String, String)], tab: Tab) -> Result<Response
             "exports": {
                 "metrics": format!("/oversight/export/metrics.csv?{qs}"),
                 "disparities": format!("/oversight/export/disparities.csv?{qs}"),
+                "translations": format!("/oversight/export/translations.csv?{qs}"),
                 "trends": format!("/oversight/export/trends.csv?{qs}"),
                 "mediators": format!("/oversight/export/mediators.csv?{qs}"),
             },
@@ -155,6 +163,14 @@ pub async fn disparities_tab(
     Query(raw): Query<Vec<(String, String)>>,
 ) -> Result<Response, WebError> {
     tab(&v, &raw, Tab::Disparities).await
+}
+
+/// `GET /oversight/translations`: the language-parity ledger, by language and by forum.
+pub async fn translations_tab(
+    v: Visitor,
+    Query(raw): Query<Vec<(String, String)>>,
+) -> Result<Response, WebError> {
+    tab(&v, &raw, Tab::Translations).await
 }
 
 /// `GET /oversight/trends`: filings, closures and compliance by month.
@@ -188,6 +204,14 @@ pub async fn export(
                 "redress-disparities",
                 csv_view::DISPARITY_HEADER,
                 &csv_view::disparity_rows(&d),
+            )
+        }
+        "translations.csv" => {
+            let p = parity::parity(&v.ctx.db, &scope, v.now).await?;
+            api::csv_response(
+                "redress-translations",
+                csv_view::PARITY_HEADER,
+                &csv_view::parity_rows(&p),
             )
         }
         "trends.csv" => {

@@ -24,6 +24,7 @@ pub struct Model {
     pub translation_id: Option<i64>,
     pub provided_by_id: Option<i64>,
     pub provided_at: Option<DateTimeWithTimeZone>,
+    pub working_days: Option<i64>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -4,5 +4,6 @@
 pub mod disparities;
 pub mod figures;
 pub mod metrics;
+pub mod parity;
 pub mod register;
 pub mod samples;

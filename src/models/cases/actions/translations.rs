@@ -10,7 +10,8 @@ use super::{Audience, Cx, Done, Row};
 use crate::{
     errors::{AppError, AppResult, FieldErrors, Said},
     models::{
-        correspondence, deadlines,
+        correspondence,
+        deadlines::{self, calendar::DayUnit},
         translations::{self, Request, State},
         vocabulary::{DeadlineKind, Language, SubmissionKind},
     },
@@ -109,7 +110,11 @@ pub(super) async fn provide_translation(
     let translation = cx
         .last_pleading
         .ok_or_else(|| AppError::Internal("a translation wrote no pleading".into()))?;
-    translations::provide(cx.db, &req, translation, cx.actor.id, cx.now).await?;
+    // Oversight's timing, in working days on the calendar in force now.
+    let took = cx
+        .calendar
+        .days_between(req.created_at.to_utc(), cx.now, DayUnit::Working);
+    translations::provide(cx.db, &req, (translation, cx.actor.id), took, cx.now).await?;
     deadlines::meet_one(cx.db, clock, cx.now).await?;
     // The waiting party's clocks run again, later by the time it waited.
     deadlines::recompute(cx.db, cx.case.id, cx.calendar, cx.now).await?;
