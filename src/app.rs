@@ -126,6 +126,7 @@ impl Hooks for App {
                 controllers::web::error_pages,
             ))
             .layer(axum::middleware::map_response(retry_later))
+            .layer(axum::middleware::from_fn(api_language))
             .layer(axum::middleware::from_fn(secure_headers)))
     }
 
@@ -182,6 +183,30 @@ impl Hooks for App {
         tasks::demo::load(ctx, crate::clock::now(ctx)).await?;
         Ok(())
     }
+}
+
+/// The API answers in the language a request asks for (`Accept-Language`, among the six),
+/// else in English, and says which in `Content-Language`. Pages have their own choice (the
+/// account's, a cookie, the browser's).
+async fn api_language(
+    req: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> axum::response::Response {
+    if !req.uri().path().starts_with("/api/") {
+        return next.run(req).await;
+    }
+    let locale = req
+        .headers()
+        .get(axum::http::header::ACCEPT_LANGUAGE)
+        .and_then(|h| h.to_str().ok())
+        .and_then(crate::views::i18n::negotiate)
+        .unwrap_or(crate::models::vocabulary::Locale::En);
+    let mut res = crate::views::i18n::answering_in(locale, next.run(req)).await;
+    if let Ok(value) = axum::http::HeaderValue::from_str(locale.as_ref()) {
+        res.headers_mut()
+            .insert(axum::http::header::CONTENT_LANGUAGE, value);
+    }
+    res
 }
 
 /// An address the app does not have: the API's JSON 404 under `/api/`, else a bare 404 that

@@ -19,7 +19,8 @@ use crate::{
 };
 
 /// Dates read the same in every language: ISO order, the zone's abbreviation.
-const LOCAL_FORMAT: &str = "%Y-%m-%d %H:%M %Z";
+/// The time of day in the recipient's zone; the day is said in their language.
+const LOCAL_TIME: &str = "%H:%M %Z";
 const UTC_FORMAT: &str = "%Y-%m-%d %H:%M UTC";
 
 /// The labels of the facts table, in the order the text email aligns them.
@@ -86,11 +87,14 @@ impl Renderer {
                 Some(DeadlineView {
                     meaning,
                     party,
-                    due_local: d
-                        .due_at
-                        .with_timezone(&zone)
-                        .format(LOCAL_FORMAT)
-                        .to_string(),
+                    due_local: {
+                        let local = d.due_at.with_timezone(&zone);
+                        i18n::date_time(
+                            locale,
+                            local.date_naive(),
+                            local.format(LOCAL_TIME).to_string(),
+                        )
+                    },
                     due_utc: d.due_at.format(UTC_FORMAT).to_string(),
                     zone: zone.name().to_string(),
                     working_days_left: d.working_days_left,
@@ -563,7 +567,11 @@ mod tests {
             .render(&letter(NoticeKind::Reminder, Locale::En))
             .expect("renders");
         // 17:00 UTC is 06:00 the next morning in Tonga.
-        assert!(out.text.contains("2026-12-03 06:00 +13"), "{}", out.text);
+        assert!(
+            out.text.contains("3 December 2026, 06:00 +13"),
+            "{}",
+            out.text
+        );
         assert!(out.text.contains("Pacific/Tongatapu"));
         assert!(out.text.contains("2026-12-02 17:00 UTC"));
         assert!(out.text.contains("the formal response"));

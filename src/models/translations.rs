@@ -22,15 +22,10 @@ use crate::errors::{AppError, AppResult};
 
 impl ActiveModelBehavior for ActiveModel {}
 
-/// Where a translation request stands.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, utoipa::ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum State {
-    /// The registry's clock runs.
-    Pending,
-    Provided,
-    /// The case ended before it was provided.
-    Lapsed,
+super::vocabulary::vocabulary_enum! {
+    /// Where a translation request stands: `pending` while the registry's clock runs,
+    /// `provided`, or `lapsed` when the case ended before it was.
+    pub enum State { Pending, Provided, Lapsed }
 }
 
 impl Model {

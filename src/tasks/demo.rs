@@ -597,7 +597,8 @@ async fn play(
         .await
         .map_err(err)?;
         if asked_for_a_response {
-            correspond(db, policy, pid, (actor, cast.complainant), (t, now)).await?;
+            let asked = correspond(db, policy, pid, (actor, cast.complainant), (t, now)).await?;
+            translate(db, policy, pid, cast, asked, (t, now)).await?;
         }
     }
     Ok(())
@@ -605,16 +606,17 @@ async fn play(
 
 /// The mediator writes to the complainant side alone, which answers, and leaves a note for
 /// the staff's file, the day after asking the respondent for its response: what a case page
-/// shows of correspondence.
+/// shows of correspondence. Gives the mediator's first message.
 async fn correspond(
     db: &DatabaseTransaction,
     policy: &Policy,
     pid: Uuid,
     (mediator, complainant): (&Actor, &Actor),
     (t, now): (DateTime<Utc>, DateTime<Utc>),
-) -> Result<()> {
+) -> Result<crate::models::_entities::submissions::Model> {
     use crate::models::{correspondence, vocabulary::Audience};
     let at = (t + Duration::days(1)).min(now);
+    let mut first = None;
     for (who, audience, body) in [
         (
             mediator,
@@ -640,7 +642,7 @@ async fn correspond(
             body: body.into(),
             language: None,
         };
-        correspondence::send(
+        let sent = correspondence::send(
             db,
             who,
             pid,
@@ -651,7 +653,73 @@ async fn correspond(
         )
         .await
         .map_err(err)?;
+        first.get_or_insert(sent.message);
     }
+    first.ok_or_else(|| Error::Message(format!("demo case {pid} has no message")))
+}
+
+/// The complainant asks for the mediator's message in another language (French, or English
+/// when the case is in French), and the registry provides it hours later: what a case page
+/// shows of a translation beside its authentic original.
+async fn translate(
+    db: &DatabaseTransaction,
+    policy: &Policy,
+    pid: Uuid,
+    cast: &Cast<'_>,
+    message: crate::models::_entities::submissions::Model,
+    (t, now): (DateTime<Utc>, DateTime<Utc>),
+) -> Result<()> {
+    use sea_orm::{ColumnTrait, QueryFilter};
+    let (language, text) = if message.language == Language::Fr.as_ref() {
+        (
+            Language::En,
+            "I have asked the respondent for its account. Do you have the speakers list as it \
+             stood on the morning of the session? It would help me greatly.",
+        )
+    } else {
+        (
+            Language::Fr,
+            "J'ai demandé à l'intimé de présenter sa version des faits. Disposez-vous de la \
+             liste des orateurs telle qu'elle se présentait le matin de la séance ? Elle me \
+             serait très utile.",
+        )
+    };
+    let at = |hours| (t + Duration::days(1) + Duration::hours(hours)).min(now);
+    let asked = transition(
+        db,
+        &policy.at(at(1)),
+        cast.complainant,
+        pid,
+        Command {
+            expected_version: None,
+            input: ActionInput::RequestTranslation {
+                source: message.pid,
+                language,
+            },
+        },
+    )
+    .await
+    .map_err(err)?;
+    let request = crate::models::translations::Entity::find()
+        .filter(crate::models::translations::Column::CaseId.eq(asked.id))
+        .one(db)
+        .await?
+        .ok_or_else(|| Error::Message(format!("demo case {pid}: no translation asked")))?;
+    transition(
+        db,
+        &policy.at(at(5)),
+        cast.registrar,
+        pid,
+        Command {
+            expected_version: None,
+            input: ActionInput::ProvideTranslation {
+                request: request.pid,
+                text: Some(text.into()),
+            },
+        },
+    )
+    .await
+    .map_err(err)?;
     Ok(())
 }
 

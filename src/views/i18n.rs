@@ -3,6 +3,7 @@
 //! (and `assets/shared.ftl` for what no language translates), read once per process. Pages
 //! call `t(key=..., lang=...)`; Rust code that formats for a person calls [`text`], and the
 //! domain's words ([`Said`]) are said here, by [`say`].
+use chrono::{DateTime, Utc};
 use std::{borrow::Cow, collections::HashMap, fmt, sync::Arc, sync::LazyLock};
 
 use fluent_templates::{fluent_bundle::FluentValue, ArcLoader, LanguageIdentifier, Loader};
@@ -68,6 +69,44 @@ pub fn try_text(
     loader.try_lookup_with_args(&language(locale), key, &args)
 }
 
+/// A day in `locale`'s words: `3 December 2026`, `1er décembre 2026`, `3 de diciembre de
+/// 2026`, `3 декабря 2026 г.`, `2026年12月3日`, `3 كانون الأول/ديسمبر 2026`.
+#[must_use]
+pub fn date_in(locale: Locale, day: chrono::NaiveDate) -> String {
+    use chrono::Datelike;
+    let month = text(locale, &format!("month-{}", day.month()), &[]);
+    text(
+        locale,
+        "date-long",
+        &[
+            ("day", FluentValue::from(day.day())),
+            ("month", FluentValue::from(month)),
+            ("monthnum", FluentValue::from(day.month())),
+            ("year", FluentValue::from(day.year())),
+        ],
+    )
+}
+
+/// A day and a time of day (already in words) as `locale` joins them.
+#[must_use]
+pub fn date_time(locale: Locale, day: chrono::NaiveDate, time: String) -> String {
+    text(
+        locale,
+        "date-time",
+        &[
+            ("date", FluentValue::from(date_in(locale, day))),
+            ("time", FluentValue::from(time)),
+        ],
+    )
+}
+
+/// An instant in `locale`'s words, in `zone`: `3 December 2026, 18:00 CET`.
+#[must_use]
+pub fn when_in(locale: Locale, at: DateTime<Utc>, zone: chrono_tz::Tz) -> String {
+    let local = at.with_timezone(&zone);
+    date_time(locale, local.date_naive(), super::time_in(local, zone))
+}
+
 /// The domain's words in `locale`, instants in `zone`.
 #[must_use]
 pub fn say(said: &Said, locale: Locale, zone: chrono_tz::Tz) -> String {
@@ -78,11 +117,7 @@ pub fn say(said: &Said, locale: Locale, zone: chrono_tz::Tz) -> String {
             let value = match arg {
                 Arg::Text(t) => FluentValue::from(t.clone()),
                 Arg::Number(n) => FluentValue::from(*n),
-                Arg::When(at) => FluentValue::from(
-                    at.with_timezone(&zone)
-                        .format("%Y-%m-%d %H:%M %Z")
-                        .to_string(),
-                ),
+                Arg::When(at) => FluentValue::from(when_in(locale, *at, zone)),
                 Arg::List(items, separator) => FluentValue::from(
                     items
                         .iter()
@@ -95,6 +130,23 @@ pub fn say(said: &Said, locale: Locale, zone: chrono_tz::Tz) -> String {
         })
         .collect();
     text(locale, said.key(), &args)
+}
+
+tokio::task_local! {
+    /// The language an API request asked to be answered in (`Accept-Language`).
+    static API_LOCALE: Locale;
+}
+
+/// Runs `answer` (an API request) with its words in `locale`.
+pub async fn answering_in<F: std::future::Future>(locale: Locale, answer: F) -> F::Output {
+    API_LOCALE.scope(locale, answer).await
+}
+
+/// The language the API request under way asked for; English outside one, or when it asked
+/// for none of ours.
+#[must_use]
+pub fn api_locale() -> Locale {
+    API_LOCALE.try_with(|l| *l).unwrap_or(Locale::En)
 }
 
 /// The domain's words in the English the API sends, instants in UTC.
@@ -244,6 +296,8 @@ mod coverage {
             all::<RegionalGroup>("group-"),
             all::<RegionalGroup>("group-short-"),
             all::<Party>("next-waiting-"),
+            all::<crate::models::translations::State>("translation-"),
+            (1..=12).map(|m| format!("month-{m}")).collect(),
             CaseAction::iter()
                 .filter(|a| a.asks_to_confirm())
                 .flat_map(|a| ["title", "ends", "yes"].map(|w| format!("confirm-{a}-{w}")))

@@ -15,29 +15,30 @@ pub mod problems;
 use chrono::{DateTime, FixedOffset, SecondsFormat, Utc};
 use serde::Serialize;
 
-/// How an instant reads (`2026-03-04 18:00 CET`), parsed once: a list shows hundreds.
-static SHOWN: std::sync::LazyLock<Vec<chrono::format::Item<'static>>> =
+/// How a time of day reads (`18:00 CET`), parsed once: a list shows hundreds.
+static TIME: std::sync::LazyLock<Vec<chrono::format::Item<'static>>> =
     std::sync::LazyLock::new(|| {
-        chrono::format::StrftimeItems::new("%Y-%m-%d %H:%M %Z")
+        chrono::format::StrftimeItems::new("%H:%M %Z")
             .parse_to_owned()
             .unwrap_or_default()
     });
 
-/// `2026-03-04 18:00 CET`; where the zone has no abbreviation of its own (the database
-/// gives `+12`), its offset from UTC and the place that names it: `2026-12-04 05:00 UTC+12
-/// (Fiji)`, so nobody is left to guess whose clock `+12` is.
-fn shown(local: DateTime<chrono_tz::Tz>, zone: chrono_tz::Tz) -> String {
-    let text = local.format_with_items(SHOWN.iter()).to_string();
+/// The time of day and the zone: `18:00 CET`; where the zone has no abbreviation of its own
+/// (the database gives `+12`), its offset from UTC and the place that names it: `05:00
+/// UTC+12 (Fiji)`, so nobody is left to guess whose clock `+12` is.
+#[must_use]
+pub fn time_in(local: DateTime<chrono_tz::Tz>, zone: chrono_tz::Tz) -> String {
+    let text = local.format_with_items(TIME.iter()).to_string();
     let abbreviation = text.rsplit(' ').next().unwrap_or_default();
     if abbreviation.starts_with(['+', '-']) {
         let offset = match abbreviation.len() {
             5 => format!("{}:{}", &abbreviation[..3], &abbreviation[3..]),
             _ => abbreviation.to_string(),
         };
-        let day_and_time = &text[..text.len() - abbreviation.len()];
+        let time = &text[..text.len() - abbreviation.len()];
         // `Etc/GMT+5` names no place, and its sign reads the other way round.
         if zone.name().starts_with("Etc/") {
-            return format!("{day_and_time}UTC{offset}");
+            return format!("{time}UTC{offset}");
         }
         let place = zone
             .name()
@@ -45,10 +46,15 @@ fn shown(local: DateTime<chrono_tz::Tz>, zone: chrono_tz::Tz) -> String {
             .next()
             .unwrap_or_default()
             .replace('_', " ");
-        format!("{day_and_time}UTC{offset} ({place})")
+        format!("{time}UTC{offset} ({place})")
     } else {
         text
     }
+}
+
+/// `2026-03-04 18:00 CET`: the day as ISO 8601 writes it, for the API and for copying.
+fn shown(local: DateTime<chrono_tz::Tz>, zone: chrono_tz::Tz) -> String {
+    format!("{} {}", local.format("%Y-%m-%d"), time_in(local, zone))
 }
 
 /// An instant shown twice: in UTC and in the viewer's own zone.
@@ -57,8 +63,13 @@ pub struct Instant {
     pub utc: String,
     pub local: String,
     pub zone: String,
-    /// For reading: `2026-03-04 18:00 CET`, in the viewer's zone.
+    /// For reading: `2026-03-04 18:00 CET`, in the viewer's zone. Pages and emails say it in
+    /// the reader's language instead ([`Instant::words`]).
     pub shown: String,
+    #[serde(skip)]
+    at: DateTime<Utc>,
+    #[serde(skip)]
+    tz: chrono_tz::Tz,
 }
 
 impl Instant {
@@ -70,7 +81,16 @@ impl Instant {
             local: local.to_rfc3339_opts(SecondsFormat::Secs, false),
             zone: zone.name().to_string(),
             shown: shown(local, zone),
+            at,
+            tz: zone,
         }
+    }
+
+    /// The instant in `locale`'s words, in the viewer's zone: `4 March 2026, 18:00 CET`,
+    /// `4 mars 2026, 18:00 CET`, `2026年3月4日 18:00 CET`.
+    #[must_use]
+    pub fn words(&self, locale: crate::models::vocabulary::Locale) -> String {
+        i18n::when_in(locale, self.at, self.tz)
     }
 
     #[must_use]

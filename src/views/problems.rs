@@ -118,11 +118,13 @@ pub fn in_english(message: &Message) -> String {
     }
 }
 
-/// The body of the API's answer to `e`: its code from the one mapping, a description in
-/// English and, for invalid input, the problems per field.
+/// The body of the API's answer to `e`: its code from the one mapping, a description and,
+/// for invalid input, the problems per field; in the language the request asked for
+/// (`Accept-Language`), else in English.
 #[must_use]
 pub fn api_body(e: &AppError) -> ErrorDetail {
-    let description = match e {
+    let locale = i18n::api_locale();
+    let english = match e {
         AppError::Validation(_) => "some fields are missing or invalid".to_string(),
         AppError::NotFound => "no such resource, or not visible to you".to_string(),
         AppError::Unauthorized => "sign in to continue".to_string(),
@@ -138,6 +140,17 @@ pub fn api_body(e: &AppError) -> ErrorDetail {
             "Internal Server Error".to_string()
         }
     };
+    let description = match e {
+        _ if locale == Locale::En => english,
+        AppError::Forbidden(why) | AppError::Rule(why) => i18n::say(why, locale, chrono_tz::UTC),
+        AppError::Throttled(until) => i18n::say(&sign_in_locked(*until), locale, chrono_tz::UTC),
+        // What the page of the same error says as its title.
+        _ => i18n::text(locale, e.answer().title_key, &[]),
+    };
+    let said = |m: &FieldMessage| match locale {
+        Locale::En => in_english(&m.message),
+        _ => field_message(locale, m),
+    };
     let errors = match e {
         AppError::Validation(fields) => Some(Value::Object(
             fields
@@ -146,9 +159,7 @@ pub fn api_body(e: &AppError) -> ErrorDetail {
                 .map(|(field, messages)| {
                     let items = messages
                         .iter()
-                        .map(|m| {
-                            serde_json::json!({ "code": m.code, "message": in_english(&m.message) })
-                        })
+                        .map(|m| serde_json::json!({ "code": m.code, "message": said(m) }))
                         .collect();
                     (field.clone(), Value::Array(items))
                 })

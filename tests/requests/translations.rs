@@ -232,3 +232,60 @@ async fn oversight_sees_how_long_translations_took_and_which_missed_the_registry
     })
     .await;
 }
+
+#[tokio::test]
+#[serial]
+async fn the_api_answers_a_refusal_in_the_language_the_request_asks_for() {
+    request::<App, _, _>(|server, ctx| async move {
+        let w = world(&ctx).await;
+        let case = case_in_mediation(&server, &w).await;
+        let pid = case["pid"].as_str().unwrap().to_string();
+        let path = format!("/api/cases/{pid}/actions");
+        let ask = |body: Value, language: &'static str| {
+            let req = server
+                .post(&path)
+                .authorization_bearer(&w.complainant.token)
+                .json(&body);
+            async move { req.add_header("accept-language", language).await }
+        };
+        // A rule of the case, in Russian; the code stays the same in every language.
+        let res = ask(
+            json!({"action": "provide_information", "information": "Ответ."}),
+            "ru-RU,ru;q=0.9",
+        )
+        .await;
+        assert_eq!(res.status_code(), 409);
+        assert_eq!(res.header("content-language"), "ru");
+        let body: Value = res.json();
+        assert_eq!(body["error"], "rule");
+        assert_eq!(
+            body["description"],
+            "По этому делу информация не запрашивалась."
+        );
+        // A field's problem, in Arabic.
+        let res = ask(
+            json!({"action": "request_translation", "source": pid, "language": "fr"}),
+            "ar",
+        )
+        .await;
+        assert_eq!(res.status_code(), 422);
+        let body: Value = res.json();
+        assert_eq!(body["errors"]["source"][0]["code"], "unknown");
+        assert_eq!(
+            body["errors"]["source"][0]["message"],
+            "اختر مذكرة أو رسالة أو وثيقة من هذه القضية يمكنك الاطلاع عليها."
+        );
+        // A language we do not speak, or none: English.
+        let res = ask(
+            json!({"action": "provide_information", "information": "x"}),
+            "de",
+        )
+        .await;
+        assert_eq!(res.header("content-language"), "en");
+        assert_eq!(
+            res.json::<Value>()["description"],
+            "No information was requested in this case."
+        );
+    })
+    .await;
+}

@@ -118,10 +118,28 @@ async fn a_reminder_reaches_the_respondent_in_their_morning_language_and_zone_wi
             .subject()
             .contains(case["reference"].as_str().expect("ref")));
         let due = d.due_at.expect("due").to_utc();
-        let tokyo = due
-            .with_timezone(&chrono_tz::Asia::Tokyo)
-            .format("%Y-%m-%d %H:%M")
-            .to_string();
+        // In Tokyo time, and as Spanish writes a date: `9 de diciembre de 2026, 02:00`.
+        let local = due.with_timezone(&chrono_tz::Asia::Tokyo);
+        let month = [
+            "enero",
+            "febrero",
+            "marzo",
+            "abril",
+            "mayo",
+            "junio",
+            "julio",
+            "agosto",
+            "septiembre",
+            "octubre",
+            "noviembre",
+            "diciembre",
+        ][usize::try_from(chrono::Datelike::month0(&local)).unwrap()];
+        let tokyo = format!(
+            "{} de {month} de {}, {}",
+            chrono::Datelike::day(&local),
+            chrono::Datelike::year(&local),
+            local.format("%H:%M")
+        );
         assert!(
             reminder.text().contains(&tokyo),
             "due shown in Tokyo time {tokyo}: {}",

@@ -507,3 +507,20 @@ translation-due = يقدّمها قلم السجل في موعد أقصاه { $d
 translation-waits = تُعلَّق المواعيد النهائية لطرفكم حتى ذلك الحين.
 translation-asked-by = طلبها: { $party }
 case-translations = الترجمات
+
+# Dates, as a translator of this language writes them (month-N names the month as the
+# date says it: Russian in the genitive).
+month-1 = كانون الثاني/يناير
+month-2 = شباط/فبراير
+month-3 = آذار/مارس
+month-4 = نيسان/أبريل
+month-5 = أيار/مايو
+month-6 = حزيران/يونيه
+month-7 = تموز/يوليه
+month-8 = آب/أغسطس
+month-9 = أيلول/سبتمبر
+month-10 = تشرين الأول/أكتوبر
+month-11 = تشرين الثاني/نوفمبر
+month-12 = كانون الأول/ديسمبر
+date-long = { $day } { $month } { $year }
+date-time = { $date }، { $time }

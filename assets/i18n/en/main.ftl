@@ -477,3 +477,20 @@ translation-due = The registry provides it by { $due }.
 translation-waits = Your side's deadlines are paused until then.
 translation-asked-by = Asked for by the { $party }
 case-translations = Translations
+
+# Dates, as a translator of this language writes them (month-N names the month as the
+# date says it: Russian in the genitive).
+month-1 = January
+month-2 = February
+month-3 = March
+month-4 = April
+month-5 = May
+month-6 = June
+month-7 = July
+month-8 = August
+month-9 = September
+month-10 = October
+month-11 = November
+month-12 = December
+date-long = { $day } { $month } { $year }
+date-time = { $date }, { $time }

@@ -477,3 +477,20 @@ translation-due = La secretaría la facilita a más tardar el { $due }.
 translation-waits = Los plazos de su parte quedan suspendidos hasta entonces.
 translation-asked-by = Solicitada por: { $party }
 case-translations = Traducciones
+
+# Dates, as a translator of this language writes them (month-N names the month as the
+# date says it: Russian in the genitive).
+month-1 = enero
+month-2 = febrero
+month-3 = marzo
+month-4 = abril
+month-5 = mayo
+month-6 = junio
+month-7 = julio
+month-8 = agosto
+month-9 = septiembre
+month-10 = octubre
+month-11 = noviembre
+month-12 = diciembre
+date-long = { $day } de { $month } de { $year }
+date-time = { $date }, { $time }

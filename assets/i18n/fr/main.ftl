@@ -477,3 +477,23 @@ translation-due = Le greffe la fournit au plus tard le { $due }.
 translation-waits = Les délais de votre partie sont suspendus jusque-là.
 translation-asked-by = Demandée par : { $party }
 case-translations = Traductions
+
+# Dates, as a translator of this language writes them (month-N names the month as the
+# date says it: Russian in the genitive).
+month-1 = janvier
+month-2 = février
+month-3 = mars
+month-4 = avril
+month-5 = mai
+month-6 = juin
+month-7 = juillet
+month-8 = août
+month-9 = septembre
+month-10 = octobre
+month-11 = novembre
+month-12 = décembre
+date-long = { $day ->
+    [1] 1er
+   *[other] { $day }
+} { $month } { $year }
+date-time = { $date }, { $time }

@@ -495,3 +495,20 @@ translation-due = Регистратура представит его не по
 translation-waits = До этого сроки вашей стороны приостановлены.
 translation-asked-by = Запрошен стороной: { $party }
 case-translations = Переводы
+
+# Dates, as a translator of this language writes them (month-N names the month as the
+# date says it: Russian in the genitive).
+month-1 = января
+month-2 = февраля
+month-3 = марта
+month-4 = апреля
+month-5 = мая
+month-6 = июня
+month-7 = июля
+month-8 = августа
+month-9 = сентября
+month-10 = октября
+month-11 = ноября
+month-12 = декабря
+date-long = { $day } { $month } { $year } г.
+date-time = { $date }, { $time }

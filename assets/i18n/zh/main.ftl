@@ -468,3 +468,20 @@ translation-due = 书记处将于 { $due } 前提供。
 translation-waits = 在此之前，贵方的期限暂停计算。
 translation-asked-by = 申请方：{ $party }
 case-translations = 译文
+
+# Dates, as a translator of this language writes them (month-N names the month as the
+# date says it: Russian in the genitive).
+month-1 = 1月
+month-2 = 2月
+month-3 = 3月
+month-4 = 4月
+month-5 = 5月
+month-6 = 6月
+month-7 = 7月
+month-8 = 8月
+month-9 = 9月
+month-10 = 10月
+month-11 = 11月
+month-12 = 12月
+date-long = { $year }年{ $monthnum }月{ $day }日
+date-time = { $date } { $time }

@@ -408,7 +408,9 @@ async fn choices(
                     format!(
                         "{} · {}",
                         t(&format!("clock-{}", d.kind)),
-                        d.due_at.as_ref().map_or(String::new(), |i| i.shown.clone())
+                        d.due_at
+                            .as_ref()
+                            .map_or(String::new(), |i| i.words(v.locale))
                     ),
                 )
             })
@@ -461,7 +463,7 @@ async fn choices(
                             "{} · {} · {}",
                             t(&format!("submission-{}", s.kind)),
                             t(&format!("language-{}", s.language)),
-                            s.at.shown
+                            s.at.words(v.locale)
                         ),
                     )
                 })
@@ -499,7 +501,7 @@ async fn choices(
                         "{} → {} · {}",
                         t(&format!("language-{}", x.source_language)),
                         t(&format!("language-{}", x.language)),
-                        x.requested_at.shown
+                        x.requested_at.words(v.locale)
                     ),
                 )
             })
@@ -520,6 +522,7 @@ async fn choices(
 /// language, with where it stands, its words and files once provided, and when the registry
 /// owes it while pending (`mine`: the viewer's side asked, and its clocks wait for it).
 fn versions(
+    v: &Visitor,
     detail: &CaseDetail,
     dossier: &cases::dossier::Dossier,
     attached: &Map<String, Value>,
@@ -536,14 +539,14 @@ fn versions(
             .iter()
             .find(|d| d.id == t.deadline_id)
             .and_then(|d| d.due_at.as_ref())
-            .map(|i| i.shown.clone());
+            .map(|i| i.words(v.locale));
         let version = json!({
             "pid": t.pid,
             "language": t.language,
             "state": t.state,
             "party": t.party,
             "body": provided.map(|s| s.body.clone()).filter(|b| !b.is_empty()),
-            "at": provided.map(|s| s.at.shown.clone()),
+            "at": provided.map(|s| s.at.words(v.locale)),
             "files": provided.and_then(|s| attached.get(&s.pid)).cloned(),
             "due": due,
             "mine": side.is_some_and(|p| p.as_ref() == t.party),
@@ -662,7 +665,7 @@ async fn case_page(
             }
         }
     }
-    let versions = versions(&detail, &dossier, &attached);
+    let versions = versions(v, &detail, &dossier, &attached);
     let (messages, pleadings): (Vec<_>, Vec<_>) = detail
         .submissions
         .iter()

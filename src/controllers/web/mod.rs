@@ -64,6 +64,7 @@ static PAGES: LazyLock<Result<TeraView, String>> = LazyLock::new(|| {
     TeraView::build_with_post_process(move |tera| {
         tera.register_function("t", fluent_templates::FluentLoader::new(loader.clone()));
         tera.register_function("name_in", name_in);
+        tera.register_function("when", when);
         Ok(())
     })
     .map_err(|e| format!("page templates: {e}"))
@@ -82,6 +83,29 @@ fn name_in(kwargs: tera::Kwargs, _: &tera::State) -> tera::TeraResult<String> {
         .and_then(Value::as_str)
         .unwrap_or_default()
         .to_string())
+}
+
+/// `when(at=x, lang=lang)`: an instant of a view (its `utc` and `zone`) in the page's
+/// language, in the viewer's zone: `3 December 2026, 18:00 CET`.
+fn when(kwargs: tera::Kwargs, _: &tera::State) -> tera::TeraResult<String> {
+    let at: Option<tera::Value> = kwargs.get("at")?;
+    let lang: Option<String> = kwargs.get("lang")?;
+    let at = serde_json::to_value(&at).unwrap_or(Value::Null);
+    let locale = lang
+        .and_then(|l| l.parse::<Locale>().ok())
+        .unwrap_or(Locale::En);
+    let instant = at["utc"]
+        .as_str()
+        .and_then(|u| chrono::DateTime::parse_from_rfc3339(u).ok())
+        .map(|u| u.to_utc());
+    let zone = at["zone"]
+        .as_str()
+        .and_then(|z| z.parse::<chrono_tz::Tz>().ok());
+    Ok(match (instant, zone) {
+        (Some(instant), Some(zone)) => i18n::when_in(locale, instant, zone),
+        // Not an instant of a view: shown as it was given.
+        _ => at["shown"].as_str().unwrap_or_default().to_string(),
+    })
 }
 
 fn pages() -> Result<&'static TeraView, AppError> {
