@@ -375,13 +375,10 @@ async fn time_assignments(
             &policy,
             &actor,
             case.pid,
-            Command {
-                expected_version: None,
-                input: ActionInput::AssignMediator {
-                    mediator: None,
-                    override_reason: None,
-                },
-            },
+            Command::of(ActionInput::AssignMediator {
+                mediator: None,
+                override_reason: None,
+            }),
         )
         .await
         .expect("assign");

@@ -98,6 +98,15 @@ fn flatten_actions(doc: &mut Value) {
                 "type": ["integer", "null"], "format": "int64",
                 "description": "the case version you acted on; a stale one answers 409"
             });
+            let writes = name
+                .parse::<crate::models::cases::CaseAction>()
+                .is_ok_and(crate::models::cases::CaseAction::writes_pleading);
+            if writes {
+                props["written_in"] = json!({
+                    "type": ["string", "null"], "enum": crate::models::vocabulary::Language::names(),
+                    "description": "the language the action's words are written in; the case's when not given"
+                });
+            }
             let required = obj.entry("required").or_insert_with(|| json!([]));
             if let Some(r) = required.as_array_mut() {
                 r.insert(0, json!("action"));

@@ -93,7 +93,8 @@ fn json_error(e: &serde_path_to_error::Error<serde_json::Error>) -> AppError {
     }
 }
 
-/// Parses an action body: `{"action": "<name>", "expected_version": n, ...fields}`.
+/// Parses an action body: `{"action": "<name>", "expected_version": n, "written_in":
+/// "<language>", ...fields}`.
 ///
 /// # Errors
 /// 422 naming the field that does not fit (`action` for an unknown action).
@@ -125,6 +126,23 @@ pub fn parse_command(bytes: &[u8]) -> Result<Command, AppError> {
                 "must be an integer",
             ))
         })?),
+    };
+    let written_in = match fields.remove("written_in") {
+        None | Some(serde_json::Value::Null) => None,
+        Some(v) => Some(
+            v.as_str()
+                .and_then(|l| l.parse::<crate::models::vocabulary::Language>().ok())
+                .ok_or_else(|| {
+                    AppError::Validation(FieldErrors::single(
+                        "written_in",
+                        "invalid_choice",
+                        format!(
+                            "must be one of: {}",
+                            crate::models::vocabulary::Language::names().join(", ")
+                        ),
+                    ))
+                })?,
+        ),
     };
     let tagged = serde_json::json!({ action.clone(): fields });
     let input: ActionInput = serde_path_to_error::deserialize(tagged).map_err(|e| {
@@ -158,6 +176,7 @@ pub fn parse_command(bytes: &[u8]) -> Result<Command, AppError> {
     })?;
     Ok(Command {
         expected_version,
+        written_in,
         input,
     })
 }

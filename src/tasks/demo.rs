@@ -584,18 +584,9 @@ async fn play(
             By::Complainant => cast.complainant,
         };
         let asked_for_a_response = matches!(input, ActionInput::RequestResponse { .. });
-        transition(
-            db,
-            &policy.at(t.min(now)),
-            actor,
-            pid,
-            Command {
-                expected_version: None,
-                input,
-            },
-        )
-        .await
-        .map_err(err)?;
+        transition(db, &policy.at(t.min(now)), actor, pid, Command::of(input))
+            .await
+            .map_err(err)?;
         if asked_for_a_response {
             let asked = correspond(db, policy, pid, (actor, cast.complainant), (t, now)).await?;
             translate(db, policy, pid, cast, asked, (t, now)).await?;
@@ -690,13 +681,10 @@ async fn translate(
         &policy.at(at(1)),
         cast.complainant,
         pid,
-        Command {
-            expected_version: None,
-            input: ActionInput::RequestTranslation {
-                source: message.pid,
-                language,
-            },
-        },
+        Command::of(ActionInput::RequestTranslation {
+            source: message.pid,
+            language,
+        }),
     )
     .await
     .map_err(err)?;
@@ -710,13 +698,10 @@ async fn translate(
         &policy.at(at(5)),
         cast.registrar,
         pid,
-        Command {
-            expected_version: None,
-            input: ActionInput::ProvideTranslation {
-                request: request.pid,
-                text: Some(text.into()),
-            },
-        },
+        Command::of(ActionInput::ProvideTranslation {
+            request: request.pid,
+            text: Some(text.into()),
+        }),
     )
     .await
     .map_err(err)?;

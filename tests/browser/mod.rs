@@ -529,6 +529,33 @@ async fn every_page_passes_the_accessibility_check_for_every_role() {
         axum_test::TestServer::new(router.into_make_service_with_connect_info::<SocketAddr>())
             .expect("server");
     let case = case_in_mediation(&server, &w).await;
+    // The complaint beside its Arabic translation, and a Chinese one still awaited.
+    let complaint = case["submissions"][0]["pid"].as_str().unwrap().to_string();
+    let asked = must(
+        &server,
+        &w.complainant,
+        &case,
+        json!({"action": "request_translation", "source": complaint, "language": "ar"}),
+    )
+    .await;
+    let request = asked["translations"][0]["pid"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    must(
+        &server,
+        &w.registrar,
+        &asked,
+        json!({"action": "provide_translation", "request": request, "text": "أُلغيت كلمة وفدنا من المناقشة العامة دون إشعار."}),
+    )
+    .await;
+    must(
+        &server,
+        &w.co_complainant,
+        &case,
+        json!({"action": "request_translation", "source": complaint, "language": "zh"}),
+    )
+    .await;
     let case_path = format!("/cases/{}", case["pid"].as_str().unwrap());
     let driver = start_driver().await;
     let mut b = Browser::open(&driver, &base).await;

@@ -954,6 +954,39 @@ async fn a_delegate_asks_for_a_translation_on_the_page_and_reads_it_beside_the_a
         assert!(versions.contains("lang=\"fr\""));
         // The translation is no pleading of its own in the list.
         assert_eq!(page.matches("De quelle séance").count(), 1);
+
+        // The delegate answers in French, and says so: the page's language is the default.
+        let select = &page[page
+            .find("id=\"a-provide_information-written_in\"")
+            .expect("the language is asked")..];
+        let select = &select[..select.find("</select>").unwrap()];
+        assert!(
+            select.contains("<option value=\"en\" selected>"),
+            "written in the page's language unless said: {select}"
+        );
+        let res = delegate
+            .act(
+                &server,
+                &pid,
+                "answer-french-form-key-1",
+                "provide_information",
+                &[
+                    ("information", "La 3e séance, le 4 mars."),
+                    ("written_in", "fr"),
+                ],
+            )
+            .await;
+        assert_eq!(res.status_code(), 303, "{}", res.text());
+        let case: Value = get(&server, &w.complainant, &format!("/api/cases/{pid}"))
+            .await
+            .json();
+        let answer = case["submissions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|s| s["kind"] == "information")
+            .expect("the answer");
+        assert_eq!(answer["language"], "fr");
     })
     .await;
 }

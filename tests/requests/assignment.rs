@@ -449,12 +449,9 @@ async fn a_rejected_challenge_keeps_the_mediator_and_a_late_one_is_refused() {
                 &policy_at(app, at).await,
                 respondent,
                 pid,
-                Command {
-                    expected_version: None,
-                    input: ActionInput::ChallengeMediator {
-                        reason: "We have learnt of a conflict.".into(),
-                    },
-                },
+                Command::of(ActionInput::ChallengeMediator {
+                    reason: "We have learnt of a conflict.".into(),
+                }),
             )
             .await
         };

@@ -6,7 +6,10 @@ use std::collections::BTreeSet;
 
 use redress::{
     app::App,
-    models::{cases::actions::ActionInput, vocabulary::Role},
+    models::{
+        cases::{actions::ActionInput, CaseAction},
+        vocabulary::Role,
+    },
 };
 use serde_json::{json, Value};
 use serial_test::serial;
@@ -65,6 +68,13 @@ impl Run<'_> {
         }
         for (k, v) in other.as_object().into_iter().flatten() {
             body[k] = v.clone();
+        }
+        // Every pleading is written in Russian: the language named is the one kept.
+        if action
+            .parse::<CaseAction>()
+            .is_ok_and(CaseAction::writes_pleading)
+        {
+            body["written_in"] = json!("ru");
         }
         self.sent.insert(action);
         must(self.server, who, case, body).await
@@ -311,6 +321,29 @@ async fn every_field_every_action_accepts_is_found_on_the_case_afterwards() {
                 }
             }
         }
+        // The language each pleading was written in is kept, and only the actions that write
+        // one take it: every pleading but the complaint (filed in English) and what was never
+        // written through an action (messages, translations) reads as Russian.
+        for case in [&a, &b, &c, &d, &e] {
+            let pid = case["pid"].as_str().expect("pid");
+            let detail: Value = get(&server, &w.registrar, &format!("/api/cases/{pid}"))
+                .await
+                .json();
+            for s in detail["submissions"].as_array().expect("submissions") {
+                if !["complaint", "message", "translation"].contains(&s["kind"].as_str().unwrap()) {
+                    assert_eq!(s["language"], "ru", "{s}");
+                }
+            }
+        }
+        let refused = act(
+            &server,
+            &w.mediator,
+            &a,
+            json!({"action": "place_hold", "reason": "Waiting.", "written_in": "fr"}),
+        )
+        .await;
+        assert_eq!(refused.status_code(), 422, "a hold writes no pleading");
+        assert!(refused.json::<Value>()["errors"]["written_in"].is_array());
         // Fields that are not text are kept too.
         let seen_a = everything(&server, &w, &a).await;
         assert!(

@@ -81,10 +81,7 @@ impl History<'_> {
             &policy_at(self.ctx, when).await,
             who,
             case.pid,
-            Command {
-                expected_version: None,
-                input: input.clone(),
-            },
+            Command::of(input.clone()),
         )
         .await
         .unwrap_or_else(|e| panic!("{input:?} at {when}: {e}"))
@@ -778,13 +775,10 @@ async fn a_change_after_figures_were_read_is_in_the_next_figures() {
             &policy_at(&ctx, at(33, 9)).await,
             &w.registrar.actor,
             d.pid,
-            Command {
-                expected_version: None,
-                input: I::Register {
-                    note: None,
-                    note_audience: None,
-                },
-            },
+            Command::of(I::Register {
+                note: None,
+                note_audience: None,
+            }),
         )
         .await
         .unwrap();

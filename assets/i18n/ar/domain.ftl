@@ -93,3 +93,4 @@ field-translation-request-unknown = اختر طلب ترجمة من طلبات �
 rule-translation-provided = سبق تقديم هذه الترجمة، أو انتهت القضية قبل تقديمها.
 field-translation-empty = أدخل النص المترجم أو أرفق الوثيقة المترجمة أو كليهما.
 rule-no-translation-asked = لا توجد ترجمة منتظرة في هذه القضية.
+field-written-in-not-taken = لا يُنشئ هذا الإجراء أي نص يمكن تحديد لغته.

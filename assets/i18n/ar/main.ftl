@@ -524,3 +524,4 @@ month-11 = تشرين الثاني/نوفمبر
 month-12 = كانون الأول/ديسمبر
 date-long = { $day } { $month } { $year }
 date-time = { $date }، { $time }
+afield-written_in = لغة نصك

@@ -85,3 +85,4 @@ field-translation-request-unknown = Choose a translation request of this case.
 rule-translation-provided = This translation has already been provided, or the case ended before it was.
 field-translation-empty = Give the translated text, attach the translated document, or both.
 rule-no-translation-asked = No translation is waiting to be provided in this case.
+field-written-in-not-taken = This action writes no text whose language could be named.

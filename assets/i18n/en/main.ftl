@@ -494,3 +494,4 @@ month-11 = November
 month-12 = December
 date-long = { $day } { $month } { $year }
 date-time = { $date }, { $time }
+afield-written_in = Language of your text

@@ -85,3 +85,4 @@ field-translation-request-unknown = Elija una solicitud de traducción de este c
 rule-translation-provided = Esta traducción ya se ha facilitado, o el caso terminó antes.
 field-translation-empty = Escriba el texto traducido, adjunte el documento traducido, o ambos.
 rule-no-translation-asked = No hay ninguna traducción pendiente en este caso.
+field-written-in-not-taken = Esta acción no produce ningún texto cuyo idioma pueda indicarse.

@@ -494,3 +494,4 @@ month-11 = noviembre
 month-12 = diciembre
 date-long = { $day } de { $month } de { $year }
 date-time = { $date }, { $time }
+afield-written_in = Idioma de su texto

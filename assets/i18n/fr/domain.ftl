@@ -85,3 +85,4 @@ field-translation-request-unknown = Choisissez une demande de traduction de cett
 rule-translation-provided = Cette traduction a déjà été fournie, ou l'affaire s'est terminée avant.
 field-translation-empty = Saisissez le texte traduit, joignez le document traduit, ou les deux.
 rule-no-translation-asked = Aucune traduction n'est en attente dans cette affaire.
+field-written-in-not-taken = Cette action ne produit aucun texte dont la langue puisse être indiquée.

@@ -497,3 +497,4 @@ date-long = { $day ->
    *[other] { $day }
 } { $month } { $year }
 date-time = { $date }, { $time }
+afield-written_in = Langue de votre texte

@@ -89,3 +89,4 @@ field-translation-request-unknown = Выберите запрос на пере�
 rule-translation-provided = Этот перевод уже представлен, либо дело завершилось раньше.
 field-translation-empty = Введите текст перевода, приложите переведенный документ или и то и другое.
 rule-no-translation-asked = По этому делу нет ожидающих переводов.
+field-written-in-not-taken = Это действие не создает текста, язык которого можно было бы указать.

@@ -512,3 +512,4 @@ month-11 = ноября
 month-12 = декабря
 date-long = { $day } { $month } { $year } г.
 date-time = { $date }, { $time }
+afield-written_in = Язык вашего текста

@@ -83,3 +83,4 @@ field-translation-request-unknown = 请选择本案的一项翻译申请。
 rule-translation-provided = 此译文已提供，或案件在提供前已结束。
 field-translation-empty = 请填写译文文本、附上译文文件，或两者兼有。
 rule-no-translation-asked = 本案没有待提供的译文。
+field-written-in-not-taken = 此操作不产生可注明语文的文本。

@@ -485,3 +485,4 @@ month-11 = 11月
 month-12 = 12月
 date-long = { $year }年{ $monthnum }月{ $day }日
 date-time = { $date } { $time }
+afield-written_in = 您的文本所用语文

@@ -348,6 +348,17 @@ async fn action_fields(
             options,
         });
     }
+    // The language of the words the action writes: the page's unless the writer says.
+    if action.writes_pleading() {
+        out.push(ActionField {
+            name: "written_in",
+            kind: "select",
+            required: false,
+            options: Language::iter()
+                .map(|l| option(l.to_string(), v.t(&format!("language-{l}"))))
+                .collect(),
+        });
+    }
     Ok(out)
 }
 
@@ -624,7 +635,10 @@ async fn case_page(
             "fields": fields,
             "files": action.takes_files(),
             "open": mine.is_some(),
-            "values": mine.map_or_else(Map::new, |r| r.values.clone()),
+            "values": mine.map_or_else(
+                || Map::from_iter([("written_in".to_string(), json!(v.locale))]),
+                |r| r.values.clone()
+            ),
             "errors": mine.map_or_else(Map::new, |r| field_messages(v.locale, &r.errors)),
         }));
     }

@@ -164,6 +164,8 @@ pub fn command(action: CaseAction, form: &FormData) -> Result<Command, FieldErro
         }
         let kind = if name == "expected_version" {
             FieldKind::Days
+        } else if name == "written_in" && action.writes_pleading() {
+            FieldKind::Text
         } else if let Some(f) = fields.iter().find(|f| f.name == name) {
             f.kind
         } else {
@@ -176,10 +178,12 @@ pub fn command(action: CaseAction, form: &FormData) -> Result<Command, FieldErro
         }
     }
     let expected_version = read.optional::<i64>("expected_version").flatten();
+    let written_in = read.optional("written_in").flatten();
     let input = input(action, &mut read);
     match input {
         Some(input) if read.errors.is_empty() => Ok(Command {
             expected_version,
+            written_in,
             input,
         }),
         _ => Err(read.errors),

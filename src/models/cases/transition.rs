@@ -18,7 +18,7 @@ use crate::{
         documents::{Attachments, Spooled},
         notifications::{self, Notice, NoticeKind, Timing},
         users::{self, Actor},
-        vocabulary::Role,
+        vocabulary::{Language, Role},
     },
     policy::Policy,
     settings::Settings,
@@ -29,7 +29,22 @@ use crate::{
 pub struct Command {
     /// The case version the client saw; a stale one is refused with 409.
     pub expected_version: Option<i64>,
+    /// The language the action's pleading is written in, for an action that writes one
+    /// ([`CaseAction::writes_pleading`]); the case's when not given.
+    pub written_in: Option<Language>,
     pub input: ActionInput,
+}
+
+impl Command {
+    /// An action with nothing else said: acting on the case as it is now, in its language.
+    #[must_use]
+    pub const fn of(input: ActionInput) -> Self {
+        Self {
+            expected_version: None,
+            written_in: None,
+            input,
+        }
+    }
 }
 
 /// Applies `command` to the case `pid` as `actor`, under `policy` (at its instant).
@@ -68,6 +83,13 @@ where
     C: ConnectionTrait + TransactionTrait<Transaction = DatabaseTransaction>,
 {
     command.input.validate()?;
+    if command.written_in.is_some() && !command.input.action().writes_pleading() {
+        return Err(AppError::Validation(FieldErrors::single_said(
+            "written_in",
+            "not_taken",
+            Said::new("field-written-in-not-taken"),
+        )));
+    }
     if !attached.is_empty() && !command.input.action().takes_files() {
         return Err(AppError::Validation(FieldErrors::single_said(
             "file",
@@ -121,13 +143,10 @@ async fn run(
     if !staff {
         return Ok(case);
     }
-    let automatic = Command {
-        expected_version: None,
-        input: ActionInput::AssignMediator {
-            mediator: None,
-            override_reason: None,
-        },
-    };
+    let automatic = Command::of(ActionInput::AssignMediator {
+        mediator: None,
+        override_reason: None,
+    });
     let (case, _) = apply(db, frame, pid, &automatic, true, Vec::new()).await?;
     Ok(case)
 }
@@ -195,7 +214,7 @@ async fn apply(
         detail: serde_json::Map::new(),
         pleaded: None,
         attached,
-        written_in: None,
+        written_in: command.written_in,
         last_pleading: None,
         asides: Vec::new(),
     };

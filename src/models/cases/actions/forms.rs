@@ -93,6 +93,32 @@ impl CaseAction {
         )
     }
 
+    /// Whether the action writes a pleading (a note, a request, an answer, a decision...),
+    /// whose language the actor may name (`written_in`). A translation is written in the
+    /// language it was asked in, so it is not one of them.
+    #[must_use]
+    pub const fn writes_pleading(self) -> bool {
+        matches!(
+            self,
+            Self::Register
+                | Self::DeclareEligible
+                | Self::Dismiss
+                | Self::RequestResponse
+                | Self::SubmitResponse
+                | Self::AcceptResponse
+                | Self::ContestResponse
+                | Self::RequestInformation
+                | Self::ProvideInformation
+                | Self::RecordSettlement
+                | Self::Escalate
+                | Self::RecordDecision
+                | Self::Appeal
+                | Self::StartMonitoring
+                | Self::Close
+                | Self::Withdraw
+        )
+    }
+
     /// What the action's form asks, in the order shown.
     #[must_use]
     pub const fn fields(self) -> &'static [Field] {
