@@ -107,6 +107,48 @@ pub fn when_in(locale: Locale, at: DateTime<Utc>, zone: chrono_tz::Tz) -> String
     date_time(locale, local.date_naive(), super::time_in(local, zone))
 }
 
+/// One number formatter per language, from CLDR. Arabic is asked for its Latin digits, as
+/// its dates here and the UN's Arabic documents write them.
+static NUMBERS: LazyLock<HashMap<Locale, icu_decimal::DecimalFormatter>> = LazyLock::new(|| {
+    <Locale as strum::IntoEnumIterator>::iter()
+        .filter_map(|l| {
+            let tag = if l == Locale::Ar {
+                "ar-u-nu-latn"
+            } else {
+                l.as_ref()
+            };
+            let locale: icu_locale_core::Locale = tag.parse().ok()?;
+            let formatter =
+                icu_decimal::DecimalFormatter::try_new(locale.into(), Default::default()).ok()?;
+            Some((l, formatter))
+        })
+        .collect()
+});
+
+/// A number as `locale` writes it, with `decimals` digits after the decimal mark (trailing
+/// zeros dropped): `12 345,5` in French, `12,345.5` in English, `12.345,5` in Spanish.
+#[must_use]
+pub fn number_in(locale: Locale, value: f64, decimals: u8) -> String {
+    use icu_decimal::input::Decimal;
+    let scale = 10_f64.powi(i32::from(decimals));
+    // Figures shown here are counts, days and percentages, far inside i64.
+    #[expect(
+        clippy::cast_possible_truncation,
+        reason = "rounded, and far inside i64"
+    )]
+    let mut scaled = (value * scale).round() as i64;
+    let mut places = i16::from(decimals);
+    while places > 0 && scaled % 10 == 0 {
+        scaled /= 10;
+        places -= 1;
+    }
+    let mut decimal = Decimal::from(scaled);
+    decimal.multiply_pow10(-places);
+    NUMBERS
+        .get(&locale)
+        .map_or_else(|| decimal.to_string(), |f| f.format(&decimal).to_string())
+}
+
 /// The domain's words in `locale`, instants in `zone`.
 #[must_use]
 pub fn say(said: &Said, locale: Locale, zone: chrono_tz::Tz) -> String {
@@ -185,6 +227,42 @@ pub fn negotiate(header: &str) -> Option<Locale> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_figure_reads_as_each_language_writes_numbers() {
+        let shown: Vec<String> = [
+            Locale::En,
+            Locale::Fr,
+            Locale::Es,
+            Locale::Ar,
+            Locale::Zh,
+            Locale::Ru,
+        ]
+        .into_iter()
+        .map(|l| number_in(l, 12_345.5, 1))
+        .collect();
+        assert_eq!(
+            shown,
+            [
+                "12,345.5",
+                "12\u{202f}345,5",
+                "12.345,5",
+                "12,345.5",
+                "12,345.5",
+                "12\u{a0}345,5"
+            ]
+        );
+        assert_eq!(
+            number_in(Locale::Fr, 7.0, 1),
+            "7",
+            "no decimal mark for a whole number"
+        );
+        assert_eq!(
+            number_in(Locale::Es, 1234.0, 1),
+            "1234",
+            "Spanish groups from five digits"
+        );
+    }
+
     use super::*;
 
     #[test]

@@ -65,6 +65,7 @@ static PAGES: LazyLock<Result<TeraView, String>> = LazyLock::new(|| {
         tera.register_function("t", fluent_templates::FluentLoader::new(loader.clone()));
         tera.register_function("name_in", name_in);
         tera.register_function("when", when);
+        tera.register_function("num", num);
         Ok(())
     })
     .map_err(|e| format!("page templates: {e}"))
@@ -106,6 +107,26 @@ fn when(kwargs: tera::Kwargs, _: &tera::State) -> tera::TeraResult<String> {
         // Not an instant of a view: shown as it was given.
         _ => at["shown"].as_str().unwrap_or_default().to_string(),
     })
+}
+
+/// `num(n=x, lang=lang)`: a figure as the page's language writes numbers (`12 345,5` in
+/// French); `—` for none.
+fn num(kwargs: tera::Kwargs, _: &tera::State) -> tera::TeraResult<String> {
+    let n: Option<tera::Value> = kwargs.get("n")?;
+    let lang: Option<String> = kwargs.get("lang")?;
+    let locale = lang
+        .and_then(|l| l.parse::<Locale>().ok())
+        .unwrap_or(Locale::En);
+    Ok(
+        match serde_json::to_value(&n)
+            .ok()
+            .as_ref()
+            .and_then(Value::as_f64)
+        {
+            Some(n) => i18n::number_in(locale, n, 1),
+            None => "—".to_string(),
+        },
+    )
 }
 
 fn pages() -> Result<&'static TeraView, AppError> {
