@@ -548,3 +548,50 @@ async fn the_deliver_task_drains_the_outbox_through_the_configured_mailer() {
     })
     .await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[serial]
+async fn the_registry_is_reminded_of_a_translation_it_owes_as_of_any_clock() {
+    request::<App, _, _>(|server, ctx| async move {
+        let w = world(&ctx).await;
+        let case = case_in_mediation(&server, &w).await;
+        let complaint = case["submissions"][0]["pid"].as_str().unwrap().to_string();
+        must(
+            &server,
+            &w.complainant,
+            &case,
+            json!({"action": "request_translation", "source": complaint, "language": "zh"}),
+        )
+        .await;
+        let d = clock(&ctx, DeadlineKind::Translation).await;
+        let lead = step(&plan_of(&ctx, &d).await, Stage::Lead(2));
+        sweep(&ctx, lead.sweep_at + Duration::minutes(1)).await;
+        let rows = rows_of_kind(&ctx, "reminder").await;
+        assert!(
+            rows.iter().any(|r| r.user_id == w.registrar.actor.id),
+            "the registry owes it: {rows:?}"
+        );
+
+        let sink = Sink::start();
+        let postman = Postman::smtp(&sink.config(), 4).expect("transport");
+        let (settings, calendar) = policy(&ctx).await;
+        outbox::drain(&ctx.db, &postman, &settings, &calendar, || {
+            lead.target + Duration::days(1)
+        })
+        .await
+        .expect("deliver");
+        let reminder = sink
+            .to(&w.registrar.email)
+            .into_iter()
+            .find(|m| m.subject().contains("Reminder"))
+            .expect("the registry's reminder arrived");
+        assert!(
+            reminder
+                .text()
+                .contains("providing a translation a party asked for"),
+            "{}",
+            reminder.text()
+        );
+    })
+    .await;
+}

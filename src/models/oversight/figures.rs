@@ -48,7 +48,7 @@ impl ActiveModelBehavior for figure_refresh::ActiveModel {}
 pub type Histogram = BTreeMap<i64, i64>;
 
 /// Adds (`sign` 1) or takes away (`sign` -1) the counts of `from`.
-fn merge<K: Ord + Clone>(into: &mut BTreeMap<K, i64>, from: &BTreeMap<K, i64>, sign: i64) {
+pub fn merge<K: Ord + Clone>(into: &mut BTreeMap<K, i64>, from: &BTreeMap<K, i64>, sign: i64) {
     for (k, n) in from {
         *into.entry(k.clone()).or_default() += sign * n;
     }

@@ -17,7 +17,7 @@ use sea_orm::{
 use serde::Serialize;
 
 use super::{
-    figures::Histogram,
+    figures::{self, Histogram},
     metrics::{percent, Durations, Scope},
 };
 use crate::{
@@ -111,9 +111,7 @@ impl Tally {
         self.provided += sign * other.provided;
         self.missed += sign * other.missed;
         self.lapsed += sign * other.lapsed;
-        for (days, n) in &other.took {
-            *self.took.entry(*days).or_default() += sign * n;
-        }
+        figures::merge(&mut self.took, &other.took, sign);
     }
 
     /// Adds one group of counted requests.
