@@ -54,7 +54,14 @@ pub fn time_in(local: DateTime<chrono_tz::Tz>, zone: chrono_tz::Tz) -> String {
 
 /// `2026-03-04 18:00 CET`: the day as ISO 8601 writes it, for the API and for copying.
 fn shown(local: DateTime<chrono_tz::Tz>, zone: chrono_tz::Tz) -> String {
-    format!("{} {}", local.format("%Y-%m-%d"), time_in(local, zone))
+    use chrono::Datelike;
+    format!(
+        "{:04}-{:02}-{:02} {}",
+        local.year(),
+        local.month(),
+        local.day(),
+        time_in(local, zone)
+    )
 }
 
 /// An instant shown twice: in UTC and in the viewer's own zone.
