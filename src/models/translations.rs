@@ -280,8 +280,13 @@ pub async fn read_by(
     if rows.is_empty() {
         return Ok(Vec::new());
     }
+    let named = rows
+        .iter()
+        .flat_map(|r| [r.submission_id, r.translation_id])
+        .flatten();
     let pleadings: HashMap<i64, Uuid> = submissions::Entity::find()
         .filter(submissions::Column::CaseId.eq(case_id))
+        .filter(submissions::Column::Id.is_in(named))
         .all(db)
         .await?
         .into_iter()
