@@ -121,8 +121,10 @@ impl Hooks for App {
     async fn after_routes(router: axum::Router, ctx: &AppContext) -> Result<axum::Router> {
         Ok(router
             .fallback(nowhere)
+            // Behind an `Arc`: the layer's state is copied for every request, and a context
+            // carries the whole configuration.
             .layer(axum::middleware::from_fn_with_state(
-                ctx.clone(),
+                Arc::new(ctx.clone()),
                 controllers::web::error_pages,
             ))
             .layer(axum::middleware::map_response(retry_later))

@@ -991,7 +991,7 @@ impl IntoResponse for WebError {
 /// Renders the error pages of [`WebError`] answers, in the language the request asks for
 /// (the language cookie, else `Accept-Language`). Other responses pass untouched.
 pub async fn error_pages(
-    axum::extract::State(ctx): axum::extract::State<AppContext>,
+    axum::extract::State(ctx): axum::extract::State<Arc<AppContext>>,
     req: Request,
     next: Next,
 ) -> Response {
