@@ -208,6 +208,11 @@ async fn api_language(
         res.headers_mut()
             .insert(axum::http::header::CONTENT_LANGUAGE, value);
     }
+    // A cache must not hand one language's answer to a request for another.
+    res.headers_mut().append(
+        axum::http::header::VARY,
+        axum::http::HeaderValue::from_static("accept-language"),
+    );
     res
 }
 

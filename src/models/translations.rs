@@ -6,7 +6,9 @@
 //! While a party waits for a translation it asked for, the clocks it owes are paused: a
 //! delegation is never held to a deadline in a language it asked to read in its own. The
 //! wait is the request's clock itself, from its start until it is met (or cancelled with
-//! the case), so [`waits`] is all the clock arithmetic needs to know of it.
+//! the case), so [`waits`] is all the clock arithmetic needs to know of it. A translation is
+//! the asking side's ([`read_by_asker`]): the registry's clock behind it is shown to the staff
+//! alone (`Disclosure::may_see_clock`), and the side reads its due day on the request.
 use chrono::{DateTime, Utc};
 use sea_orm::{entity::prelude::*, ActiveValue::Set, Condition, QueryOrder};
 
@@ -104,15 +106,21 @@ pub async fn source(
     };
     // A document is read by the audience of the pleading it came with; evidence on its
     // own by every party.
-    let audience = match d.submission_id {
-        Some(id) => submissions::Entity::find_by_id(id)
-            .one(db)
-            .await?
-            .map(|s| Audience::parse_stored(&s.audience))
-            .transpose()?
-            .unwrap_or(Audience::AllParties),
-        None => Audience::AllParties,
+    let pleading = match d.submission_id {
+        Some(id) => submissions::Entity::find_by_id(id).one(db).await?,
+        None => None,
     };
+    // A translation's file is translated through its original.
+    if pleading
+        .as_ref()
+        .is_some_and(|s| s.kind == SubmissionKind::Translation.as_ref())
+    {
+        return Ok(None);
+    }
+    let audience = pleading
+        .map(|s| Audience::parse_stored(&s.audience))
+        .transpose()?
+        .unwrap_or(Audience::AllParties);
     Ok(Some(Source {
         pid,
         submission_id: None,
@@ -122,8 +130,8 @@ pub async fn source(
     }))
 }
 
-/// The request of `source` into `language` already made, pending or provided (one lapsed
-/// with its case may be asked again after an appeal reopens it).
+/// The request of `source` into `language` for `audience` already made, pending or provided
+/// (one lapsed with its case may be asked again after an appeal reopens it).
 ///
 /// # Errors
 /// Database errors.
@@ -131,6 +139,7 @@ pub async fn already_asked(
     db: &impl ConnectionTrait,
     source: &Source,
     language: Language,
+    audience: Audience,
 ) -> AppResult<Option<Model>> {
     let of_source = match (source.submission_id, source.document_id) {
         (Some(id), _) => Column::SubmissionId.eq(id),
@@ -145,6 +154,7 @@ pub async fn already_asked(
     Ok(Entity::find()
         .filter(of_source)
         .filter(Column::Language.eq(language.as_ref()))
+        .filter(Column::Audience.eq(audience.as_ref()))
         .filter(
             Condition::any()
                 .add(Column::TranslationId.is_not_null())
@@ -154,10 +164,29 @@ pub async fn already_asked(
         .await?)
 }
 
+/// Who reads a translation asked for by someone standing as `role` of an original read by
+/// `source`: the side that asked (the staff, when the mediator asked), never more than the
+/// original's readers. The language a side asks to read in says something of who it is,
+/// which for a protected complainant the other side must not learn; each side asks for its
+/// own.
+#[must_use]
+pub const fn read_by_asker(source: Audience, role: CaseRole) -> Audience {
+    match (role, source) {
+        (CaseRole::Mediator | CaseRole::Registrar | CaseRole::Oversight, _) => Audience::Staff,
+        (CaseRole::LeadComplainant | CaseRole::CoComplainant, Audience::AllParties) => {
+            Audience::ComplainantSide
+        }
+        (CaseRole::Respondent, Audience::AllParties) => Audience::RespondentSide,
+        (_, narrower) => narrower,
+    }
+}
+
 /// A request as the action makes it.
 pub struct Request<'a> {
     pub case_id: i64,
     pub source: &'a Source,
+    /// Who reads it ([`read_by_asker`]).
+    pub audience: Audience,
     pub language: Language,
     pub requested_by_id: i64,
     pub party: Party,
@@ -181,7 +210,7 @@ pub async fn open(
         document_id: Set(req.source.document_id),
         source_language: Set(req.source.language.to_string()),
         language: Set(req.language.to_string()),
-        audience: Set(req.source.audience.to_string()),
+        audience: Set(req.audience.to_string()),
         requested_by_id: Set(req.requested_by_id),
         party: Set(req.party.to_string()),
         deadline_id: Set(req.deadline_id),

@@ -294,8 +294,10 @@ pub struct TranslationView {
     /// The side that asked (its own clocks wait while it is pending).
     pub party: String,
     pub requested_at: Instant,
-    /// The registry's clock.
+    /// The registry's clock, and when it falls due (the clock itself is shown to the staff
+    /// alone).
     pub deadline_id: i64,
+    pub due_at: Option<Instant>,
     /// The translation provided: a pleading of kind `translation`, in `submissions`.
     pub translation: Option<String>,
     pub provided_at: Option<Instant>,
@@ -309,15 +311,17 @@ impl TranslationView {
         zone: chrono_tz::Tz,
     ) -> Self {
         let r = &listed.request;
+        let clock = clocks.iter().find(|c| c.id == r.deadline_id);
         Self {
             pid: r.pid.to_string(),
             source: listed.source.to_string(),
             source_language: r.source_language.clone(),
             language: r.language.clone(),
-            state: r.state(clocks.iter().find(|c| c.id == r.deadline_id)),
+            state: r.state(clock),
             party: r.party.clone(),
             requested_at: Instant::from_db(r.created_at, zone),
             deadline_id: r.deadline_id,
+            due_at: clock.and_then(|c| Instant::opt(c.due_at, zone)),
             translation: listed.translation.map(|t| t.to_string()),
             provided_at: Instant::opt(r.provided_at, zone),
         }

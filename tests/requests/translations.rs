@@ -64,9 +64,15 @@ async fn a_translation_runs_on_the_registrys_clock_while_the_party_that_asked_wa
         assert_eq!(t["state"], "pending");
         assert_eq!((t["source"].as_str(), t["language"].as_str(), t["source_language"].as_str()),
             (Some(questions.as_str()), Some("fr"), Some("en")));
-        let clock = deadline(&asked, "translation");
+        // The registry's clock is the staff's to see; the side that asked reads its due day on
+        // the request.
+        assert!(t["due_at"]["utc"].is_string(), "{t}");
+        assert!(asked["deadlines"].as_array().unwrap().iter().all(|d| d["kind"] != "translation"));
+        let registry = case_of(&server, &w.registrar, &asked).await;
+        let clock = deadline(&registry, "translation");
         assert_eq!((clock["party"].as_str(), clock["state"].as_str()), (Some("registrar"), Some("running")));
         assert_eq!(clock["id"], t["deadline_id"]);
+        assert_eq!(clock["due_at"], t["due_at"]);
         // The complainant is not held to answer questions it asked to read in French.
         assert_eq!(deadline(&asked, "information")["state"], "paused", "{asked}");
         // The other side's clocks run on: the wait is the complainant's alone.
@@ -75,8 +81,14 @@ async fn a_translation_runs_on_the_registrys_clock_while_the_party_that_asked_wa
             json!({"action": "request_translation", "source": questions, "language": "fr"})).await;
         assert_eq!(twice.status_code(), 409, "{}", twice.text());
 
+        // The other side learns nothing of it (the language a side reads in says something of
+        // who it is), and asks for its own.
+        let respondent = case_of(&server, &w.respondent, &asked).await;
+        assert_eq!(respondent["translations"], json!([]));
+        assert!(respondent["timeline"].as_array().unwrap().iter().all(|e| e["action"] != "request_translation"));
+        must(&server, &w.respondent, &asked,
+            json!({"action": "request_translation", "source": questions, "language": "fr"})).await;
         // Only the registry provides, and it is offered to it alone.
-        let registry = case_of(&server, &w.registrar, &asked).await;
         assert!(registry["allowed_actions"].as_array().unwrap().contains(&json!("provide_translation")));
         assert_eq!(registry["next_step"]["awaited"]["kind"], "translation", "{}", registry["next_step"]);
         let request = t["pid"].as_str().unwrap().to_string();
@@ -97,7 +109,9 @@ async fn a_translation_runs_on_the_registrys_clock_while_the_party_that_asked_wa
         assert_eq!(t["translation"], translation["pid"]);
         assert_eq!((translation["language"].as_str(), translation["body"].as_str()),
             (Some("fr"), Some("De quelle séance s'agissait-il ?")));
-        assert_eq!(deadline(&provided, "translation")["state"], "met");
+        let met = provided["deadlines"].as_array().unwrap().iter()
+            .find(|d| d["id"] == t["deadline_id"]).expect("its clock");
+        assert_eq!(met["state"], "met", "that request's clock alone");
         // The complainant's clock runs again, later by the working days it waited.
         let information = deadline(&provided, "information");
         assert_eq!(information["state"], "running");

@@ -545,12 +545,7 @@ fn versions(
             .translation
             .as_ref()
             .and_then(|pid| detail.submissions.iter().find(|s| &s.pid == pid));
-        let due = detail
-            .deadlines
-            .iter()
-            .find(|d| d.id == t.deadline_id)
-            .and_then(|d| d.due_at.as_ref())
-            .map(|i| i.words(v.locale));
+        let due = t.due_at.as_ref().map(|i| i.words(v.locale));
         let version = json!({
             "pid": t.pid,
             "language": t.language,

@@ -6,13 +6,16 @@
 use super::{parties::HasParties, CaseRole, Model};
 use crate::models::{
     deadlines, users,
-    vocabulary::{Confidentiality, Party, Role},
+    vocabulary::{Confidentiality, DeadlineKind, Party, Role},
 };
 
 /// How much of the complainant side one viewer of one case may learn.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Disclosure {
     withheld: bool,
+    /// The mediator, the registry or oversight: they see the registry's translation clocks,
+    /// which the parties learn of only through the translations they asked for.
+    staff: bool,
     /// The respondent delegation, whose own delegates may always be named to it.
     respondent_delegation: Option<i64>,
 }
@@ -25,6 +28,10 @@ impl Disclosure {
         let parties = case.parties();
         Self {
             withheld: parties.identity_protected && matches!(role, Some(CaseRole::Respondent)),
+            staff: matches!(
+                role,
+                Some(CaseRole::Mediator | CaseRole::Registrar | CaseRole::Oversight)
+            ),
             respondent_delegation: parties.respondent_delegation_id,
         }
     }
@@ -42,6 +49,7 @@ impl Disclosure {
     pub fn to_public(case: &Model) -> Self {
         Self {
             withheld: case.is_identity_protected(),
+            staff: false,
             respondent_delegation: case.respondent_delegation_id,
         }
     }
@@ -50,7 +58,15 @@ impl Disclosure {
     /// only as its respondent.
     #[must_use]
     pub fn to_recipient(case: &Model, recipient: &users::Model) -> Self {
-        let role = (recipient.role == Role::Respondent.as_ref()).then_some(CaseRole::Respondent);
+        // A notice goes only to someone with a standing in the case; the staff's roles stand
+        // for themselves (a mediator told of a case holds it).
+        let role = match Role::parse_stored(&recipient.role) {
+            Ok(Role::Respondent) => Some(CaseRole::Respondent),
+            Ok(Role::Mediator) => Some(CaseRole::Mediator),
+            Ok(Role::Registrar) => Some(CaseRole::Registrar),
+            Ok(Role::Oversight) => Some(CaseRole::Oversight),
+            Ok(Role::Delegate | Role::Admin) | Err(_) => None,
+        };
         Self::of(case, role)
     }
 
@@ -84,27 +100,41 @@ impl Disclosure {
     /// viewer sees only the other parties' clocks.
     #[must_use]
     pub fn may_see_clock(self, clock: &deadlines::Model) -> bool {
+        if clock.kind == DeadlineKind::Translation.as_ref() && !self.staff {
+            return false;
+        }
         !self.withheld || clock.party != Party::Complainant.as_ref()
     }
 
     /// In SQL over `deadlines`: the clocks someone of `role` may learn anything of (when they
     /// fall due, whether they are late), for lists filtered by clocks. A respondent may not
-    /// learn of the complainant side's clocks in an identity-protected case.
+    /// learn of the complainant side's clocks in an identity-protected case; the parties see
+    /// none of the registry's translation clocks (as [`Disclosure::may_see_clock`]).
     #[must_use]
     pub fn visible_clocks(role: Role) -> Option<sea_orm::Condition> {
         use sea_orm::{sea_query::Query, ColumnTrait};
-        (role == Role::Respondent).then(|| {
-            let public = Query::select()
-                .column(super::Column::Id)
-                .from(super::Entity)
-                .and_where(
-                    super::Column::Confidentiality.ne(Confidentiality::IdentityProtected.as_ref()),
+        let no_translation = || deadlines::Column::Kind.ne(DeadlineKind::Translation.as_ref());
+        match role {
+            Role::Respondent => {
+                let public = Query::select()
+                    .column(super::Column::Id)
+                    .from(super::Entity)
+                    .and_where(
+                        super::Column::Confidentiality
+                            .ne(Confidentiality::IdentityProtected.as_ref()),
+                    )
+                    .to_owned();
+                Some(
+                    sea_orm::Condition::all().add(no_translation()).add(
+                        sea_orm::Condition::any()
+                            .add(deadlines::Column::Party.ne(Party::Complainant.as_ref()))
+                            .add(deadlines::Column::CaseId.in_subquery(public)),
+                    ),
                 )
-                .to_owned();
-            sea_orm::Condition::any()
-                .add(deadlines::Column::Party.ne(Party::Complainant.as_ref()))
-                .add(deadlines::Column::CaseId.in_subquery(public))
-        })
+            }
+            Role::Delegate => Some(sea_orm::Condition::all().add(no_translation())),
+            _ => None,
+        }
     }
 
     /// What of an event's detail this viewer may read: for a withheld viewer, nothing of an

@@ -78,7 +78,7 @@ impl Model {
         Ok(clock::effective_due(
             calendar,
             &spec,
-            &pauses.of(self.party()?),
+            &pauses.of(self.kind()?, self.party()?),
         ))
     }
 }
@@ -123,16 +123,21 @@ pub struct Pauses {
 }
 
 impl Pauses {
-    /// The pauses of a clock owed by `party`.
+    /// The pauses of a clock of `kind` owed by `party`. A right's window (to appeal) is
+    /// either side's to use, so either side's wait stops it.
     #[must_use]
-    pub fn of(&self, party: Party) -> Vec<Pause> {
+    pub fn of(&self, kind: DeadlineKind, party: Party) -> Vec<Pause> {
+        let waits_for = |waiting: Party| {
+            waiting == party
+                || (kind.is_a_right() && matches!(waiting, Party::Complainant | Party::Respondent))
+        };
         self.holds
             .iter()
             .copied()
             .chain(
                 self.waits
                     .iter()
-                    .filter(|(waiting, _)| *waiting == party)
+                    .filter(|(waiting, _)| waits_for(*waiting))
                     .map(|(_, pause)| *pause),
             )
             .collect()
@@ -281,7 +286,7 @@ pub(crate) async fn open_clock(
     let mut am = new_row(case_id, kind, unit, (days, sdt), now);
     apply_due(
         &mut am,
-        clock::effective_due(policy.calendar, &spec, &pauses.of(party)),
+        clock::effective_due(policy.calendar, &spec, &pauses.of(kind, party)),
         now,
     );
     Ok(am.insert(db).await?)

@@ -77,7 +77,11 @@ pub(super) async fn appeal(cx: &mut Cx<'_>, grounds: &str) -> AppResult<Done> {
 /// A determined case moves on only once its appeal window has run out (`Moment::admits`).
 pub(super) async fn start_monitoring(cx: &mut Cx<'_>, plan: &str) -> AppResult<Done> {
     let written = cx.write(Row::none()).await?;
-    cx.cancel(None).await?;
+    // The case goes on: a translation asked for is still owed.
+    let ended: Vec<K> = <K as strum::IntoEnumIterator>::iter()
+        .filter(|k| *k != K::Translation)
+        .collect();
+    cx.cancel(Some(&ended)).await?;
     cx.start(&[K::Monitoring]).await?;
     cx.plead(S::MonitoringPlan, plan, None).await?;
     Ok(written.done(Audience::PARTIES))

@@ -2,8 +2,8 @@
 //! one of the six languages, which starts the registry's clock and pauses the clocks the
 //! party owes while it waits; the registry provides the translation (its text, its files or
 //! both), which meets that request's clock alone and lets the party's clocks run again,
-//! their due instants moved by the time waited. Only the readers of the original hear of
-//! either step, and the registry of a request.
+//! their due instants moved by the time waited. A translation is read by the side that
+//! asked for it (`translations::read_by_asker`), which alone hears of it with the staff.
 use sea_orm::entity::prelude::*;
 
 use super::{Audience, Cx, Done, Row};
@@ -38,7 +38,8 @@ pub(super) async fn request_translation(
             Said::new("field-translation-same-language"),
         )));
     }
-    if translations::already_asked(cx.db, &found, language)
+    let audience = translations::read_by_asker(found.audience, cx.role);
+    if translations::already_asked(cx.db, &found, language, audience)
         .await?
         .is_some()
     {
@@ -51,6 +52,7 @@ pub(super) async fn request_translation(
         Request {
             case_id: cx.case.id,
             source: &found,
+            audience,
             language,
             requested_by_id: cx.actor.id,
             party: cx.party(),
@@ -65,9 +67,7 @@ pub(super) async fn request_translation(
     cx.note("source", found.pid.to_string());
     cx.note("language", language.to_string());
     cx.note("deadline", clock.id);
-    if found.audience != crate::models::vocabulary::Audience::AllParties {
-        cx.note(correspondence::AUDIENCE_KEY, found.audience.to_string());
-    }
+    cx.note(correspondence::AUDIENCE_KEY, audience.to_string());
     Ok(written.done(Audience::REGISTRY))
 }
 
