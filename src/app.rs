@@ -55,7 +55,19 @@ impl Hooks for App {
     /// does a JWT secret signing cannot read; installs the app's one clock; puts the app's own pool (`pool::connect`) in
     /// place of the framework's.
     async fn after_context(mut ctx: AppContext) -> Result<AppContext> {
-        let settings = Settings::from_value(ctx.config.settings.as_ref())
+        // The settings move from the framework's configuration to the shared store: the
+        // router's state is the whole context, copied (and dropped) for every request, and
+        // the settings tree was most of its cost.
+        let written = match ctx.config.settings.take() {
+            Some(written) => written,
+            // The framework's `start` boots a second time with the first boot's
+            // configuration, whose settings that boot moved: the same files give them again.
+            None => Self::load_config(&ctx.environment)
+                .await?
+                .settings
+                .unwrap_or(serde_json::Value::Null),
+        };
+        let settings = Settings::from_value(Some(&written).filter(|w| !w.is_null()))
             .map_err(|e| loco_rs::Error::Message(e.to_string()))?;
         let clock = match settings.clock_starts_at {
             Some(_) if ctx.environment == Environment::Production => {
@@ -72,6 +84,8 @@ impl Hooks for App {
             .insert(Arc::new(controllers::register::Snapshots::default()));
         ctx.shared_store.insert(Arc::new(settings));
         ctx.shared_store
+            .insert(Arc::new(crate::settings::Written(written)));
+        ctx.shared_store
             .insert(Arc::new(crate::models::holidays::Calendars::default()));
         crate::models::users::check_jwt_secret(&ctx.config.get_jwt_config()?.secret)
             .map_err(loco_rs::Error::Message)?;
@@ -86,10 +100,11 @@ impl Hooks for App {
     /// Records the procedural policy in the administrative chain when it changed since the
     /// last start; a fresh development database gets the demo data on first start.
     async fn before_run(ctx: &AppContext) -> Result<()> {
-        if let Some(settings) = &ctx.config.settings {
+        {
+            let written = crate::settings::Written::of(ctx)?;
             let now = crate::clock::now(ctx);
             if let Some(entry) =
-                crate::models::admin_log::record_policy(&ctx.db, settings, now).await?
+                crate::models::admin_log::record_policy(&ctx.db, &written.0, now).await?
             {
                 tracing::info!(seq = entry.seq, "the procedural policy changed; recorded");
             }
@@ -119,14 +134,16 @@ impl Hooks for App {
 
     /// Pages answer their errors as pages, in the visitor's language.
     async fn after_routes(router: axum::Router, ctx: &AppContext) -> Result<axum::Router> {
+        // One context shared by every request (`extract::Ctx`): a context carries the whole
+        // configuration, and a layer's state or axum's `State` is copied for each request.
+        let shared = Arc::new(ctx.clone());
         Ok(router
             .fallback(nowhere)
-            // Behind an `Arc`: the layer's state is copied for every request, and a context
-            // carries the whole configuration.
             .layer(axum::middleware::from_fn_with_state(
-                Arc::new(ctx.clone()),
+                shared.clone(),
                 controllers::web::error_pages,
             ))
+            .layer(axum::Extension(shared))
             .layer(axum::middleware::map_response(retry_later))
             .layer(axum::middleware::from_fn(api_language))
             .layer(axum::middleware::from_fn(secure_headers)))

@@ -361,3 +361,21 @@ impl Settings {
             .ok_or_else(|| loco_rs::Error::Message("settings were not loaded at boot".into()))
     }
 }
+
+/// The settings as the configuration writes them: the administrative chain records the
+/// policy in force in these words. They live in the app's shared store, not in the
+/// framework's configuration, which the router copies for every request it routes.
+#[derive(Debug)]
+pub struct Written(pub serde_json::Value);
+
+impl Written {
+    /// The written settings stored in the app context at boot.
+    ///
+    /// # Errors
+    /// When the app was booted without them (a wiring bug, reported rather than panicking).
+    pub fn of(ctx: &AppContext) -> loco_rs::Result<Arc<Self>> {
+        ctx.shared_store
+            .get::<Arc<Self>>()
+            .ok_or_else(|| loco_rs::Error::Message("settings were not loaded at boot".into()))
+    }
+}

@@ -1,11 +1,12 @@
 //! What admins manage: people, bodies and the holiday calendar (never case content).
+use super::extract::Ctx;
 use axum::{
-    extract::{Path, State},
+    extract::Path,
     http::StatusCode,
     routing::{delete, get, patch},
 };
 use chrono::NaiveDate;
-use loco_rs::prelude::{format, AppContext, Response, Result, Routes};
+use loco_rs::prelude::{format, Response, Result, Routes};
 use serde::Deserialize;
 
 use super::extract::{pid, CurrentActor, ValidJson, ValidQuery};
@@ -36,7 +37,7 @@ pub struct UserFilter {
 
 #[utoipa::path(get, path = "/api/admin/users", tag = "admin", security(("bearer" = [])), params(UserFilter), responses((status = 200, body = Vec<UserView>), (status = 401, description = "not signed in", body = ErrorBody), (status = 404, description = "not an admin", body = ErrorBody), (status = 422, description = "invalid input, per field", body = ErrorBody)))]
 pub async fn list_users(
-    State(ctx): State<AppContext>,
+    Ctx(ctx): Ctx,
     current: CurrentActor,
     ValidQuery(f): ValidQuery<UserFilter>,
 ) -> Result<Response> {
@@ -51,7 +52,7 @@ pub async fn list_users(
 
 #[utoipa::path(post, path = "/api/admin/users", tag = "admin", security(("bearer" = [])), request_body = NewUserParams, responses((status = 201, body = UserView), (status = 401, description = "not signed in", body = ErrorBody), (status = 404, description = "not an admin", body = ErrorBody), (status = 422, description = "invalid input, per field", body = ErrorBody)))]
 pub async fn create_user(
-    State(ctx): State<AppContext>,
+    Ctx(ctx): Ctx,
     current: CurrentActor,
     ValidJson(p): ValidJson<NewUserParams>,
 ) -> Result<Response> {
@@ -68,7 +69,7 @@ pub async fn create_user(
 
 #[utoipa::path(patch, path = "/api/admin/users/{pid}", tag = "admin", security(("bearer" = [])), params(("pid" = String, Path, description = "the user pid")), request_body = UserChangeParams, responses((status = 200, body = UserView), (status = 401, description = "not signed in", body = ErrorBody), (status = 404, description = "not an admin, or no such user", body = ErrorBody), (status = 422, description = "invalid input, per field", body = ErrorBody)))]
 pub async fn update_user(
-    State(ctx): State<AppContext>,
+    Ctx(ctx): Ctx,
     current: CurrentActor,
     Path(raw): Path<String>,
     ValidJson(p): ValidJson<UserChangeParams>,
@@ -83,7 +84,7 @@ pub async fn update_user(
 
 #[utoipa::path(post, path = "/api/admin/bodies", tag = "admin", security(("bearer" = [])), request_body = NewBodyParams, responses((status = 201, body = BodyView), (status = 401, description = "not signed in", body = ErrorBody), (status = 404, description = "not an admin", body = ErrorBody), (status = 422, description = "invalid input, per field", body = ErrorBody)))]
 pub async fn create_body(
-    State(ctx): State<AppContext>,
+    Ctx(ctx): Ctx,
     current: CurrentActor,
     ValidJson(p): ValidJson<NewBodyParams>,
 ) -> Result<Response> {
@@ -97,10 +98,7 @@ pub async fn create_body(
 }
 
 #[utoipa::path(get, path = "/api/admin/holidays", tag = "admin", security(("bearer" = [])), responses((status = 200, body = Vec<HolidayView>), (status = 401, description = "not signed in", body = ErrorBody), (status = 404, description = "not an admin", body = ErrorBody)))]
-pub async fn list_holidays(
-    State(ctx): State<AppContext>,
-    current: CurrentActor,
-) -> Result<Response> {
+pub async fn list_holidays(Ctx(ctx): Ctx, current: CurrentActor) -> Result<Response> {
     admin_only(&current)?;
     let list = holidays::list(&ctx.db).await?;
     format::json(list.iter().map(HolidayView::from).collect::<Vec<_>>())
@@ -108,7 +106,7 @@ pub async fn list_holidays(
 
 #[utoipa::path(post, path = "/api/admin/holidays", tag = "admin", security(("bearer" = [])), request_body = NewHolidayParams, responses((status = 201, body = HolidayView), (status = 401, description = "not signed in", body = ErrorBody), (status = 404, description = "not an admin", body = ErrorBody), (status = 422, description = "invalid input, per field", body = ErrorBody)))]
 pub async fn create_holiday(
-    State(ctx): State<AppContext>,
+    Ctx(ctx): Ctx,
     current: CurrentActor,
     ValidJson(p): ValidJson<NewHolidayParams>,
 ) -> Result<Response> {
@@ -123,7 +121,7 @@ pub async fn create_holiday(
 
 #[utoipa::path(delete, path = "/api/admin/holidays/{date}", tag = "admin", security(("bearer" = [])), params(("date" = String, Path, description = "YYYY-MM-DD")), responses((status = 204, description = "removed"), (status = 401, description = "not signed in", body = ErrorBody), (status = 404, description = "not an admin, or no holiday that day", body = ErrorBody)))]
 pub async fn delete_holiday(
-    State(ctx): State<AppContext>,
+    Ctx(ctx): Ctx,
     current: CurrentActor,
     Path(raw): Path<String>,
 ) -> Result<Response> {

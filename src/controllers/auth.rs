@@ -1,9 +1,7 @@
 //! Sign-in and password reset. There is no self sign-up: admins accredit people.
-use axum::{
-    extract::State,
-    routing::{get, post},
-};
-use loco_rs::prelude::{format, AppContext, Response, Result, Routes};
+use super::extract::Ctx;
+use axum::routing::{get, post};
+use loco_rs::prelude::{format, Response, Result, Routes};
 use serde::Deserialize;
 use validator::Validate;
 
@@ -38,10 +36,7 @@ pub struct ResetParams {
 }
 
 #[utoipa::path(post, path = "/api/auth/login", tag = "auth", request_body = LoginParams, responses((status = 200, body = LoginView), (status = 401, description = "wrong email or password", body = ErrorBody), (status = 422, description = "invalid input, per field", body = ErrorBody), (status = 429, description = "too many failed sign-ins for this address: paused, password unchecked, until the time the description gives", body = ErrorBody)))]
-pub async fn login(
-    State(ctx): State<AppContext>,
-    ValidJson(p): ValidJson<LoginParams>,
-) -> Result<Response> {
+pub async fn login(Ctx(ctx): Ctx, ValidJson(p): ValidJson<LoginParams>) -> Result<Response> {
     let settings = Settings::of(&ctx)?;
     let user = users::Model::authenticate(
         &ctx.db,
@@ -61,10 +56,7 @@ pub async fn login(
 }
 
 #[utoipa::path(post, path = "/api/auth/forgot", tag = "auth", request_body = ForgotParams, responses((status = 200, description = "the same answer for any address"), (status = 422, description = "invalid input, per field", body = ErrorBody)))]
-pub async fn forgot(
-    State(ctx): State<AppContext>,
-    ValidJson(p): ValidJson<ForgotParams>,
-) -> Result<Response> {
+pub async fn forgot(Ctx(ctx): Ctx, ValidJson(p): ValidJson<ForgotParams>) -> Result<Response> {
     FieldErrors::refuse_invalid(&p)?;
     let settings = Settings::of(&ctx)?;
     users::Model::request_password_reset(
@@ -81,10 +73,7 @@ pub async fn forgot(
 }
 
 #[utoipa::path(post, path = "/api/auth/reset", tag = "auth", request_body = ResetParams, responses((status = 200, description = "password changed"), (status = 422, description = "invalid input, per field", body = ErrorBody)))]
-pub async fn reset(
-    State(ctx): State<AppContext>,
-    ValidJson(p): ValidJson<ResetParams>,
-) -> Result<Response> {
+pub async fn reset(Ctx(ctx): Ctx, ValidJson(p): ValidJson<ResetParams>) -> Result<Response> {
     let settings = Settings::of(&ctx)?;
     users::Model::reset_password(
         &ctx.db,
@@ -98,7 +87,7 @@ pub async fn reset(
 }
 
 #[utoipa::path(get, path = "/api/auth/me", tag = "auth", security(("bearer" = [])), responses((status = 200, body = UserView), (status = 401, description = "not signed in", body = ErrorBody)))]
-pub async fn me(State(ctx): State<AppContext>, current: CurrentActor) -> Result<Response> {
+pub async fn me(Ctx(ctx): Ctx, current: CurrentActor) -> Result<Response> {
     let affiliation = current.user.affiliation_codes(&ctx.db).await?;
     format::json(UserView::new(&current.user, affiliation))
 }

@@ -1,6 +1,7 @@
 //! Cases: file, list, read, act. Each handler parses, scopes, makes one model call, renders.
+use super::extract::Ctx;
 use axum::{
-    extract::{DefaultBodyLimit, Path, State},
+    extract::{DefaultBodyLimit, Path},
     http::{HeaderMap, StatusCode},
     routing::{get, post},
 };
@@ -53,7 +54,7 @@ fn render(
 
 #[utoipa::path(post, path = "/api/cases", tag = "cases", security(("bearer" = [])), request_body(content((NewCase = "application/json"), (crate::views::documents::JsonWithFilesForm = "multipart/form-data")), description = "the grievance as JSON; or, with documents, multipart: the same JSON in a `json` part and a `file` part per document"), params(("Idempotency-Key" = Option<String>, Header, description = "filing again with the same key returns the first case")), responses((status = 201, description = "filed", body = CaseDetail), (status = 200, description = "already filed with this key", body = CaseDetail), (status = 401, description = "not signed in", body = ErrorBody), (status = 403, description = "only delegates file", body = ErrorBody), (status = 422, description = "invalid input, per field", body = ErrorBody)))]
 pub async fn file(
-    State(ctx): State<AppContext>,
+    Ctx(ctx): Ctx,
     current: CurrentActor,
     headers: HeaderMap,
     body: JsonWithFiles,
@@ -78,7 +79,7 @@ pub async fn file(
 
 #[utoipa::path(get, path = "/api/cases", tag = "cases", security(("bearer" = [])), params(CaseFilter), responses((status = 200, body = Page<CaseSummary>), (status = 401, description = "not signed in", body = ErrorBody), (status = 422, description = "invalid input, per field", body = ErrorBody)))]
 pub async fn list(
-    State(ctx): State<AppContext>,
+    Ctx(ctx): Ctx,
     current: CurrentActor,
     ValidQuery(filter): ValidQuery<CaseFilter>,
 ) -> Result<Response> {
@@ -106,7 +107,7 @@ pub async fn list(
 
 #[utoipa::path(get, path = "/api/cases/{pid}", tag = "cases", security(("bearer" = [])), params(("pid" = String, Path, description = "the case pid")), responses((status = 200, body = CaseDetail), (status = 401, description = "not signed in", body = ErrorBody), (status = 404, description = "no such case, or not visible to you", body = ErrorBody)))]
 pub async fn show(
-    State(ctx): State<AppContext>,
+    Ctx(ctx): Ctx,
     current: CurrentActor,
     Path(raw): Path<String>,
 ) -> Result<Response> {
@@ -117,7 +118,7 @@ pub async fn show(
 
 #[utoipa::path(post, path = "/api/cases/{pid}/actions", tag = "cases", security(("bearer" = [])), params(("pid" = String, Path, description = "the case pid")), request_body(content((crate::models::cases::actions::ActionInput = "application/json"), (crate::views::documents::JsonWithFilesForm = "multipart/form-data")), description = "`{\"action\": name, \"expected_version\": n, ...fields}`: the action name with its fields beside it; or, with documents (for an action that writes a pleading), multipart: the same JSON in a `json` part and a `file` part per document"), responses((status = 200, body = CaseDetail), (status = 401, description = "not signed in", body = ErrorBody), (status = 403, description = "your standing in the case does not allow this action", body = ErrorBody), (status = 404, description = "no such case, or not visible to you", body = ErrorBody), (status = 409, description = "refused by the lifecycle, a stale version or a case rule", body = ErrorBody), (status = 422, description = "invalid input, per field", body = ErrorBody)))]
 pub async fn act(
-    State(ctx): State<AppContext>,
+    Ctx(ctx): Ctx,
     current: CurrentActor,
     Path(raw): Path<String>,
     body: JsonWithFiles,

@@ -1,13 +1,14 @@
 //! Evidence documents of a case: add (multipart), list, download. Each handler parses,
 //! scopes, makes one model call, renders.
+use super::extract::Ctx;
 use axum::{
     body::Body,
-    extract::{DefaultBodyLimit, Path, State},
+    extract::{DefaultBodyLimit, Path},
     http::{header, StatusCode},
     response::IntoResponse,
     routing::{get, post},
 };
-use loco_rs::prelude::{format, AppContext, Response, Result, Routes};
+use loco_rs::prelude::{format, Response, Result, Routes};
 
 use super::{
     extract::{pid, CurrentActor},
@@ -21,7 +22,7 @@ use crate::{
 
 #[utoipa::path(post, path = "/api/cases/{pid}/documents", tag = "documents", security(("bearer" = [])), params(("pid" = String, Path, description = "the case pid")), request_body(content = crate::views::documents::UploadForm, content_type = "multipart/form-data", description = "a title, the language of the files and one or more files (each at most `settings.documents.max_file_mb`)"), responses((status = 201, description = "kept, its SHA-256 sealed into the case's chain", body = [DocumentView]), (status = 401, description = "not signed in", body = ErrorBody), (status = 403, description = "not a party to the case", body = ErrorBody), (status = 404, description = "no such case, or not visible to you", body = ErrorBody), (status = 409, description = "the case is closed", body = ErrorBody), (status = 422, description = "a missing field, a file too large or of a kind not kept, too many files, or a case file full", body = ErrorBody)))]
 pub async fn add(
-    State(ctx): State<AppContext>,
+    Ctx(ctx): Ctx,
     current: CurrentActor,
     Path(raw): Path<String>,
     Uploaded(sent): Uploaded,
@@ -64,7 +65,7 @@ pub async fn add(
 
 #[utoipa::path(get, path = "/api/cases/{pid}/documents", tag = "documents", security(("bearer" = [])), params(("pid" = String, Path, description = "the case pid")), responses((status = 200, body = [DocumentView]), (status = 401, description = "not signed in", body = ErrorBody), (status = 404, description = "no such case, or not visible to you", body = ErrorBody)))]
 pub async fn list(
-    State(ctx): State<AppContext>,
+    Ctx(ctx): Ctx,
     current: CurrentActor,
     Path(raw): Path<String>,
 ) -> Result<Response> {
@@ -104,7 +105,7 @@ fn disposition(name: &str, kind: Option<MediaType>) -> String {
 
 #[utoipa::path(get, path = "/api/cases/{pid}/documents/{document}", tag = "documents", security(("bearer" = [])), params(("pid" = String, Path, description = "the case pid"), ("document" = String, Path, description = "the document pid")), responses((status = 200, description = "the file, always as an attachment", content_type = "application/octet-stream"), (status = 401, description = "not signed in", body = ErrorBody), (status = 404, description = "no such case or document, or not visible to you", body = ErrorBody)))]
 pub async fn download(
-    State(ctx): State<AppContext>,
+    Ctx(ctx): Ctx,
     current: CurrentActor,
     Path((case, document)): Path<(String, String)>,
 ) -> Result<Response> {

@@ -432,3 +432,34 @@ pub fn only(
         Err(AppError::NotFound)
     }
 }
+
+/// The app's context, shared rather than copied. axum's `State<AppContext>` copies the
+/// whole context, its configuration tree with it, for every request that asks for it; the
+/// app puts one shared context in every request's extensions instead (`App::after_routes`).
+#[derive(Clone)]
+pub struct Ctx(pub std::sync::Arc<AppContext>);
+
+impl Ctx {
+    /// The shared context a request carries.
+    ///
+    /// # Errors
+    /// A router built without the app's layers (a programming error, said as such).
+    pub fn of(parts: &Parts) -> Result<Self, loco_rs::Error> {
+        parts
+            .extensions
+            .get::<std::sync::Arc<AppContext>>()
+            .cloned()
+            .map(Self)
+            .ok_or_else(|| {
+                loco_rs::Error::Message("the app's shared context layer is missing".into())
+            })
+    }
+}
+
+impl<S: Send + Sync> FromRequestParts<S> for Ctx {
+    type Rejection = loco_rs::Error;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
+        Self::of(parts)
+    }
+}

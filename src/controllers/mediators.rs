@@ -1,13 +1,11 @@
 //! Mediators: each one's caseload, every mediator's load for the registry, the fairness
 //! ledger, a case's assignment record, and the profiles admins manage.
+use super::extract::Ctx;
 use std::collections::BTreeSet;
 
 use crate::models::day::Day;
-use axum::{
-    extract::{Path, State},
-    routing::get,
-};
-use loco_rs::prelude::{format, AppContext, Response, Result, Routes};
+use axum::{extract::Path, routing::get};
+use loco_rs::prelude::{format, Response, Result, Routes};
 use serde::Deserialize;
 
 use super::extract::{only, period, pid, CurrentActor, ValidJson, ValidQuery};
@@ -31,7 +29,7 @@ pub struct CaseloadQuery {
 
 #[utoipa::path(get, path = "/api/mediators/me/caseload", tag = "mediators", security(("bearer" = [])), params(CaseloadQuery), responses((status = 200, body = CaseloadView), (status = 401, description = "not signed in", body = ErrorBody), (status = 404, description = "not a mediator", body = ErrorBody), (status = 422, description = "a bad limit", body = ErrorBody)))]
 pub async fn caseload(
-    State(ctx): State<AppContext>,
+    Ctx(ctx): Ctx,
     current: CurrentActor,
     ValidQuery(q): ValidQuery<CaseloadQuery>,
 ) -> Result<Response> {
@@ -48,7 +46,7 @@ pub async fn caseload(
 }
 
 #[utoipa::path(get, path = "/api/mediators", tag = "mediators", security(("bearer" = [])), responses((status = 200, body = LoadList), (status = 401, description = "not signed in", body = ErrorBody), (status = 404, description = "not the registry or oversight", body = ErrorBody)))]
-pub async fn loads(State(ctx): State<AppContext>, current: CurrentActor) -> Result<Response> {
+pub async fn loads(Ctx(ctx): Ctx, current: CurrentActor) -> Result<Response> {
     only(&current, &[Role::Registrar, Role::Oversight])?;
     let (items, awaiting_mediator) = ledger::loads(&ctx.db, crate::clock::now(&ctx)).await?;
     format::json(LoadList {
@@ -70,7 +68,7 @@ pub struct Period {
 
 #[utoipa::path(get, path = "/api/mediators/fairness", tag = "mediators", security(("bearer" = [])), params(Period), responses((status = 200, body = ledger::Ledger), (status = 401, description = "not signed in", body = ErrorBody), (status = 404, description = "not the registry or oversight", body = ErrorBody), (status = 422, description = "a bad period", body = ErrorBody)))]
 pub async fn fairness(
-    State(ctx): State<AppContext>,
+    Ctx(ctx): Ctx,
     current: CurrentActor,
     ValidQuery(p): ValidQuery<Period>,
 ) -> Result<Response> {
@@ -81,7 +79,7 @@ pub async fn fairness(
 
 #[utoipa::path(get, path = "/api/cases/{pid}/assignments", tag = "mediators", security(("bearer" = [])), params(("pid" = String, Path, description = "the case pid")), responses((status = 200, body = AssignmentList), (status = 401, description = "not signed in", body = ErrorBody), (status = 404, description = "no such case in sight", body = ErrorBody)))]
 pub async fn assignments(
-    State(ctx): State<AppContext>,
+    Ctx(ctx): Ctx,
     current: CurrentActor,
     Path(raw): Path<String>,
 ) -> Result<Response> {
@@ -91,7 +89,7 @@ pub async fn assignments(
 
 #[utoipa::path(get, path = "/api/admin/mediators/{pid}", tag = "admin", security(("bearer" = [])), params(("pid" = String, Path, description = "the mediator's user pid")), responses((status = 200, body = ProfileView), (status = 401, description = "not signed in", body = ErrorBody), (status = 404, description = "not an admin, or no such mediator", body = ErrorBody)))]
 pub async fn profile(
-    State(ctx): State<AppContext>,
+    Ctx(ctx): Ctx,
     current: CurrentActor,
     Path(raw): Path<String>,
 ) -> Result<Response> {
@@ -133,7 +131,7 @@ impl ProfileParams {
 
 #[utoipa::path(patch, path = "/api/admin/mediators/{pid}", tag = "admin", security(("bearer" = [])), params(("pid" = String, Path, description = "the mediator's user pid")), request_body = ProfileParams, responses((status = 200, body = ProfileView), (status = 401, description = "not signed in", body = ErrorBody), (status = 404, description = "not an admin, or no such mediator", body = ErrorBody), (status = 422, description = "invalid input, per field", body = ErrorBody)))]
 pub async fn change_profile(
-    State(ctx): State<AppContext>,
+    Ctx(ctx): Ctx,
     current: CurrentActor,
     Path(raw): Path<String>,
     ValidJson(p): ValidJson<ProfileParams>,

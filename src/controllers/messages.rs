@@ -1,12 +1,13 @@
 //! Correspondence on a case: write a message to an audience (JSON, or multipart with
 //! documents), and list the messages and notes the caller reads. Each handler parses,
 //! scopes, makes one model call, renders.
+use super::extract::Ctx;
 use axum::{
-    extract::{DefaultBodyLimit, Path, State},
+    extract::{DefaultBodyLimit, Path},
     http::StatusCode,
     routing::post,
 };
-use loco_rs::prelude::{format, AppContext, Response, Result, Routes};
+use loco_rs::prelude::{format, Response, Result, Routes};
 
 use super::{
     extract::{parse_json, pid, CurrentActor},
@@ -20,7 +21,7 @@ use crate::{
 
 #[utoipa::path(post, path = "/api/cases/{pid}/messages", tag = "messages", security(("bearer" = [])), params(("pid" = String, Path, description = "the case pid")), request_body(content((correspondence::MessageInput = "application/json"), (crate::views::documents::JsonWithFilesForm = "multipart/form-data")), description = "the message as JSON; or, with documents, multipart: the same JSON in a `json` part and a `file` part per document. A message never meets or starts a clock"), responses((status = 201, description = "kept, sealed into the case's chain, and its audience notified", body = MessageView), (status = 401, description = "not signed in", body = ErrorBody), (status = 403, description = "not a party to the case, or oversight (which reads only)", body = ErrorBody), (status = 404, description = "no such case, or not visible to you", body = ErrorBody), (status = 409, description = "the case is closed", body = ErrorBody), (status = 422, description = "invalid input, per field; an audience you may not write to; a file refused", body = ErrorBody)))]
 pub async fn send(
-    State(ctx): State<AppContext>,
+    Ctx(ctx): Ctx,
     current: CurrentActor,
     Path(raw): Path<String>,
     body: JsonWithFiles,
@@ -57,7 +58,7 @@ pub async fn send(
 
 #[utoipa::path(get, path = "/api/cases/{pid}/messages", tag = "messages", security(("bearer" = [])), params(("pid" = String, Path, description = "the case pid")), responses((status = 200, description = "the messages and notes you read, oldest first", body = [MessageView]), (status = 401, description = "not signed in", body = ErrorBody), (status = 404, description = "no such case, or not visible to you", body = ErrorBody)))]
 pub async fn list(
-    State(ctx): State<AppContext>,
+    Ctx(ctx): Ctx,
     current: CurrentActor,
     Path(raw): Path<String>,
 ) -> Result<Response> {

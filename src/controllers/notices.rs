@@ -1,12 +1,13 @@
 //! Delivery failures (flagged to the registry, oversight and mediators) and each person's
 //! private calendar feed of their open deadlines.
+use super::extract::Ctx;
 use axum::{
-    extract::{Path, State},
+    extract::Path,
     http::{header, StatusCode},
     response::IntoResponse,
     routing::{delete, get, post},
 };
-use loco_rs::prelude::{format, AppContext, Response, Result, Routes};
+use loco_rs::prelude::{format, Response, Result, Routes};
 use serde::Serialize;
 
 use super::extract::CurrentActor;
@@ -30,7 +31,7 @@ pub struct FailureList {
 }
 
 #[utoipa::path(get, path = "/api/notices/failed", tag = "notices", security(("bearer" = [])), responses((status = 200, body = FailureList), (status = 401, description = "not signed in", body = ErrorBody), (status = 403, description = "not a registrar, mediator or oversight officer", body = ErrorBody)))]
-pub async fn failed(State(ctx): State<AppContext>, current: CurrentActor) -> Result<Response> {
+pub async fn failed(Ctx(ctx): Ctx, current: CurrentActor) -> Result<Response> {
     let items = notifications::failures_for(&ctx.db, &current.actor, 500).await?;
     format::json(FailureList { items })
 }
@@ -42,7 +43,7 @@ pub struct Requeued {
 
 #[utoipa::path(post, path = "/api/notices/{id}/retry", tag = "notices", security(("bearer" = [])), params(("id" = i64, Path, description = "the failed notice")), responses((status = 200, body = Requeued), (status = 401, description = "not signed in", body = ErrorBody), (status = 403, description = "only the registry or the case's mediator", body = ErrorBody), (status = 404, description = "no such failure in sight", body = ErrorBody)))]
 pub async fn retry(
-    State(ctx): State<AppContext>,
+    Ctx(ctx): Ctx,
     current: CurrentActor,
     Path(id): Path<String>,
 ) -> Result<Response> {
@@ -60,7 +61,7 @@ pub struct CalendarFeed {
 }
 
 #[utoipa::path(post, path = "/api/auth/me/calendar", tag = "auth", security(("bearer" = [])), responses((status = 201, body = CalendarFeed), (status = 401, description = "not signed in", body = ErrorBody)))]
-pub async fn issue_feed(State(ctx): State<AppContext>, current: CurrentActor) -> Result<Response> {
+pub async fn issue_feed(Ctx(ctx): Ctx, current: CurrentActor) -> Result<Response> {
     let settings = Settings::of(&ctx)?;
     let token = current
         .user
@@ -71,7 +72,7 @@ pub async fn issue_feed(State(ctx): State<AppContext>, current: CurrentActor) ->
 }
 
 #[utoipa::path(delete, path = "/api/auth/me/calendar", tag = "auth", security(("bearer" = [])), responses((status = 204, description = "the feed URL no longer works"), (status = 401, description = "not signed in", body = ErrorBody)))]
-pub async fn revoke_feed(State(ctx): State<AppContext>, current: CurrentActor) -> Result<Response> {
+pub async fn revoke_feed(Ctx(ctx): Ctx, current: CurrentActor) -> Result<Response> {
     current
         .user
         .revoke_calendar_token(&ctx.db, crate::clock::now(&ctx))
@@ -80,7 +81,7 @@ pub async fn revoke_feed(State(ctx): State<AppContext>, current: CurrentActor) -
 }
 
 #[utoipa::path(get, path = "/api/calendar/{token}", tag = "notices", params(("token" = String, Path, description = "the private feed token")), responses((status = 200, description = "iCalendar (RFC 5545) of the holder's open deadlines", content_type = "text/calendar"), (status = 404, description = "unknown or revoked token", body = ErrorBody)))]
-pub async fn feed(State(ctx): State<AppContext>, Path(token): Path<String>) -> Result<Response> {
+pub async fn feed(Ctx(ctx): Ctx, Path(token): Path<String>) -> Result<Response> {
     let settings = Settings::of(&ctx)?;
     let user = users::Model::by_calendar_token(&ctx.db, &token).await?;
     let actor = user.actor()?;

@@ -1,8 +1,8 @@
 //! Oversight's figures: whether redress works, and for whom. JSON for programs, CSV for
 //! spreadsheets; the registry and oversight only.
+use super::extract::Ctx;
 use crate::models::day::Day;
 use axum::{
-    extract::State,
     http::{header, StatusCode},
     response::IntoResponse,
     routing::get,
@@ -106,7 +106,7 @@ async fn disparities_of(
 
 #[utoipa::path(get, path = "/api/oversight/disparities", tag = "oversight", security(("bearer" = [])), params(MetricsQuery), responses((status = 200, body = Disparities), (status = 401, description = "not signed in", body = ErrorBody), (status = 404, description = "not oversight or the registry", body = ErrorBody), (status = 422, description = "a bad period or an unknown code", body = ErrorBody)))]
 pub async fn disparities(
-    State(ctx): State<AppContext>,
+    Ctx(ctx): Ctx,
     current: CurrentActor,
     ValidQuery(q): ValidQuery<MetricsQuery>,
 ) -> Result<Response> {
@@ -115,7 +115,7 @@ pub async fn disparities(
 
 #[utoipa::path(get, path = "/api/oversight/disparities.csv", tag = "oversight", security(("bearer" = [])), params(MetricsQuery), responses((status = 200, description = "RFC 4180 CSV, columns dimension,group,side,measure,value", content_type = "text/csv"), (status = 401, description = "not signed in", body = ErrorBody), (status = 404, description = "not oversight or the registry", body = ErrorBody), (status = 422, description = "a bad period or an unknown code", body = ErrorBody)))]
 pub async fn disparities_csv(
-    State(ctx): State<AppContext>,
+    Ctx(ctx): Ctx,
     current: CurrentActor,
     ValidQuery(q): ValidQuery<MetricsQuery>,
 ) -> Result<Response> {
@@ -135,7 +135,7 @@ async fn parity_of(ctx: &AppContext, current: &CurrentActor, q: MetricsQuery) ->
 
 #[utoipa::path(get, path = "/api/oversight/translations", tag = "oversight", security(("bearer" = [])), params(MetricsQuery), responses((status = 200, body = Parity, description = "the language-parity ledger: translations asked for in the period, by language and by forum"), (status = 401, description = "not signed in", body = ErrorBody), (status = 404, description = "not oversight or the registry", body = ErrorBody), (status = 422, description = "a bad period or an unknown code", body = ErrorBody)))]
 pub async fn translations(
-    State(ctx): State<AppContext>,
+    Ctx(ctx): Ctx,
     current: CurrentActor,
     ValidQuery(q): ValidQuery<MetricsQuery>,
 ) -> Result<Response> {
@@ -144,7 +144,7 @@ pub async fn translations(
 
 #[utoipa::path(get, path = "/api/oversight/translations.csv", tag = "oversight", security(("bearer" = [])), params(MetricsQuery), responses((status = 200, description = "RFC 4180 CSV, columns dimension,key,requested,provided,pending,lapsed,missed,missed_percent,median_working_days,p90_working_days,max_working_days", content_type = "text/csv"), (status = 401, description = "not signed in", body = ErrorBody), (status = 404, description = "not oversight or the registry", body = ErrorBody), (status = 422, description = "a bad period or an unknown code", body = ErrorBody)))]
 pub async fn translations_csv(
-    State(ctx): State<AppContext>,
+    Ctx(ctx): Ctx,
     current: CurrentActor,
     ValidQuery(q): ValidQuery<MetricsQuery>,
 ) -> Result<Response> {
@@ -173,7 +173,7 @@ async fn trends_of(
 
 #[utoipa::path(get, path = "/api/oversight/trends", tag = "oversight", security(("bearer" = [])), params(MetricsQuery), responses((status = 200, body = Trends), (status = 401, description = "not signed in", body = ErrorBody), (status = 404, description = "not oversight or the registry", body = ErrorBody), (status = 422, description = "a bad period or an unknown code", body = ErrorBody)))]
 pub async fn trends(
-    State(ctx): State<AppContext>,
+    Ctx(ctx): Ctx,
     current: CurrentActor,
     ValidQuery(q): ValidQuery<MetricsQuery>,
 ) -> Result<Response> {
@@ -184,7 +184,7 @@ pub async fn trends(
 
 #[utoipa::path(get, path = "/api/oversight/trends.csv", tag = "oversight", security(("bearer" = [])), params(MetricsQuery), responses((status = 200, description = "RFC 4180 CSV, columns month,filed,closed,deadlines_due,deadlines_met_on_time,share_met_on_time_percent", content_type = "text/csv"), (status = 401, description = "not signed in", body = ErrorBody), (status = 404, description = "not oversight or the registry", body = ErrorBody), (status = 422, description = "a bad period or an unknown code", body = ErrorBody)))]
 pub async fn trends_csv(
-    State(ctx): State<AppContext>,
+    Ctx(ctx): Ctx,
     current: CurrentActor,
     ValidQuery(q): ValidQuery<MetricsQuery>,
 ) -> Result<Response> {
@@ -213,7 +213,7 @@ async fn mediators_of(
 
 #[utoipa::path(get, path = "/api/oversight/mediators", tag = "oversight", security(("bearer" = [])), params(MetricsQuery), responses((status = 200, body = MediatorTable), (status = 401, description = "not signed in", body = ErrorBody), (status = 404, description = "not oversight or the registry", body = ErrorBody), (status = 422, description = "a bad period or an unknown code", body = ErrorBody)))]
 pub async fn mediator_figures(
-    State(ctx): State<AppContext>,
+    Ctx(ctx): Ctx,
     current: CurrentActor,
     ValidQuery(q): ValidQuery<MetricsQuery>,
 ) -> Result<Response> {
@@ -224,7 +224,7 @@ pub async fn mediator_figures(
 
 #[utoipa::path(get, path = "/api/oversight/mediators.csv", tag = "oversight", security(("bearer" = [])), params(MetricsQuery), responses((status = 200, description = "RFC 4180 CSV, one row per mediator", content_type = "text/csv"), (status = 401, description = "not signed in", body = ErrorBody), (status = 404, description = "not oversight or the registry", body = ErrorBody), (status = 422, description = "a bad period or an unknown code", body = ErrorBody)))]
 pub async fn mediator_figures_csv(
-    State(ctx): State<AppContext>,
+    Ctx(ctx): Ctx,
     current: CurrentActor,
     ValidQuery(q): ValidQuery<MetricsQuery>,
 ) -> Result<Response> {
@@ -253,7 +253,7 @@ fn svg_response(name: &str, drawn: Result<String, String>) -> Result<Response> {
 
 #[utoipa::path(get, path = "/api/oversight/charts/trends.svg", tag = "oversight", security(("bearer" = [])), params(MetricsQuery), responses((status = 200, description = "SVG line chart of filings and closures by month", content_type = "image/svg+xml"), (status = 401, description = "not signed in", body = ErrorBody), (status = 404, description = "not oversight or the registry", body = ErrorBody), (status = 422, description = "a bad period or an unknown code", body = ErrorBody)))]
 pub async fn trends_chart(
-    State(ctx): State<AppContext>,
+    Ctx(ctx): Ctx,
     current: CurrentActor,
     ValidQuery(q): ValidQuery<MetricsQuery>,
 ) -> Result<Response> {
@@ -266,7 +266,7 @@ pub async fn trends_chart(
 
 #[utoipa::path(get, path = "/api/oversight/charts/outcomes.svg", tag = "oversight", security(("bearer" = [])), params(MetricsQuery), responses((status = 200, description = "SVG bar chart of closed cases by outcome", content_type = "image/svg+xml"), (status = 401, description = "not signed in", body = ErrorBody), (status = 404, description = "not oversight or the registry", body = ErrorBody), (status = 422, description = "a bad period or an unknown code", body = ErrorBody)))]
 pub async fn outcomes_chart(
-    State(ctx): State<AppContext>,
+    Ctx(ctx): Ctx,
     current: CurrentActor,
     ValidQuery(q): ValidQuery<MetricsQuery>,
 ) -> Result<Response> {
@@ -279,7 +279,7 @@ pub async fn outcomes_chart(
 
 #[utoipa::path(get, path = "/api/oversight/charts/disparities.svg", tag = "oversight", security(("bearer" = [])), params(MetricsQuery), responses((status = 200, description = "SVG bar chart of dismissal rates by complainant group, flagged groups in red", content_type = "image/svg+xml"), (status = 401, description = "not signed in", body = ErrorBody), (status = 404, description = "not oversight or the registry", body = ErrorBody), (status = 422, description = "a bad period or an unknown code", body = ErrorBody)))]
 pub async fn disparities_chart(
-    State(ctx): State<AppContext>,
+    Ctx(ctx): Ctx,
     current: CurrentActor,
     ValidQuery(q): ValidQuery<MetricsQuery>,
 ) -> Result<Response> {
@@ -307,7 +307,7 @@ pub struct SampleParams {
 
 #[utoipa::path(post, path = "/api/oversight/samples", tag = "oversight", security(("bearer" = [])), request_body = SampleParams, responses((status = 201, body = Draw), (status = 401, description = "not signed in", body = ErrorBody), (status = 404, description = "not oversight", body = ErrorBody), (status = 422, description = "a bad size, period or code", body = ErrorBody)))]
 pub async fn draw_sample(
-    State(ctx): State<AppContext>,
+    Ctx(ctx): Ctx,
     current: CurrentActor,
     ValidJson(p): ValidJson<SampleParams>,
 ) -> Result<Response> {
@@ -363,10 +363,7 @@ pub struct DrawList {
 }
 
 #[utoipa::path(get, path = "/api/oversight/samples", tag = "oversight", security(("bearer" = [])), responses((status = 200, body = DrawList), (status = 401, description = "not signed in", body = ErrorBody), (status = 404, description = "not oversight or the registry", body = ErrorBody)))]
-pub async fn samples_drawn(
-    State(ctx): State<AppContext>,
-    current: CurrentActor,
-) -> Result<Response> {
+pub async fn samples_drawn(Ctx(ctx): Ctx, current: CurrentActor) -> Result<Response> {
     only(&current, &[Role::Oversight, Role::Registrar])?;
     format::json(DrawList {
         items: samples::list(&ctx.db).await?,
@@ -375,7 +372,7 @@ pub async fn samples_drawn(
 
 #[utoipa::path(get, path = "/api/oversight/metrics", tag = "oversight", security(("bearer" = [])), params(MetricsQuery), responses((status = 200, body = Metrics), (status = 401, description = "not signed in", body = ErrorBody), (status = 404, description = "not oversight or the registry", body = ErrorBody), (status = 422, description = "a bad period or an unknown code", body = ErrorBody)))]
 pub async fn metrics(
-    State(ctx): State<AppContext>,
+    Ctx(ctx): Ctx,
     current: CurrentActor,
     ValidQuery(q): ValidQuery<MetricsQuery>,
 ) -> Result<Response> {
@@ -384,7 +381,7 @@ pub async fn metrics(
 
 #[utoipa::path(get, path = "/api/oversight/metrics.csv", tag = "oversight", security(("bearer" = [])), params(MetricsQuery), responses((status = 200, description = "RFC 4180 CSV, columns section,key,measure,value", content_type = "text/csv"), (status = 401, description = "not signed in", body = ErrorBody), (status = 404, description = "not oversight or the registry", body = ErrorBody), (status = 422, description = "a bad period or an unknown code", body = ErrorBody)))]
 pub async fn metrics_csv(
-    State(ctx): State<AppContext>,
+    Ctx(ctx): Ctx,
     current: CurrentActor,
     ValidQuery(q): ValidQuery<MetricsQuery>,
 ) -> Result<Response> {
@@ -431,7 +428,7 @@ pub struct LogQuery {
 
 #[utoipa::path(get, path = "/api/oversight/admin-log", tag = "oversight", security(("bearer" = [])), params(LogQuery), responses((status = 200, body = AdminLog), (status = 401, description = "not signed in", body = ErrorBody), (status = 404, description = "not oversight or an admin", body = ErrorBody), (status = 422, description = "a bad page", body = ErrorBody)))]
 pub async fn admin_log(
-    State(ctx): State<AppContext>,
+    Ctx(ctx): Ctx,
     current: CurrentActor,
     ValidQuery(q): ValidQuery<LogQuery>,
 ) -> Result<Response> {

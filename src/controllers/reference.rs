@@ -1,6 +1,7 @@
 //! Reference data every signed-in person may read.
-use axum::{extract::State, routing::get};
-use loco_rs::prelude::{format, AppContext, Response, Result, Routes};
+use super::extract::Ctx;
+use axum::routing::get;
+use loco_rs::prelude::{format, Response, Result, Routes};
 
 use super::extract::CurrentActor;
 use crate::errors::ErrorBody;
@@ -10,16 +11,13 @@ use crate::{
 };
 
 #[utoipa::path(get, path = "/api/delegations", tag = "reference", security(("bearer" = [])), responses((status = 200, body = Vec<DelegationView>), (status = 401, description = "not signed in", body = ErrorBody)))]
-pub async fn list_delegations(
-    State(ctx): State<AppContext>,
-    _who: CurrentActor,
-) -> Result<Response> {
+pub async fn list_delegations(Ctx(ctx): Ctx, _who: CurrentActor) -> Result<Response> {
     let list = delegations::list(&ctx.db).await?;
     format::json(list.iter().map(DelegationView::from).collect::<Vec<_>>())
 }
 
 #[utoipa::path(get, path = "/api/bodies", tag = "reference", security(("bearer" = [])), responses((status = 200, body = Vec<BodyView>), (status = 401, description = "not signed in", body = ErrorBody)))]
-pub async fn list_bodies(State(ctx): State<AppContext>, _who: CurrentActor) -> Result<Response> {
+pub async fn list_bodies(Ctx(ctx): Ctx, _who: CurrentActor) -> Result<Response> {
     let list = bodies::list(&ctx.db).await?;
     format::json(list.iter().map(BodyView::from).collect::<Vec<_>>())
 }

@@ -1,10 +1,6 @@
 //! The public register: no sign-in, nothing identity-protected.
-use axum::{
-    extract::{RawQuery, State},
-    http::header,
-    response::IntoResponse,
-    routing::get,
-};
+use super::extract::Ctx;
+use axum::{extract::RawQuery, http::header, response::IntoResponse, routing::get};
 use futures::TryStreamExt;
 use loco_rs::prelude::{format, AppContext, Response, Result, Routes};
 
@@ -19,10 +15,7 @@ use crate::{
 };
 
 #[utoipa::path(get, path = "/api/register", tag = "register", params(Filter), responses((status = 200, body = Page<Entry>), (status = 422, description = "a bad filter", body = ErrorBody)))]
-pub async fn list(
-    State(ctx): State<AppContext>,
-    ValidQuery(f): ValidQuery<Filter>,
-) -> Result<Response> {
+pub async fn list(Ctx(ctx): Ctx, ValidQuery(f): ValidQuery<Filter>) -> Result<Response> {
     let (items, total) = register::page(&ctx.db, &f, crate::clock::now(&ctx)).await?;
     let (page, per_page) = f.bounds();
     format::json(Page {
@@ -86,7 +79,7 @@ impl Snapshots {
 
 #[utoipa::path(get, path = "/api/register.csv", tag = "register", params(Filter), responses((status = 200, description = "RFC 4180 CSV with the columns reference, month_filed, body, category, stage, closure, outcome, days_open, complainant", content_type = "text/csv"), (status = 422, description = "a bad filter", body = ErrorBody)))]
 pub async fn export(
-    State(ctx): State<AppContext>,
+    Ctx(ctx): Ctx,
     RawQuery(raw): RawQuery,
     ValidQuery(f): ValidQuery<Filter>,
 ) -> Result<Response> {
@@ -190,7 +183,7 @@ pub struct DigestView {
 }
 
 #[utoipa::path(get, path = "/api/register/digests", tag = "register", responses((status = 200, body = Vec<DigestView>)))]
-pub async fn digests(State(ctx): State<AppContext>) -> Result<Response> {
+pub async fn digests(Ctx(ctx): Ctx) -> Result<Response> {
     let days = crate::models::digests::published(&ctx.db, 366).await?;
     format::json(
         days.into_iter()
@@ -209,7 +202,7 @@ pub async fn digests(State(ctx): State<AppContext>) -> Result<Response> {
 
 #[utoipa::path(get, path = "/api/register/digests/{day}/events/{hash}", tag = "register", params(("day" = String, Path, description = "The day, YYYY-MM-DD (UTC)"), ("hash" = String, Path, description = "An event's hash, from a receipt")), responses((status = 200, body = crate::models::digests::Inclusion), (status = 404, description = "no published digest of that day holds that event", body = ErrorBody)))]
 pub async fn inclusion(
-    State(ctx): State<AppContext>,
+    Ctx(ctx): Ctx,
     axum::extract::Path((day, hash)): axum::extract::Path<(String, String)>,
 ) -> Result<Response> {
     let day = chrono::NaiveDate::parse_from_str(&day, "%Y-%m-%d")

@@ -15,53 +15,59 @@ pub mod problems;
 use chrono::{DateTime, FixedOffset, SecondsFormat, Utc};
 use serde::Serialize;
 
-/// How a time of day reads (`18:00 CET`), parsed once: a list shows hundreds.
-static TIME: std::sync::LazyLock<Vec<chrono::format::Item<'static>>> =
-    std::sync::LazyLock::new(|| {
-        chrono::format::StrftimeItems::new("%H:%M %Z")
-            .parse_to_owned()
-            .unwrap_or_default()
-    });
-
 /// The time of day and the zone: `18:00 CET`; where the zone has no abbreviation of its own
 /// (the database gives `+12`), its offset from UTC and the place that names it: `05:00
 /// UTC+12 (Fiji)`, so nobody is left to guess whose clock `+12` is.
 #[must_use]
 pub fn time_in(local: DateTime<chrono_tz::Tz>, zone: chrono_tz::Tz) -> String {
-    let text = local.format_with_items(TIME.iter()).to_string();
-    let abbreviation = text.rsplit(' ').next().unwrap_or_default();
-    if abbreviation.starts_with(['+', '-']) {
-        let offset = match abbreviation.len() {
-            5 => format!("{}:{}", &abbreviation[..3], &abbreviation[3..]),
-            _ => abbreviation.to_string(),
-        };
-        let time = &text[..text.len() - abbreviation.len()];
-        // `Etc/GMT+5` names no place, and its sign reads the other way round.
-        if zone.name().starts_with("Etc/") {
-            return format!("{time}UTC{offset}");
+    let mut out = String::with_capacity(24);
+    write_time(&mut out, local, zone);
+    out
+}
+
+/// [`time_in`], written at the end of `out`: a list shows hundreds of instants, each
+/// written once into its own string.
+fn write_time(out: &mut String, local: DateTime<chrono_tz::Tz>, zone: chrono_tz::Tz) {
+    use chrono::{Offset, Timelike};
+    use chrono_tz::OffsetName;
+    use std::fmt::Write;
+    let _ = write!(out, "{:02}:{:02} ", local.hour(), local.minute());
+    match local.offset().abbreviation() {
+        Some(abbreviation) => out.push_str(abbreviation),
+        None => {
+            let seconds = local.offset().fix().local_minus_utc();
+            let sign = if seconds < 0 { '-' } else { '+' };
+            let (hours, minutes) = (seconds.abs() / 3600, seconds.abs() % 3600 / 60);
+            let _ = if minutes == 0 {
+                write!(out, "UTC{sign}{hours:02}")
+            } else {
+                write!(out, "UTC{sign}{hours:02}:{minutes:02}")
+            };
+            // `Etc/GMT+5` names no place, and its sign reads the other way round.
+            if !zone.name().starts_with("Etc/") {
+                let place = zone.name().rsplit('/').next().unwrap_or_default();
+                out.push_str(" (");
+                out.extend(place.chars().map(|c| if c == '_' { ' ' } else { c }));
+                out.push(')');
+            }
         }
-        let place = zone
-            .name()
-            .rsplit('/')
-            .next()
-            .unwrap_or_default()
-            .replace('_', " ");
-        format!("{time}UTC{offset} ({place})")
-    } else {
-        text
     }
 }
 
 /// `2026-03-04 18:00 CET`: the day as ISO 8601 writes it, for the API and for copying.
 fn shown(local: DateTime<chrono_tz::Tz>, zone: chrono_tz::Tz) -> String {
     use chrono::Datelike;
-    format!(
-        "{:04}-{:02}-{:02} {}",
+    use std::fmt::Write;
+    let mut out = String::with_capacity(32);
+    let _ = write!(
+        out,
+        "{:04}-{:02}-{:02} ",
         local.year(),
         local.month(),
-        local.day(),
-        time_in(local, zone)
-    )
+        local.day()
+    );
+    write_time(&mut out, local, zone);
+    out
 }
 
 /// An instant shown twice: in UTC and in the viewer's own zone.
@@ -69,7 +75,7 @@ fn shown(local: DateTime<chrono_tz::Tz>, zone: chrono_tz::Tz) -> String {
 pub struct Instant {
     pub utc: String,
     pub local: String,
-    pub zone: String,
+    pub zone: &'static str,
     /// For reading: `2026-03-04 18:00 CET`, in the viewer's zone. Pages and emails say it in
     /// the reader's language instead ([`Instant::words`]).
     pub shown: String,
@@ -86,7 +92,7 @@ impl Instant {
         Self {
             utc: at.to_rfc3339_opts(SecondsFormat::Secs, true),
             local: local.to_rfc3339_opts(SecondsFormat::Secs, false),
-            zone: zone.name().to_string(),
+            zone: zone.name(),
             shown: shown(local, zone),
             at,
             tz: zone,

@@ -216,7 +216,10 @@ async fn a_change_of_the_timelines_in_force_is_recorded_once_with_the_policy_bef
     request::<App, _, _>(|server, ctx| async move {
         let w = world(&ctx).await;
         let now = redress::clock::now(&ctx);
-        let mut settings = ctx.config.settings.clone().expect("settings");
+        let mut settings = redress::settings::Written::of(&ctx)
+            .expect("settings")
+            .0
+            .clone();
         let chain = admin_log::Entity::find().all(&ctx.db).await.expect("chain");
         assert_eq!(
             chain
@@ -257,7 +260,7 @@ async fn a_change_of_the_timelines_in_force_is_recorded_once_with_the_policy_bef
         );
         assert_eq!(
             entry["before"]["max_extension_days"],
-            ctx.config.settings.as_ref().expect("settings")["max_extension_days"]
+            redress::settings::Written::of(&ctx).expect("settings").0["max_extension_days"]
         );
         assert_eq!(entry["after"]["max_extension_days"], 3);
         assert!(entry["after"]["timelines"].is_object(), "{entry}");

@@ -143,7 +143,7 @@ pub struct Me {
 /// Whoever is asking for a page: signed in or not, in which language, with the secret their
 /// forms must carry back.
 pub struct Visitor {
-    pub ctx: AppContext,
+    pub ctx: Arc<AppContext>,
     pub me: Option<Me>,
     /// The holiday table's version, read with the signed-in account.
     calendar: Option<CalendarVersion>,
@@ -225,7 +225,7 @@ fn is_flash_key(s: &str) -> bool {
 }
 
 impl Visitor {
-    async fn read(parts: &Parts, ctx: AppContext) -> Result<Self, WebError> {
+    async fn read(parts: &Parts, ctx: Arc<AppContext>) -> Result<Self, WebError> {
         let jar = CookieJar::from_headers(&parts.headers);
         let settings = Settings::of(&ctx)?;
         let forwarded_tls = parts
@@ -618,15 +618,11 @@ fn harden(headers: &mut HeaderMap, private: bool) {
     }
 }
 
-impl<S> FromRequestParts<S> for Visitor
-where
-    AppContext: FromRef<S>,
-    S: Send + Sync,
-{
+impl<S: Send + Sync> FromRequestParts<S> for Visitor {
     type Rejection = WebError;
 
-    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
-        Self::read(parts, AppContext::from_ref(state)).await
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
+        Self::read(parts, crate::controllers::extract::Ctx::of(parts)?.0).await
     }
 }
 
@@ -1070,7 +1066,7 @@ pub async fn error_pages(
 /// The error page of `failure` for the signed-in visitor who asked for `uri`, with their
 /// menu; `None` when the visitor cannot be read (the page falls back to the plain one).
 async fn with_menu(
-    ctx: &AppContext,
+    ctx: &Arc<AppContext>,
     uri: axum::http::Uri,
     headers: axum::http::HeaderMap,
     failure: &Failure,
@@ -1079,7 +1075,7 @@ async fn with_menu(
     let mut request = axum::http::Request::builder().uri(uri);
     *request.headers_mut()? = headers;
     let (parts, ()) = request.body(()).ok()?.into_parts();
-    let v = Visitor::read(&parts, ctx.clone()).await.ok()?;
+    let v = Visitor::read(&parts, Arc::clone(ctx)).await.ok()?;
     v.me.as_ref()?;
     let detail = failure
         .error
