@@ -14,6 +14,7 @@ pub mod extension_requests;
 pub mod form_replays;
 pub mod holds;
 pub mod holidays;
+pub mod inbound;
 pub mod mediators;
 pub mod notices;
 pub mod notifications;

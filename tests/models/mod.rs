@@ -1,6 +1,7 @@
 mod audit_chain;
 mod calendars;
 mod lifecycle;
+mod mail_reading;
 mod sessions;
 mod settings;
 mod sign_in;
