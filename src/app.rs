@@ -100,14 +100,12 @@ impl Hooks for App {
     /// Records the procedural policy in the administrative chain when it changed since the
     /// last start; a fresh development database gets the demo data on first start.
     async fn before_run(ctx: &AppContext) -> Result<()> {
+        let written = crate::settings::Written::of(ctx)?;
+        let now = crate::clock::now(ctx);
+        if let Some(entry) =
+            crate::models::admin_log::record_policy(&ctx.db, &written.0, now).await?
         {
-            let written = crate::settings::Written::of(ctx)?;
-            let now = crate::clock::now(ctx);
-            if let Some(entry) =
-                crate::models::admin_log::record_policy(&ctx.db, &written.0, now).await?
-            {
-                tracing::info!(seq = entry.seq, "the procedural policy changed; recorded");
-            }
+            tracing::info!(seq = entry.seq, "the procedural policy changed; recorded");
         }
         if ctx.environment == Environment::Development {
             let summary = tasks::demo::load(ctx, crate::clock::now(ctx)).await?;

@@ -103,7 +103,7 @@ pub fn read(raw: &[u8], own_host: &str) -> Result<Reading, Unreadable> {
             }
         }
     }
-    recipients.dedup();
+    let recipients = unique(recipients);
     let answers = ids(&message);
     let nature = nature(&message, message_id.as_deref(), own_host);
     let text = message
@@ -155,12 +155,21 @@ pub fn read(raw: &[u8], own_host: &str) -> Result<Reading, Unreadable> {
 }
 
 fn ids(message: &Message<'_>) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    for value in [message.in_reply_to(), message.references()] {
-        for id in value.as_text_list().unwrap_or_default() {
-            if !out.iter().any(|seen| seen == id) {
-                out.push(id.to_string());
-            }
+    unique(
+        [message.in_reply_to(), message.references()]
+            .into_iter()
+            .flat_map(|value| value.as_text_list().unwrap_or_default())
+            .map(ToString::to_string)
+            .collect(),
+    )
+}
+
+/// `items` in their order, each once.
+fn unique(items: Vec<String>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::with_capacity(items.len());
+    for item in items {
+        if !out.contains(&item) {
+            out.push(item);
         }
     }
     out
