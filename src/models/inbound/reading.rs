@@ -202,7 +202,7 @@ fn automatic(message: &Message<'_>) -> Option<String> {
 }
 
 fn nature(message: &Message<'_>, message_id: Option<&str>, own_host: &str) -> Nature {
-    if message_id.is_some_and(|id| is_ours(id, own_host)) {
+    if message_id.is_some_and(|id| notice_of(id, own_host).is_some()) {
         return Nature::Ours;
     }
     if let Some(report) = bounce(message) {
@@ -214,13 +214,8 @@ fn nature(message: &Message<'_>, message_id: Option<&str>, own_host: &str) -> Na
     }
 }
 
-/// Whether a Message-ID is one of ours: `notice-<id>@<our host>`.
-#[must_use]
-pub fn is_ours(message_id: &str, own_host: &str) -> bool {
-    notice_of(message_id, own_host).is_some()
-}
-
-/// The notice a Message-ID of ours names.
+/// The notice a Message-ID of ours (`notice-<id>@<our host>`) names; `None` for anyone
+/// else's.
 #[must_use]
 pub fn notice_of(message_id: &str, own_host: &str) -> Option<i64> {
     let (local, host) = message_id

@@ -50,10 +50,11 @@ impl ReplyKey {
     /// (mail systems may change the case of a local part, never its letters).
     #[must_use]
     pub fn token(&self, notice_id: i64) -> String {
+        use std::fmt::Write;
         let tag = self.mac(notice_id).finalize().into_bytes();
         let mut out = format!("n{notice_id}-");
         for byte in &tag[..TAG_BYTES] {
-            out.push_str(&format!("{byte:02x}"));
+            let _ = write!(out, "{byte:02x}");
         }
         out
     }
