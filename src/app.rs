@@ -68,7 +68,8 @@ impl Hooks for App {
                 .unwrap_or(serde_json::Value::Null),
         };
         let settings = Settings::from_value(Some(&written).filter(|w| !w.is_null()))
-            .map_err(|e| loco_rs::Error::Message(e.to_string()))?;
+            .map_err(|e| loco_rs::Error::Message(e.to_string()))?
+            .sign_replies_with(&ctx.config.get_jwt_config()?.secret);
         let clock = match settings.clock_starts_at {
             Some(_) if ctx.environment == Environment::Production => {
                 return Err(loco_rs::Error::Message(

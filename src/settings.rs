@@ -8,6 +8,7 @@ use serde::Deserialize;
 
 use crate::models::{
     deadlines::calendar::DayUnit,
+    inbound::token::{IntakeAddress, ReplyKey},
     vocabulary::{Category, DeadlineKind, Urgency},
 };
 pub use crate::models::{documents::DocumentLimits, sign_in_failures::SignInPolicy};
@@ -133,6 +134,21 @@ pub struct Settings {
     /// Where the app's clock starts, for test environments: every test then runs at this
     /// instant whatever the day. Refused at boot in production.
     pub clock_starts_at: Option<DateTime<Utc>>,
+    /// The registry's mailbox that mail reaches Redress at (`intake.address`); without
+    /// it, notices carry no reply address and nothing is read.
+    pub intake: Option<IntakeAddress>,
+    /// The key reply addresses are signed with: set at boot from the app's signing secret
+    /// ([`Settings::sign_replies_with`]), never written in the settings.
+    reply_key: Option<ReplyKey>,
+}
+
+/// `settings.intake`, as written.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawIntake {
+    /// Empty (as an unset environment variable leaves it) means no intake.
+    #[serde(default)]
+    address: String,
 }
 
 /// The block as written: map keys stay strings while parsing so that an error's path names
@@ -157,6 +173,8 @@ struct Raw {
     documents: DocumentLimits,
     #[serde(default)]
     clock_starts_at: Option<DateTime<Utc>>,
+    #[serde(default)]
+    intake: Option<RawIntake>,
 }
 
 fn keyed<K: std::str::FromStr + Ord, V>(
@@ -213,6 +231,13 @@ impl Settings {
             sign_in: raw.sign_in,
             documents: raw.documents,
             clock_starts_at: raw.clock_starts_at,
+            intake: raw
+                .intake
+                .filter(|i| !i.address.trim().is_empty())
+                .map(|i| IntakeAddress::parse(&i.address))
+                .transpose()
+                .map_err(|e| SettingsError::Invalid(format!("intake.address: {e}")))?,
+            reply_key: None,
         };
         settings.documents.check().map_err(SettingsError::Invalid)?;
         let s = &settings.sign_in;
@@ -349,6 +374,30 @@ impl Settings {
             Urgency::Normal => over.and_then(|o| o.days).unwrap_or(base.days),
         };
         (base.unit, days)
+    }
+
+    /// Gives reply addresses a key, derived from the app's signing `secret`.
+    #[must_use]
+    pub fn sign_replies_with(mut self, secret: &str) -> Self {
+        self.reply_key = Some(ReplyKey::derive(secret));
+        self
+    }
+
+    /// The address a reply to notice `notice_id` goes to: the intake address with the
+    /// notice's signed token; `None` where the deployment reads no mail.
+    #[must_use]
+    pub fn reply_address(&self, notice_id: i64) -> Option<String> {
+        Some(
+            self.intake
+                .as_ref()?
+                .for_notice(self.reply_key.as_ref()?, notice_id),
+        )
+    }
+
+    /// The key reply addresses are checked with.
+    #[must_use]
+    pub const fn reply_key(&self) -> Option<&ReplyKey> {
+        self.reply_key.as_ref()
     }
 
     /// The settings stored in the app context at boot.

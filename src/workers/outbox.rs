@@ -555,9 +555,16 @@ fn build_message(
         }
         None => MultiPart::mixed().multipart(body),
     };
-    Message::builder()
-        .from(from)
-        .to(to)
+    let builder = Message::builder().from(from).to(to);
+    let builder = match settings.reply_address(notice_id) {
+        Some(address) => builder.reply_to(
+            address
+                .parse()
+                .map_err(|e| format!("reply address {address:?}: {e}"))?,
+        ),
+        None => builder,
+    };
+    builder
         .subject(text::one_line(&rendered.subject))
         .message_id(Some(format!(
             "<notice-{notice_id}@{}>",

@@ -142,6 +142,43 @@ fn a_bad_notice_policy_is_refused_with_the_key_at_fault() {
 }
 
 #[test]
+fn an_intake_address_is_a_plain_address_or_empty_for_a_deployment_that_reads_no_mail() {
+    for bad in [
+        "not an address",
+        "registry+x@redress.example",
+        "@redress.example",
+    ] {
+        let mut p = policy();
+        p["intake"]["address"] = json!(bad);
+        let err = Settings::from_value(Some(&p)).expect_err(bad).to_string();
+        assert!(err.contains("intake.address"), "{bad}: {err}");
+    }
+    for none in [json!({"address": ""}), json!({})] {
+        let mut p = policy();
+        p["intake"] = none;
+        let settings = Settings::from_value(Some(&p)).expect("no intake is a policy");
+        assert!(settings.intake.is_none());
+        assert_eq!(
+            settings.sign_replies_with("c2VjcmV0").reply_address(7),
+            None
+        );
+    }
+    let signed = Settings::from_value(Some(&policy()))
+        .expect("shipped policy")
+        .sign_replies_with("c2VjcmV0");
+    let address = signed
+        .reply_address(7)
+        .expect("the test deployment reads mail");
+    assert!(address.starts_with("registry+n7-") && address.ends_with("@redress.test"));
+    let unsigned = Settings::from_value(Some(&policy())).expect("shipped policy");
+    assert_eq!(
+        unsigned.reply_address(7),
+        None,
+        "no key, no address to forge"
+    );
+}
+
+#[test]
 fn a_jwt_secret_signing_cannot_read_is_refused_at_boot_with_the_key_at_fault() {
     use redress::models::users::check_jwt_secret;
     for bad in ["", "   ", "has-a-dash-in-it!", "abc", "P8fx9iRiRuUYTGpHg8P"] {

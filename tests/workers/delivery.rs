@@ -716,3 +716,41 @@ async fn a_message_and_new_evidence_reach_their_readers_by_email_in_their_langua
     })
     .await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[serial]
+async fn every_notice_carries_a_reply_address_that_names_it_and_no_other() {
+    request::<App, _, _>(|server, ctx| async move {
+        let w = world(&ctx).await;
+        let sink = Sink::start();
+        let postman = Postman::smtp(&sink.config(), 4).expect("transport");
+        case_in_mediation(&server, &w).await;
+        deliver(&ctx, &postman, redress::clock::now(&ctx)).await;
+        let (settings, _) = policy(&ctx).await;
+        let intake = settings
+            .intake
+            .clone()
+            .expect("the test deployment reads mail");
+        let key = settings
+            .reply_key()
+            .expect("reply addresses are signed at boot");
+        let host = redress::views::calendar::host_of(&settings.public_base_url);
+        let received = sink.received();
+        assert!(received.len() >= 8, "{}", received.len());
+        let mut named = std::collections::HashSet::new();
+        for m in received {
+            let notice = m
+                .header("Message-ID")
+                .and_then(|id| redress::models::inbound::reading::notice_of(&id, host))
+                .expect("a notice of ours");
+            let reply_to = m.header("Reply-To").expect("a reply address");
+            let token = intake
+                .detail_of(reply_to.trim().trim_matches(['<', '>']))
+                .expect("the intake address with a token");
+            assert_eq!(key.verify(token), Ok(notice), "{reply_to}");
+            named.insert(token.to_string());
+        }
+        assert_eq!(named.len(), sink.received().len(), "one address per notice");
+    })
+    .await;
+}
