@@ -20,9 +20,9 @@ use crate::{
     models::_entities::{
         admin_events, assignments, bodies, case_co_complainants, case_events, cases, challenges,
         deadlines, delegations, document_chunks, documents, extension_requests, figure_changes,
-        figure_summaries, form_replays, holds, holidays, mediator_conflicts, mediator_profiles,
-        notifications, reference_counters, register_digests, review_samples, sign_in_failures,
-        submissions, translations, users, web_sessions,
+        figure_summaries, form_replays, holds, holidays, inbound_mail, mediator_conflicts,
+        mediator_profiles, notifications, reference_counters, register_digests, review_samples,
+        sign_in_failures, submissions, translations, users, web_sessions,
     },
     settings::Settings,
     tasks,
@@ -162,6 +162,7 @@ impl Hooks for App {
         tasks.register(tasks::figures::Refresh);
         tasks.register(tasks::digests::Publish);
         tasks.register(tasks::digests::VerifyReceipt);
+        tasks.register(tasks::mail::Receive);
     }
 
     async fn truncate(ctx: &AppContext) -> Result<()> {
@@ -172,6 +173,7 @@ impl Hooks for App {
         truncate_table(&ctx.db, figure_summaries::Entity).await?;
         truncate_table(&ctx.db, figure_changes::Entity).await?;
         truncate_table(&ctx.db, review_samples::Entity).await?;
+        truncate_table(&ctx.db, inbound_mail::Entity).await?;
         truncate_table(&ctx.db, notifications::Entity).await?;
         truncate_table(&ctx.db, register_digests::Entity).await?;
         truncate_table(&ctx.db, case_events::Entity).await?;

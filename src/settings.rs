@@ -142,6 +142,18 @@ pub struct Settings {
     reply_key: Option<ReplyKey>,
 }
 
+/// The host part of the public URL, for calendar UIDs and our Message-IDs.
+#[must_use]
+pub fn host_of(base_url: &str) -> &str {
+    let rest = base_url.split("://").nth(1).unwrap_or(base_url);
+    let host = rest.split(['/', ':']).next().unwrap_or(rest);
+    if host.is_empty() {
+        "redress.invalid"
+    } else {
+        host
+    }
+}
+
 /// `settings.intake`, as written.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -392,6 +404,12 @@ impl Settings {
                 .as_ref()?
                 .for_notice(self.reply_key.as_ref()?, notice_id),
         )
+    }
+
+    /// The host our Message-IDs and calendar UIDs end in.
+    #[must_use]
+    pub fn public_host(&self) -> &str {
+        host_of(&self.public_base_url)
     }
 
     /// The key reply addresses are checked with.

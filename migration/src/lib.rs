@@ -35,6 +35,7 @@ mod m20261207_000031_documents;
 mod m20261207_000032_correspondence;
 mod m20261207_000033_body_names;
 mod m20261207_000034_translations;
+mod m20261207_000035_inbound_mail;
 mod util;
 
 pub struct Migrator;
@@ -77,6 +78,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261207_000032_correspondence::Migration),
             Box::new(m20261207_000033_body_names::Migration),
             Box::new(m20261207_000034_translations::Migration),
+            Box::new(m20261207_000035_inbound_mail::Migration),
             // inject-above (do not remove this comment)
         ]
     }

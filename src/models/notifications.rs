@@ -427,7 +427,52 @@ pub async fn mark_failed(
         .filter(Column::FailedAt.is_null())
         .exec(db)
         .await?;
-    if let (Some(case_id), 1) = (row.case_id, done.rows_affected) {
+    if done.rows_affected == 1 {
+        flag_failure(db, row, error, now).await?;
+    }
+    Ok(())
+}
+
+/// Records that a notice the mail server accepted never reached its person (a bounce
+/// reported it): it is failed with the report's reason and flagged as any failure is, and
+/// no longer counts as sent, so the registry can send it again once the address is fixed.
+/// A notice already failed stays as it was: a second report of one failure flags nothing.
+///
+/// # Errors
+/// Database errors.
+pub async fn mark_bounced(
+    db: &impl ConnectionTrait,
+    row: &Model,
+    reason: &str,
+    now: DateTime<Utc>,
+) -> AppResult<bool> {
+    let error = format!("bounced: {reason}");
+    let done = Entity::update_many()
+        .col_expr(Column::UpdatedAt, at(now))
+        .col_expr(
+            Column::SentAt,
+            Expr::value(Option::<DateTimeWithTimeZone>::None),
+        )
+        .col_expr(Column::FailedAt, at(now))
+        .col_expr(Column::LastError, Expr::value(error.clone()))
+        .filter(Column::Id.eq(row.id))
+        .filter(Column::FailedAt.is_null())
+        .exec(db)
+        .await?;
+    if done.rows_affected == 1 {
+        flag_failure(db, row, &error, now).await?;
+    }
+    Ok(done.rows_affected == 1)
+}
+
+/// A failure joins its case's audit chain, which flags it to the case's staff.
+async fn flag_failure(
+    db: &impl ConnectionTrait,
+    row: &Model,
+    error: &str,
+    now: DateTime<Utc>,
+) -> AppResult<()> {
+    if let Some(case_id) = row.case_id {
         let recipient_role = users::Entity::find_by_id(row.user_id)
             .one(db)
             .await?

@@ -27,17 +27,7 @@ pub fn uid(id: i64, host: &str) -> String {
     format!("deadline-{id}@{host}")
 }
 
-/// The host part of the public URL, for UIDs and Message-IDs.
-#[must_use]
-pub fn host_of(base_url: &str) -> &str {
-    let rest = base_url.split("://").nth(1).unwrap_or(base_url);
-    let host = rest.split(['/', ':']).next().unwrap_or(rest);
-    if host.is_empty() {
-        "redress.invalid"
-    } else {
-        host
-    }
-}
+pub use crate::settings::host_of;
 
 /// A VCALENDAR holding one VEVENT per deadline, due at the instant it falls due (UTC).
 #[must_use]

@@ -568,7 +568,7 @@ fn build_message(
         .subject(text::one_line(&rendered.subject))
         .message_id(Some(format!(
             "<notice-{notice_id}@{}>",
-            ics::host_of(&settings.public_base_url)
+            settings.public_host()
         )))
         .header(ContentLanguage(letter.locale.to_string()))
         .multipart(content)

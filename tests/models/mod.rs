@@ -1,5 +1,6 @@
 mod audit_chain;
 mod calendars;
+mod inbound;
 mod lifecycle;
 mod mail_reading;
 mod sessions;

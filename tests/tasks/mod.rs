@@ -1,3 +1,4 @@
 mod audit_verify;
 mod emptying;
+mod mail_pipe;
 mod receipts;

@@ -734,14 +734,15 @@ async fn every_notice_carries_a_reply_address_that_names_it_and_no_other() {
         let key = settings
             .reply_key()
             .expect("reply addresses are signed at boot");
-        let host = redress::views::calendar::host_of(&settings.public_base_url);
         let received = sink.received();
         assert!(received.len() >= 8, "{}", received.len());
         let mut named = std::collections::HashSet::new();
         for m in received {
             let notice = m
                 .header("Message-ID")
-                .and_then(|id| redress::models::inbound::reading::notice_of(&id, host))
+                .and_then(|id| {
+                    redress::models::inbound::reading::notice_of(&id, settings.public_host())
+                })
                 .expect("a notice of ours");
             let reply_to = m.header("Reply-To").expect("a reply address");
             let token = intake

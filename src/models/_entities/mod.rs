@@ -20,6 +20,7 @@ pub mod figure_summaries;
 pub mod form_replays;
 pub mod holds;
 pub mod holidays;
+pub mod inbound_mail;
 pub mod mediator_conflicts;
 pub mod mediator_profiles;
 pub mod notifications;

@@ -16,6 +16,7 @@ pub use super::figure_summaries::Entity as FigureSummaries;
 pub use super::form_replays::Entity as FormReplays;
 pub use super::holds::Entity as Holds;
 pub use super::holidays::Entity as Holidays;
+pub use super::inbound_mail::Entity as InboundMail;
 pub use super::mediator_conflicts::Entity as MediatorConflicts;
 pub use super::mediator_profiles::Entity as MediatorProfiles;
 pub use super::notifications::Entity as Notifications;

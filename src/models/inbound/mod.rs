@@ -1,5 +1,228 @@
 //! Mail that reaches Redress: grievances filed by email and replies to notices (issue
 //! 22). `reading` reads a message once at the edge; `token` signs and checks the reply
-//! address every notice carries.
+//! address every notice carries; [`receive`] is the one door both the mailbox poller and
+//! the mail server's pipe come through: every message is kept, once, and given an outcome.
 pub mod reading;
 pub mod token;
+
+use chrono::{DateTime, Utc};
+use sea_orm::{
+    entity::prelude::*, sea_query::OnConflict, ActiveValue::Set, DatabaseConnection,
+    TransactionTrait,
+};
+use sha2::Digest;
+
+pub use super::_entities::inbound_mail::{ActiveModel, Column, Entity, Model};
+use super::{notifications, vocabulary::vocabulary_enum};
+use crate::{errors::AppResult, settings::Settings};
+use reading::{Nature, Reading};
+use token::TokenError;
+
+impl ActiveModelBehavior for ActiveModel {}
+
+vocabulary_enum! {
+    /// How a message reached Redress: polled from the registry's mailbox, or handed over
+    /// by the mail server's pipe.
+    pub enum Via { Imap, Pipe }
+}
+
+vocabulary_enum! {
+    /// What became of an arriving message.
+    pub enum MailOutcome {
+        /// In the registry's review queue, with the reason it is there.
+        Review,
+        /// An automatic message, or our own come back: kept, never answered.
+        SetAside,
+        /// A report that one of our notices did not arrive, recorded on that notice.
+        Bounce
+    }
+}
+
+/// What [`receive`] did with a message.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Taken {
+    /// Kept for the first time, with its outcome.
+    Kept { pid: Uuid, outcome: MailOutcome },
+    /// Taken before (the same Message-ID, or the same bytes): nothing was done again.
+    Again { pid: Uuid },
+}
+
+/// The largest message taken (the mail server's own limit is usually lower): a larger one
+/// is refused whole, so its sender hears it was not kept, rather than kept in part.
+pub const MAX_MESSAGE_BYTES: usize = 64 * 1024 * 1024;
+
+/// The longest Message-ID kept as it is; a longer one is kept by its digest.
+const MAX_KEY: usize = 250;
+
+/// What tells a message apart from every other: its Message-ID, else a digest of its
+/// bytes (a message without one, delivered twice, is the same bytes twice).
+fn key_of(reading: Option<&Reading>, raw: &[u8]) -> String {
+    match reading.and_then(|r| r.message_id.as_deref()) {
+        Some(id) if id.len() <= MAX_KEY => format!("id:{id}"),
+        Some(id) => format!("id-sha256:{:x}", sha2::Sha256::digest(id.as_bytes())),
+        None => format!("sha256:{:x}", sha2::Sha256::digest(raw)),
+    }
+}
+
+/// What a message read as `reading` is for, and why: the outcome, the reason, and the
+/// notice it concerns. Pure but for the key reply tokens are checked with.
+fn disposition(
+    reading: &Result<Reading, reading::Unreadable>,
+    settings: &Settings,
+) -> (MailOutcome, String, Option<i64>) {
+    let host = settings.public_host();
+    let r = match reading {
+        Ok(r) => r,
+        Err(e) => return (MailOutcome::Review, format!("unreadable: {e}"), None),
+    };
+    match &r.nature {
+        Nature::Ours => (
+            MailOutcome::SetAside,
+            "one of our own notices came back".into(),
+            r.message_id
+                .as_deref()
+                .and_then(|id| reading::notice_of(id, host)),
+        ),
+        Nature::Automatic { why } => (
+            MailOutcome::SetAside,
+            format!("an automatic message ({why})"),
+            None,
+        ),
+        Nature::Bounce { original, reason } => {
+            match original
+                .as_deref()
+                .and_then(|id| reading::notice_of(id, host))
+            {
+                Some(notice) => (MailOutcome::Bounce, reason.clone(), Some(notice)),
+                None => (
+                    MailOutcome::Review,
+                    format!(
+                        "a delivery failure for a message that is not one of our notices: {reason}"
+                    ),
+                    None,
+                ),
+            }
+        }
+        Nature::Personal => personal(r, settings),
+    }
+}
+
+/// A message a person wrote: what it is to the registry that reviews it.
+fn personal(r: &Reading, settings: &Settings) -> (MailOutcome, String, Option<i64>) {
+    let Some(intake) = settings.intake.as_ref() else {
+        return (
+            MailOutcome::Review,
+            "this deployment has no intake address".into(),
+            None,
+        );
+    };
+    let tokens: Vec<&str> = r
+        .recipients
+        .iter()
+        .filter_map(|a| intake.detail_of(a))
+        .collect();
+    let checked = tokens.iter().map(|t| {
+        settings
+            .reply_key()
+            .map_or(Err(TokenError::Forged), |key| key.verify(t))
+    });
+    let mut forged = false;
+    for result in checked {
+        match result {
+            Ok(notice) => {
+                return (
+                    MailOutcome::Review,
+                    format!("a reply to notice {notice}"),
+                    Some(notice),
+                )
+            }
+            Err(TokenError::Forged) => forged = true,
+            Err(TokenError::Malformed) => {}
+        }
+    }
+    let reason = if forged {
+        "a reply address with a forged or altered token"
+    } else if !tokens.is_empty() {
+        "a reply address whose token is not one of ours"
+    } else if r.recipients.iter().any(|a| intake.is(a)) {
+        "a new message to the intake address"
+    } else {
+        "not addressed to the intake address"
+    };
+    (MailOutcome::Review, reason.into(), None)
+}
+
+/// Takes one arriving message, `raw` as it arrived `via` the mailbox or the pipe at
+/// `now`: it is kept whatever it is (an unreadable one with the reason, in the review
+/// queue), once (by its key: a second delivery returns [`Taken::Again`]), and a bounce of
+/// one of our notices marks that notice failed in the same transaction.
+///
+/// # Errors
+/// Database errors (nothing is kept then, and the caller leaves the message where it was).
+pub async fn receive(
+    db: &DatabaseConnection,
+    settings: &Settings,
+    raw: &[u8],
+    via: Via,
+    now: DateTime<Utc>,
+) -> AppResult<Taken> {
+    let reading = reading::read(raw, settings.public_host());
+    let key = key_of(reading.as_ref().ok(), raw);
+    let (outcome, reason, notice) = disposition(&reading, settings);
+    // Read before the transaction, whose first statement then writes: SQLite refuses at
+    // once a writer whose transaction read first while another writes.
+    let notice = match notice {
+        Some(id) => notifications::Entity::find_by_id(id).one(db).await?,
+        None => None,
+    };
+    // A report about a notice that is not (or no longer) ours is for the registry to read.
+    let (outcome, reason) = match (outcome, &notice) {
+        (MailOutcome::Bounce, None) => (
+            MailOutcome::Review,
+            format!("a delivery failure for a notice that does not exist: {reason}"),
+        ),
+        other => (other.0, reason),
+    };
+    let pid = Uuid::new_v4();
+    let txn = db.begin().await?;
+    let subject = reading
+        .as_ref()
+        .map(|r| r.subject.clone())
+        .unwrap_or_default();
+    let inserted = Entity::insert(ActiveModel {
+        pid: Set(pid),
+        message_key: Set(key.clone()),
+        via: Set(via.to_string()),
+        arrived_at: Set(now.into()),
+        sender: Set(reading.as_ref().ok().and_then(|r| r.from.clone())),
+        subject: Set(subject),
+        outcome: Set(outcome.to_string()),
+        reason: Set(Some(reason.clone())),
+        notice_id: Set(notice.as_ref().map(|n| n.id)),
+        case_id: Set(notice.as_ref().and_then(|n| n.case_id)),
+        size: Set(i64::try_from(raw.len()).unwrap_or(i64::MAX)),
+        raw: Set(raw.to_vec()),
+        ..Default::default()
+    })
+    .on_conflict(
+        OnConflict::column(Column::MessageKey)
+            .do_nothing()
+            .to_owned(),
+    )
+    .exec_without_returning(&txn)
+    .await?;
+    if inserted == 0 {
+        txn.rollback().await?;
+        let earlier = Entity::find()
+            .filter(Column::MessageKey.eq(key))
+            .one(db)
+            .await?
+            .ok_or_else(|| crate::errors::AppError::Internal("a kept message vanished".into()))?;
+        return Ok(Taken::Again { pid: earlier.pid });
+    }
+    if let (MailOutcome::Bounce, Some(notice)) = (outcome, &notice) {
+        notifications::mark_bounced(&txn, notice, &reason, now).await?;
+    }
+    txn.commit().await?;
+    Ok(Taken::Kept { pid, outcome })
+}

@@ -1,0 +1,203 @@
+//! Every arriving message is kept once, whatever it is, with what it is for the registry; a
+//! bounce of one of our notices fails that notice and flags it; the mail server's pipe
+//! (`redress-cli task mail:receive`) comes through the same door.
+use loco_rs::app::AppContext;
+use redress::{
+    app::App,
+    models::{
+        _entities::case_events,
+        inbound::{self, MailOutcome, Taken, Via},
+        notifications,
+    },
+    settings::Settings,
+    workers::outbox::{self, Postman},
+};
+use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder};
+use serial_test::serial;
+
+use crate::support::{smtp::Sink, *};
+
+/// A case in mediation whose notices went out; the first notice sent on it.
+async fn a_sent_notice(
+    server: &axum_test::TestServer,
+    ctx: &AppContext,
+) -> (std::sync::Arc<Settings>, notifications::Model) {
+    let w = world(ctx).await;
+    case_in_mediation(server, &w).await;
+    let sink = Sink::start();
+    let postman = Postman::smtp(&sink.config(), 4).expect("transport");
+    let (settings, calendar) = policy(ctx).await;
+    let now = redress::clock::now(ctx);
+    outbox::drain(&ctx.db, &postman, &settings, &calendar, || now)
+        .await
+        .expect("delivery");
+    let notice = notifications::Entity::find()
+        .filter(notifications::Column::SentAt.is_not_null())
+        .filter(notifications::Column::CaseId.is_not_null())
+        .order_by_asc(notifications::Column::Id)
+        .one(&ctx.db)
+        .await
+        .expect("query")
+        .expect("a sent notice");
+    (settings, notice)
+}
+
+fn bounce_of(notice: i64, host: &str) -> Vec<u8> {
+    format!(
+        "From: Mail Delivery System <MAILER-DAEMON@mx.delegation.example>\r\n\
+         To: notices@redress.example\r\n\
+         Subject: Undelivered Mail Returned to Sender\r\n\
+         Message-ID: <bounce-{notice}@mx.delegation.example>\r\n\
+         MIME-Version: 1.0\r\n\
+         Content-Type: multipart/report; report-type=delivery-status; boundary=\"r\"\r\n\r\n\
+         --r\r\nContent-Type: text/plain\r\n\r\nCould not be delivered.\r\n\
+         --r\r\nContent-Type: message/delivery-status\r\n\r\n\
+         Reporting-MTA: dns; mx.delegation.example\r\n\r\n\
+         Final-Recipient: rfc822; gone@delegation.example\r\nAction: failed\r\nStatus: 5.1.1\r\n\
+         Diagnostic-Code: smtp; 550 5.1.1 User unknown\r\n\
+         --r\r\nContent-Type: text/rfc822-headers\r\n\r\n\
+         From: Redress <notices@redress.example>\r\nMessage-ID: <notice-{notice}@{host}>\r\n\
+         --r--\r\n"
+    )
+    .into_bytes()
+}
+
+/// What is sent, what it is kept as, a word of its reason, and the notice it concerns.
+type Expected<'a> = (&'a str, Vec<u8>, MailOutcome, &'a str, Option<i64>);
+
+fn personal(id: &str, to: &str) -> Vec<u8> {
+    format!(
+        "From: Ana Lima <ana.lima@delegation-tv.example>\r\nTo: {to}\r\n\
+         Subject: About our case\r\nMessage-ID: <{id}@delegation-tv.example>\r\n\r\n\
+         The minutes are attached to our note.\r\n"
+    )
+    .into_bytes()
+}
+
+async fn kept(ctx: &AppContext, pid: uuid::Uuid) -> inbound::Model {
+    inbound::Entity::find()
+        .filter(inbound::Column::Pid.eq(pid))
+        .one(&ctx.db)
+        .await
+        .expect("query")
+        .expect("kept")
+}
+
+async fn failures_flagged(ctx: &AppContext, case_id: i64) -> u64 {
+    case_events::Entity::find()
+        .filter(case_events::Column::CaseId.eq(case_id))
+        .filter(case_events::Column::Action.eq("notice_failed"))
+        .count(&ctx.db)
+        .await
+        .expect("count")
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[serial]
+async fn a_bounce_of_one_of_our_notices_fails_it_with_the_reason_once_however_often_it_arrives() {
+    request::<App, _, _>(|server, ctx| async move {
+        let (settings, notice) = a_sent_notice(&server, &ctx).await;
+        let case_id = notice.case_id.expect("on a case");
+        let now = redress::clock::now(&ctx);
+        let bounce = bounce_of(notice.id, settings.public_host());
+
+        let taken = inbound::receive(&ctx.db, &settings, &bounce, Via::Pipe, now)
+            .await
+            .expect("kept");
+        let Taken::Kept { pid, outcome } = taken else {
+            panic!("the first delivery is kept: {taken:?}")
+        };
+        assert_eq!(outcome, MailOutcome::Bounce);
+        let row = kept(&ctx, pid).await;
+        assert_eq!(
+            (row.notice_id, row.case_id),
+            (Some(notice.id), Some(case_id))
+        );
+        assert_eq!(row.raw, bounce, "the message is kept as it arrived");
+        let failed = notifications::Entity::find_by_id(notice.id)
+            .one(&ctx.db)
+            .await
+            .expect("query")
+            .expect("notice");
+        assert!(
+            failed.failed_at.is_some(),
+            "the registry sees it among failed notices"
+        );
+        assert!(
+            failed.sent_at.is_none(),
+            "a bounced notice never reached its person"
+        );
+        assert_eq!(
+            failed.last_error.as_deref(),
+            Some("bounced: smtp; 550 5.1.1 User unknown")
+        );
+        assert_eq!(failures_flagged(&ctx, case_id).await, 1);
+
+        // The same report again, by the mailbox this time: taken once.
+        let again = inbound::receive(&ctx.db, &settings, &bounce, Via::Imap, now)
+            .await
+            .expect("answered");
+        assert_eq!(again, Taken::Again { pid });
+        assert_eq!(
+            inbound::Entity::find().count(&ctx.db).await.expect("count"),
+            1
+        );
+        assert_eq!(failures_flagged(&ctx, case_id).await, 1);
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[serial]
+async fn every_message_is_kept_once_with_what_it_is_and_nothing_a_person_wrote_is_set_aside() {
+    request::<App, _, _>(|server, ctx| async move {
+        let (settings, notice) = a_sent_notice(&server, &ctx).await;
+        let now = redress::clock::now(&ctx);
+        let intake = "registry@redress.test";
+        let reply_to = settings.reply_address(notice.id).expect("a reply address");
+        let forged = format!("registry+n{}-00112233445566778899@redress.test", notice.id);
+        let fixture = |name: &str| {
+            std::fs::read(format!("{}/tests/fixtures/mail/{name}", env!("CARGO_MANIFEST_DIR")))
+                .expect("fixture")
+        };
+        let ours = format!(
+            "From: Redress <notices@redress.example>\r\nTo: {intake}\r\nSubject: Reminder\r\n\
+             Message-ID: <notice-{}@{}>\r\n\r\nYour case has a deadline.\r\n",
+            notice.id,
+            settings.public_host()
+        )
+        .into_bytes();
+        let no_message_id =
+            b"From: a@delegation.example\r\nTo: registry@redress.test\r\nSubject: hi\r\n\r\nWords.\r\n"
+                .to_vec();
+        let cases: Vec<Expected> = vec![
+            ("a reply", personal("r1", &reply_to), MailOutcome::Review, "a reply to notice", Some(notice.id)),
+            ("a forged reply", personal("r2", &forged), MailOutcome::Review, "forged", None),
+            ("a new grievance", personal("r3", intake), MailOutcome::Review, "a new message to the intake address", None),
+            ("elsewhere", personal("r4", "someone@else.example"), MailOutcome::Review, "not addressed to the intake address", None),
+            ("an auto-reply", fixture("auto-reply.eml"), MailOutcome::SetAside, "automatic", None),
+            ("our own", ours, MailOutcome::SetAside, "came back", Some(notice.id)),
+            ("empty", Vec::new(), MailOutcome::Review, "unreadable", None),
+            ("no message id", no_message_id.clone(), MailOutcome::Review, "a new message", None),
+        ];
+        for (what, raw, outcome, reason, notice_id) in cases {
+            let taken = inbound::receive(&ctx.db, &settings, &raw, Via::Imap, now)
+                .await
+                .expect(what);
+            let Taken::Kept { pid, outcome: got } = taken else {
+                panic!("{what}: {taken:?}")
+            };
+            let row = kept(&ctx, pid).await;
+            assert_eq!(got, outcome, "{what}: {row:?}");
+            assert!(row.reason.as_deref().is_some_and(|r| r.contains(reason)), "{what}: {:?}", row.reason);
+            assert_eq!(row.notice_id, notice_id, "{what}");
+            assert_eq!(row.raw, raw, "{what}: kept as it arrived");
+        }
+        let again = inbound::receive(&ctx.db, &settings, &no_message_id, Via::Pipe, now)
+            .await
+            .expect("answered");
+        assert!(matches!(again, Taken::Again { .. }), "the same bytes twice: {again:?}");
+        assert_eq!(inbound::Entity::find().count(&ctx.db).await.expect("count"), 8);
+    })
+    .await;
+}
