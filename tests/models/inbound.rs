@@ -42,18 +42,20 @@ async fn a_sent_notice(
     (settings, notice)
 }
 
-fn bounce_of(notice: i64, host: &str) -> Vec<u8> {
+/// A delivery report with Message-ID `<{id}@mx…>` saying notice `notice` did not reach
+/// `recipient`.
+fn bounce_of(id: &str, notice: i64, host: &str, recipient: &str) -> Vec<u8> {
     format!(
         "From: Mail Delivery System <MAILER-DAEMON@mx.delegation.example>\r\n\
          To: notices@redress.example\r\n\
          Subject: Undelivered Mail Returned to Sender\r\n\
-         Message-ID: <bounce-{notice}@mx.delegation.example>\r\n\
+         Message-ID: <{id}@mx.delegation.example>\r\n\
          MIME-Version: 1.0\r\n\
          Content-Type: multipart/report; report-type=delivery-status; boundary=\"r\"\r\n\r\n\
          --r\r\nContent-Type: text/plain\r\n\r\nCould not be delivered.\r\n\
          --r\r\nContent-Type: message/delivery-status\r\n\r\n\
          Reporting-MTA: dns; mx.delegation.example\r\n\r\n\
-         Final-Recipient: rfc822; gone@delegation.example\r\nAction: failed\r\nStatus: 5.1.1\r\n\
+         Final-Recipient: rfc822; {recipient}\r\nAction: failed\r\nStatus: 5.1.1\r\n\
          Diagnostic-Code: smtp; 550 5.1.1 User unknown\r\n\
          --r\r\nContent-Type: text/rfc822-headers\r\n\r\n\
          From: Redress <notices@redress.example>\r\nMessage-ID: <notice-{notice}@{host}>\r\n\
@@ -99,7 +101,41 @@ async fn a_bounce_of_one_of_our_notices_fails_it_with_the_reason_once_however_of
         let (settings, notice) = a_sent_notice(&server, &ctx).await;
         let case_id = notice.case_id.expect("on a case");
         let now = redress::clock::now(&ctx);
-        let bounce = bounce_of(notice.id, settings.public_host());
+        let recipient = redress::models::users::Entity::find_by_id(notice.user_id)
+            .one(&ctx.db)
+            .await
+            .expect("query")
+            .expect("recipient");
+        // A report naming someone else is not taken as this notice's failure.
+        let stray = bounce_of(
+            "stray",
+            notice.id,
+            settings.public_host(),
+            "someone@else.example",
+        );
+        let taken = inbound::receive(&ctx.db, &settings, &stray, Via::Imap, now)
+            .await
+            .expect("kept");
+        let Taken::Kept {
+            pid: stray_pid,
+            outcome,
+        } = taken
+        else {
+            panic!("{taken:?}")
+        };
+        assert_eq!(outcome, MailOutcome::Review);
+        assert!(kept(&ctx, stray_pid)
+            .await
+            .reason
+            .is_some_and(|r| r.contains("naming another recipient")));
+        assert_eq!(failures_flagged(&ctx, case_id).await, 0);
+
+        let bounce = bounce_of(
+            "failed",
+            notice.id,
+            settings.public_host(),
+            &recipient.email.to_uppercase(),
+        );
 
         let taken = inbound::receive(&ctx.db, &settings, &bounce, Via::Pipe, now)
             .await
@@ -140,7 +176,8 @@ async fn a_bounce_of_one_of_our_notices_fails_it_with_the_reason_once_however_of
         assert_eq!(again, Taken::Again { pid });
         assert_eq!(
             inbound::Entity::find().count(&ctx.db).await.expect("count"),
-            1
+            2,
+            "the stray report and this one"
         );
         assert_eq!(failures_flagged(&ctx, case_id).await, 1);
     })

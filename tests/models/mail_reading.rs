@@ -110,6 +110,7 @@ fn auto_replies_bounces_and_our_own_mail_are_told_from_a_person_writing() {
         bounce.nature,
         Nature::Bounce {
             original: Some("notice-4242@redress.example".into()),
+            recipient: Some("gone@delegation.example".into()),
             reason: "smtp; 550 5.1.1 <gone@delegation.example>: Recipient address rejected: User unknown".into(),
         }
     );

@@ -13,7 +13,7 @@ use sea_orm::{
 use sha2::Digest;
 
 pub use super::_entities::inbound_mail::{ActiveModel, Column, Entity, Model};
-use super::{notifications, vocabulary::vocabulary_enum};
+use super::{_entities::users, notifications, vocabulary::vocabulary_enum};
 use crate::{errors::AppResult, settings::Settings};
 use reading::{Nature, Reading};
 use token::TokenError;
@@ -88,7 +88,9 @@ fn disposition(
             format!("an automatic message ({why})"),
             None,
         ),
-        Nature::Bounce { original, reason } => {
+        Nature::Bounce {
+            original, reason, ..
+        } => {
             match original
                 .as_deref()
                 .and_then(|id| reading::notice_of(id, host))
@@ -152,6 +154,43 @@ fn personal(r: &Reading, settings: &Settings) -> (MailOutcome, String, Option<i6
     (MailOutcome::Review, reason.into(), None)
 }
 
+/// A report fails a notice only when it names one of ours and, where it says whom the
+/// message was for, that notice's recipient: anyone can write a report, and one naming
+/// someone else (or a notice we never sent) is for the registry to read.
+async fn confirm_bounce(
+    db: &DatabaseConnection,
+    reading: &Result<Reading, reading::Unreadable>,
+    notice: Option<&notifications::Model>,
+    reason: String,
+) -> AppResult<(MailOutcome, String)> {
+    let Some(notice) = notice else {
+        return Ok((
+            MailOutcome::Review,
+            format!("a delivery failure for a notice that does not exist: {reason}"),
+        ));
+    };
+    let named = match reading {
+        Ok(Reading {
+            nature: Nature::Bounce { recipient, .. },
+            ..
+        }) => recipient.as_deref(),
+        _ => None,
+    };
+    if let Some(named) = named {
+        let addressee = users::Entity::find_by_id(notice.user_id).one(db).await?;
+        if !addressee.is_some_and(|u| u.email.eq_ignore_ascii_case(named)) {
+            return Ok((
+                MailOutcome::Review,
+                format!(
+                    "a delivery failure for notice {} naming another recipient: {reason}",
+                    notice.id
+                ),
+            ));
+        }
+    }
+    Ok((MailOutcome::Bounce, reason))
+}
+
 /// Takes one arriving message, `raw` as it arrived `via` the mailbox or the pipe at
 /// `now`: it is kept whatever it is (an unreadable one with the reason, in the review
 /// queue), once (by its key: a second delivery returns [`Taken::Again`]), and a bounce of
@@ -175,13 +214,9 @@ pub async fn receive(
         Some(id) => notifications::Entity::find_by_id(id).one(db).await?,
         None => None,
     };
-    // A report about a notice that is not (or no longer) ours is for the registry to read.
-    let (outcome, reason) = match (outcome, &notice) {
-        (MailOutcome::Bounce, None) => (
-            MailOutcome::Review,
-            format!("a delivery failure for a notice that does not exist: {reason}"),
-        ),
-        other => (other.0, reason),
+    let (outcome, reason) = match outcome {
+        MailOutcome::Bounce => confirm_bounce(db, &reading, notice.as_ref(), reason).await?,
+        other => (other, reason),
     };
     let pid = Uuid::new_v4();
     let txn = db.begin().await?;

@@ -29,9 +29,11 @@ pub enum Nature {
     /// An automatic answer (out of office, a list's robot): recorded, never answered.
     Automatic { why: String },
     /// A delivery status notification: `original` is the Message-ID of the message that
-    /// did not arrive, when the report carries it; `reason` says why, in the report's words.
+    /// did not arrive and `recipient` whom it was for, when the report says; `reason` says
+    /// why, in the report's words.
     Bounce {
         original: Option<String>,
+        recipient: Option<String>,
         reason: String,
     },
     /// One of our own messages come back (a loop): recorded, never answered.
@@ -255,6 +257,7 @@ fn bounce(message: &Message<'_>) -> Option<Nature> {
         return None;
     }
     let mut original = None;
+    let mut recipient = None;
     let mut reason = None;
     for part in &message.parts {
         let kind = part.content_type().map(|c| {
@@ -266,6 +269,17 @@ fn bounce(message: &Message<'_>) -> Option<Nature> {
         match kind.as_ref().map(|(t, s)| (t.as_str(), s.as_str())) {
             Some(("message", "delivery-status")) => {
                 reason = reason.or_else(|| status_words(part.contents()));
+                // `Final-Recipient: rfc822; someone@example.org` (RFC 3464).
+                recipient = recipient.or_else(|| {
+                    ["Original-Recipient:", "Final-Recipient:"]
+                        .iter()
+                        .find_map(|name| header_field(part.contents(), name))
+                        .map(|v| {
+                            let address = v.rsplit(';').next().unwrap_or_default();
+                            address.trim().trim_matches(['<', '>']).to_ascii_lowercase()
+                        })
+                        .filter(|a| a.contains('@'))
+                });
             }
             Some(("message", "rfc822")) => {
                 if let PartType::Message(m) = &part.body {
@@ -280,6 +294,7 @@ fn bounce(message: &Message<'_>) -> Option<Nature> {
     }
     Some(Nature::Bounce {
         original,
+        recipient,
         reason: reason
             .or_else(|| message.subject().map(str::to_string))
             .unwrap_or_else(|| "the mail system reported a failed delivery".to_string()),
