@@ -193,10 +193,6 @@ async fn every_message_is_kept_once_with_what_it_is_and_nothing_a_person_wrote_i
         let intake = "registry@redress.test";
         let reply_to = settings.reply_address(notice.id).expect("a reply address");
         let forged = format!("registry+n{}-00112233445566778899@redress.test", notice.id);
-        let fixture = |name: &str| {
-            std::fs::read(format!("{}/tests/fixtures/mail/{name}", env!("CARGO_MANIFEST_DIR")))
-                .expect("fixture")
-        };
         let ours = format!(
             "From: Redress <notices@redress.example>\r\nTo: {intake}\r\nSubject: Reminder\r\n\
              Message-ID: <notice-{}@{}>\r\n\r\nYour case has a deadline.\r\n",
@@ -212,7 +208,7 @@ async fn every_message_is_kept_once_with_what_it_is_and_nothing_a_person_wrote_i
             ("a forged reply", personal("r2", &forged), MailOutcome::Review, "forged", None),
             ("a new grievance", personal("r3", intake), MailOutcome::Review, "a new message to the intake address", None),
             ("elsewhere", personal("r4", "someone@else.example"), MailOutcome::Review, "not addressed to the intake address", None),
-            ("an auto-reply", fixture("auto-reply.eml"), MailOutcome::SetAside, "automatic", None),
+            ("an auto-reply", mail_fixture("auto-reply.eml"), MailOutcome::SetAside, "automatic", None),
             ("our own", ours, MailOutcome::SetAside, "came back", Some(notice.id)),
             ("empty", Vec::new(), MailOutcome::Review, "unreadable", None),
             ("no message id", no_message_id.clone(), MailOutcome::Review, "a new message", None),

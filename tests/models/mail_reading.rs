@@ -5,13 +5,7 @@ use redress::models::inbound::reading::{read, Nature, Unreadable};
 
 const HOST: &str = "redress.example";
 
-fn fixture(name: &str) -> Vec<u8> {
-    std::fs::read(format!(
-        "{}/tests/fixtures/mail/{name}",
-        env!("CARGO_MANIFEST_DIR")
-    ))
-    .expect("fixture")
-}
+use crate::support::mail_fixture as fixture;
 
 #[test]
 fn a_filing_by_mail_gives_its_subject_words_sender_arrival_address_and_attached_record() {

@@ -381,3 +381,12 @@ pub async fn assert_soonest_clocks_kept(ctx: &AppContext) {
         );
     }
 }
+
+/// A message of the mail corpus (`tests/fixtures/mail`), as its bytes.
+pub fn mail_fixture(name: &str) -> Vec<u8> {
+    std::fs::read(format!(
+        "{}/tests/fixtures/mail/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .expect("fixture")
+}

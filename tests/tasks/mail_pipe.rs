@@ -45,11 +45,7 @@ fn pipe(raw: &[u8]) -> (Option<i32>, String) {
 #[serial]
 async fn a_message_piped_twice_is_kept_once_and_one_too_large_is_refused_whole() {
     request::<App, _, _>(|_server, ctx| async move {
-        let raw = std::fs::read(format!(
-            "{}/tests/fixtures/mail/filing-with-attachment.eml",
-            env!("CARGO_MANIFEST_DIR")
-        ))
-        .expect("fixture");
+        let raw = mail_fixture("filing-with-attachment.eml");
         let (status, said) = pipe(&raw);
         assert_eq!(status, Some(0), "{said}");
         assert!(said.contains("kept "), "{said}");
