@@ -122,6 +122,7 @@ impl Hooks for App {
             .add_route(controllers::cases::routes())
             .add_route(controllers::documents::routes())
             .add_route(controllers::messages::routes())
+            .add_route(controllers::mail::routes())
             .add_route(controllers::admin::routes())
             .add_route(controllers::notices::routes())
             .add_route(controllers::mediators::routes())
@@ -163,6 +164,7 @@ impl Hooks for App {
         tasks.register(tasks::digests::Publish);
         tasks.register(tasks::digests::VerifyReceipt);
         tasks.register(tasks::mail::Receive);
+        tasks.register(tasks::mail::Poll);
     }
 
     async fn truncate(ctx: &AppContext) -> Result<()> {

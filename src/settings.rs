@@ -137,6 +137,9 @@ pub struct Settings {
     /// The registry's mailbox that mail reaches Redress at (`intake.address`); without
     /// it, notices carry no reply address and nothing is read.
     pub intake: Option<IntakeAddress>,
+    /// The registry's mailbox, polled over IMAP (`intake.imap`); without it, mail reaches
+    /// Redress only through the mail server's pipe.
+    pub mailbox: Option<MailboxSettings>,
     /// The key reply addresses are signed with: set at boot from the app's signing secret
     /// ([`Settings::sign_replies_with`]), never written in the settings.
     reply_key: Option<ReplyKey>,
@@ -161,6 +164,94 @@ struct RawIntake {
     /// Empty (as an unset environment variable leaves it) means no intake.
     #[serde(default)]
     address: String,
+    #[serde(default)]
+    imap: Option<MailboxSettings>,
+}
+
+/// The registry's mailbox, as `settings.intake.imap` gives it: where the poller logs in,
+/// the folder it reads, and the folder a message moves to once kept (never deleted).
+#[derive(Clone, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct MailboxSettings {
+    /// Empty (as an unset environment variable leaves it) means no mailbox.
+    #[serde(default)]
+    pub host: String,
+    #[serde(default = "MailboxSettings::default_port")]
+    pub port: u16,
+    /// Implicit TLS (IMAPS, port 993), verified against the public roots. Off only for a
+    /// server on this machine's loopback.
+    #[serde(default = "MailboxSettings::default_tls")]
+    pub tls: bool,
+    #[serde(default)]
+    pub user: String,
+    #[serde(default)]
+    pub password: String,
+    #[serde(default = "MailboxSettings::default_folder")]
+    pub folder: String,
+    #[serde(default = "MailboxSettings::default_taken_folder")]
+    pub taken_folder: String,
+    /// How long one IDLE waits before the poller looks again by itself; servers end an
+    /// IDLE after 30 minutes (RFC 2177).
+    #[serde(default = "MailboxSettings::default_idle_minutes")]
+    pub idle_minutes: u64,
+    /// Between passes, where the server offers no IDLE.
+    #[serde(default = "MailboxSettings::default_poll_seconds")]
+    pub poll_seconds: u64,
+}
+
+impl std::fmt::Debug for MailboxSettings {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("MailboxSettings")
+            .field("host", &self.host)
+            .field("port", &self.port)
+            .field("tls", &self.tls)
+            .field("user", &self.user)
+            .field("folder", &self.folder)
+            .field("taken_folder", &self.taken_folder)
+            .finish_non_exhaustive()
+    }
+}
+
+impl MailboxSettings {
+    const fn default_port() -> u16 {
+        993
+    }
+    const fn default_tls() -> bool {
+        true
+    }
+    fn default_folder() -> String {
+        "INBOX".into()
+    }
+    fn default_taken_folder() -> String {
+        "Redress".into()
+    }
+    const fn default_idle_minutes() -> u64 {
+        25
+    }
+    const fn default_poll_seconds() -> u64 {
+        60
+    }
+
+    /// Whether the mailbox can be polled as written.
+    ///
+    /// # Errors
+    /// A missing user or password, port 0, one folder for both, an IDLE over 29 minutes.
+    pub fn check(&self) -> Result<(), String> {
+        let blank = |s: &str| s.trim().is_empty();
+        if blank(&self.user) || blank(&self.password) {
+            return Err("intake.imap: a host needs a user and a password".into());
+        }
+        if self.port == 0 {
+            return Err("intake.imap.port: 0 is no port".into());
+        }
+        if blank(&self.folder) || blank(&self.taken_folder) || self.folder == self.taken_folder {
+            return Err("intake.imap: folder and taken_folder must be named, and differ".into());
+        }
+        if !(1..=29).contains(&self.idle_minutes) || self.poll_seconds == 0 {
+            return Err("intake.imap: idle_minutes is 1 to 29, poll_seconds at least 1".into());
+        }
+        Ok(())
+    }
 }
 
 /// The block as written: map keys stay strings while parsing so that an error's path names
@@ -243,6 +334,11 @@ impl Settings {
             sign_in: raw.sign_in,
             documents: raw.documents,
             clock_starts_at: raw.clock_starts_at,
+            mailbox: raw
+                .intake
+                .as_ref()
+                .and_then(|i| i.imap.clone())
+                .filter(|m| !m.host.trim().is_empty()),
             intake: raw
                 .intake
                 .filter(|i| !i.address.trim().is_empty())
@@ -252,6 +348,14 @@ impl Settings {
             reply_key: None,
         };
         settings.documents.check().map_err(SettingsError::Invalid)?;
+        if let Some(mailbox) = &settings.mailbox {
+            if settings.intake.is_none() {
+                return Err(SettingsError::Invalid(
+                    "intake.imap: a mailbox needs intake.address, the address it receives".into(),
+                ));
+            }
+            mailbox.check().map_err(SettingsError::Invalid)?;
+        }
         let s = &settings.sign_in;
         if s.max_failures < 1 || s.window_minutes < 1 || s.lockout_minutes < 1 {
             return Err(SettingsError::Invalid(

@@ -36,6 +36,7 @@ mod m20261207_000032_correspondence;
 mod m20261207_000033_body_names;
 mod m20261207_000034_translations;
 mod m20261207_000035_inbound_mail;
+mod m20261208_000036_inbound_placed;
 mod util;
 
 pub struct Migrator;
@@ -79,6 +80,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261207_000033_body_names::Migration),
             Box::new(m20261207_000034_translations::Migration),
             Box::new(m20261207_000035_inbound_mail::Migration),
+            Box::new(m20261208_000036_inbound_placed::Migration),
             // inject-above (do not remove this comment)
         ]
     }

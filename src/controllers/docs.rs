@@ -9,7 +9,8 @@ use utoipa::{
 };
 
 use super::{
-    admin, auth, cases, documents, mediators, messages, notices, oversight, reference, register,
+    admin, auth, cases, documents, mail, mediators, messages, notices, oversight, reference,
+    register,
 };
 
 struct BearerAuth;
@@ -44,6 +45,7 @@ impl Modify for BearerAuth {
         cases::file, cases::list, cases::show, cases::act,
         documents::add, documents::list, documents::download,
         messages::send, messages::list,
+        mail::list, mail::show, mail::raw,
         admin::list_users, admin::create_user, admin::update_user, admin::create_body,
         admin::list_holidays, admin::create_holiday, admin::delete_holiday,
         notices::failed, notices::retry, notices::issue_feed, notices::revoke_feed, notices::feed,
@@ -58,7 +60,11 @@ impl Modify for BearerAuth {
         register::list, register::export, register::digests, register::inclusion,
     ),
     // Types reached only through query parameters are not collected automatically.
-    components(schemas(crate::models::cases::CaseStatus, crate::models::vocabulary::Party)),
+    components(schemas(
+        crate::models::cases::CaseStatus,
+        crate::models::vocabulary::Party,
+        crate::models::inbound::MailOutcome
+    )),
     modifiers(&BearerAuth),
     tags(
         (name = "auth", description = "Sign-in and password reset (no self sign-up)"),
@@ -68,6 +74,7 @@ impl Modify for BearerAuth {
         (name = "reference", description = "Delegations and bodies"),
         (name = "admin", description = "People, bodies and the holiday calendar (admins only)"),
         (name = "notices", description = "Delivery failures and private calendar feeds"),
+        (name = "mail", description = "Mail that reached the registry: the review queue, replies placed on cases, bounces and what was set aside (the registry only)"),
         (name = "register", description = "The public register of grievances (no sign-in)"),
         (name = "oversight", description = "Closure metrics, for oversight and the registry"),
         (name = "mediators", description = "Caseloads, loads against capacity, the fairness ledger and assignment records"),

@@ -9,6 +9,7 @@ pub mod documents;
 #[cfg(test)]
 mod edge_tests;
 pub mod extract;
+pub mod mail;
 pub mod mediators;
 pub mod messages;
 pub mod notices;

@@ -169,8 +169,11 @@ impl Renderer {
             say("reset_expiry", &format!("mail-{kind}-expiry"))?;
         }
         if receipt.is_some() {
-            for part in ["text", "event", "day", "proof"] {
-                say(&format!("receipt_{part}"), &format!("mail-{kind}-{part}"))?;
+            for part in ["text", "event", "day", "proof", "by-mail"] {
+                say(
+                    &format!("receipt_{}", part.replace('-', "_")),
+                    &format!("mail-{kind}-{part}"),
+                )?;
             }
         }
 
@@ -368,6 +371,9 @@ pub struct ReceiptView {
     pub event: String,
     pub day: String,
     pub proof_url: String,
+    /// The words came by mail: the receipt also acknowledges the mail, and says a message
+    /// meets no clock by itself.
+    pub by_mail: bool,
 }
 
 /// A rendered email.
@@ -453,6 +459,7 @@ mod tests {
                 day: "2026-12-02".into(),
                 proof_url: "http://localhost:5150/api/register/digests/2026-12-02/events/a3f0"
                     .into(),
+                by_mail: false,
             }),
             link: Some("http://localhost:5150/cases/x".into()),
         };

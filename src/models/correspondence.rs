@@ -24,7 +24,7 @@ use super::{
     notifications::{self, Notice, NoticeKind, Timing},
     seal, users,
     users::Actor,
-    vocabulary::{Audience, Language, SubmissionKind},
+    vocabulary::{Audience, Channel, Language, SubmissionKind},
 };
 use crate::errors::{AppError, AppResult, FieldErrors, Said};
 
@@ -143,6 +143,9 @@ pub struct MessageInput {
     pub body: String,
     /// The language it is written in; the case's when left out.
     pub language: Option<Language>,
+    /// How it reached the case: set by the door it came through, never by the client.
+    #[serde(skip)]
+    pub channel: Channel,
 }
 
 impl MessageInput {
@@ -183,6 +186,7 @@ impl MessageInput {
                 audience,
                 body,
                 language,
+                channel: Channel::Online,
             }),
             _ => Err(errors),
         }
@@ -209,8 +213,9 @@ pub struct Sent {
 
 /// Writes `input` on the case `pid` as `actor`, with `files`, in one transaction with the
 /// event that seals its words and files into the case's chain, the notices to its audience
-/// (in each reader's language, through the outbox) and the author's receipt. Moves no clock
-/// and leaves the case's status and version as they are.
+/// (in each reader's language, through the outbox) and the author's receipt (which, for a
+/// message that came by mail, says it met no clock). Moves no clock and leaves the case's
+/// status and version as they are.
 ///
 /// # Errors
 /// 404 for a case the actor may not see; 403 for oversight; 422 for an audience the actor
@@ -326,7 +331,16 @@ where
         .one(&txn)
         .await?
         .ok_or(AppError::NotFound)?;
-    digests::send_receipt(&txn, &author, &case, &message.body, &event, now).await?;
+    digests::send_receipt(
+        &txn,
+        &author,
+        &case,
+        &message.body,
+        &event,
+        input.channel,
+        now,
+    )
+    .await?;
     txn.commit().await?;
     Ok(Sent {
         case,

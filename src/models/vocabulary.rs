@@ -67,6 +67,19 @@ vocabulary_enum! {
 }
 
 vocabulary_enum! {
+    /// How words reached a case: written online (a page or the API), or by mail (a reply
+    /// to a notice), whose receipt says a message meets no clock.
+    pub enum Channel { Online, Mail }
+}
+
+impl Default for Channel {
+    /// What a client sends was written online: only the mail door says otherwise.
+    fn default() -> Self {
+        Self::Online
+    }
+}
+
+vocabulary_enum! {
     /// Languages of the interface and of emails.
     pub enum Locale { En, Fr, Es, Ar, Zh, Ru }
 }

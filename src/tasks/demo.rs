@@ -605,7 +605,10 @@ async fn correspond(
     (mediator, complainant): (&Actor, &Actor),
     (t, now): (DateTime<Utc>, DateTime<Utc>),
 ) -> Result<crate::models::_entities::submissions::Model> {
-    use crate::models::{correspondence, vocabulary::Audience};
+    use crate::models::{
+        correspondence,
+        vocabulary::{Audience, Channel},
+    };
     let at = (t + Duration::days(1)).min(now);
     let mut first = None;
     for (who, audience, body) in [
@@ -632,6 +635,7 @@ async fn correspond(
             audience,
             body: body.into(),
             language: None,
+            channel: Channel::Online,
         };
         let sent = correspondence::send(
             db,

@@ -1,6 +1,7 @@
-//! `redress-cli task mail:receive`: one message on standard input, as a mail server's pipe
-//! hands it over (the way RT's mailgate works), kept through the same door as the mailbox
-//! poller's (`inbound::receive`).
+//! The two ways mail reaches Redress, both through one door (`inbound::receive`):
+//! `redress-cli task mail:receive` takes one message on standard input, as a mail server's
+//! pipe hands it over (the way RT's mailgate works); `mail:poll` takes what waits in the
+//! registry's mailbox over IMAP, once or (`watch:true`) for as long as it runs.
 use loco_rs::{
     app::AppContext,
     task::{Task, TaskInfo, Vars},
@@ -11,6 +12,7 @@ use tokio::io::AsyncReadExt;
 use crate::{
     models::inbound::{self, Taken, Via},
     settings::Settings,
+    workers::mailbox::{self, MailboxError},
 };
 
 /// What a mail server's pipe expects when a message could not be taken now and should be
@@ -54,5 +56,49 @@ impl Task for Receive {
             }
         }
         Ok(())
+    }
+}
+
+pub struct Poll;
+
+#[async_trait::async_trait]
+impl Task for Poll {
+    fn task(&self) -> TaskInfo {
+        TaskInfo {
+            name: "mail:poll".to_string(),
+            detail: "Take what waits in the registry's mailbox (settings.intake.imap) over IMAP and move it to the taken folder [watch:true stays, waiting with IDLE]"
+                .to_string(),
+        }
+    }
+
+    async fn run(&self, ctx: &AppContext, vars: &Vars) -> Result<()> {
+        let settings = Settings::of(ctx)?;
+        let now = || crate::clock::now(ctx);
+        if vars.cli.get("watch").map(String::as_str) == Some("true") {
+            let stop = async {
+                if tokio::signal::ctrl_c().await.is_err() {
+                    std::future::pending::<()>().await;
+                }
+            };
+            return mailbox::watch(&ctx.db, &settings, now, stop)
+                .await
+                .map_err(|e| Error::Message(e.to_string()));
+        }
+        match mailbox::poll_once(&ctx.db, &settings, now).await {
+            Ok(done) => {
+                println!(
+                    "mail:poll: {}",
+                    serde_json::to_string(&done).unwrap_or_default()
+                );
+                Ok(())
+            }
+            // A deployment without a mailbox has nothing to poll; the schedule may still
+            // name the job.
+            Err(MailboxError::NotConfigured) => {
+                println!("mail:poll: no mailbox is configured");
+                Ok(())
+            }
+            Err(e) => Err(Error::Message(format!("mail:poll: {e}"))),
+        }
     }
 }

@@ -1,1 +1,2 @@
+pub mod mailbox;
 pub mod outbox;

@@ -32,6 +32,7 @@ use crate::{
     models::{
         cases::disclosure::Disclosure,
         deadlines::calendar::{Calendar, DayUnit},
+        digests,
         notices::{About, Facts},
         notifications::{self, NoticeKind},
         redo_when_busy, reminders, text, users,
@@ -493,6 +494,10 @@ fn compose(
             proof_url: settings.inclusion_url(&day, &event),
             event,
             day,
+            by_mail: payload
+                .get(digests::BY_MAIL_KEY)
+                .and_then(serde_json::Value::as_bool)
+                .unwrap_or(false),
         }
     });
     let letter = Letter {

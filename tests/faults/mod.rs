@@ -15,6 +15,7 @@
 //! On SQLite they pass after saying why they did nothing.
 mod database_restart;
 mod mail_outage;
+mod mailbox_race;
 mod node_killed;
 mod poisoned_notice;
 mod slow_mail;

@@ -234,3 +234,201 @@ async fn every_message_is_kept_once_with_what_it_is_and_nothing_a_person_wrote_i
     })
     .await;
 }
+
+/// A reply from `from` to the reply address `to` of the notice whose Message-ID is
+/// `answers`, written in French with a quoted history, a signature and a PDF.
+fn reply_with_minutes(id: &str, from: &str, to: &str, answers: &str, words: &str) -> Vec<u8> {
+    let mut raw = format!(
+        "From: Delegate <{from}>\r\nTo: {to}\r\nSubject: Re: New message on your case\r\n\
+         Message-ID: <{id}@delegation.example>\r\nIn-Reply-To: <{answers}>\r\n\
+         Content-Language: fr-CH\r\nMIME-Version: 1.0\r\n\
+         Content-Type: multipart/mixed; boundary=\"b\"\r\n\r\n\
+         --b\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n\
+         {words}\r\n\r\n-- \r\nAna Lima\r\nMission permanente\r\n\r\n\
+         Le 3 déc. 2026, Redress a écrit :\r\n> Un nouveau message est arrivé.\r\n\
+         --b\r\nContent-Type: application/pdf; name=\"minutes.pdf\"\r\n\
+         Content-Disposition: attachment; filename=\"minutes.pdf\"\r\n\r\n"
+    )
+    .into_bytes();
+    raw.extend_from_slice(PDF);
+    raw.extend_from_slice(b"\r\n--b--\r\n");
+    raw
+}
+
+/// The message notice sent to `email` on the case `case_id`.
+async fn message_notice_to(ctx: &AppContext, case_id: i64, email: &str) -> notifications::Model {
+    let user = redress::models::users::Entity::find()
+        .filter(redress::models::users::Column::Email.eq(email))
+        .one(&ctx.db)
+        .await
+        .expect("query")
+        .expect("user");
+    notifications::Entity::find()
+        .filter(notifications::Column::CaseId.eq(case_id))
+        .filter(notifications::Column::UserId.eq(user.id))
+        .filter(notifications::Column::Kind.eq("message"))
+        .filter(notifications::Column::SentAt.is_not_null())
+        .one(&ctx.db)
+        .await
+        .expect("query")
+        .expect("a message notice")
+}
+
+/// The bodies of the messages `who` reads on the case `pid`, with their audience, language
+/// and number of documents.
+async fn messages_read_by(
+    server: &axum_test::TestServer,
+    who: &Person,
+    pid: &str,
+) -> Vec<(String, String, String, usize)> {
+    let listed: serde_json::Value = get(server, who, &format!("/api/cases/{pid}/messages"))
+        .await
+        .json();
+    listed
+        .as_array()
+        .expect("messages")
+        .iter()
+        .map(|m| {
+            (
+                m["body"].as_str().unwrap_or_default().to_string(),
+                m["audience"].as_str().unwrap_or_default().to_string(),
+                m["language"].as_str().unwrap_or_default().to_string(),
+                m["documents"].as_array().map_or(0, Vec::len),
+            )
+        })
+        .collect()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[serial]
+async fn a_reply_to_a_notice_lands_on_its_case_in_its_audience_and_a_protected_complainant_never_reaches_the_other_side(
+) {
+    request::<App, _, _>(|server, ctx| async move {
+        let w = world(&ctx).await;
+        let mut g = grievance();
+        g["confidentiality"] = serde_json::json!("identity_protected");
+        let case = eligible_case(&server, &w, &g).await;
+        let pid = case["pid"].as_str().expect("pid").to_string();
+        let version = case["version"].clone();
+        let res = post(
+            &server,
+            &w.mediator,
+            &format!("/api/cases/{pid}/messages"),
+            &serde_json::json!({"audience": "all_parties", "body": "Please both send your minutes."}),
+        )
+        .await;
+        assert_eq!(res.status_code(), 201, "{}", res.text());
+        let sink = Sink::start();
+        let postman = Postman::smtp(&sink.config(), 4).expect("transport");
+        let (settings, calendar) = policy(&ctx).await;
+        let now = redress::clock::now(&ctx);
+        let deliver = || outbox::drain(&ctx.db, &postman, &settings, &calendar, || now);
+        deliver().await.expect("delivery");
+        let case_id = redress::models::cases::Entity::find()
+            .filter(redress::models::cases::Column::Pid.eq(uuid::Uuid::parse_str(&pid).expect("uuid")))
+            .one(&ctx.db)
+            .await
+            .expect("query")
+            .expect("case")
+            .id;
+        let host = settings.public_host().to_string();
+        let to_complainant = message_notice_to(&ctx, case_id, &w.complainant.email).await;
+        let to_respondent = message_notice_to(&ctx, case_id, &w.respondent.email).await;
+        let address = |n: &notifications::Model| settings.reply_address(n.id).expect("reply address");
+
+        let complainant_reply = reply_with_minutes(
+            "c1",
+            &w.complainant.email.to_uppercase(),
+            &address(&to_complainant),
+            &format!("notice-{}@{host}", to_complainant.id),
+            "Nous maintenons notre demande : Ana Lima, Mission du Tuvalu.",
+        );
+        let respondent_reply = reply_with_minutes(
+            "r1",
+            &w.respondent.email,
+            &address(&to_respondent),
+            &format!("notice-{}@{host}", to_respondent.id),
+            "Le procès-verbal est joint.",
+        );
+        // The complainant's address on the respondent's notice: the token and the sender
+        // must agree.
+        let crossed = reply_with_minutes(
+            "x1",
+            &w.complainant.email,
+            &address(&to_respondent),
+            &format!("notice-{}@{host}", to_respondent.id),
+            "Sent from the wrong notice.",
+        );
+        for (what, raw, expected) in [
+            ("the complainant's", &complainant_reply, MailOutcome::Placed),
+            ("the respondent's", &respondent_reply, MailOutcome::Placed),
+            ("a crossed reply", &crossed, MailOutcome::Review),
+        ] {
+            let taken = inbound::receive(&ctx.db, &settings, raw, Via::Imap, now)
+                .await
+                .expect(what);
+            let Taken::Kept { pid: kept_pid, outcome } = taken else {
+                panic!("{what}: {taken:?}")
+            };
+            let row = kept(&ctx, kept_pid).await;
+            assert_eq!(outcome, expected, "{what}: {:?}", row.reason);
+            assert_eq!(row.submission_id.is_some(), expected == MailOutcome::Placed, "{what}");
+            assert_eq!(row.case_id, Some(case_id), "{what}");
+        }
+
+        let theirs = |body: &str| body.starts_with("Nous maintenons");
+        let complainant_reads = messages_read_by(&server, &w.complainant, &pid).await;
+        let placed = complainant_reads
+            .iter()
+            .find(|m| theirs(&m.0))
+            .expect("the complainant reads its reply");
+        assert_eq!(
+            placed,
+            &(
+                "Nous maintenons notre demande : Ana Lima, Mission du Tuvalu.".to_string(),
+                "complainant_side".to_string(),
+                "fr".to_string(),
+                1
+            ),
+            "its words without signature or quoted history, in the client's language, with its file"
+        );
+        let respondent_reads = messages_read_by(&server, &w.respondent, &pid).await;
+        assert!(
+            !respondent_reads.iter().any(|m| theirs(&m.0)),
+            "a protected complainant's reply by mail never reaches the respondent: {respondent_reads:?}"
+        );
+        assert!(
+            respondent_reads
+                .iter()
+                .any(|m| m.0 == "Le procès-verbal est joint." && m.1 == "all_parties" && m.3 == 1),
+            "the respondent's reply joins the audience of the message it answers: {respondent_reads:?}"
+        );
+        assert!(!complainant_reads.iter().any(|m| m.0.contains("wrong notice")));
+        let after: serde_json::Value = get(&server, &w.complainant, &format!("/api/cases/{pid}"))
+            .await
+            .json();
+        assert_eq!(after["version"], version, "a reply moves no step of the case");
+
+        let again = inbound::receive(&ctx.db, &settings, &complainant_reply, Via::Pipe, now)
+            .await
+            .expect("answered");
+        assert!(matches!(again, Taken::Again { .. }), "{again:?}");
+        let count = messages_read_by(&server, &w.complainant, &pid)
+            .await
+            .iter()
+            .filter(|m| theirs(&m.0))
+            .count();
+        assert_eq!(count, 1, "the same reply delivered twice is placed once");
+
+        deliver().await.expect("delivery");
+        let receipts: Vec<String> = sink
+            .to(&w.complainant.email)
+            .iter()
+            .map(|m| m.text())
+            .filter(|t| t.contains("reply by email"))
+            .collect();
+        assert_eq!(receipts.len(), 1, "the sender is acknowledged once");
+        assert!(receipts[0].contains("meets no deadline"), "{}", receipts[0]);
+    })
+    .await;
+}

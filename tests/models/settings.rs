@@ -227,3 +227,52 @@ fn development_links_and_mail_follow_port_and_mailer_port() {
     );
     assert_eq!(config.server.port, 5151);
 }
+
+#[test]
+fn a_mailbox_is_named_whole_or_not_at_all_and_a_bad_one_is_refused_at_boot() {
+    let shipped = Settings::from_value(Some(&policy())).expect("shipped policy");
+    assert!(shipped.mailbox.is_none(), "no IMAP_HOST, no mailbox");
+    let mailbox =
+        json!({"host": "imap.registry.example", "user": "registry", "password": "s3cret"});
+    let mut p = policy();
+    p["intake"]["imap"] = mailbox.clone();
+    let m = Settings::from_value(Some(&p))
+        .expect("a whole mailbox")
+        .mailbox
+        .expect("a mailbox");
+    assert_eq!((m.port, m.tls, m.folder.as_str()), (993, true, "INBOX"));
+    assert!(
+        !format!("{m:?}").contains("s3cret"),
+        "a mailbox's password is never printed"
+    );
+    let broken = [
+        (
+            "no password",
+            json!({"password": ""}),
+            "a user and a password",
+        ),
+        ("port 0", json!({"port": 0}), "port"),
+        ("one folder", json!({"taken_folder": "INBOX"}), "differ"),
+        ("idle too long", json!({"idle_minutes": 30}), "idle_minutes"),
+        ("unknown key", json!({"hots": "x"}), "hots"),
+    ];
+    for (what, change, expect) in broken {
+        let mut p = policy();
+        let mut m = mailbox.clone();
+        for (k, v) in change.as_object().expect("object") {
+            m[k] = v.clone();
+        }
+        p["intake"]["imap"] = m;
+        let err = Settings::from_value(Some(&p)).expect_err(what).to_string();
+        assert!(
+            err.contains("imap") && err.contains(expect),
+            "{what}: {err}"
+        );
+    }
+    let mut p = policy();
+    p["intake"] = json!({"address": "", "imap": mailbox});
+    let err = Settings::from_value(Some(&p))
+        .expect_err("a mailbox without its address")
+        .to_string();
+    assert!(err.contains("intake.address"), "{err}");
+}

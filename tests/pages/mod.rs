@@ -2,6 +2,7 @@
 //! carries, redirects. (The headless-browser story lives in `browser`.)
 mod account;
 mod cases;
+mod mail;
 mod tour;
 
 use axum_test::{TestResponse, TestServer};

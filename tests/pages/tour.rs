@@ -21,6 +21,8 @@ const PAGES: &[(&str, &[&str])] = &[
     ("/cases/new", &["delegate"]),
     ("/desk", &["registrar"]),
     ("/desk/notices", &["registrar", "oversight", "mediator"]),
+    ("/desk/mail", &["registrar"]),
+    ("/desk/mail?outcome=set_aside", &["registrar"]),
     ("/oversight", &["oversight", "registrar"]),
     (
         "/oversight?from=2026-01-01&body=HRC&category=",

@@ -8,6 +8,7 @@ mod documents;
 mod hostile_input;
 mod kept;
 mod lifecycle;
+mod mail;
 mod messages;
 mod offered;
 mod oversight;

@@ -300,6 +300,7 @@ pub fn deadline<'a>(case: &'a Value, kind: &str) -> &'a Value {
 }
 
 pub mod clocks;
+pub mod imap;
 pub mod smtp;
 
 /// The policy and calendar the app booted with.

@@ -1,3 +1,4 @@
 mod calendar_spread;
 mod delivery;
+mod mailbox;
 mod reminders;

@@ -9,6 +9,7 @@ nav-inbox = صندوق الوارد
 nav-caseload = القضايا المسندة
 nav-intake = تلقي التظلمات
 nav-all-cases = جميع القضايا
+nav-received-mail = البريد الوارد
 nav-failed-notices = الإشعارات المتعذر تسليمها
 nav-dashboard = لوحة المتابعة
 nav-samples = عينات الاستعراض

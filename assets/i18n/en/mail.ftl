@@ -60,6 +60,7 @@ mail-receipt-text = SHA-256 of the text you filed:
 mail-receipt-event = The event that recorded it in the case's audit chain:
 mail-receipt-day = The day (UTC) whose published digest holds that event:
 mail-receipt-proof = From the next day, the public register shows the proof that this event is in that day's digest:
+mail-receipt-by-mail = Your reply by email has been placed on the case as a message. A message meets no deadline and asks for nothing by itself: to take a formal step (a response, an acceptance, an appeal), use the case page.
 mail-lift_hold-subject = Hold lifted: clocks running again
 mail-lift_hold-body = The hold has been lifted and the case's clocks are running again.
 mail-password_reset-subject = Reset your Redress password

@@ -9,6 +9,7 @@ nav-inbox = Inbox
 nav-caseload = Caseload
 nav-intake = Intake
 nav-all-cases = All cases
+nav-received-mail = Mail received
 nav-failed-notices = Failed notices
 nav-dashboard = Dashboard
 nav-samples = Review samples

@@ -60,6 +60,7 @@ mail-receipt-text = Huella SHA-256 del texto presentado:
 mail-receipt-event = Evento que lo consignó en la cadena de auditoría del caso:
 mail-receipt-day = Día (UTC) cuyo resumen publicado contiene ese evento:
 mail-receipt-proof = A partir del día siguiente, el registro público muestra la prueba de que este evento figura en el resumen de ese día:
+mail-receipt-by-mail = Su respuesta por correo electrónico se ha incorporado al caso como mensaje. Un mensaje no cumple ningún plazo ni pide nada por sí mismo: para dar un paso formal (una respuesta, una aceptación, una apelación), utilice la página del caso.
 mail-lift_hold-subject = Suspensión levantada: se reanuda el cómputo de los plazos
 mail-lift_hold-body = Se ha levantado la suspensión y se ha reanudado el cómputo de los plazos del caso.
 mail-password_reset-subject = Restablezca su contraseña de Redress

@@ -9,6 +9,7 @@ nav-inbox = Bandeja de entrada
 nav-caseload = Casos asignados
 nav-intake = Recepción
 nav-all-cases = Todos los casos
+nav-received-mail = Correo recibido
 nav-failed-notices = Notificaciones no entregadas
 nav-dashboard = Panel
 nav-samples = Muestras para revisar

@@ -60,6 +60,7 @@ mail-receipt-text = Empreinte SHA-256 du texte déposé :
 mail-receipt-event = Événement qui l'a consigné dans la chaîne d'audit de l'affaire :
 mail-receipt-day = Jour (UTC) dont le condensé publié contient cet événement :
 mail-receipt-proof = Dès le lendemain, le registre public donne la preuve que cet événement figure dans le condensé de ce jour :
+mail-receipt-by-mail = Votre réponse par courriel a été versée au dossier comme message. Un message ne respecte aucun délai et ne demande rien par lui-même : pour accomplir une démarche formelle (réponse, acceptation, appel), utilisez la page du dossier.
 mail-lift_hold-subject = Suspension levée : reprise du décompte des délais
 mail-lift_hold-body = La suspension a été levée et le décompte des délais de l'affaire a repris.
 mail-password_reset-subject = Réinitialisation de votre mot de passe Redress

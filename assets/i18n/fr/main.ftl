@@ -9,6 +9,7 @@ nav-inbox = Boîte de réception
 nav-caseload = Affaires attribuées
 nav-intake = Réception
 nav-all-cases = Toutes les affaires
+nav-received-mail = Courrier reçu
 nav-failed-notices = Notifications non remises
 nav-dashboard = Tableau de bord
 nav-samples = Échantillons à examiner

@@ -9,6 +9,7 @@ nav-inbox = Входящие
 nav-caseload = Портфель дел
 nav-intake = Прием жалоб
 nav-all-cases = Все дела
+nav-received-mail = Полученная почта
 nav-failed-notices = Недоставленные уведомления
 nav-dashboard = Панель показателей
 nav-samples = Выборки для проверки

@@ -60,6 +60,7 @@ mail-receipt-text = 您所提交文本的 SHA-256 值：
 mail-receipt-event = 将其记入案件审计链的事件：
 mail-receipt-day = 所公布摘要中包含该事件的日期（UTC）：
 mail-receipt-proof = 自次日起，公共登记册将显示该事件包含在当日摘要中的证明：
+mail-receipt-by-mail = 您的电子邮件回复已作为消息列入案件。消息本身不满足任何期限，也不提出任何请求：如需采取正式步骤（答复、接受、上诉），请使用案件页面。
 mail-lift_hold-subject = 已解除暂停：时限恢复计算
 mail-lift_hold-body = 暂停处理已解除，本案时限恢复计算。
 mail-password_reset-subject = 重置您的 Redress 密码

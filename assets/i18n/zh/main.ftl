@@ -9,6 +9,7 @@ nav-inbox = 收件箱
 nav-caseload = 所办案件
 nav-intake = 收案
 nav-all-cases = 所有案件
+nav-received-mail = 收到的邮件
 nav-failed-notices = 发送失败的通知
 nav-dashboard = 仪表板
 nav-samples = 审查样本

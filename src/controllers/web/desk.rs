@@ -1,6 +1,10 @@
 //! The registry's desk: the intake queue (to register, to assess, awaiting a mediator), the
 //! mediators' loads, and notices that could not be delivered.
-use axum::{extract::Path, http::StatusCode, response::Response};
+use axum::{
+    extract::{Path, Query},
+    http::StatusCode,
+    response::Response,
+};
 use serde_json::{json, Value};
 
 use super::{Posted, Visitor, WebError};
@@ -8,6 +12,10 @@ use crate::{
     errors::AppError,
     models::{
         cases::{self, CaseFilter, CaseStatus},
+        inbound::{
+            queue::{self, MailFilter},
+            MailOutcome,
+        },
         mediators::ledger,
         notifications,
         vocabulary::Role,
@@ -119,4 +127,62 @@ pub async fn retry(
         |_, errors| async { Err(AppError::Validation(errors).into()) },
     )
     .await
+}
+
+/// The outcomes the mail page has a tab for, in its order.
+const MAIL_TABS: [MailOutcome; 4] = [
+    MailOutcome::Review,
+    MailOutcome::Placed,
+    MailOutcome::Bounce,
+    MailOutcome::SetAside,
+];
+
+/// `GET /desk/mail`: mail that reached the registry, the review queue first.
+pub async fn mail(
+    v: Visitor,
+    Query(raw): Query<Vec<(String, String)>>,
+) -> Result<Response, WebError> {
+    let me = v.with_role(&[Role::Registrar])?;
+    let filter: MailFilter = super::parse_query(&raw)?;
+    let shown = filter.outcome.unwrap_or(MailOutcome::Review);
+    let items = queue::list(&v.ctx.db, &me.actor, &filter).await?;
+    let rows: Vec<Value> = items
+        .iter()
+        .map(|m| {
+            let mut row = serde_json::to_value(m).unwrap_or(Value::Null);
+            if let Some(obj) = row.as_object_mut() {
+                obj.insert(
+                    "arrived".into(),
+                    serde_json::to_value(Instant::new(m.arrived_at, me.actor.zone))
+                        .unwrap_or(Value::Null),
+                );
+                obj.insert("kb".into(), json!((m.size + 1023) / 1024));
+            }
+            row
+        })
+        .collect();
+    let tabs: Vec<Value> = MAIL_TABS
+        .iter()
+        .map(|o| {
+            json!({
+                "href": format!("/desk/mail?outcome={o}"),
+                "key": format!("received-outcome-{o}"),
+                "current": *o == shown,
+            })
+        })
+        .collect();
+    v.page(
+        StatusCode::OK,
+        "desk/mail.html",
+        "received-title",
+        json!({ "rows": rows, "tabs": tabs, "outcome": shown }),
+    )
+}
+
+/// `GET /desk/mail/{pid}/raw`: one message exactly as it arrived.
+pub async fn mail_raw(v: Visitor, Path(raw): Path<String>) -> Result<Response, WebError> {
+    let me = v.with_role(&[Role::Registrar])?;
+    let message = crate::controllers::extract::pid(&raw)?;
+    let bytes = queue::raw(&v.ctx.db, &me.actor, message).await?;
+    Ok(crate::controllers::mail::rfc822(message, bytes))
 }

@@ -407,6 +407,7 @@ impl Visitor {
             Some(Role::Registrar) => &[
                 ("/desk", "nav-intake"),
                 ("/cases", "nav-all-cases"),
+                ("/desk/mail", "nav-received-mail"),
                 ("/desk/notices", "nav-failed-notices"),
             ],
             Some(Role::Oversight) => &[
@@ -1174,6 +1175,8 @@ pub fn routes() -> loco_rs::controller::Routes {
         .add("/desk", get(desk::index))
         .add("/desk/notices", get(desk::notices))
         .add("/desk/notices/{id}/retry", post(desk::retry))
+        .add("/desk/mail", get(desk::mail))
+        .add("/desk/mail/{pid}/raw", get(desk::mail_raw))
 }
 
 #[cfg(test)]

@@ -2,7 +2,7 @@
 <html lang="{{ lang }}" dir="{{ dir }}">
 <body dir="{{ dir }}" style="font-family:Arial,Helvetica,sans-serif;font-size:14px;color:#1b1b1b;max-width:640px;text-align:{{ start }}">
 <p>{{ words.greeting }}</p>
-<p>{{ words.message }}</p>{% if reset %}<p style="font-family:monospace;font-size:16px">{{ reset.token }}</p><p><a href="{{ reset.url }}">{{ words.reset_link }}</a></p><p>{{ words.reset_expiry }}</p>{% endif %}{% if receipt %}
+<p>{{ words.message }}</p>{% if receipt and receipt.by_mail %}<p><strong>{{ words.receipt_by_mail }}</strong></p>{% endif %}{% if reset %}<p style="font-family:monospace;font-size:16px">{{ reset.token }}</p><p><a href="{{ reset.url }}">{{ words.reset_link }}</a></p><p>{{ words.reset_expiry }}</p>{% endif %}{% if receipt %}
 <dl style="margin:16px 0">
 <dt>{{ words.receipt_text }}</dt><dd style="font-family:monospace;word-break:break-all">{{ receipt.sha256 }}</dd>
 <dt>{{ words.receipt_event }}</dt><dd style="font-family:monospace;word-break:break-all">{{ receipt.event }}</dd>

@@ -1,6 +1,8 @@
 {{ words.greeting }}
 
-{{ words.message }}{% if reset %}
+{{ words.message }}{% if receipt and receipt.by_mail %}
+
+{{ words.receipt_by_mail }}{% endif %}{% if reset %}
 
     {{ reset.token }}
 

@@ -22,6 +22,8 @@ pub struct Model {
     pub reason: Option<String>,
     pub notice_id: Option<i64>,
     pub case_id: Option<i64>,
+    /// The message a reply became on its case.
+    pub submission_id: Option<i64>,
     pub size: i64,
     #[sea_orm(column_type = "Blob")]
     pub raw: Vec<u8>,

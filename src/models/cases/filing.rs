@@ -28,7 +28,8 @@ use crate::{
         seal,
         users::{self, Actor},
         vocabulary::{
-            Category, Confidentiality, DeadlineKind, Language, Party, Role, SubmissionKind, Urgency,
+            Category, Channel, Confidentiality, DeadlineKind, Language, Party, Role,
+            SubmissionKind, Urgency,
         },
     },
     policy::Policy,
@@ -458,7 +459,16 @@ async fn insert_case(
         next_due_at: clock.due_at,
         ..case
     };
-    digests::send_receipt(db, filer, &case, &complaint.body, &event, now).await?;
+    digests::send_receipt(
+        db,
+        filer,
+        &case,
+        &complaint.body,
+        &event,
+        Channel::Online,
+        now,
+    )
+    .await?;
     let viewer_role = case.role_of(actor, &co_ids);
     let mut co_complainants = resolved.co;
     co_complainants.sort_by(|a, b| a.name.cmp(&b.name));

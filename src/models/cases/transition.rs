@@ -18,7 +18,7 @@ use crate::{
         documents::{Attachments, Spooled},
         notifications::{self, Notice, NoticeKind, Timing},
         users::{self, Actor},
-        vocabulary::{Language, Role},
+        vocabulary::{Channel, Language, Role},
     },
     policy::Policy,
     settings::Settings,
@@ -267,7 +267,16 @@ async fn apply(
             .one(db)
             .await?
             .ok_or(AppError::NotFound)?;
-        digests::send_receipt(db, &author, &updated, &text, &event, frame.now).await?;
+        digests::send_receipt(
+            db,
+            &author,
+            &updated,
+            &text,
+            &event,
+            Channel::Online,
+            frame.now,
+        )
+        .await?;
     }
     Ok((updated, done.staff_after))
 }

@@ -18,7 +18,11 @@ use super::{
     _entities::{admin_events, case_events, cases, submissions},
     notifications::{self, Notice, NoticeKind, Timing},
     users,
+    vocabulary::Channel,
 };
+
+/// The key of a receipt's payload that says the words came by mail.
+pub const BY_MAIL_KEY: &str = "by_mail";
 use crate::errors::AppResult;
 
 impl ActiveModelBehavior for ActiveModel {}
@@ -246,10 +250,11 @@ impl Receipt {
     }
 }
 
-/// Sends `author` the receipt of `text`, filed on `case` and recorded by `event`: the
-/// reference, the SHA-256 of the text, the event's hash and the day whose digest will hold
-/// it. Queued in the transaction that records the filing, so a receipt goes out exactly
-/// when the filing is kept.
+/// Sends `author` the receipt of `text`, filed on `case` through `channel` and recorded by
+/// `event`: the reference, the SHA-256 of the text, the event's hash and the day whose
+/// digest will hold it. Queued in the transaction that records the filing, so a receipt
+/// goes out exactly when the filing is kept. A receipt for words that came by mail also
+/// acknowledges the mail, and says what it did not do.
 ///
 /// # Errors
 /// Database errors.
@@ -259,20 +264,25 @@ pub async fn send_receipt(
     case: &cases::Model,
     text: &str,
     event: &case_events::Model,
+    channel: Channel,
     now: DateTime<Utc>,
 ) -> AppResult<()> {
     let receipt = Receipt::of(&case.reference, text, event);
+    let mut payload = serde_json::json!({
+        "case": case.pid,
+        "reference": receipt.reference,
+        "sha256": receipt.sha256,
+        "event": receipt.event,
+        "day": event.occurred_at.to_utc().date_naive(),
+    });
+    if channel == Channel::Mail {
+        payload[BY_MAIL_KEY] = true.into();
+    }
     let notice = Notice {
         kind: NoticeKind::Receipt,
         case_id: Some(case.id),
         dedupe_base: format!("event:{}:receipt", event.id),
-        payload: serde_json::json!({
-            "case": case.pid,
-            "reference": receipt.reference,
-            "sha256": receipt.sha256,
-            "event": receipt.event,
-            "day": event.occurred_at.to_utc().date_naive(),
-        }),
+        payload,
         timing: Timing::Now,
     };
     notifications::enqueue(db, std::slice::from_ref(author), &notice, now).await

@@ -2,13 +2,17 @@
 //! 22). `reading` reads a message once at the edge; `token` signs and checks the reply
 //! address every notice carries; [`receive`] is the one door both the mailbox poller and
 //! the mail server's pipe come through: every message is kept, once, and given an outcome.
+pub mod queue;
 pub mod reading;
+pub mod reply;
 pub mod token;
 
 use chrono::{DateTime, Utc};
 use sea_orm::{
-    entity::prelude::*, sea_query::OnConflict, ActiveValue::Set, DatabaseConnection,
-    TransactionTrait,
+    entity::prelude::*,
+    sea_query::{Expr, OnConflict},
+    ActiveValue::Set,
+    DatabaseConnection, DatabaseTransaction, TransactionTrait,
 };
 use sha2::Digest;
 
@@ -34,7 +38,9 @@ vocabulary_enum! {
         /// An automatic message, or our own come back: kept, never answered.
         SetAside,
         /// A report that one of our notices did not arrive, recorded on that notice.
-        Bounce
+        Bounce,
+        /// A reply to one of our notices, placed on its case as a message.
+        Placed
     }
 }
 
@@ -64,18 +70,36 @@ fn key_of(reading: Option<&Reading>, raw: &[u8]) -> String {
     }
 }
 
+/// What a message is for, and why, before the database is asked.
+struct Disposition {
+    outcome: MailOutcome,
+    reason: String,
+    /// The notice it concerns.
+    notice: Option<i64>,
+    /// A reply to that notice by its valid token: to place on its case.
+    reply: bool,
+}
+
+impl From<(MailOutcome, String, Option<i64>)> for Disposition {
+    fn from((outcome, reason, notice): (MailOutcome, String, Option<i64>)) -> Self {
+        Self {
+            outcome,
+            reason,
+            notice,
+            reply: false,
+        }
+    }
+}
+
 /// What a message read as `reading` is for, and why: the outcome, the reason, and the
 /// notice it concerns. Pure but for the key reply tokens are checked with.
-fn disposition(
-    reading: &Result<Reading, reading::Unreadable>,
-    settings: &Settings,
-) -> (MailOutcome, String, Option<i64>) {
+fn disposition(reading: &Result<Reading, reading::Unreadable>, settings: &Settings) -> Disposition {
     let host = settings.public_host();
     let r = match reading {
         Ok(r) => r,
-        Err(e) => return (MailOutcome::Review, format!("unreadable: {e}"), None),
+        Err(e) => return (MailOutcome::Review, format!("unreadable: {e}"), None).into(),
     };
-    match &r.nature {
+    let triaged = match &r.nature {
         Nature::Ours => (
             MailOutcome::SetAside,
             "one of our own notices came back".into(),
@@ -105,18 +129,20 @@ fn disposition(
                 ),
             }
         }
-        Nature::Personal => personal(r, settings),
-    }
+        Nature::Personal => return personal(r, settings),
+    };
+    triaged.into()
 }
 
 /// A message a person wrote: what it is to the registry that reviews it.
-fn personal(r: &Reading, settings: &Settings) -> (MailOutcome, String, Option<i64>) {
+fn personal(r: &Reading, settings: &Settings) -> Disposition {
     let Some(intake) = settings.intake.as_ref() else {
         return (
             MailOutcome::Review,
             "this deployment has no intake address".into(),
             None,
-        );
+        )
+            .into();
     };
     let tokens: Vec<&str> = r
         .recipients
@@ -132,11 +158,12 @@ fn personal(r: &Reading, settings: &Settings) -> (MailOutcome, String, Option<i6
     for result in checked {
         match result {
             Ok(notice) => {
-                return (
-                    MailOutcome::Review,
-                    format!("a reply to notice {notice}"),
-                    Some(notice),
-                )
+                return Disposition {
+                    outcome: MailOutcome::Review,
+                    reason: format!("a reply to notice {notice}"),
+                    notice: Some(notice),
+                    reply: true,
+                }
             }
             Err(TokenError::Forged) => forged = true,
             Err(TokenError::Malformed) => {}
@@ -151,7 +178,7 @@ fn personal(r: &Reading, settings: &Settings) -> (MailOutcome, String, Option<i6
     } else {
         "not addressed to the intake address"
     };
-    (MailOutcome::Review, reason.into(), None)
+    (MailOutcome::Review, reason.into(), None).into()
 }
 
 /// A report fails a notice only when it names one of ours and, where it says whom the
@@ -191,6 +218,76 @@ async fn confirm_bounce(
     Ok((MailOutcome::Bounce, reason))
 }
 
+/// Inserts `row` unless a message with its key was kept before (then `false`, and the
+/// caller rolls back whatever else it did).
+async fn insert_once(txn: &DatabaseTransaction, row: ActiveModel) -> AppResult<bool> {
+    let inserted = Entity::insert(row)
+        .on_conflict(
+            OnConflict::column(Column::MessageKey)
+                .do_nothing()
+                .to_owned(),
+        )
+        .exec_without_returning(txn)
+        .await?;
+    Ok(inserted > 0)
+}
+
+/// The answer for a message kept before under `key`.
+async fn earlier(db: &DatabaseConnection, key: String) -> AppResult<Taken> {
+    let earlier = Entity::find()
+        .filter(Column::MessageKey.eq(key))
+        .one(db)
+        .await?
+        .ok_or_else(|| crate::errors::AppError::Internal("a kept message vanished".into()))?;
+    Ok(Taken::Again { pid: earlier.pid })
+}
+
+/// Takes a message too large to keep whole ([`MAX_MESSAGE_BYTES`]), of which only its
+/// `header` was read, `size` bytes in all, in the mailbox where the poller left it (the
+/// pipe refuses such a message instead, and its sender is told by the mail server): the
+/// header is kept in the review queue, once, saying where the whole message is.
+///
+/// # Errors
+/// Database errors.
+pub async fn receive_too_large(
+    db: &DatabaseConnection,
+    settings: &Settings,
+    header: &[u8],
+    size: u64,
+    left_in: &str,
+    now: DateTime<Utc>,
+) -> AppResult<Taken> {
+    let reading = reading::read(header, settings.public_host()).ok();
+    let key = key_of(reading.as_ref(), header);
+    let pid = Uuid::new_v4();
+    let row = ActiveModel {
+        pid: Set(pid),
+        message_key: Set(key.clone()),
+        via: Set(Via::Imap.to_string()),
+        arrived_at: Set(now.into()),
+        sender: Set(reading.as_ref().and_then(|r| r.from.clone())),
+        subject: Set(reading.map(|r| r.subject).unwrap_or_default()),
+        outcome: Set(MailOutcome::Review.to_string()),
+        reason: Set(Some(format!(
+            "over {} MB ({size} bytes): only its header is kept here; the whole message is in the mailbox's folder {left_in}",
+            MAX_MESSAGE_BYTES / (1024 * 1024)
+        ))),
+        size: Set(i64::try_from(size).unwrap_or(i64::MAX)),
+        raw: Set(header.to_vec()),
+        ..Default::default()
+    };
+    let txn = db.begin().await?;
+    if !insert_once(&txn, row).await? {
+        txn.rollback().await?;
+        return earlier(db, key).await;
+    }
+    txn.commit().await?;
+    Ok(Taken::Kept {
+        pid,
+        outcome: MailOutcome::Review,
+    })
+}
+
 /// Takes one arriving message, `raw` as it arrived `via` the mailbox or the pipe at
 /// `now`: it is kept whatever it is (an unreadable one with the reason, in the review
 /// queue), once (by its key: a second delivery returns [`Taken::Again`]), and a bounce of
@@ -207,7 +304,12 @@ pub async fn receive(
 ) -> AppResult<Taken> {
     let reading = reading::read(raw, settings.public_host());
     let key = key_of(reading.as_ref().ok(), raw);
-    let (outcome, reason, notice) = disposition(&reading, settings);
+    let Disposition {
+        outcome,
+        reason,
+        notice,
+        reply,
+    } = disposition(&reading, settings);
     // Read before the transaction, whose first statement then writes: SQLite refuses at
     // once a writer whose transaction read first while another writes.
     let notice = match notice {
@@ -224,7 +326,7 @@ pub async fn receive(
         .as_ref()
         .map(|r| r.subject.clone())
         .unwrap_or_default();
-    let inserted = Entity::insert(ActiveModel {
+    let row = ActiveModel {
         pid: Set(pid),
         message_key: Set(key.clone()),
         via: Set(via.to_string()),
@@ -238,26 +340,43 @@ pub async fn receive(
         size: Set(i64::try_from(raw.len()).unwrap_or(i64::MAX)),
         raw: Set(raw.to_vec()),
         ..Default::default()
-    })
-    .on_conflict(
-        OnConflict::column(Column::MessageKey)
-            .do_nothing()
-            .to_owned(),
-    )
-    .exec_without_returning(&txn)
-    .await?;
-    if inserted == 0 {
+    };
+    if !insert_once(&txn, row).await? {
         txn.rollback().await?;
-        let earlier = Entity::find()
-            .filter(Column::MessageKey.eq(key))
-            .one(db)
-            .await?
-            .ok_or_else(|| crate::errors::AppError::Internal("a kept message vanished".into()))?;
-        return Ok(Taken::Again { pid: earlier.pid });
+        return earlier(db, key).await;
     }
     if let (MailOutcome::Bounce, Some(notice)) = (outcome, &notice) {
         notifications::mark_bounced(&txn, notice, &reason, now).await?;
     }
+    let outcome = match (reply, &notice, &reading) {
+        (true, Some(notice), Ok(reading)) => {
+            let placed = reply::place(&txn, reading, notice, settings.documents, now).await?;
+            let (outcome, reason, message) = match placed {
+                Ok(message) => (
+                    MailOutcome::Placed,
+                    format!(
+                        "a reply to notice {}, placed on its case as a message to {}",
+                        notice.id, message.audience
+                    ),
+                    Some(message.id),
+                ),
+                Err(why) => (
+                    MailOutcome::Review,
+                    format!("a reply to notice {}, not placed: {why}", notice.id),
+                    None,
+                ),
+            };
+            Entity::update_many()
+                .col_expr(Column::Outcome, Expr::value(outcome.to_string()))
+                .col_expr(Column::Reason, Expr::value(reason))
+                .col_expr(Column::SubmissionId, Expr::value(message))
+                .filter(Column::Pid.eq(pid))
+                .exec(&txn)
+                .await?;
+            outcome
+        }
+        _ => outcome,
+    };
     txn.commit().await?;
     Ok(Taken::Kept { pid, outcome })
 }
