@@ -6,7 +6,8 @@
 //! grievance, the busiest mediator's caseload, a case page, and oversight's metrics, each at
 //! 8 and 64 concurrent clients for a fixed time. Then it starts the bare axum + sqlx
 //! baseline (`examples/baseline.rs`) on the same database and drives its caseload the same
-//! way. It prints requests per second, p50/p95/p99 latency, errors, the server's peak
+//! way. It prints requests per second, p50/p95/p99 latency, errors, the server process's CPU
+//! time per request (steadier than throughput on a shared machine), the server's peak
 //! resident memory, and the caseload's throughput as a share of the baseline's, against the
 //! goals: intake ≥ 1,000 cases/s on PostgreSQL at 8 clients, caseload p95 ≤ 10 ms, ratio ≥
 //! 0.7, peak RSS ≤ 150 MB at 64 clients.
@@ -46,6 +47,10 @@ use support::{busiest, env_list, env_number, someone};
 /// Clients of the paced runs.
 const PACED_CLIENTS: u64 = 8;
 
+/// Linux's `USER_HZ`, the unit of `/proc/<pid>/stat`'s times (100 on every architecture
+/// Linux runs on today).
+const CLOCK_TICKS_PER_SECOND: f64 = 100.0;
+
 fn print_run(label: &str, clients: u64, run: &Run) {
     println!(
         "{label:<28} {clients:>3} clients: {:>8.1} req/s  p50 {:>7.2} ms  p95 {:>7.2} ms  p99 {:>7.2} ms  errors {}",
@@ -57,7 +62,7 @@ fn print_run(label: &str, clients: u64, run: &Run) {
     );
 }
 
-/// What the wrk script's `done` prints.
+/// What the wrk script's `done` prints, and the server's CPU time over the run.
 #[derive(Debug, Deserialize)]
 struct Run {
     requests: u64,
@@ -67,12 +72,22 @@ struct Run {
     p99: f64,
     status_errors: u64,
     socket_errors: u64,
+    /// The server process's CPU time (user and system) over the run, in seconds: divided by
+    /// the requests, a cost that does not move with how fast this machine runs at the time.
+    #[serde(default)]
+    cpu_seconds: f64,
 }
 
 impl Run {
     #[allow(clippy::cast_precision_loss)]
     fn rate(&self) -> f64 {
         self.requests as f64 / self.seconds.max(f64::EPSILON)
+    }
+
+    /// The server's CPU time per request, in milliseconds.
+    #[allow(clippy::cast_precision_loss)]
+    fn cpu_ms(&self) -> f64 {
+        self.cpu_seconds * 1000.0 / (self.requests.max(1) as f64)
     }
 }
 
@@ -117,6 +132,7 @@ end
 /// Runs wrk against `base` for `scenario` and reads its figures: flat out, or with each
 /// client pausing `pause` milliseconds between requests.
 fn drive(
+    server: &Server,
     base: &str,
     scenario: &Scenario,
     (clients, pause): (u64, Option<u64>),
@@ -129,6 +145,7 @@ fn drive(
     std::fs::File::create(&script)
         .and_then(|mut f| f.write_all(scenario.script(pause).as_bytes()))
         .expect("write the wrk script");
+    let cpu_before = server.cpu_seconds();
     let out = Command::new("wrk")
         .args([
             "-t",
@@ -155,7 +172,9 @@ fn drive(
                 String::from_utf8_lossy(&out.stderr)
             )
         });
-    serde_json::from_str(line).expect("wrk figures")
+    let mut run: Run = serde_json::from_str(line).expect("wrk figures");
+    run.cpu_seconds = server.cpu_seconds() - cpu_before;
+    run
 }
 
 /// Whether `GET probe` on the port gets a complete answer.
@@ -196,6 +215,24 @@ impl Server {
             std::thread::sleep(Duration::from_millis(200));
         }
         panic!("{name} did not answer on port {port}");
+    }
+
+    /// The CPU time (user and system, all threads) the process has used so far, in seconds.
+    #[allow(clippy::cast_precision_loss)]
+    fn cpu_seconds(&self) -> f64 {
+        let stat =
+            std::fs::read_to_string(format!("/proc/{}/stat", self.child.id())).unwrap_or_default();
+        // The fields after the command name, which is in parentheses and may hold spaces:
+        // utime and stime are the 14th and 15th of the line, in clock ticks.
+        let after = stat.rsplit_once(')').map_or("", |(_, rest)| rest);
+        let fields: Vec<&str> = after.split_whitespace().collect();
+        let ticks = |i: usize| {
+            fields
+                .get(i)
+                .and_then(|f| f.parse::<u64>().ok())
+                .unwrap_or(0)
+        };
+        (ticks(11) + ticks(12)) as f64 / CLOCK_TICKS_PER_SECOND
     }
 
     /// The process's peak resident memory so far, in MB (Linux's VmHWM).
@@ -408,7 +445,7 @@ fn run_redress(k: &Knobs, scenarios: &[Scenario]) -> (Results, BTreeMap<u64, f64
     let base = format!("http://127.0.0.1:{port}");
     for &c in clients {
         for s in scenarios.iter().filter(|s| k.runs(s.name)) {
-            let run = drive(&base, s, (c, None), seconds, threads);
+            let run = drive(&server, &base, s, (c, None), seconds, threads);
             print_run(&format!("redress  {}", s.name), c, &run);
             results.insert((c, s.name), run);
         }
@@ -416,6 +453,7 @@ fn run_redress(k: &Knobs, scenarios: &[Scenario]) -> (Results, BTreeMap<u64, f64
         println!("redress peak RSS after {c} clients: {:.1} MB", peak[&c]);
     }
     let run = drive(
+        &server,
         &base,
         &scenarios[1],
         (PACED_CLIENTS, Some(pause)),
@@ -434,7 +472,7 @@ fn run_baseline(k: &Knobs, mediator_id: i64) -> (BTreeMap<u64, Run>, Run) {
     let baseline_port = k.port + 1;
     let (pool, seconds, threads, pause) = (k.pool, k.seconds, k.threads, k.pause);
     let bin = bin();
-    let _server = Server::start(
+    let server = Server::start(
         "baseline",
         Command::new(bin.join("examples/baseline")).args([
             k.database_url.as_str(),
@@ -454,6 +492,7 @@ fn run_baseline(k: &Knobs, mediator_id: i64) -> (BTreeMap<u64, Run>, Run) {
     };
     for &c in &k.clients {
         let run = drive(
+            &server,
             &format!("http://127.0.0.1:{baseline_port}"),
             &s,
             (c, None),
@@ -464,6 +503,7 @@ fn run_baseline(k: &Knobs, mediator_id: i64) -> (BTreeMap<u64, Run>, Run) {
         baseline.insert(c, run);
     }
     let run = drive(
+        &server,
         &format!("http://127.0.0.1:{baseline_port}"),
         &s,
         (PACED_CLIENTS, Some(pause)),
@@ -483,36 +523,41 @@ fn report(
     peak: &BTreeMap<u64, f64>,
 ) {
     println!();
-    println!("| {backend} | clients | req/s | p50 ms | p95 ms | p99 ms | errors |");
-    println!("|---|---|---|---|---|---|---|");
+    println!(
+        "| {backend} | clients | req/s | p50 ms | p95 ms | p99 ms | errors | server CPU ms/req |"
+    );
+    println!("|---|---|---|---|---|---|---|---|");
     for ((c, name), r) in results {
         println!(
-            "| {name} | {c} | {:.0} | {:.2} | {:.2} | {:.2} | {} |",
+            "| {name} | {c} | {:.0} | {:.2} | {:.2} | {:.2} | {} | {:.3} |",
             r.rate(),
             r.p50,
             r.p95,
             r.p99,
-            r.status_errors + r.socket_errors
+            r.status_errors + r.socket_errors,
+            r.cpu_ms()
         );
     }
     for (c, r) in baseline {
         println!(
-            "| bare axum + sqlx caseload | {c} | {:.0} | {:.2} | {:.2} | {:.2} | {} |",
+            "| bare axum + sqlx caseload | {c} | {:.0} | {:.2} | {:.2} | {:.2} | {} | {:.3} |",
             r.rate(),
             r.p50,
             r.p95,
             r.p99,
-            r.status_errors + r.socket_errors
+            r.status_errors + r.socket_errors,
+            r.cpu_ms()
         );
     }
     for (name, r) in paced {
         println!(
-            "| {name} | {PACED_CLIENTS} | {:.0} | {:.2} | {:.2} | {:.2} | {} |",
+            "| {name} | {PACED_CLIENTS} | {:.0} | {:.2} | {:.2} | {:.2} | {} | {:.3} |",
             r.rate(),
             r.p50,
             r.p95,
             r.p99,
-            r.status_errors + r.socket_errors
+            r.status_errors + r.socket_errors,
+            r.cpu_ms()
         );
     }
     println!();
@@ -534,6 +579,12 @@ fn report(
                 verdict(r.p95 <= 10.0),
                 ratio,
                 verdict(ratio >= 0.7)
+            );
+            println!(
+                "caseload at {c} clients: server CPU {:.3} ms a request against the baseline's {:.3} ({:.2} of its cost per request)",
+                r.cpu_ms(),
+                b.cpu_ms(),
+                b.cpu_ms() / r.cpu_ms().max(f64::EPSILON)
             );
         }
     }

@@ -17,7 +17,7 @@ use crate::{
     settings::Settings,
 };
 
-#[utoipa::path(get, path = "/api/mail", tag = "mail", security(("bearer" = [])), params(MailFilter), responses((status = 200, description = "newest first; the review queue unless another outcome is asked for", body = Vec<Listed>), (status = 401, description = "not signed in", body = ErrorBody), (status = 404, description = "not the registry", body = ErrorBody), (status = 422, description = "an unknown outcome, or a page out of range", body = ErrorBody)))]
+#[utoipa::path(get, path = "/api/mail", tag = "mail", security(("bearer" = [])), params(MailFilter), responses((status = 200, description = "newest first; the review queue unless another outcome is asked for", body = Vec<Listed>), (status = 401, description = "not signed in", body = ErrorBody), (status = 404, description = "not the registry", body = ErrorBody), (status = 422, description = "an unknown outcome or parameter, or a page that is not a number", body = ErrorBody)))]
 pub async fn list(
     Ctx(ctx): Ctx,
     current: CurrentActor,

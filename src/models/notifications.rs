@@ -40,6 +40,9 @@ pub enum NoticeKind {
     Message,
     /// Evidence added to a case on its own.
     DocumentsAdded,
+    /// A reply by mail that could not be placed on its case, told to its sender (the stage
+    /// says why: `closed`, `empty` or `refused`).
+    ReplyNotPlaced,
 }
 
 impl NoticeKind {
@@ -61,6 +64,7 @@ impl NoticeKind {
                 Self::Receipt,
                 Self::Message,
                 Self::DocumentsAdded,
+                Self::ReplyNotPlaced,
             ])
     }
 
@@ -79,6 +83,7 @@ impl NoticeKind {
             Self::Receipt => "receipt",
             Self::Message => "message",
             Self::DocumentsAdded => "documents_added",
+            Self::ReplyNotPlaced => "reply_not_placed",
         }
     }
 

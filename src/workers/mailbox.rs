@@ -197,24 +197,13 @@ impl Mailbox {
         Ok(done)
     }
 
-    async fn size_of(&mut self, uid: u32) -> Result<Option<u64>, MailboxError> {
-        let fetched: Vec<_> = timed(async {
-            self.session
-                .uid_fetch(uid.to_string(), "(UID RFC822.SIZE)")
-                .await?
-                .try_collect()
-                .await
-        })
-        .await?;
-        Ok(fetched
-            .iter()
-            .find(|f| f.uid == Some(uid))
-            .and_then(|f| f.size)
-            .map(u64::from))
-    }
-
-    /// The part `what` of message `uid`, without marking it seen; `None` when it is gone.
-    async fn fetch(&mut self, uid: u32, what: &str) -> Result<Option<Vec<u8>>, MailboxError> {
+    /// What the server answers to fetching `what` of message `uid`: nothing when it is
+    /// gone (another node took it).
+    async fn fetched(
+        &mut self,
+        uid: u32,
+        what: &str,
+    ) -> Result<Option<async_imap::types::Fetch>, MailboxError> {
         let fetched: Vec<_> = timed(async {
             self.session
                 .uid_fetch(uid.to_string(), what)
@@ -223,11 +212,18 @@ impl Mailbox {
                 .await
         })
         .await?;
-        Ok(fetched
-            .iter()
-            .find(|f| f.uid == Some(uid))
-            .and_then(|f| f.header().or_else(|| f.body()))
-            .map(<[u8]>::to_vec))
+        Ok(fetched.into_iter().find(|f| f.uid == Some(uid)))
+    }
+
+    async fn size_of(&mut self, uid: u32) -> Result<Option<u64>, MailboxError> {
+        let fetched = self.fetched(uid, "(UID RFC822.SIZE)").await?;
+        Ok(fetched.and_then(|f| f.size).map(u64::from))
+    }
+
+    /// The part `what` of message `uid`, without marking it seen; `None` when it is gone.
+    async fn fetch(&mut self, uid: u32, what: &str) -> Result<Option<Vec<u8>>, MailboxError> {
+        let fetched = self.fetched(uid, what).await?;
+        Ok(fetched.and_then(|f| f.header().or_else(|| f.body()).map(<[u8]>::to_vec)))
     }
 
     /// Moves message `uid` to the taken folder: MOVE where offered, else copy, mark deleted

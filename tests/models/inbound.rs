@@ -255,6 +255,29 @@ fn reply_with_minutes(id: &str, from: &str, to: &str, answers: &str, words: &str
     raw
 }
 
+/// The database id of the case `pid`.
+async fn case_id_of(ctx: &AppContext, pid: &str) -> i64 {
+    redress::models::cases::Entity::find()
+        .filter(redress::models::cases::Column::Pid.eq(uuid::Uuid::parse_str(pid).expect("uuid")))
+        .one(&ctx.db)
+        .await
+        .expect("query")
+        .expect("case")
+        .id
+}
+
+/// The mediator writes `body` to all parties of the case `pid`.
+async fn mediator_writes_to_all(server: &axum_test::TestServer, w: &World, pid: &str, body: &str) {
+    let res = post(
+        server,
+        &w.mediator,
+        &format!("/api/cases/{pid}/messages"),
+        &serde_json::json!({"audience": "all_parties", "body": body}),
+    )
+    .await;
+    assert_eq!(res.status_code(), 201, "{}", res.text());
+}
+
 /// The message notice sent to `email` on the case `case_id`.
 async fn message_notice_to(ctx: &AppContext, case_id: i64, email: &str) -> notifications::Model {
     let user = redress::models::users::Entity::find()
@@ -310,27 +333,14 @@ async fn a_reply_to_a_notice_lands_on_its_case_in_its_audience_and_a_protected_c
         let case = eligible_case(&server, &w, &g).await;
         let pid = case["pid"].as_str().expect("pid").to_string();
         let version = case["version"].clone();
-        let res = post(
-            &server,
-            &w.mediator,
-            &format!("/api/cases/{pid}/messages"),
-            &serde_json::json!({"audience": "all_parties", "body": "Please both send your minutes."}),
-        )
-        .await;
-        assert_eq!(res.status_code(), 201, "{}", res.text());
+        mediator_writes_to_all(&server, &w, &pid, "Please both send your minutes.").await;
         let sink = Sink::start();
         let postman = Postman::smtp(&sink.config(), 4).expect("transport");
         let (settings, calendar) = policy(&ctx).await;
         let now = redress::clock::now(&ctx);
         let deliver = || outbox::drain(&ctx.db, &postman, &settings, &calendar, || now);
         deliver().await.expect("delivery");
-        let case_id = redress::models::cases::Entity::find()
-            .filter(redress::models::cases::Column::Pid.eq(uuid::Uuid::parse_str(&pid).expect("uuid")))
-            .one(&ctx.db)
-            .await
-            .expect("query")
-            .expect("case")
-            .id;
+        let case_id = case_id_of(&ctx, &pid).await;
         let host = settings.public_host().to_string();
         let to_complainant = message_notice_to(&ctx, case_id, &w.complainant.email).await;
         let to_respondent = message_notice_to(&ctx, case_id, &w.respondent.email).await;
@@ -429,6 +439,92 @@ async fn a_reply_to_a_notice_lands_on_its_case_in_its_audience_and_a_protected_c
             .collect();
         assert_eq!(receipts.len(), 1, "the sender is acknowledged once");
         assert!(receipts[0].contains("meets no deadline"), "{}", receipts[0]);
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[serial]
+async fn a_reply_that_cannot_be_placed_waits_for_the_registry_and_its_sender_is_told_why_in_their_language(
+) {
+    request::<App, _, _>(|server, ctx| async move {
+        let w = world(&ctx).await;
+        let case = case_in_mediation(&server, &w).await;
+        let pid = case["pid"].as_str().expect("pid").to_string();
+        mediator_writes_to_all(&server, &w, &pid, "Please send the minutes.").await;
+        // The respondent reads its mail in French.
+        let respondent = redress::models::users::Entity::find()
+            .filter(redress::models::users::Column::Email.eq(w.respondent.email.as_str()))
+            .one(&ctx.db)
+            .await
+            .expect("query")
+            .expect("respondent");
+        let mut french: redress::models::users::ActiveModel = respondent.into();
+        french.locale = sea_orm::ActiveValue::Set("fr".into());
+        sea_orm::ActiveModelTrait::update(french, &ctx.db)
+            .await
+            .expect("locale");
+        let sink = Sink::start();
+        let postman = Postman::smtp(&sink.config(), 4).expect("transport");
+        let (settings, calendar) = policy(&ctx).await;
+        let now = redress::clock::now(&ctx);
+        let deliver = || outbox::drain(&ctx.db, &postman, &settings, &calendar, || now);
+        deliver().await.expect("delivery");
+        let case_id = case_id_of(&ctx, &pid).await;
+        let notice = message_notice_to(&ctx, case_id, &w.respondent.email).await;
+        let to = settings.reply_address(notice.id).expect("reply address");
+        let host = settings.public_host().to_string();
+        let reply = |id: &str, from: &str, body: &str| {
+            format!(
+                "From: {from}\r\nTo: {to}\r\nSubject: Re: minutes\r\nMessage-ID: <{id}@hrc.example>\r\n\
+                 In-Reply-To: <notice-{}@{host}>\r\nMIME-Version: 1.0\r\n\
+                 Content-Type: multipart/mixed; boundary=\"b\"\r\n\r\n\
+                 --b\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n{body}\r\n\
+                 --b\r\nContent-Type: text/html; name=\"minutes.html\"\r\n\
+                 Content-Disposition: attachment; filename=\"minutes.html\"\r\n\r\n\
+                 <html><body><script>alert(1)</script></body></html>\r\n--b--\r\n",
+                notice.id
+            )
+            .into_bytes()
+        };
+        let cases = [
+            ("a file the case does not keep", reply("f1", &w.respondent.email, "Minutes attached."), "refused"),
+            ("no words of its own", reply("f2", &w.respondent.email, "> Please send the minutes."), "no words"),
+            ("someone else", reply("f3", "intruder@elsewhere.example", "Minutes attached."), "not sent to"),
+        ];
+        for (what, raw, reason) in &cases {
+            let taken = inbound::receive(&ctx.db, &settings, raw, Via::Imap, now)
+                .await
+                .expect(what);
+            let Taken::Kept { pid: kept_pid, outcome } = taken else {
+                panic!("{what}: {taken:?}")
+            };
+            let row = kept(&ctx, kept_pid).await;
+            assert_eq!(outcome, MailOutcome::Review, "{what}");
+            assert!(
+                row.reason.as_deref().is_some_and(|r| r.contains(reason)),
+                "{what}: {:?}",
+                row.reason
+            );
+        }
+        deliver().await.expect("delivery");
+        let told: Vec<String> = sink
+            .to(&w.respondent.email)
+            .iter()
+            .filter(|m| m.subject().contains("n'a pas pu être versée"))
+            .map(|m| m.text())
+            .collect();
+        assert_eq!(told.len(), 2, "the respondent is told twice, in French: {told:?}");
+        assert!(told.iter().any(|t| t.contains("un fichier joint")), "{told:?}");
+        assert!(told.iter().any(|t| t.contains("aucun texte de votre main")), "{told:?}");
+        assert!(
+            sink.to("intruder@elsewhere.example").is_empty(),
+            "a stranger is never answered"
+        );
+        let on_case: serde_json::Value = get(&server, &w.respondent, &format!("/api/cases/{pid}/messages"))
+            .await
+            .json();
+        assert_eq!(on_case.as_array().map(Vec::len), Some(1), "only the mediator's message: {on_case}");
     })
     .await;
 }

@@ -91,14 +91,18 @@ async fn the_registry_reads_the_review_queue_newest_first_and_nobody_else_sees_i
         }
         for bad in [
             "outcome=everything",
-            "per_page=0",
-            "per_page=201",
-            "page=0",
+            "page=-1",
+            "page=18446744073709551616",
             "colour=red",
         ] {
             let res = get(&server, &w.registrar, &format!("/api/mail?{bad}")).await;
             assert_eq!(res.status_code(), 422, "{bad}: {}", res.text());
         }
+        // Paged as every list: a page past the end is empty.
+        let far: Value = get(&server, &w.registrar, "/api/mail?page=9223372036854775807")
+            .await
+            .json();
+        assert_eq!(far, serde_json::json!([]));
         let res = get(&server, &w.registrar, "/api/mail/not-a-pid").await;
         assert_eq!(res.status_code(), 404);
         let res = get(

@@ -130,6 +130,12 @@ mail-message-body = { $stage ->
 } Read it on the case page. A message never meets, starts or pauses a deadline.
 mail-documents_added-subject = Evidence added to your case
 mail-documents_added-body = New evidence documents were added to case { $reference }. Read them on the case page. Adding evidence never moves a deadline.
+mail-reply_not_placed-subject = Your reply could not be placed on the case
+mail-reply_not_placed-body = { $stage ->
+    [closed] Your reply by email to a notice on case { $reference } was not placed on the case: the case no longer takes messages.
+    [empty] Your reply by email to a notice on case { $reference } was not placed on the case: nothing of your own words was left once the quoted message and signature were set apart.
+   *[refused] Your reply by email to a notice on case { $reference } was not placed on the case: a file it carries is of a kind, or a size, the case file does not keep.
+} The registry has your message and will look at it. To write on the case yourself, use the case page.
 
 # Translations on a clock
 mail-request_translation-subject = Translation requested

@@ -130,6 +130,12 @@ mail-message-body = { $stage ->
 } Léalo en la página del caso. Un mensaje nunca cumple, inicia ni suspende un plazo.
 mail-documents_added-subject = Pruebas añadidas a su caso
 mail-documents_added-body = Se han añadido nuevas pruebas documentales al caso { $reference }. Consúltelas en la página del caso. Añadir pruebas nunca modifica un plazo.
+mail-reply_not_placed-subject = No se pudo incorporar su respuesta al caso
+mail-reply_not_placed-body = { $stage ->
+    [closed] Su respuesta por correo electrónico a una notificación sobre el caso { $reference } no se incorporó al caso: el caso ya no admite mensajes.
+    [empty] Su respuesta por correo electrónico a una notificación sobre el caso { $reference } no se incorporó al caso: no quedaba texto suyo una vez apartados el mensaje citado y la firma.
+   *[refused] Su respuesta por correo electrónico a una notificación sobre el caso { $reference } no se incorporó al caso: un archivo adjunto es de un tipo o tamaño que el expediente no conserva.
+} La secretaría tiene su mensaje y lo examinará. Para escribir usted mismo en el caso, utilice la página del caso.
 
 # Translations on a clock
 mail-request_translation-subject = Traducción solicitada

@@ -130,6 +130,12 @@ mail-message-body = { $stage ->
 } Lisez-le sur la page de l'affaire. Un message ne respecte, ne lance ni ne suspend aucun délai.
 mail-documents_added-subject = Pièces ajoutées à votre affaire
 mail-documents_added-body = De nouvelles pièces ont été ajoutées à l'affaire { $reference }. Consultez-les sur la page de l'affaire. L'ajout de pièces ne modifie jamais un délai.
+mail-reply_not_placed-subject = Votre réponse n'a pas pu être versée au dossier
+mail-reply_not_placed-body = { $stage ->
+    [closed] Votre réponse par courriel à une notification concernant le dossier { $reference } n'a pas été versée au dossier : celui-ci ne reçoit plus de messages.
+    [empty] Votre réponse par courriel à une notification concernant le dossier { $reference } n'a pas été versée au dossier : il n'y restait aucun texte de votre main une fois le message cité et la signature mis de côté.
+   *[refused] Votre réponse par courriel à une notification concernant le dossier { $reference } n'a pas été versée au dossier : un fichier joint est d'un type ou d'une taille que le dossier ne conserve pas.
+} Le greffe a reçu votre message et l'examinera. Pour écrire vous-même au dossier, utilisez la page du dossier.
 
 # Translations on a clock
 mail-request_translation-subject = Traduction demandée

@@ -127,6 +127,12 @@ mail-message-body = { $stage ->
 }请在案件页面阅读。消息不会满足、启动或暂停任何时限。
 mail-documents_added-subject = 您的案件已添加证据
 mail-documents_added-body = 案件 { $reference } 已添加新的证据文件。请在案件页面阅读。添加证据绝不会变动任何时限。
+mail-reply_not_placed-subject = 您的回复未能列入案件
+mail-reply_not_placed-body = { $stage ->
+    [closed] 您就案件 { $reference } 的通知通过电子邮件所作的回复未列入案件：该案件已不再接收消息。
+    [empty] 您就案件 { $reference } 的通知通过电子邮件所作的回复未列入案件：除去引用的邮件和签名后，没有留下您本人撰写的内容。
+   *[refused] 您就案件 { $reference } 的通知通过电子邮件所作的回复未列入案件：所附文件的类型或大小不为案卷所保存。
+} 登记处已收到您的邮件并将进行审查。如需亲自在案件中撰写，请使用案件页面。
 
 # Translations on a clock
 mail-request_translation-subject = 已申请翻译

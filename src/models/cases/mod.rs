@@ -373,6 +373,9 @@ pub const DEFAULT_PER_PAGE: u64 = 25;
 /// The furthest page a list goes to: far past any real list, and its offset still fits the
 /// databases' 64-bit integers.
 pub const MAX_PAGE: u64 = 1_000_000_000;
+// The databases bind an offset as a signed 64-bit integer (SQLite's driver panics on more):
+// every list pages through `bounds`, so this holds for all of them.
+const _: () = assert!(MAX_PAGE * MAX_PER_PAGE <= i64::MAX as u64);
 
 /// The page asked for (from 1, at most [`MAX_PAGE`]) and its size (within
 /// `1..=MAX_PER_PAGE`): a page past the end is simply empty.

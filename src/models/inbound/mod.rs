@@ -350,7 +350,7 @@ pub async fn receive(
     }
     let outcome = match (reply, &notice, &reading) {
         (true, Some(notice), Ok(reading)) => {
-            let placed = reply::place(&txn, reading, notice, settings.documents, now).await?;
+            let placed = reply::place(&txn, reading, notice, pid, settings.documents, now).await?;
             let (outcome, reason, message) = match placed {
                 Ok(message) => (
                     MailOutcome::Placed,
@@ -362,7 +362,11 @@ pub async fn receive(
                 ),
                 Err(why) => (
                     MailOutcome::Review,
-                    format!("a reply to notice {}, not placed: {why}", notice.id),
+                    format!(
+                        "a reply to notice {}, not placed: {}",
+                        notice.id,
+                        why.reason()
+                    ),
                     None,
                 ),
             };

@@ -18,7 +18,7 @@ use crate::{
         cases::{self, CaseRole},
         correspondence::{self, MessageInput},
         documents::{DocumentLimits, Spooled, Spooler},
-        notifications::{self, NoticeKind},
+        notifications::{self, Notice, NoticeKind, Timing},
         users,
         vocabulary::{Audience, Channel, Language, Party},
     },
@@ -83,28 +83,77 @@ fn language_of(reading: &Reading, sender: &users::Actor) -> Option<Language> {
         .or_else(|| sender.locale.to_string().parse().ok())
 }
 
-/// Why a reply could not be placed, as the registry reads it in the review queue; `None`
-/// for a failure of the database, which must undo the whole delivery instead.
-fn reason_of(error: &AppError) -> Option<String> {
-    Some(match error {
-        AppError::NotFound => "its addressee no longer sees the case".into(),
-        AppError::Forbidden(_) => "its addressee may not write on the case".into(),
-        AppError::Rule(_) | AppError::Conflict(_) | AppError::InvalidTransition { .. } => {
-            "the case is closed to messages".into()
+/// Why a reply was not placed on its case.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum NotPlaced {
+    /// The notice was about no case.
+    NoCase,
+    /// It came from another address than the notice went to.
+    OtherSender,
+    /// The addressee's account is deactivated.
+    Deactivated,
+    /// The addressee no longer has a part in the case, or no longer sees it.
+    NoPart,
+    /// The addressee reads the case but writes nothing on it.
+    ReadOnly,
+    /// The case no longer takes messages.
+    Closed,
+    /// Nothing of the sender's own words is left once history and signature are trimmed.
+    Empty,
+    /// What it carries was refused, per field and code.
+    Refused(String),
+}
+
+impl NotPlaced {
+    /// What the registry reads in the review queue.
+    #[must_use]
+    pub fn reason(&self) -> String {
+        match self {
+            Self::NoCase => "a reply to a notice about no case".into(),
+            Self::OtherSender => "it came from an address the notice was not sent to".into(),
+            Self::Deactivated => "its addressee's account is deactivated".into(),
+            Self::NoPart => "its addressee no longer has a part in the case".into(),
+            Self::ReadOnly => "its addressee writes nothing on the case".into(),
+            Self::Closed => "the case is closed to messages".into(),
+            Self::Empty => "a reply with no words of its own".into(),
+            Self::Refused(what) => format!("what it carries was refused ({what})"),
         }
-        AppError::Validation(fields) => {
-            let said: Vec<String> = fields
-                .0
-                .iter()
-                .map(|(field, problems)| {
-                    let codes: Vec<&str> = problems.iter().map(|p| p.code.as_str()).collect();
-                    format!("{field}: {}", codes.join(", "))
-                })
-                .collect();
-            format!("what it carries was refused ({})", said.join("; "))
+    }
+
+    /// What the sender is told, when they are the notice's addressee with a part in the
+    /// case and can do something about it: the stage of their notice. Nobody else is
+    /// answered: a reply to a stranger would be backscatter, or tell them of the case.
+    #[must_use]
+    pub const fn told(&self) -> Option<&'static str> {
+        match self {
+            Self::Closed => Some("closed"),
+            Self::Empty => Some("empty"),
+            Self::Refused(_) => Some("refused"),
+            _ => None,
         }
-        _ => return None,
-    })
+    }
+
+    /// Why the door for messages refused it; `None` for anything that may pass when tried
+    /// again (the database, a writer in the way), which must undo the whole delivery instead.
+    fn of(error: &AppError) -> Option<Self> {
+        Some(match error {
+            AppError::NotFound => Self::NoPart,
+            AppError::Forbidden(_) => Self::ReadOnly,
+            AppError::Rule(_) => Self::Closed,
+            AppError::Validation(fields) => {
+                let said: Vec<String> = fields
+                    .0
+                    .iter()
+                    .map(|(field, problems)| {
+                        let codes: Vec<&str> = problems.iter().map(|p| p.code.as_str()).collect();
+                        format!("{field}: {}", codes.join(", "))
+                    })
+                    .collect();
+                Self::Refused(said.join("; "))
+            }
+            _ => return None,
+        })
+    }
 }
 
 /// The files a reply carries, received as an upload is, each judged and within `limits`.
@@ -118,8 +167,9 @@ async fn spool(reading: &Reading, limits: DocumentLimits) -> AppResult<Vec<Spool
     Ok(files)
 }
 
-/// Places `reading`, a reply to `notice`, on the notice's case within `txn`: the message
-/// it became, or why it was not placed (then nothing of it is on the case).
+/// Places `reading`, a reply to `notice` kept as the mail `mail`, on the notice's case
+/// within `txn`: the message it became, or why it was not placed (then nothing of it is on
+/// the case, and its sender is told where [`NotPlaced::told`] says so).
 ///
 /// # Errors
 /// Database errors, which undo the whole delivery.
@@ -127,11 +177,12 @@ pub async fn place(
     txn: &DatabaseTransaction,
     reading: &Reading,
     notice: &notifications::Model,
+    mail: Uuid,
     limits: DocumentLimits,
     now: DateTime<Utc>,
-) -> AppResult<Result<submissions::Model, String>> {
+) -> AppResult<Result<submissions::Model, NotPlaced>> {
     let Some(case_id) = notice.case_id else {
-        return Ok(Err("a reply to a notice about no case".into()));
+        return Ok(Err(NotPlaced::NoCase));
     };
     let addressee = users::Entity::find_by_id(notice.user_id)
         .one(txn)
@@ -139,13 +190,10 @@ pub async fn place(
         .ok_or_else(|| AppError::Corrupt(format!("notice {} has no addressee", notice.id)))?;
     let from = reading.from.as_deref().unwrap_or_default();
     if !addressee.email.eq_ignore_ascii_case(from) {
-        return Ok(Err(format!(
-            "a reply to notice {} from an address it was not sent to",
-            notice.id
-        )));
+        return Ok(Err(NotPlaced::OtherSender));
     }
     if !addressee.active {
-        return Ok(Err("its addressee's account is deactivated".into()));
+        return Ok(Err(NotPlaced::Deactivated));
     }
     let actor = addressee.actor()?;
     let case = cases::Entity::find_by_id(case_id)
@@ -154,7 +202,7 @@ pub async fn place(
         .ok_or_else(|| AppError::Corrupt(format!("notice {} names no case", notice.id)))?;
     let co = case.co_complainant_ids(txn).await?;
     let Some(role) = case.role_of(&actor, &co) else {
-        return Ok(Err("its addressee no longer has a part in the case".into()));
+        return Ok(Err(NotPlaced::NoPart));
     };
     let payload: serde_json::Value = serde_json::from_str(&notice.payload).unwrap_or_default();
     let stage = payload
@@ -163,26 +211,69 @@ pub async fn place(
         .and_then(|s| s.parse().ok());
     let answered = NoticeKind::parse(&notice.kind);
     let Some(audience) = audience(answered, stage, role, case.is_identity_protected()) else {
-        return Ok(Err("its addressee writes nothing on the case".into()));
+        return Ok(Err(NotPlaced::ReadOnly));
     };
+    let placed = write(txn, reading, &actor, &case, audience, limits, now).await?;
+    if let Err(why) = &placed {
+        if let Some(stage) = why.told() {
+            tell(txn, &addressee, &case, stage, mail, now).await?;
+        }
+    }
+    Ok(placed)
+}
+
+/// Writes the reply as a message to `audience` through the one door for messages.
+async fn write(
+    txn: &DatabaseTransaction,
+    reading: &Reading,
+    actor: &users::Actor,
+    case: &cases::Model,
+    audience: Audience,
+    limits: DocumentLimits,
+    now: DateTime<Utc>,
+) -> AppResult<Result<submissions::Model, NotPlaced>> {
     let body = without_signature(&reading.text).trim();
     if body.is_empty() {
-        return Ok(Err("a reply with no words of its own".into()));
+        return Ok(Err(NotPlaced::Empty));
     }
     let input = MessageInput {
         audience,
         body: body.to_string(),
-        language: language_of(reading, &actor),
+        language: language_of(reading, actor),
         channel: Channel::Mail,
     };
     let files = match spool(reading, limits).await {
         Ok(files) => files,
-        Err(e) => return reason_of(&e).map(Err).ok_or(e),
+        Err(e) => return NotPlaced::of(&e).map(Err).ok_or(e),
     };
-    match correspondence::send(txn, &actor, case.pid, &input, files, limits, now).await {
+    match correspondence::send(txn, actor, case.pid, &input, files, limits, now).await {
         Ok(sent) => Ok(Ok(sent.message)),
-        Err(e) => reason_of(&e).map(Err).ok_or(e),
+        Err(e) => NotPlaced::of(&e).map(Err).ok_or(e),
     }
+}
+
+/// Tells `sender`, in their language through the outbox, that their reply kept as `mail`
+/// is not on `case` and why (`stage`), and that the registry has it.
+async fn tell(
+    txn: &DatabaseTransaction,
+    sender: &users::Model,
+    case: &cases::Model,
+    stage: &str,
+    mail: Uuid,
+    now: DateTime<Utc>,
+) -> AppResult<()> {
+    let notice = Notice {
+        kind: NoticeKind::ReplyNotPlaced,
+        case_id: Some(case.id),
+        dedupe_base: format!("mail:{mail}"),
+        payload: serde_json::json!({
+            "case": case.pid,
+            "reference": case.reference,
+            "stage": stage,
+        }),
+        timing: Timing::Now,
+    };
+    notifications::enqueue(txn, std::slice::from_ref(sender), &notice, now).await
 }
 
 #[cfg(test)]
