@@ -619,13 +619,7 @@ pub async fn failures_for(
         .all(db)
         .await?;
     let case_ids: Vec<i64> = rows.iter().filter_map(|(n, _)| n.case_id).collect();
-    let cases: std::collections::HashMap<i64, cases::Model> = cases::Entity::find()
-        .filter(cases::Column::Id.is_in(case_ids))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|c| (c.id, c))
-        .collect();
+    let cases = cases::by_id(db, case_ids).await?;
     Ok(rows
         .into_iter()
         .filter_map(|(n, user)| {

@@ -261,13 +261,7 @@ async fn sweep_batch(
         ..SweepReport::default()
     };
     let case_ids: Vec<i64> = due.iter().map(|d| d.case_id).collect();
-    let cases: HashMap<i64, cases::Model> = cases::Entity::find()
-        .filter(cases::Column::Id.is_in(case_ids.clone()))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|c| (c.id, c))
-        .collect();
+    let cases = cases::by_id(db, case_ids.clone()).await?;
     let co_map = cases::co_complainants_of(db, case_ids).await?;
     let case_refs: Vec<&cases::Model> = cases.values().collect();
     let recipients = Recipients::for_cases(db, &case_refs, &co_map).await?;

@@ -74,7 +74,16 @@ impl Task for Poll {
     async fn run(&self, ctx: &AppContext, vars: &Vars) -> Result<()> {
         let settings = Settings::of(ctx)?;
         let now = || crate::clock::now(ctx);
-        if vars.cli.get("watch").map(String::as_str) == Some("true") {
+        let watch = match vars.cli.get("watch").map(String::as_str) {
+            None | Some("false") => false,
+            Some("true") => true,
+            Some(other) => {
+                return Err(Error::Message(format!(
+                    "mail:poll: watch is true or false, not `{other}`"
+                )))
+            }
+        };
+        if watch {
             let stop = async {
                 if tokio::signal::ctrl_c().await.is_err() {
                     std::future::pending::<()>().await;

@@ -172,6 +172,23 @@ impl Model {
     }
 }
 
+/// The cases `ids`, by id, for work on many at once (one statement; none for no ids).
+///
+/// # Errors
+/// Database errors.
+pub async fn by_id(db: &impl ConnectionTrait, ids: Vec<i64>) -> AppResult<HashMap<i64, Model>> {
+    if ids.is_empty() {
+        return Ok(HashMap::new());
+    }
+    Ok(Entity::find()
+        .filter(Column::Id.is_in(ids))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|c| (c.id, c))
+        .collect())
+}
+
 /// The co-complainant delegations of each of these cases (by delegation id), for work on
 /// many cases at once.
 ///

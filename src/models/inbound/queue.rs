@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use super::{reading, Column, Entity, MailOutcome, Model};
 use crate::{
     errors::{AppError, AppResult},
-    models::{_entities::cases, users::Actor, vocabulary::Role},
+    models::{cases, users::Actor, vocabulary::Role},
 };
 
 /// Whether `actor` works the mail: the registry alone.
@@ -113,17 +113,7 @@ impl From<&Model> for Head {
 
 async fn listed(db: &impl ConnectionTrait, rows: Vec<Head>) -> AppResult<Vec<Listed>> {
     let case_ids: Vec<i64> = rows.iter().filter_map(|m| m.case_id).collect();
-    let cases: std::collections::HashMap<i64, cases::Model> = if case_ids.is_empty() {
-        std::collections::HashMap::new()
-    } else {
-        cases::Entity::find()
-            .filter(cases::Column::Id.is_in(case_ids))
-            .all(db)
-            .await?
-            .into_iter()
-            .map(|c| (c.id, c))
-            .collect()
-    };
+    let cases = cases::by_id(db, case_ids).await?;
     rows.into_iter()
         .map(|m| {
             let case = m.case_id.and_then(|id| cases.get(&id));
