@@ -54,6 +54,38 @@ async fn the_registry_sees_the_review_queue_on_its_page_and_downloads_a_message_
         assert!(aside.contains("aria-current=\"page\""), "{aside}");
         assert!(!aside.contains(&format!("/desk/mail/{pid}/raw")));
 
+        // One message as read, for a registrar who cannot open the raw message (on a phone).
+        let one = registrar.get(&server, &format!("/desk/mail/{pid}")).await;
+        assert_eq!(one.status_code(), 200);
+        let one = one.text();
+        let read = inbound::reading::read(&raw, settings.public_host()).expect("readable");
+        assert!(one.contains(&read.subject), "the subject, decoded: {one}");
+        assert!(
+            one.contains(read.text.lines().next().expect("words")),
+            "its words: {one}"
+        );
+        assert!(one.contains(&format!("/desk/mail/{pid}/raw")));
+        let with_file = inbound::receive(
+            &ctx.db,
+            &settings,
+            &mail_fixture("filing-with-attachment.eml"),
+            Via::Pipe,
+            now,
+        )
+        .await
+        .expect("kept");
+        let inbound::Taken::Kept { pid: filed, .. } = with_file else {
+            panic!("{with_file:?}")
+        };
+        let filed = registrar
+            .get(&server, &format!("/desk/mail/{filed}"))
+            .await
+            .text();
+        assert!(
+            filed.contains("summary-record.pdf") && filed.contains("application/pdf"),
+            "the files it carries, listed: {filed}"
+        );
+
         let download = registrar
             .get(&server, &format!("/desk/mail/{pid}/raw"))
             .await;
@@ -66,7 +98,11 @@ async fn the_registry_sees_the_review_queue_on_its_page_and_downloads_a_message_
         assert_eq!(bad.status_code(), 422);
         for who in [&w.mediator, &w.oversight, &w.complainant] {
             let mut b = Browser::sign_in(&server, who).await;
-            for path in ["/desk/mail".to_string(), format!("/desk/mail/{pid}/raw")] {
+            for path in [
+                "/desk/mail".to_string(),
+                format!("/desk/mail/{pid}"),
+                format!("/desk/mail/{pid}/raw"),
+            ] {
                 assert_eq!(b.get(&server, &path).await.status_code(), 404, "{path}");
             }
         }

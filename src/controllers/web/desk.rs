@@ -179,6 +179,24 @@ pub async fn mail(
     )
 }
 
+/// `GET /desk/mail/{pid}`: one message as Redress read it (its words without quoted history,
+/// its files, why it is where it is), for a registrar who cannot open the raw message.
+pub async fn mail_one(v: Visitor, Path(raw): Path<String>) -> Result<Response, WebError> {
+    let me = v.with_role(&[Role::Registrar])?;
+    let message = crate::controllers::extract::pid(&raw)?;
+    let host = crate::settings::Settings::of(&v.ctx)?
+        .public_host()
+        .to_string();
+    let opened = queue::open(&v.ctx.db, &me.actor, message, &host).await?;
+    let arrived = Instant::new(opened.listed.arrived_at, me.actor.zone);
+    v.page(
+        StatusCode::OK,
+        "desk/mail_one.html",
+        "received-title",
+        json!({ "m": opened, "arrived": arrived }),
+    )
+}
+
 /// `GET /desk/mail/{pid}/raw`: one message exactly as it arrived.
 pub async fn mail_raw(v: Visitor, Path(raw): Path<String>) -> Result<Response, WebError> {
     let me = v.with_role(&[Role::Registrar])?;

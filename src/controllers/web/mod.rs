@@ -1176,6 +1176,7 @@ pub fn routes() -> loco_rs::controller::Routes {
         .add("/desk/notices", get(desk::notices))
         .add("/desk/notices/{id}/retry", post(desk::retry))
         .add("/desk/mail", get(desk::mail))
+        .add("/desk/mail/{pid}", get(desk::mail_one))
         .add("/desk/mail/{pid}/raw", get(desk::mail_raw))
 }
 
