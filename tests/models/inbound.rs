@@ -235,9 +235,17 @@ async fn every_message_is_kept_once_with_what_it_is_and_nothing_a_person_wrote_i
     .await;
 }
 
-/// A reply from `from` to the reply address `to` of the notice whose Message-ID is
-/// `answers`, written in French with a quoted history, a signature and a PDF.
-fn reply_with_minutes(id: &str, from: &str, to: &str, answers: &str, words: &str) -> Vec<u8> {
+/// A reply from `from` to `notice` (at its reply address, answering its Message-ID),
+/// written in French with a quoted history, a signature and a PDF.
+fn reply_with_minutes(
+    id: &str,
+    from: &str,
+    notice: &notifications::Model,
+    settings: &Settings,
+    words: &str,
+) -> Vec<u8> {
+    let to = settings.reply_address(notice.id).expect("reply address");
+    let answers = format!("notice-{}@{}", notice.id, settings.public_host());
     let mut raw = format!(
         "From: Delegate <{from}>\r\nTo: {to}\r\nSubject: Re: New message on your case\r\n\
          Message-ID: <{id}@delegation.example>\r\nIn-Reply-To: <{answers}>\r\n\
@@ -341,23 +349,21 @@ async fn a_reply_to_a_notice_lands_on_its_case_in_its_audience_and_a_protected_c
         let deliver = || outbox::drain(&ctx.db, &postman, &settings, &calendar, || now);
         deliver().await.expect("delivery");
         let case_id = case_id_of(&ctx, &pid).await;
-        let host = settings.public_host().to_string();
         let to_complainant = message_notice_to(&ctx, case_id, &w.complainant.email).await;
         let to_respondent = message_notice_to(&ctx, case_id, &w.respondent.email).await;
-        let address = |n: &notifications::Model| settings.reply_address(n.id).expect("reply address");
 
         let complainant_reply = reply_with_minutes(
             "c1",
             &w.complainant.email.to_uppercase(),
-            &address(&to_complainant),
-            &format!("notice-{}@{host}", to_complainant.id),
+            &to_complainant,
+            &settings,
             "Nous maintenons notre demande : Ana Lima, Mission du Tuvalu.",
         );
         let respondent_reply = reply_with_minutes(
             "r1",
             &w.respondent.email,
-            &address(&to_respondent),
-            &format!("notice-{}@{host}", to_respondent.id),
+            &to_respondent,
+            &settings,
             "Le procès-verbal est joint.",
         );
         // The complainant's address on the respondent's notice: the token and the sender
@@ -365,8 +371,8 @@ async fn a_reply_to_a_notice_lands_on_its_case_in_its_audience_and_a_protected_c
         let crossed = reply_with_minutes(
             "x1",
             &w.complainant.email,
-            &address(&to_respondent),
-            &format!("notice-{}@{host}", to_respondent.id),
+            &to_respondent,
+            &settings,
             "Sent from the wrong notice.",
         );
         for (what, raw, expected) in [
